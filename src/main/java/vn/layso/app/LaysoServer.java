@@ -1,0 +1,211 @@
+package vn.layso.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.layso.auth.Auth;
+import vn.layso.auth.AuthRoutes;
+import vn.layso.auth.AuthService;
+import vn.layso.auth.PasswordHasher;
+import vn.layso.common.ApiException;
+import vn.layso.common.ClientAddress;
+import vn.layso.common.FailureHandler;
+import vn.layso.common.RateLimiter;
+import vn.layso.live.LiveHub;
+import vn.layso.live.LiveRoutes;
+import vn.layso.office.OfficeJson;
+import vn.layso.office.OfficeRegistry;
+import vn.layso.office.OfficeRoutes;
+import vn.layso.queue.CounterRoutes;
+import vn.layso.queue.QueueService;
+import vn.layso.queue.TicketRoutes;
+import vn.layso.store.redis.EmbeddedRedis;
+import vn.layso.store.redis.Keys;
+import vn.layso.store.redis.RedisAuthStore;
+import vn.layso.store.redis.RedisOfficeStore;
+import vn.layso.store.redis.RedisQueueStore;
+import vn.layso.store.redis.RedisRateCounter;
+import vn.layso.store.redis.RedisStore;
+
+/** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
+public final class LaysoServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LaysoServer.class);
+  private static final int BODY_LIMIT = 16 * 1024;
+
+  private final Vertx vertx;
+  private final EmbeddedRedis embedded;
+  private final RedisStore redis;
+  private final LiveHub hub;
+  private final HttpServer http;
+  private final String generatedAdminPassword;
+
+  private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, HttpServer http,
+                      String generatedAdminPassword) {
+    this.vertx = vertx;
+    this.embedded = embedded;
+    this.redis = redis;
+    this.hub = hub;
+    this.http = http;
+    this.generatedAdminPassword = generatedAdminPassword;
+  }
+
+  /** Starts everything; blocks the calling thread until the server listens or start-up failed. */
+  public static LaysoServer start(Config config, Clock clock) throws Exception {
+    EmbeddedRedis embedded = null;
+    String redisUri = config.redisUri();
+    if (redisUri == null) {
+      embedded = EmbeddedRedis.start(config.dataDir(), config.redisAppendFsync());
+      redisUri = embedded.uri();
+    }
+    Vertx vertx = Vertx.vertx();
+    RedisStore redis = null;
+    try {
+      redis = RedisStore.connect(vertx, redisUri, Duration.ofSeconds(3));
+      final RedisStore store = redis;
+      var offices = new OfficeRegistry(new RedisOfficeStore(redis));
+      var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
+          config.tokenTtl());
+      var queue = new QueueService(new RedisQueueStore(redis), offices, clock);
+      var hub = new LiveHub(vertx, queue::snapshot);
+      redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
+
+      var demo = OfficeJson.read(new JsonObject(resource("seed/demo-office.json")));
+      offices.reload().compose(v -> config.seedDemo() && offices.all().isEmpty()
+          ? offices.seed(demo).mapEmpty()
+          : Future.succeededFuture()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      String generated = authService.bootstrapAdmin(config.adminPassword())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+      Router router = Router.router(vertx);
+      var limiter = new RateLimiter(new RedisRateCounter(redis), clock, ClientAddress.trusting(config.trustedProxies()));
+      router.route().handler(LaysoServer::securityHeaders);
+      router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+      router.route("/api/*").handler(new Auth(authService));
+      router.get("/health").handler(ctx -> health(ctx, store, offices, hub));
+      new OfficeRoutes(offices).mount(router);
+      new TicketRoutes(queue, offices).mount(router,
+          limiter.perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
+      new CounterRoutes(queue, offices).mount(router);
+      new AuthRoutes(authService, offices).mount(router,
+          limiter.perMinute("login", config.loginLimitPerMinute(), ctx -> false));
+      new LiveRoutes(hub, offices).mount(router);
+      var failures = new FailureHandler();
+      router.route().failureHandler(failures);
+      router.errorHandler(404, ctx -> FailureHandler.send(ctx, 404, ApiException.notFound("not_found")));
+      router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
+          new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));
+
+      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
+              .setPort(config.port()).setHost(config.host())
+              .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
+              .setCompressionSupported(true))
+          .requestHandler(router);
+      http.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, generated);
+      LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
+      return server;
+    } catch (Exception | Error e) {
+      if (redis != null) {
+        redis.close();
+      }
+      vertx.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  /** 200 UP when Redis answers a PING in time, 503 DOWN otherwise. */
+  private static void health(RoutingContext ctx, RedisStore redis, OfficeRegistry offices, LiveHub hub) {
+    redis.ping().onComplete(result -> {
+      boolean up = result.succeeded();
+      ctx.response().setStatusCode(up ? 200 : 503)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("redis", up ? "UP" : "DOWN")
+              .put("offices", offices.all().size()).put("liveSockets", hub.openSockets()).encode());
+    });
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "SAMEORIGIN");
+    ctx.next();
+  }
+
+  static String resource(String path) throws IOException {
+    try (InputStream in = LaysoServer.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IOException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The admin password generated at first start, to print once; null when none was generated. */
+  public String generatedAdminPassword() {
+    return generatedAdminPassword;
+  }
+
+  /** The embedded Redis, when this server started one (tests restart it). */
+  public EmbeddedRedis embeddedRedis() {
+    return embedded;
+  }
+
+  /**
+   * Graceful stop: screens are told to reconnect (1012), requests in flight may finish, then the
+   * store connections and the embedded Redis (which flushes its append-only file) are closed.
+   */
+  public void stop() {
+    try {
+      hub.closeAll();
+      http.shutdown(5, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.atWarn().addKeyValue("error", e.toString()).log("http shutdown was not clean");
+    }
+    redis.close();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.atWarn().addKeyValue("error", e.toString()).log("vert.x close was not clean");
+    }
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        LOG.atWarn().addKeyValue("error", e.toString()).log("embedded redis stop failed");
+      }
+    }
+    LOG.info("layso stopped");
+  }
+}

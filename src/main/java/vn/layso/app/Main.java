@@ -1,0 +1,41 @@
+package vn.layso.app;
+
+import java.time.Clock;
+
+/** Starts layso from the environment and prints where its pages are. */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if ("json".equalsIgnoreCase(System.getenv("LOG_FORMAT"))) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    }
+    Config config;
+    try {
+      config = Config.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException bad) {
+      System.err.println("layso: configuration error: " + bad.getMessage());
+      System.exit(2);
+      return;
+    }
+    LaysoServer server = LaysoServer.start(config, Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "layso-shutdown"));
+    String base = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "")
+        : "http://localhost:" + server.port();
+    StringBuilder banner = new StringBuilder("\n  layso is running.\n");
+    banner.append("    Health:          ").append(base).append("/health\n");
+    banner.append("    Offices (API):   ").append(base).append("/api/v1/offices\n");
+    banner.append("    Kiosk:           ").append(base).append("/kiosk?office=demo\n");
+    banner.append("    Lobby display:   ").append(base).append("/display?office=demo\n");
+    banner.append("    Counter console: ").append(base).append("/counter\n");
+    banner.append("    Booking:         ").append(base).append("/book?office=demo\n");
+    if (server.generatedAdminPassword() != null) {
+      banner.append("\n    Admin account created: user 'admin', password ")
+          .append(server.generatedAdminPassword())
+          .append("\n    (shown only this once; set ADMIN_PASSWORD to choose it yourself)\n");
+    }
+    System.out.println(banner);
+  }
+}

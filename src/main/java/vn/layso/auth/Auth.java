@@ -1,0 +1,78 @@
+package vn.layso.auth;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import vn.layso.auth.domain.Principal;
+import vn.layso.common.ApiException;
+
+/**
+ * Reads the bearer token of every request (if any) into the context, and answers the questions
+ * handlers ask: who is this, may they serve this office, are they an admin.
+ */
+public final class Auth implements Handler<RoutingContext> {
+
+  private static final String PRINCIPAL = "layso.principal";
+  private static final String TOKEN = "layso.token";
+
+  private final AuthService service;
+
+  public Auth(AuthService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null) {
+      ctx.next();
+      return;
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.fail(new ApiException(ApiException.Kind.UNAUTHORIZED, "invalid_token"));
+      return;
+    }
+    String token = header.substring(7).strip();
+    service.authenticate(token).onComplete(result -> {
+      if (result.succeeded()) {
+        ctx.put(PRINCIPAL, result.result());
+        ctx.put(TOKEN, token);
+        ctx.next();
+      } else {
+        ctx.fail(result.cause());
+      }
+    });
+  }
+
+  /** The caller, or null for an anonymous request. */
+  public static Principal principal(RoutingContext ctx) {
+    return ctx.get(PRINCIPAL);
+  }
+
+  public static String token(RoutingContext ctx) {
+    return ctx.get(TOKEN);
+  }
+
+  public static Principal requireLogin(RoutingContext ctx) {
+    Principal p = principal(ctx);
+    if (p == null) {
+      throw new ApiException(ApiException.Kind.UNAUTHORIZED, "login_required");
+    }
+    return p;
+  }
+
+  public static Principal requireStaff(RoutingContext ctx, String office) {
+    Principal p = requireLogin(ctx);
+    if (!p.mayServe(office)) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "forbidden");
+    }
+    return p;
+  }
+
+  public static Principal requireAdmin(RoutingContext ctx) {
+    Principal p = requireLogin(ctx);
+    if (!p.isAdmin()) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "forbidden");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,101 @@
+package vn.layso.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import vn.layso.auth.domain.Principal;
+import vn.layso.auth.domain.Role;
+import vn.layso.common.ApiException;
+import vn.layso.common.JsonInput;
+import vn.layso.office.OfficeRegistry;
+
+/** Log-in and log-out for everyone; account management for admins. */
+public final class AuthRoutes {
+
+  private final AuthService auth;
+  private final OfficeRegistry offices;
+
+  public AuthRoutes(AuthService auth, OfficeRegistry offices) {
+    this.auth = auth;
+    this.offices = offices;
+  }
+
+  public void mount(Router router, io.vertx.core.Handler<RoutingContext> loginLimit) {
+    router.post("/api/v1/auth/login").handler(loginLimit).respond(this::login);
+    router.post("/api/v1/auth/logout").respond(this::logout);
+    router.get("/api/v1/auth/me").respond(this::me);
+    router.get("/api/v1/admin/users").respond(this::list);
+    router.post("/api/v1/admin/users").respond(this::create);
+    router.delete("/api/v1/admin/users/:username").respond(this::delete);
+  }
+
+  private Future<JsonObject> login(RoutingContext ctx) {
+    JsonInput body = JsonInput.parse(ctx.body().buffer());
+    String username = body.requiredString("username", 40).toLowerCase(Locale.ROOT);
+    String password = body.requiredString("password", 200);
+    return auth.login(username, password).map(login -> new JsonObject()
+        .put("token", login.token())
+        .put("role", login.principal().role().name())
+        .put("office", login.principal().office())
+        .put("expiresAt", login.principal().expiresAt().toString()));
+  }
+
+  private Future<Void> logout(RoutingContext ctx) {
+    Principal principal = Auth.requireLogin(ctx);
+    ctx.response().setStatusCode(204);
+    return auth.logout(Auth.token(ctx), principal);
+  }
+
+  private Future<JsonObject> me(RoutingContext ctx) {
+    Principal p = Auth.requireLogin(ctx);
+    return Future.succeededFuture(new JsonObject().put("username", p.username()).put("role", p.role().name())
+        .put("office", p.office()).put("expiresAt", p.expiresAt().toString()));
+  }
+
+  private Future<JsonArray> list(RoutingContext ctx) {
+    Auth.requireAdmin(ctx);
+    return auth.accounts().map(all -> new JsonArray(all.stream().map(AuthRoutes::view).toList()));
+  }
+
+  private Future<JsonObject> create(RoutingContext ctx) {
+    Auth.requireAdmin(ctx);
+    JsonInput body = JsonInput.parse(ctx.body().buffer());
+    String username = body.requiredString("username", 40).toLowerCase(Locale.ROOT);
+    String password = body.requiredString("password", 200);
+    Role role = role(body.requiredString("role", 10));
+    String office = body.optionalString("office", 32);
+    if (role != Role.ADMIN) {
+      if (office == null) {
+        throw ApiException.invalid("field_required", "office");
+      }
+      offices.require(office);
+    }
+    ctx.response().setStatusCode(201);
+    return auth.createAccount(username, password, role, office).map(AuthRoutes::view);
+  }
+
+  private Future<Void> delete(RoutingContext ctx) {
+    Principal admin = Auth.requireAdmin(ctx);
+    String username = ctx.pathParam("username");
+    if (admin.username().equals(username)) {
+      throw ApiException.conflict("cannot_delete_self");
+    }
+    ctx.response().setStatusCode(204);
+    return auth.deleteAccount(username);
+  }
+
+  private static Role role(String value) {
+    try {
+      return Role.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw ApiException.invalid("invalid_role");
+    }
+  }
+
+  private static JsonObject view(AuthStore.Account a) {
+    return new JsonObject().put("username", a.username()).put("role", a.role().name()).put("office", a.office());
+  }
+}

@@ -1,0 +1,134 @@
+package vn.layso.auth;
+
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.layso.auth.domain.Credentials;
+import vn.layso.auth.domain.Principal;
+import vn.layso.auth.domain.Role;
+import vn.layso.common.ApiException;
+
+/** Log-in, bearer tokens (server-side, revocable) and accounts. */
+public final class AuthService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration DEVICE_TOKEN_TTL = Duration.ofDays(365);
+
+  public record Login(String token, Principal principal) {
+  }
+
+  private final AuthStore store;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+  private final Duration tokenTtl;
+
+  public AuthService(AuthStore store, PasswordHasher hasher, Clock clock, Duration tokenTtl) {
+    this.store = store;
+    this.hasher = hasher;
+    this.clock = clock;
+    this.tokenTtl = tokenTtl;
+  }
+
+  public Future<Login> login(String username, String password) {
+    return store.findAccount(username)
+        .compose(account -> hasher.verify(password, account == null ? null : account.passwordHash())
+            .compose(ok -> {
+              if (!ok) {
+                LOG.atInfo().addKeyValue("user", username).log("login refused");
+                return Future.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, "bad_credentials"));
+              }
+              return issueToken(account);
+            }));
+  }
+
+  private Future<Login> issueToken(AuthStore.Account account) {
+    Duration ttl = account.role() == Role.DEVICE ? DEVICE_TOKEN_TTL : tokenTtl;
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Principal principal = new Principal(account.username(), account.role(), account.office(),
+        clock.instant().plus(ttl));
+    return store.saveToken(hash(token), principal, ttl).map(v -> new Login(token, principal));
+  }
+
+  /** The principal behind a bearer token; fails 401 when the token is unknown, revoked or expired. */
+  public Future<Principal> authenticate(String token) {
+    if (token == null || token.length() < 20 || token.length() > 100) {
+      return Future.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, "invalid_token"));
+    }
+    return store.findToken(hash(token)).compose(p -> p == null || !p.expiresAt().isAfter(clock.instant())
+        ? Future.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, "invalid_token"))
+        : Future.succeededFuture(p));
+  }
+
+  public Future<Void> logout(String token, Principal principal) {
+    return store.deleteToken(hash(token), principal.username());
+  }
+
+  public Future<AuthStore.Account> createAccount(String username, String password, Role role, String office) {
+    if (!Credentials.validUsername(username)) {
+      return Future.failedFuture(ApiException.invalid("invalid_username"));
+    }
+    String problem = Credentials.passwordProblem(password);
+    if (problem != null) {
+      return Future.failedFuture(ApiException.invalid(problem, Credentials.MIN_PASSWORD));
+    }
+    return hasher.hash(password)
+        .map(hash -> new AuthStore.Account(username, hash, role, role == Role.ADMIN ? null : office))
+        .compose(account -> store.createAccount(account).compose(created -> created
+            ? Future.succeededFuture(account)
+            : Future.failedFuture(ApiException.conflict("username_taken", username))));
+  }
+
+  public Future<List<AuthStore.Account>> accounts() {
+    return store.accounts();
+  }
+
+  public Future<Void> deleteAccount(String username) {
+    return store.deleteAccount(username).compose(deleted -> deleted
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(ApiException.notFound("user_not_found")));
+  }
+
+  /**
+   * Makes sure the built-in admin exists. With no configured password one is generated and
+   * returned (to be shown once on the console); null when the admin existed already.
+   */
+  public Future<String> bootstrapAdmin(String configuredPassword) {
+    return store.findAccount("admin").compose(existing -> {
+      if (existing != null) {
+        return Future.succeededFuture(null);
+      }
+      String password = configuredPassword != null ? configuredPassword : generatePassword();
+      return createAccount("admin", password, Role.ADMIN, null)
+          .map(a -> configuredPassword == null ? password : null)
+          .recover(t -> t instanceof ApiException e && "username_taken".equals(e.code())
+              ? Future.succeededFuture(null) : Future.failedFuture(t));
+    });
+  }
+
+  private static String generatePassword() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

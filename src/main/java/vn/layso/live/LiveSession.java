@@ -1,0 +1,163 @@
+package vn.layso.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import vn.layso.office.domain.Office;
+
+/**
+ * One open lobby-screen (or phone) socket. It sends a snapshot, then each delta whose version is
+ * exactly one more than the last sent. A gap (a lost delivery), a slow reader whose write queue is
+ * full, or the client's {"type":"resync"} makes it send a fresh snapshot instead. All of it runs on
+ * the socket's own context, so no locking is needed.
+ */
+final class LiveSession {
+
+  private static final long PING_MILLIS = 25_000;
+  private static final int MAX_BUFFERED = 500;
+
+  private final Vertx vertx;
+  private final Office office;
+  private final ServerWebSocket socket;
+  private final Supplier<Future<JsonObject>> snapshot;
+  private final Consumer<LiveSession> onClose;
+  private final Deque<Message<String>> buffered = new ArrayDeque<>();
+  private MessageConsumer<String> consumer;
+  private long lastVersion = -1;
+  private boolean syncing;
+  private boolean stale;
+  private boolean closed;
+  private long pingTimer = -1;
+
+  LiveSession(Vertx vertx, Office office, ServerWebSocket socket, Supplier<Future<JsonObject>> snapshot,
+              Consumer<LiveSession> onClose) {
+    this.vertx = vertx;
+    this.office = office;
+    this.socket = socket;
+    this.snapshot = snapshot;
+    this.onClose = onClose;
+  }
+
+  String office() {
+    return office.id();
+  }
+
+  void start() {
+    consumer = vertx.eventBus().localConsumer(LiveHub.address(office.id()), this::onEvent);
+    socket.textMessageHandler(this::onClientMessage);
+    socket.drainHandler(v -> {
+      if (stale) {
+        resync();
+      }
+    });
+    socket.closeHandler(v -> close());
+    socket.exceptionHandler(t -> close());
+    pingTimer = vertx.setPeriodic(PING_MILLIS, id -> {
+      if (!closed) {
+        socket.writePing(Buffer.buffer());
+      }
+    });
+    consumer.completion().onComplete(r -> resync());
+  }
+
+  private void onEvent(Message<String> message) {
+    if (closed) {
+      return;
+    }
+    if (syncing) {
+      if (buffered.size() < MAX_BUFFERED) {
+        buffered.add(message);
+      }
+      return;
+    }
+    deliver(message);
+  }
+
+  private void deliver(Message<String> message) {
+    long version = Long.parseLong(message.headers().get(LiveHub.VERSION_HEADER));
+    if (version <= lastVersion) {
+      return;
+    }
+    if (version != lastVersion + 1) {
+      resync();
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      stale = true;
+      return;
+    }
+    lastVersion = version;
+    socket.writeTextMessage(message.body());
+  }
+
+  private void resync() {
+    if (closed || syncing) {
+      return;
+    }
+    syncing = true;
+    stale = false;
+    snapshot.get().onComplete(result -> {
+      if (closed) {
+        return;
+      }
+      if (result.failed()) {
+        socket.close((short) 1011, "snapshot unavailable");
+        return;
+      }
+      JsonObject snap = result.result();
+      lastVersion = snap.getLong("version");
+      socket.writeTextMessage(snap.encode());
+      syncing = false;
+      while (!buffered.isEmpty() && !syncing) {
+        deliver(buffered.poll());
+      }
+      buffered.clear();
+    });
+  }
+
+  private void onClientMessage(String text) {
+    String type = null;
+    if (text.length() <= 1024) {
+      try {
+        type = new JsonObject(text).getString("type");
+      } catch (RuntimeException notJson) {
+        type = null;
+      }
+    }
+    if ("resync".equals(type)) {
+      resync();
+    } else if ("ping".equals(type)) {
+      socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+    } else {
+      socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "unknown_message")
+          .put("message", "Chỉ hỗ trợ {\"type\":\"resync\"} và {\"type\":\"ping\"}.").encode());
+    }
+  }
+
+  void closeForRestart() {
+    if (!closed) {
+      socket.close((short) 1012, "server restarting");
+    }
+  }
+
+  private void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    vertx.cancelTimer(pingTimer);
+    if (consumer != null) {
+      consumer.unregister();
+    }
+    buffered.clear();
+    onClose.accept(this);
+  }
+}

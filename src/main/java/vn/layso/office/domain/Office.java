@@ -1,0 +1,69 @@
+package vn.layso.office.domain;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups and
+ * hours. {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
+ * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
+ */
+public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
+                     List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
+                     OpeningHours hours) {
+
+  public Office {
+    OfficeRules.requireCode(id, "office id");
+    Objects.requireNonNull(name, "office name");
+    Objects.requireNonNull(timezone, "timezone");
+    services = List.copyOf(services);
+    counters = List.copyOf(counters);
+    priorityGroups = List.copyOf(priorityGroups);
+    if (services.isEmpty()) {
+      throw new IllegalArgumentException("office " + id + " needs at least one service");
+    }
+    requireUnique(services.stream().map(ServiceDef::code).toList(), "service code");
+    requireUnique(services.stream().map(ServiceDef::prefix).toList(), "service prefix");
+    requireUnique(counters.stream().map(Counter::id).toList(), "counter id");
+    requireUnique(priorityGroups.stream().map(PriorityGroup::code).toList(), "priority group");
+    for (Counter counter : counters) {
+      for (String code : counter.weights().keySet()) {
+        if (services.stream().noneMatch(s -> s.code().equals(code))) {
+          throw new IllegalArgumentException("counter " + counter.id() + " serves unknown service " + code);
+        }
+      }
+    }
+    if (maxPriorityInRow < 0 || maxPriorityInRow > 100) {
+      throw new IllegalArgumentException("maxPriorityInRow must be 0..100");
+    }
+  }
+
+  private static void requireUnique(List<String> values, String what) {
+    var seen = new HashSet<String>();
+    for (String v : values) {
+      if (!seen.add(v)) {
+        throw new IllegalArgumentException("duplicate " + what + ": " + v);
+      }
+    }
+  }
+
+  public Optional<ServiceDef> service(String code) {
+    return services.stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  public Optional<Counter> counter(String counterId) {
+    return counters.stream().filter(c -> c.id().equals(counterId)).findFirst();
+  }
+
+  public Optional<PriorityGroup> priorityGroup(String code) {
+    return priorityGroups.stream().filter(g -> g.code().equals(code)).findFirst();
+  }
+
+  /** How many counters may serve a service: the divisor of the first wait estimate. */
+  public int countersServing(String service) {
+    return (int) counters.stream().filter(c -> c.serves(service)).count();
+  }
+}

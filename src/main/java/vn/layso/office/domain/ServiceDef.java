@@ -1,0 +1,34 @@
+package vn.layso.office.domain;
+
+import java.util.Objects;
+
+/**
+ * A procedure field served at an office (Đất đai, Hộ tịch, ...): its ticket prefix, the range its
+ * daily numbers run through and the average minutes one citizen takes, for wait estimates.
+ */
+public record ServiceDef(String code, String name, String prefix, int numberStart, int numberEnd,
+                         int avgServiceMinutes) {
+
+  public ServiceDef {
+    Objects.requireNonNull(name, "service name");
+    OfficeRules.requireCode(code, "service code");
+    if (prefix == null || !prefix.matches("[A-Z]{1,2}")) {
+      throw new IllegalArgumentException("service " + code + ": prefix must be 1-2 capital letters");
+    }
+    if (numberStart < 0 || numberEnd < numberStart || numberEnd > 99_999) {
+      throw new IllegalArgumentException("service " + code + ": number range must be 0 <= start <= end <= 99999");
+    }
+    if (avgServiceMinutes < 1 || avgServiceMinutes > 480) {
+      throw new IllegalArgumentException("service " + code + ": avgServiceMinutes must be 1..480");
+    }
+  }
+
+  /** How many digits a printed number has: enough for the end of the range, at least three. */
+  public int digits() {
+    return Math.max(3, String.valueOf(numberEnd).length());
+  }
+
+  public int capacityPerDay() {
+    return numberEnd - numberStart + 1;
+  }
+}

@@ -1,0 +1,59 @@
+package vn.layso.queue;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import vn.layso.office.domain.Office;
+import vn.layso.queue.QueueStore.Placed;
+import vn.layso.queue.domain.Ticket;
+import vn.layso.queue.domain.WaitEstimator;
+
+/** The API's view of a ticket: times in the office's zone with offset, a wait estimate while waiting. */
+public final class TicketJson {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  private TicketJson() {
+  }
+
+  public static JsonObject of(Office office, Ticket t, Integer position) {
+    ZoneId zone = office.timezone();
+    JsonObject json = new JsonObject()
+        .put("id", t.id())
+        .put("office", t.office())
+        .put("number", t.number())
+        .put("service", t.service())
+        .put("status", t.status().name())
+        .put("priority", t.priority())
+        .put("issuedAt", time(t.issuedAt(), zone))
+        .put("serviceDate", t.serviceDate().toString());
+    if (t.counter() != null) {
+      json.put("counter", t.counter());
+    }
+    putIfSet(json, "calledAt", t.calledAt(), zone);
+    putIfSet(json, "startedAt", t.startedAt(), zone);
+    putIfSet(json, "finishedAt", t.finishedAt(), zone);
+    json.put("recalls", t.recalls());
+    if (position != null) {
+      int avg = office.service(t.service()).map(s -> s.avgServiceMinutes()).orElse(10);
+      json.put("position", position)
+          .put("estimatedWaitMinutes", WaitEstimator.minutes(position, avg, office.countersServing(t.service())));
+    }
+    return json;
+  }
+
+  public static JsonObject of(Office office, Placed placed) {
+    return of(office, placed.ticket(), placed.position());
+  }
+
+  private static void putIfSet(JsonObject json, String field, Instant instant, ZoneId zone) {
+    if (instant != null) {
+      json.put(field, time(instant, zone));
+    }
+  }
+
+  private static String time(Instant instant, ZoneId zone) {
+    return TIME.format(instant.atZone(zone).withNano(instant.atZone(zone).getNano() / 1_000_000 * 1_000_000));
+  }
+}

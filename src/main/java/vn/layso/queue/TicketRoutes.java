@@ -1,0 +1,66 @@
+package vn.layso.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.layso.auth.Auth;
+import vn.layso.auth.domain.Principal;
+import vn.layso.common.ApiException;
+import vn.layso.common.JsonInput;
+import vn.layso.office.OfficeRegistry;
+
+/** Taking a walk-in number and following a ticket. */
+public final class TicketRoutes {
+
+  private static final int MAX_IDEMPOTENCY_KEY = 100;
+
+  private final QueueService queue;
+  private final OfficeRegistry offices;
+
+  public TicketRoutes(QueueService queue, OfficeRegistry offices) {
+    this.queue = queue;
+    this.offices = offices;
+  }
+
+  public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
+    router.post("/api/v1/offices/:office/tickets").handler(anonymousLimit).respond(this::issue);
+    router.get("/api/v1/tickets/:id").respond(this::find);
+  }
+
+  private Future<JsonObject> issue(RoutingContext ctx) {
+    String officeId = ctx.pathParam("office");
+    var office = offices.require(officeId);
+    JsonInput body = JsonInput.parse(ctx.body().buffer());
+    String service = body.requiredString("service", 32);
+    String priority = body.optionalString("priority", 32);
+    Principal principal = Auth.principal(ctx);
+    String source = principal == null ? "public" : principal.source();
+    var request = new QueueService.IssueRequest(officeId, service, priority, source,
+        idempotencyKey(ctx.request().getHeader("Idempotency-Key")));
+    return queue.issue(request).map(placed -> {
+      ctx.response().setStatusCode(201);
+      if (placed.replayed()) {
+        ctx.response().putHeader("Idempotent-Replayed", "true");
+      }
+      return TicketJson.of(office, placed);
+    });
+  }
+
+  private Future<JsonObject> find(RoutingContext ctx) {
+    return queue.find(ctx.pathParam("id"))
+        .map(placed -> TicketJson.of(offices.require(placed.ticket().office()), placed));
+  }
+
+  static String idempotencyKey(String header) {
+    if (header == null) {
+      return null;
+    }
+    String key = header.strip();
+    if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !key.matches("[\\x21-\\x7E]+")) {
+      throw ApiException.invalid("invalid_idempotency_key", MAX_IDEMPOTENCY_KEY);
+    }
+    return key;
+  }
+}

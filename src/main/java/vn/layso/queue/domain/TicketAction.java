@@ -1,0 +1,79 @@
+package vn.layso.queue.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every way a ticket's status may change, with the statuses it may start from. This table is the
+ * ticket state machine: the Lua scripts are handed the from-set and target of an action and refuse
+ * anything else, so no other path exists.
+ */
+public enum TicketAction {
+  /** A counter takes a waiting ticket (call-next). */
+  CALL(EnumSet.of(TicketStatus.WAITING), TicketStatus.CALLED, "ticket.called", "calledAt", false),
+  /** The counter calls its ticket again; the citizen has not come yet. */
+  RECALL(EnumSet.of(TicketStatus.CALLED), TicketStatus.CALLED, "ticket.recalled", "recalledAt", false),
+  /** The citizen sat down: service starts. */
+  START(EnumSet.of(TicketStatus.CALLED), TicketStatus.SERVING, "ticket.serving", "startedAt", false),
+  /** Service finished (also what call-next does to a counter's unfinished ticket). */
+  COMPLETE(EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.DONE, "ticket.done", "finishedAt", true),
+  /** The citizen did not come after being called. */
+  NO_SHOW(EnumSet.of(TicketStatus.CALLED), TicketStatus.NO_SHOW, "ticket.no_show", "finishedAt", true),
+  /** Sent to another field's queue, keeping the original arrival. */
+  TRANSFER(EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.WAITING, "ticket.transferred", "transferredAt", true),
+  /** Withdrawn before being called. */
+  CANCEL(EnumSet.of(TicketStatus.WAITING), TicketStatus.CANCELLED, "ticket.cancelled", "finishedAt", false);
+
+  private final Set<TicketStatus> from;
+  private final TicketStatus to;
+  private final String eventType;
+  private final String timestampField;
+  private final boolean releasesCounter;
+
+  TicketAction(Set<TicketStatus> from, TicketStatus to, String eventType, String timestampField,
+               boolean releasesCounter) {
+    this.from = from;
+    this.to = to;
+    this.eventType = eventType;
+    this.timestampField = timestampField;
+    this.releasesCounter = releasesCounter;
+  }
+
+  public boolean allowedFrom(TicketStatus status) {
+    return from.contains(status);
+  }
+
+  /** The target status, or throws when the action is not allowed from {@code status}. */
+  public TicketStatus apply(TicketStatus status) {
+    if (!allowedFrom(status)) {
+      throw new IllegalStateException(name() + " is not allowed from " + status);
+    }
+    return to;
+  }
+
+  public Set<TicketStatus> from() {
+    return EnumSet.copyOf(from);
+  }
+
+  public TicketStatus to() {
+    return to;
+  }
+
+  public String eventType() {
+    return eventType;
+  }
+
+  public String timestampField() {
+    return timestampField;
+  }
+
+  /** Whether the counter is free again after this action. */
+  public boolean releasesCounter() {
+    return releasesCounter;
+  }
+
+  /** The from-set as the scripts read it: comma separated names. */
+  public String fromList() {
+    return String.join(",", from.stream().map(Enum::name).sorted().toList());
+  }
+}

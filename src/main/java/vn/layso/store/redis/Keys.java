@@ -1,0 +1,86 @@
+package vn.layso.store.redis;
+
+/**
+ * The whole key schema. Every key that belongs to an office carries the hash tag {office}, so all
+ * of an office's data lives in one Redis Cluster slot and one Lua script may touch any of it
+ * (scripts that derive a ticket key from an id do so with {@link #ticketPrefix}, inside the slot).
+ * Global keys (accounts, tokens, rate windows) carry no office tag.
+ */
+public final class Keys {
+
+  /** Pub/sub channel on which every state change of every office is published as JSON. */
+  public static final String EVENTS_CHANNEL = "layso:events";
+  public static final String OFFICES = "layso:offices";
+
+  private Keys() {
+  }
+
+  private static String office(String office) {
+    return "layso:{" + office + "}:";
+  }
+
+  /** The office's configuration (JSON). */
+  public static String officeConfig(String office) {
+    return office(office) + "config";
+  }
+
+  /** Version of the office's live state, bumped by every event. */
+  public static String version(String office) {
+    return office(office) + "version";
+  }
+
+  /** Daily ticket sequence of one service; expires two days after its day. */
+  public static String sequence(String office, String service, String serviceDate) {
+    return office(office) + "seq:" + serviceDate + ":" + service;
+  }
+
+  /** Waiting tickets of one service on one day, score = arrival (epoch ms). */
+  public static String queue(String office, String serviceDate, String service, boolean priority) {
+    return office(office) + "queue:" + serviceDate + ":" + service + (priority ? ":p" : ":n");
+  }
+
+  /** Prefix of queue keys, for scripts that rebuild a ticket's own queue key from its fields. */
+  public static String queuePrefix(String office) {
+    return office(office) + "queue:";
+  }
+
+  public static String ticket(String office, String ticketId) {
+    return ticketPrefix(office) + ticketId;
+  }
+
+  public static String ticketPrefix(String office) {
+    return office(office) + "ticket:";
+  }
+
+  public static String idempotency(String office, String key) {
+    return office(office) + "idem:" + key;
+  }
+
+  /** A counter's live state: current ticket, paused flag, priority streak. */
+  public static String counter(String office, String counter) {
+    return office(office) + "counter:" + counter;
+  }
+
+  /** The most recent calls (JSON), newest first, for the lobby screen's snapshot. */
+  public static String recentCalls(String office) {
+    return office(office) + "calls";
+  }
+
+  public static String user(String username) {
+    return "layso:user:" + username;
+  }
+
+  public static final String USERS = "layso:users";
+
+  public static String token(String tokenHash) {
+    return "layso:token:" + tokenHash;
+  }
+
+  public static String userTokens(String username) {
+    return "layso:user-tokens:" + username;
+  }
+
+  public static String rateWindow(String client, long window) {
+    return "layso:rate:" + client + ":" + window;
+  }
+}

@@ -1,0 +1,156 @@
+package vn.layso.store.redis;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import vn.layso.common.ApiException;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.QueueStore;
+import vn.layso.queue.domain.ServiceDay;
+import vn.layso.queue.domain.Ticket;
+import vn.layso.queue.domain.TicketAction;
+
+/** The queue on Redis: each operation is one Lua script (see src/main/resources/lua). */
+public final class RedisQueueStore implements QueueStore {
+
+  private static final long TICKET_TTL_SECONDS = 8 * 24 * 3600L;
+  private static final long DAY_TTL_SECONDS = 3 * 24 * 3600L;
+  private static final long IDEMPOTENCY_TTL_SECONDS = 24 * 3600L;
+  private static final int RECENT_CALLS = 12;
+
+  private final RedisStore redis;
+
+  public RedisQueueStore(RedisStore redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public Future<Placed> issue(NewTicket r) {
+    String office = r.office().id();
+    String day = ServiceDay.key(r.serviceDate());
+    ServiceDef s = r.service();
+    List<String> keys = new ArrayList<>(List.of(
+        Keys.sequence(office, s.code(), day), Keys.ticket(office, r.ticketId()),
+        Keys.queue(office, day, s.code(), false), Keys.queue(office, day, s.code(), true),
+        Keys.version(office)));
+    if (r.idempotencyKey() != null) {
+      keys.add(Keys.idempotency(office, r.idempotencyKey()));
+    }
+    List<String> args = List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
+        millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
+        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.source(),
+        Keys.EVENTS_CHANNEL, Long.toString(TICKET_TTL_SECONDS), Long.toString(DAY_TTL_SECONDS),
+        Long.toString(IDEMPOTENCY_TTL_SECONDS), Keys.ticketPrefix(office), Keys.queuePrefix(office));
+    return run("issue_ticket", keys, args).map(RedisQueueStore::placed);
+  }
+
+  @Override
+  public Future<Called> callNext(Office office, Counter counter, Instant now, LocalDate serviceDate) {
+    String id = office.id();
+    String day = ServiceDay.key(serviceDate);
+    List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
+        Keys.recentCalls(id)));
+    List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(now),
+        Integer.toString(office.maxPriorityInRow()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
+        Integer.toString(RECENT_CALLS), Integer.toString(counter.weights().size())));
+    counter.weights().forEach((service, weight) -> {
+      keys.add(Keys.queue(id, day, service, false));
+      keys.add(Keys.queue(id, day, service, true));
+      args.add(service);
+      args.add(Integer.toString(weight));
+    });
+    return run("call_next", keys, args).map(json -> new Called(
+        TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed"))));
+  }
+
+  @Override
+  public Future<Ticket> transition(Office office, Counter counter, TicketAction action, Instant now) {
+    String id = office.id();
+    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id));
+    List<String> args = List.of(id, counter.id(), millis(now), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
+        action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
+        action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS));
+    return run("counter_transition", keys, args).map(json -> TicketCodec.read(json.getJsonObject("ticket")));
+  }
+
+  @Override
+  public Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Instant now,
+                                 LocalDate serviceDate) {
+    String id = office.id();
+    String day = ServiceDay.key(serviceDate);
+    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id),
+        Keys.queue(id, day, target.code(), false), Keys.queue(id, day, target.code(), true));
+    List<String> args = List.of(id, counter.id(), millis(now), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
+        TicketAction.TRANSFER.fromList(), target.code(), day, Long.toString(DAY_TTL_SECONDS));
+    return run("transfer", keys, args).map(RedisQueueStore::placed);
+  }
+
+  @Override
+  public Future<Boolean> setPaused(Office office, Counter counter, boolean paused, Instant now) {
+    String id = office.id();
+    return run("counter_pause", List.of(Keys.counter(id, counter.id()), Keys.version(id)),
+        List.of(id, counter.id(), paused ? "1" : "0", Keys.EVENTS_CHANNEL, millis(now)))
+        .map(json -> json.getBoolean("paused"));
+  }
+
+  @Override
+  public Future<Placed> find(String office, String ticketId) {
+    return run("ticket_view", List.of(Keys.ticket(office, ticketId)), List.of(Keys.queuePrefix(office)))
+        .map(RedisQueueStore::placed);
+  }
+
+  @Override
+  public Future<JsonObject> snapshot(Office office, LocalDate serviceDate) {
+    String id = office.id();
+    String day = ServiceDay.key(serviceDate);
+    List<String> keys = new ArrayList<>(List.of(Keys.version(id), Keys.recentCalls(id)));
+    List<String> args = new ArrayList<>(List.of(Integer.toString(office.counters().size()),
+        Integer.toString(office.services().size()), Keys.ticketPrefix(id)));
+    office.counters().forEach(c -> {
+      keys.add(Keys.counter(id, c.id()));
+      args.add(c.id());
+    });
+    office.services().forEach(s -> {
+      keys.add(Keys.queue(id, day, s.code(), false));
+      keys.add(Keys.queue(id, day, s.code(), true));
+      args.add(s.code());
+    });
+    return run("snapshot", keys, args).map(json -> json
+        .put("counters", list(json.getValue("counters")))
+        .put("recentCalls", list(json.getValue("recentCalls"))));
+  }
+
+  /** Lua's cjson writes an empty table as {}: read that back as an empty list. */
+  private static JsonArray list(Object value) {
+    return value instanceof JsonArray array ? array : new JsonArray();
+  }
+
+  private Future<JsonObject> run(String script, List<String> keys, List<String> args) {
+    return redis.script(script, keys, args).map(raw -> {
+      JsonObject json = new JsonObject(raw);
+      String error = json.getString("error");
+      if (error != null) {
+        throw switch (error) {
+          case "ticket_not_found" -> ApiException.notFound(error);
+          default -> ApiException.conflict(error, json.getString("status", ""));
+        };
+      }
+      return json;
+    });
+  }
+
+  private static Placed placed(JsonObject json) {
+    return new Placed(TicketCodec.read(json.getJsonObject("ticket")), json.getInteger("position"),
+        json.getBoolean("replayed", false));
+  }
+
+  private static String millis(Instant instant) {
+    return Long.toString(instant.toEpochMilli());
+  }
+}

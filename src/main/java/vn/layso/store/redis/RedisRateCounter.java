@@ -1,0 +1,21 @@
+package vn.layso.store.redis;
+
+import io.vertx.core.Future;
+import java.util.List;
+import vn.layso.common.RateLimiter;
+
+/** Rate windows as INCR-with-expiry in one script. */
+public final class RedisRateCounter implements RateLimiter.Counter {
+
+  private final RedisStore redis;
+
+  public RedisRateCounter(RedisStore redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public Future<Long> hit(String bucket, String client, long window, int ttlSeconds) {
+    return redis.script("rate_limit", List.of(Keys.rateWindow(bucket + ":" + client, window)),
+        List.of(Integer.toString(ttlSeconds))).map(Long::parseLong);
+  }
+}

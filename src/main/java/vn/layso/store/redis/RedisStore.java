@@ -1,0 +1,164 @@
+package vn.layso.store.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.layso.common.ApiException;
+
+/**
+ * The one place that talks to Redis: a shared async connection, a pub/sub connection, the Lua
+ * script registry and the bridge that brings Lettuce's answers back onto the caller's Vert.x
+ * context. While Redis is unreachable, commands are rejected at once and surface as 503.
+ */
+public final class RedisStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
+  private static final String LUA_LIB = "lua/lib.lua";
+
+  private final Vertx vertx;
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+  private StatefulRedisPubSubConnection<String, String> pubSub;
+
+  private record Script(String source, String sha) {
+  }
+
+  private RedisStore(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> conn) {
+    this.vertx = vertx;
+    this.client = client;
+    this.connection = conn;
+  }
+
+  /** Connects (blocking: call at start-up, off the event loop). */
+  public static RedisStore connect(Vertx vertx, String uri, Duration commandTimeout) {
+    RedisClient client = RedisClient.create(RedisURI.create(uri));
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        .build());
+    StatefulRedisConnection<String, String> connection = client.connect();
+    return new RedisStore(vertx, client, connection);
+  }
+
+  public RedisAsyncCommands<String, String> commands() {
+    return connection.async();
+  }
+
+  /** Runs one Lettuce call and completes on the caller's context; connection trouble becomes 503. */
+  public <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> op) {
+    var context = vertx.getOrCreateContext();
+    CompletionStage<T> stage;
+    try {
+      stage = op.apply(connection.async());
+    } catch (RuntimeException rejected) {
+      return Future.failedFuture(unavailable(rejected));
+    }
+    return Future.fromCompletionStage(stage, context).recover(t -> Future.failedFuture(unavailable(t)));
+  }
+
+  private static Throwable unavailable(Throwable t) {
+    if (t instanceof ApiException || t instanceof RedisCommandExecutionException) {
+      return t;
+    }
+    LOG.atWarn().addKeyValue("error", t.toString()).log("redis unavailable");
+    return new ApiException(ApiException.Kind.UNAVAILABLE, "store_unavailable");
+  }
+
+  /**
+   * Runs a Lua script from {@code src/main/resources/lua/<name>.lua} (with the shared lib.lua in
+   * front) by its SHA, loading it on first use and again after a Redis restart (NOSCRIPT).
+   */
+  public Future<String> script(String name, List<String> keys, List<String> args) {
+    Script script = scripts.computeIfAbsent(name, RedisStore::loadSource);
+    String[] k = keys.toArray(String[]::new);
+    String[] a = args.toArray(String[]::new);
+    return this.<String>call(c -> c.evalsha(script.sha(), ScriptOutputType.VALUE, k, a))
+        .recover(t -> {
+          if (t instanceof RedisNoScriptException) {
+            return this.<String>call(c -> c.scriptLoad(script.source())
+                .thenCompose(sha -> c.<String>evalsha(sha, ScriptOutputType.VALUE, k, a)));
+          }
+          return Future.failedFuture(t);
+        });
+  }
+
+  private static Script loadSource(String name) {
+    String source = resource(LUA_LIB) + "\n" + resource("lua/" + name + ".lua");
+    return new Script(source, sha1(source));
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = RedisStore.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha1(String text) {
+    try {
+      var digest = java.security.MessageDigest.getInstance("SHA-1");
+      return java.util.HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Subscribes this JVM once to a channel; the listener runs on a Lettuce thread. */
+  public synchronized void subscribe(String channel, BiConsumer<String, String> listener) {
+    if (pubSub == null) {
+      pubSub = client.connectPubSub();
+    }
+    pubSub.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(String ch, String message) {
+        listener.accept(ch, message);
+      }
+    });
+    pubSub.sync().subscribe(channel);
+  }
+
+  /** PING with the store's timeout: the basis of /health. */
+  public Future<String> ping() {
+    return call(RedisAsyncCommands::ping);
+  }
+
+  @Override
+  public void close() {
+    if (pubSub != null) {
+      pubSub.close();
+    }
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+}

@@ -1,0 +1,82 @@
+-- A counter presses "next": its unfinished ticket (if any) is completed, then the best waiting
+-- ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
+-- KEYS: 1 counter, 2 version, 3 recent calls, then per service i: normal queue, priority queue
+-- ARGV: 1 office, 2 counterId, 3 now ms, 4 maxPriorityInRow, 5 channel, 6 ticket key prefix,
+--       7 recent calls kept, 8 service count, then per service i: code, weight
+local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local max_in_row, channel, tprefix = tonumber(ARGV[4]), ARGV[5], ARGV[6]
+
+if redis.call('HGET', KEYS[1], 'paused') == '1' then
+  return result({ error = 'counter_paused' })
+end
+
+local closed = nil
+local current = redis.call('HGET', KEYS[1], 'current')
+if current then
+  local t = load_ticket(tprefix .. current)
+  if t and (t.status == 'CALLED' or t.status == 'SERVING') then
+    t.status = 'DONE'
+    t.finishedAt = now
+    save_ticket(tprefix .. current, t)
+    emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t) })
+    closed = t
+  end
+  redis.call('HDEL', KEYS[1], 'current')
+end
+
+local streak = tonumber(redis.call('HGET', KEYS[1], 'priorityStreak') or '0')
+local n = tonumber(ARGV[8])
+
+local function best_head()
+  local heads = {}
+  local any_priority, any_normal = false, false
+  for i = 1, n do
+    local code, weight = ARGV[8 + 2 * i - 1], tonumber(ARGV[8 + 2 * i])
+    local nq, pq = KEYS[3 + 2 * i - 1], KEYS[3 + 2 * i]
+    for _, q in ipairs({ { nq, false }, { pq, true } }) do
+      local head = redis.call('ZRANGE', q[1], 0, 0, 'WITHSCORES')
+      if head[1] then
+        local arrival = tonumber(head[2])
+        local waited = now - arrival
+        if waited < 0 then waited = 0 end
+        heads[#heads + 1] = { id = head[1], queue = q[1], priority = q[2], arrival = arrival,
+                              score = weight * waited, normal_q = nq, priority_q = pq }
+        if q[2] then any_priority = true else any_normal = true end
+      end
+    end
+  end
+  local normals_turn = max_in_row > 0 and streak >= max_in_row and any_normal
+  local take_priority = any_priority and not normals_turn
+  local best = nil
+  for _, h in ipairs(heads) do
+    if h.priority == take_priority then
+      if not best or h.score > best.score or (h.score == best.score and h.arrival < best.arrival) then
+        best = h
+      end
+    end
+  end
+  return best
+end
+
+-- A queued id whose ticket has expired is dropped and the choice made again.
+for _ = 1, 50 do
+  local h = best_head()
+  if not h then
+    return result({ closed = closed })
+  end
+  redis.call('ZREM', h.queue, h.id)
+  local t = load_ticket(tprefix .. h.id)
+  if t and t.status == 'WAITING' then
+    t.status = 'CALLED'
+    t.counter = counter_id
+    t.calledAt = now
+    save_ticket(tprefix .. h.id, t)
+    if h.priority then streak = streak + 1 else streak = 0 end
+    redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak)
+    remember_call(KEYS[3], tonumber(ARGV[7]), t, now)
+    emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
+      counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.normal_q, h.priority_q) } })
+    return result({ ticket = t, closed = closed })
+  end
+end
+return result({ closed = closed })

@@ -1,0 +1,66 @@
+-- Shared by every layso script (prepended at load time). Tickets are stored as JSON strings.
+-- Java computes keys, times and policy arguments; these scripts decide and write atomically.
+
+local function load_ticket(key)
+  local raw = redis.call('GET', key)
+  if not raw then return nil end
+  return cjson.decode(raw)
+end
+
+local function save_ticket(key, t)
+  redis.call('SET', key, cjson.encode(t), 'KEEPTTL')
+end
+
+-- The two waiting queues (normal, priority) of a ticket's own service and day.
+local function queues_of(queue_prefix, t)
+  local base = queue_prefix .. t.serviceDate .. ':' .. t.service
+  return base .. ':n', base .. ':p'
+end
+
+-- 1-based place in line within the ticket's service (priority tickets go before normal ones).
+local function position_of(normal_q, priority_q, t)
+  if t.status ~= 'WAITING' then return nil end
+  if t.priority then
+    local r = redis.call('ZRANK', priority_q, t.id)
+    if not r then return nil end
+    return r + 1
+  end
+  local r = redis.call('ZRANK', normal_q, t.id)
+  if not r then return nil end
+  return redis.call('ZCARD', priority_q) + r + 1
+end
+
+local function waiting_count(normal_q, priority_q)
+  return redis.call('ZCARD', normal_q) + redis.call('ZCARD', priority_q)
+end
+
+-- What the lobby may see of a ticket.
+local function public_ticket(t)
+  return { id = t.id, number = t.number, service = t.service, status = t.status,
+           priority = t.priority, counter = t.counter, recalls = t.recalls, issuedAt = t.issuedAt }
+end
+
+-- Bumps the office version and publishes the event with it; returns the version.
+local function emit(version_key, channel, event)
+  local v = redis.call('INCR', version_key)
+  event.version = v
+  redis.call('PUBLISH', channel, cjson.encode(event))
+  return v
+end
+
+local function contains(csv, value)
+  for item in string.gmatch(csv, '[^,]+') do
+    if item == value then return true end
+  end
+  return false
+end
+
+local function remember_call(calls_key, max, t, now)
+  redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
+    service = t.service, ticketId = t.id, at = now, recalls = t.recalls }))
+  redis.call('LTRIM', calls_key, 0, max - 1)
+end
+
+local function result(tbl)
+  return cjson.encode(tbl)
+end
