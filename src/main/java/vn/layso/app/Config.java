@@ -11,7 +11,8 @@ import vn.layso.common.ClientAddress;
  */
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
-                     int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl) {
+                     int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
+                     Path officesFile) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -49,28 +50,34 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         integer(env, "LOGIN_LIMIT_PER_MINUTE", 20),
         env.getOrDefault("TRUSTED_PROXIES", ""),
         Duration.ofHours(integer(env, "TOKEN_TTL_HOURS", 12)),
-        blankToNull(env.get("PUBLIC_URL")));
+        blankToNull(env.get("PUBLIC_URL")),
+        env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")));
   }
 
   /** A configuration for tests and tools: ephemeral port, given data dir, no demo limits. */
   public static Config forTests(Path dataDir, String redisUri) {
     return new Config(0, "127.0.0.1", redisUri, dataDir, "everysec", "admin-password-for-tests",
-        true, 0, 0, "", Duration.ofHours(12), null);
+        true, 0, 0, "", Duration.ofHours(12), null, null);
   }
 
   public Config withPort(int newPort) {
     return new Config(newPort, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        rateLimitPerMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl);
+        rateLimitPerMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
   }
 
   public Config withRateLimit(int perMinute) {
     return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        perMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl);
+        perMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
   }
 
   public Config withTrustedProxies(String proxies) {
     return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        rateLimitPerMinute, loginLimitPerMinute, proxies, tokenTtl, publicUrl);
+        rateLimitPerMinute, loginLimitPerMinute, proxies, tokenTtl, publicUrl, officesFile);
+  }
+
+  public Config withOfficesFile(Path file) {
+    return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
+        rateLimitPerMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, file);
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {
@@ -94,6 +101,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     return "Config[port=" + port + ", host=" + host + ", redis=" + (redisUri == null ? "embedded" : "external")
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
-        + ", tokenTtl=" + tokenTtl + "]";
+        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + "]";
   }
 }

@@ -10,6 +10,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import io.vertx.core.json.JsonArray;
+import vn.layso.office.domain.Office;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,10 +90,7 @@ public final class LaysoServer {
       var hub = new LiveHub(vertx, queue::snapshot);
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
 
-      var demo = OfficeJson.read(new JsonObject(resource("seed/demo-office.json")));
-      offices.reload().compose(v -> config.seedDemo() && offices.all().isEmpty()
-          ? offices.seed(demo).mapEmpty()
-          : Future.succeededFuture()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      seedOffices(config, offices).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
@@ -130,6 +132,28 @@ public final class LaysoServer {
       }
       throw e;
     }
+  }
+
+  /**
+   * On an empty store the demo office is loaded (unless SEED=none); offices listed in OFFICES_FILE
+   * are added when their id is not known yet (an existing office is never overwritten).
+   */
+  private static Future<Void> seedOffices(Config config, OfficeRegistry offices) throws IOException {
+    var demo = OfficeJson.read(new JsonObject(resource("seed/demo-office.json")));
+    List<Office> listed = new ArrayList<>();
+    if (config.officesFile() != null) {
+      for (Object o : new JsonArray(Files.readString(config.officesFile()))) {
+        listed.add(OfficeJson.read((JsonObject) o));
+      }
+    }
+    return offices.reload().compose(v -> {
+      Future<Void> chain = config.seedDemo() && offices.all().isEmpty()
+          ? offices.seed(demo).mapEmpty() : Future.succeededFuture();
+      for (Office office : listed) {
+        chain = chain.compose(x -> offices.seed(office).mapEmpty());
+      }
+      return chain;
+    });
   }
 
   /** 200 UP when Redis answers a PING in time, 503 DOWN otherwise. */
