@@ -1,0 +1,59 @@
+package vn.layso.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+import vn.layso.office.domain.Office;
+
+class OfficeJsonTest {
+
+  private static String demoText() throws Exception {
+    try (InputStream in = OfficeJsonTest.class.getClassLoader().getResourceAsStream("seed/demo-office.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void theDemoOfficeIsAWardCentreWithSeveralFieldsAndCounters() throws Exception {
+    Office demo = OfficeJson.read(new JsonObject(demoText()));
+    assertThat(demo.id()).isEqualTo("demo");
+    assertThat(demo.services()).extracting(s -> s.name())
+        .contains("Đất đai", "Hộ tịch", "Chứng thực", "Đăng ký kinh doanh", "Xây dựng");
+    assertThat(demo.counters()).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(demo.counters()).anyMatch(c -> c.weights().size() == 1).anyMatch(c -> c.weights().size() > 1);
+    assertThat(demo.timezone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+  }
+
+  @Test
+  void theDemoTextIsNfc() throws Exception {
+    String text = demoText();
+    assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).isTrue();
+  }
+
+  @Test
+  void writeThenReadGivesTheSameOffice() throws Exception {
+    Office demo = OfficeJson.read(new JsonObject(demoText()));
+    assertThat(OfficeJson.read(OfficeJson.write(demo))).isEqualTo(demo);
+  }
+
+  @Test
+  void thePublicViewListsServiceCodesPerCounter() throws Exception {
+    JsonObject view = OfficeJson.publicView(OfficeJson.read(new JsonObject(demoText())));
+    assertThat(view.getJsonArray("counters").getJsonObject(1).getJsonArray("services").getList())
+        .containsExactly("dat-dai", "xay-dung");
+    assertThat(view.getJsonArray("services").getJsonObject(0).fieldNames()).contains("code", "name", "prefix");
+  }
+
+  @Test
+  void malformedConfigurationsAreRefused() {
+    assertThatThrownBy(() -> OfficeJson.read(new JsonObject().put("id", "x").put("services", "nope")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OfficeJson.read(new JsonObject().put("id", "x").put("name", "X")
+        .put("timezone", "Mars/Base"))).isInstanceOf(IllegalArgumentException.class);
+  }
+}
