@@ -1,5 +1,6 @@
 -- A counter presses "next": its unfinished ticket (if any) is completed, then the best waiting
 -- ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
+-- Queue scores are arrival_score (lib.lua): arrival ms x 1000 + sequence; ties go to the lower score.
 -- KEYS: 1 counter, 2 version, 3 recent calls, then per service i: normal queue, priority queue
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 maxPriorityInRow, 5 channel, 6 ticket key prefix,
 --       7 recent calls kept, 8 service count, then per service i: code, weight
@@ -31,15 +32,16 @@ local function best_head()
   local heads = {}
   local any_priority, any_normal = false, false
   for i = 1, n do
-    local code, weight = ARGV[8 + 2 * i - 1], tonumber(ARGV[8 + 2 * i])
+    local weight = tonumber(ARGV[8 + 2 * i])
     local nq, pq = KEYS[3 + 2 * i - 1], KEYS[3 + 2 * i]
     for _, q in ipairs({ { nq, false }, { pq, true } }) do
       local head = redis.call('ZRANGE', q[1], 0, 0, 'WITHSCORES')
       if head[1] then
-        local arrival = tonumber(head[2])
+        local order = tonumber(head[2])
+        local arrival = math.floor(order / 1000)
         local waited = now - arrival
         if waited < 0 then waited = 0 end
-        heads[#heads + 1] = { id = head[1], queue = q[1], priority = q[2], arrival = arrival,
+        heads[#heads + 1] = { id = head[1], queue = q[1], priority = q[2], order = order,
                               score = weight * waited, normal_q = nq, priority_q = pq }
         if q[2] then any_priority = true else any_normal = true end
       end
@@ -50,7 +52,7 @@ local function best_head()
   local best = nil
   for _, h in ipairs(heads) do
     if h.priority == take_priority then
-      if not best or h.score > best.score or (h.score == best.score and h.arrival < best.arrival) then
+      if not best or h.score > best.score or (h.score == best.score and h.order < best.order) then
         best = h
       end
     end

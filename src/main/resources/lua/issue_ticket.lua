@@ -34,7 +34,7 @@ local t = { id = ARGV[2], office = ARGV[1], number = number, service = ARGV[3], 
             source = ARGV[11] }
 redis.call('SET', KEYS[2], cjson.encode(t), 'EX', tonumber(ARGV[13]))
 local queue = priority and KEYS[4] or KEYS[3]
-redis.call('ZADD', queue, now, t.id)
+redis.call('ZADD', queue, arrival_score(t), t.id)
 redis.call('EXPIRE', queue, tonumber(ARGV[14]))
 if KEYS[6] then redis.call('SET', KEYS[6], t.id, 'EX', tonumber(ARGV[15])) end
 

@@ -61,6 +61,12 @@ local function remember_call(calls_key, max, t, now)
   redis.call('LTRIM', calls_key, 0, max - 1)
 end
 
+-- Queue score: arrival in ms, times 1000, plus the day's sequence, so tickets issued in the same
+-- millisecond keep their issuing order. Integers below 2^53: exact in a double.
+local function arrival_score(t)
+  return t.issuedAt * 1000 + ((t.seq or 0) % 1000)
+end
+
 local function result(tbl)
   return cjson.encode(tbl)
 end

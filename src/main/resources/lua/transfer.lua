@@ -26,7 +26,7 @@ t.recalls = 0
 t.transferredAt = now
 t.serviceDate = ARGV[8]
 local queue = t.priority and KEYS[4] or KEYS[3]
-redis.call('ZADD', queue, t.issuedAt, t.id)
+redis.call('ZADD', queue, arrival_score(t), t.id)
 redis.call('EXPIRE', queue, tonumber(ARGV[9]))
 save_ticket(key, t)
 redis.call('HDEL', KEYS[1], 'current')

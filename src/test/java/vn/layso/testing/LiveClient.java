@@ -1,0 +1,61 @@
+package vn.layso.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client on an office's live endpoint; messages are awaited with timeouts. */
+public final class LiveClient implements AutoCloseable {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final WebSocketClient client = vertx.createWebSocketClient();
+  private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+  private final WebSocket socket;
+  private volatile Short closeCode;
+
+  public LiveClient(int port, String office) throws Exception {
+    socket = client.connect(port, "127.0.0.1", "/api/v1/offices/" + office + "/live")
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+    socket.closeHandler(v -> closeCode = socket.closeStatusCode());
+  }
+
+  /** The next message, failing the test after ten seconds. */
+  public JsonObject next() throws InterruptedException {
+    JsonObject m = messages.poll(10, TimeUnit.SECONDS);
+    if (m == null) {
+      throw new AssertionError("no live message within 10 s");
+    }
+    return m;
+  }
+
+  /** Skips messages until one matches. */
+  public JsonObject await(Predicate<JsonObject> match) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS);
+      if (m != null && match.test(m)) {
+        return m;
+      }
+    }
+    throw new AssertionError("no matching live message within 10 s");
+  }
+
+  public void send(JsonObject message) {
+    socket.writeTextMessage(message.encode());
+  }
+
+  public Short closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public void close() {
+    vertx.close();
+  }
+}
