@@ -16,13 +16,13 @@ public final class LiveClient implements AutoCloseable {
   private final WebSocketClient client = vertx.createWebSocketClient();
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
   private final WebSocket socket;
-  private volatile Short closeCode;
+  private final java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
 
   public LiveClient(int port, String office) throws Exception {
     socket = client.connect(port, "127.0.0.1", "/api/v1/offices/" + office + "/live")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-    socket.closeHandler(v -> closeCode = socket.closeStatusCode());
+    socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
   }
 
   /** The next message, failing the test after ten seconds. */
@@ -50,8 +50,9 @@ public final class LiveClient implements AutoCloseable {
     socket.writeTextMessage(message.encode());
   }
 
-  public Short closeCode() {
-    return closeCode;
+  /** The close code the server sent, waiting up to ten seconds for the close. */
+  public Short awaitClose() throws Exception {
+    return closed.get(10, TimeUnit.SECONDS);
   }
 
   @Override
