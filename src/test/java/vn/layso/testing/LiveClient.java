@@ -1,7 +1,7 @@
 package vn.layso.testing;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.BlockingQueue;
@@ -15,14 +15,16 @@ public final class LiveClient implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final WebSocketClient client = vertx.createWebSocketClient();
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private final java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
 
   public LiveClient(int port, String office) throws Exception {
-    socket = client.connect(port, "127.0.0.1", "/api/v1/offices/" + office + "/live")
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    socket = client.webSocket();
+    // handlers first, so the server's first message (the snapshot) cannot arrive before them
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
     socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
+    socket.connect(port, "127.0.0.1", "/api/v1/offices/" + office + "/live")
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   /** The next message, failing the test after ten seconds. */
