@@ -4,17 +4,8 @@
 --       7 allowed from (csv), 8 target status, 9 event type, 10 timestamp field,
 --       11 releases counter ('1'/'0'), 12 recent calls kept
 local now = tonumber(ARGV[3])
-local current = redis.call('HGET', KEYS[1], 'current')
-if not current then return result({ error = 'no_current_ticket' }) end
-local key = ARGV[5] .. current
-local t = load_ticket(key)
-if not t then
-  redis.call('HDEL', KEYS[1], 'current')
-  return result({ error = 'no_current_ticket' })
-end
-if not contains(ARGV[7], t.status) then
-  return result({ error = 'invalid_transition', status = t.status })
-end
+local key, t = current_ticket(KEYS[1], ARGV[5], ARGV[7])
+if not key then return t end
 t.status = ARGV[8]
 t[ARGV[10]] = now
 if ARGV[6] == 'RECALL' then

@@ -55,6 +55,21 @@ local function contains(csv, value)
   return false
 end
 
+-- The counter's current ticket, if it may make this move: returns key, ticket; or nil, error result.
+local function current_ticket(counter_key, ticket_prefix, allowed_from)
+  local current = redis.call('HGET', counter_key, 'current')
+  if not current then return nil, cjson.encode({ error = 'no_current_ticket' }) end
+  local key = ticket_prefix .. current
+  local raw = redis.call('GET', key)
+  if not raw then
+    redis.call('HDEL', counter_key, 'current')
+    return nil, cjson.encode({ error = 'no_current_ticket' })
+  end
+  local t = cjson.decode(raw)
+  if not contains(allowed_from, t.status) then return nil, cjson.encode({ error = 'invalid_transition', status = t.status }) end
+  return key, t
+end
+
 local function remember_call(calls_key, max, t, now)
   redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
     service = t.service, ticketId = t.id, at = now, recalls = t.recalls }))

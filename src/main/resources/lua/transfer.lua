@@ -3,17 +3,8 @@
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 allowed from (csv),
 --       7 target service, 8 today's service date, 9 queue ttl s
 local now = tonumber(ARGV[3])
-local current = redis.call('HGET', KEYS[1], 'current')
-if not current then return result({ error = 'no_current_ticket' }) end
-local key = ARGV[5] .. current
-local t = load_ticket(key)
-if not t then
-  redis.call('HDEL', KEYS[1], 'current')
-  return result({ error = 'no_current_ticket' })
-end
-if not contains(ARGV[6], t.status) then
-  return result({ error = 'invalid_transition', status = t.status })
-end
+local key, t = current_ticket(KEYS[1], ARGV[5], ARGV[6])
+if not key then return t end
 if t.service == ARGV[7] then return result({ error = 'same_service' }) end
 local from = t.service
 t.transferredFrom = t.transferredFrom or from

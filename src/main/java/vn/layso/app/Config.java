@@ -60,11 +60,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         true, 0, 0, "", Duration.ofHours(12), null, null);
   }
 
-  public Config withPort(int newPort) {
-    return new Config(newPort, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        rateLimitPerMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
-  }
-
   public Config withRateLimit(int perMinute) {
     return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
         perMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);

@@ -95,20 +95,13 @@ public final class OfficeJson {
 
   /** The public view of GET /api/v1/offices/{id}: counters list their service codes, weights apart. */
   public static JsonObject publicView(Office office) {
-    JsonObject stored = write(office);
-    return new JsonObject()
-        .put("id", office.id())
-        .put("name", office.name())
-        .put("timezone", office.timezone().getId())
-        .put("services", new JsonArray(office.services().stream().map(s -> new JsonObject()
-            .put("code", s.code()).put("name", s.name()).put("prefix", s.prefix())
-            .put("avgServiceMinutes", s.avgServiceMinutes())).toList()))
-        .put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()
-            .put("id", c.id()).put("name", c.name())
-            .put("services", new JsonArray(List.copyOf(c.weights().keySet())))
-            .put("weights", new JsonObject(new LinkedHashMap<>(c.weights())))).toList()))
-        .put("priorityGroups", stored.getJsonArray("priorityGroups"))
-        .put("maxPriorityInRow", office.maxPriorityInRow())
-        .put("openingHours", stored.getJsonObject("openingHours"));
+    JsonObject view = write(office);
+    view.getJsonArray("services").forEach(s -> ((JsonObject) s).remove("numberStart"));
+    view.getJsonArray("services").forEach(s -> ((JsonObject) s).remove("numberEnd"));
+    view.put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()
+        .put("id", c.id()).put("name", c.name())
+        .put("services", new JsonArray(List.copyOf(c.weights().keySet())))
+        .put("weights", new JsonObject(new LinkedHashMap<>(c.weights())))).toList()));
+    return view;
   }
 }
