@@ -104,8 +104,7 @@ public final class LaysoServer {
       new TicketRoutes(queue, offices).mount(router,
           limiter.perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
       new CounterRoutes(queue, offices).mount(router);
-      new AuthRoutes(authService, offices).mount(router,
-          limiter.perMinute("login", config.loginLimitPerMinute(), ctx -> false));
+      new AuthRoutes(authService, offices, limiter, config.loginLimitPerMinute()).mount(router);
       new LiveRoutes(hub, offices).mount(router);
       var failures = new FailureHandler();
       router.route().failureHandler(failures);

@@ -10,21 +10,29 @@ import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
 import vn.layso.common.JsonInput;
+import vn.layso.common.RateLimiter;
 import vn.layso.office.OfficeRegistry;
 
 /** Log-in and log-out for everyone; account management for admins. */
 public final class AuthRoutes {
 
+  private static final String LOGIN_FAILURES = "login-failures";
+
   private final AuthService auth;
   private final OfficeRegistry offices;
+  private final RateLimiter limiter;
+  private final int maxFailuresPerMinute;
 
-  public AuthRoutes(AuthService auth, OfficeRegistry offices) {
+  public AuthRoutes(AuthService auth, OfficeRegistry offices, RateLimiter limiter, int maxFailuresPerMinute) {
     this.auth = auth;
     this.offices = offices;
+    this.limiter = limiter;
+    this.maxFailuresPerMinute = maxFailuresPerMinute;
   }
 
-  public void mount(Router router, io.vertx.core.Handler<RoutingContext> loginLimit) {
-    router.post("/api/v1/auth/login").handler(loginLimit).respond(this::login);
+  public void mount(Router router) {
+    router.post("/api/v1/auth/login").handler(limiter.failuresPerMinute(LOGIN_FAILURES, maxFailuresPerMinute))
+        .respond(this::login);
     router.post("/api/v1/auth/logout").respond(this::logout);
     router.get("/api/v1/auth/me").respond(this::me);
     router.get("/api/v1/admin/users").respond(this::list);
@@ -36,7 +44,11 @@ public final class AuthRoutes {
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     String username = body.requiredString("username", 40).toLowerCase(Locale.ROOT);
     String password = body.requiredString("password", 200);
-    return auth.login(username, password).map(login -> new JsonObject()
+    return auth.login(username, password).recover(failure -> failure instanceof ApiException e
+            && "bad_credentials".equals(e.code()) && maxFailuresPerMinute > 0
+            ? limiter.recordFailure(ctx, LOGIN_FAILURES).compose(v -> Future.failedFuture(failure))
+            : Future.failedFuture(failure))
+        .map(login -> new JsonObject()
         .put("token", login.token())
         .put("role", login.principal().role().name())
         .put("office", login.principal().office())

@@ -14,6 +14,9 @@ public final class RateLimiter {
   /** Counts one hit of a client in a bucket's window and returns the count so far. */
   public interface Counter {
     Future<Long> hit(String bucket, String client, long window, int ttlSeconds);
+
+    /** The count so far, without counting. */
+    Future<Long> peek(String bucket, String client, long window);
   }
 
   private final Counter counter;
@@ -26,6 +29,39 @@ public final class RateLimiter {
     this.addresses = addresses;
   }
 
+  private String client(RoutingContext ctx) {
+    return addresses.resolve(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"));
+  }
+
+  /**
+   * A route handler that turns a client away once it has had {@code maxFailures} failures in the
+   * current minute; failures are counted with {@link #recordFailure}. Used for log-in, where a
+   * whole centre's staff share one address and only wrong passwords should count.
+   */
+  public Handler<RoutingContext> failuresPerMinute(String bucket, int maxFailures) {
+    return ctx -> {
+      if (maxFailures <= 0) {
+        ctx.next();
+        return;
+      }
+      long nowSeconds = clock.instant().getEpochSecond();
+      counter.peek(bucket, client(ctx), nowSeconds / 60).onComplete(result -> {
+        if (result.failed()) {
+          ctx.fail(result.cause());
+        } else if (result.result() >= maxFailures) {
+          ctx.response().putHeader("Retry-After", Long.toString(60 - nowSeconds % 60));
+          ctx.fail(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
+        } else {
+          ctx.next();
+        }
+      });
+    };
+  }
+
+  public Future<Void> recordFailure(RoutingContext ctx, String bucket) {
+    return counter.hit(bucket, client(ctx), clock.instant().getEpochSecond() / 60, 120).mapEmpty();
+  }
+
   /** A route handler that lets at most {@code perMinute} anonymous requests of a client through. */
   public Handler<RoutingContext> perMinute(String bucket, int perMinute,
                                            java.util.function.Predicate<RoutingContext> exempt) {
@@ -34,8 +70,7 @@ public final class RateLimiter {
         ctx.next();
         return;
       }
-      String client = addresses.resolve(ctx.request().remoteAddress().hostAddress(),
-          ctx.request().getHeader("X-Forwarded-For"));
+      String client = client(ctx);
       long nowSeconds = clock.instant().getEpochSecond();
       long window = nowSeconds / 60;
       counter.hit(bucket, client, window, 120).onComplete(result -> {

@@ -18,4 +18,10 @@ public final class RedisRateCounter implements RateLimiter.Counter {
     return redis.script("rate_limit", List.of(Keys.rateWindow(bucket + ":" + client, window)),
         List.of(Integer.toString(ttlSeconds))).map(Long::parseLong);
   }
+
+  @Override
+  public Future<Long> peek(String bucket, String client, long window) {
+    return redis.call(c -> c.get(Keys.rateWindow(bucket + ":" + client, window)))
+        .map(n -> n == null ? 0L : Long.parseLong(n));
+  }
 }
