@@ -108,6 +108,8 @@ public final class LaysoServer {
       new LiveRoutes(hub, offices).mount(router);
       var failures = new FailureHandler();
       router.route().failureHandler(failures);
+      // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.
+      router.errorHandler(400, ctx -> FailureHandler.send(ctx, 400, ApiException.invalid("bad_request")));
       router.errorHandler(404, ctx -> FailureHandler.send(ctx, 404, ApiException.notFound("not_found")));
       router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
           new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));

@@ -74,7 +74,7 @@ public final class ClientAddress {
     if (s.isEmpty() || s.length() > 45 || !s.matches("[0-9a-fA-F:.]+")) {
       return null;
     }
-    if (!s.contains(":") && !s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+    if (!s.contains(":") && !isDottedQuad(s)) {
       return null;
     }
     try {
@@ -82,6 +82,19 @@ public final class ClientAddress {
     } catch (UnknownHostException e) {
       return null;
     }
+  }
+
+  /** Checked here because InetAddress falls back to a DNS lookup for a dotted quad it cannot parse. */
+  private static boolean isDottedQuad(String s) {
+    if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return false;
+    }
+    for (String octet : s.split("\\.")) {
+      if (Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean isTrusted(String address) {

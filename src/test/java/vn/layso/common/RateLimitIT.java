@@ -1,0 +1,127 @@
+package vn.layso.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.layso.testing.ApiErrors.assertError;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.layso.testing.Api;
+import vn.layso.testing.TestApp;
+
+/**
+ * Anonymous issuing is limited per client address and minute; tokens are exempt; X-Forwarded-For
+ * counts only from a trusted proxy. Two servers: one reached directly, one behind a "proxy" (the
+ * test itself, from 127.0.0.1).
+ */
+class RateLimitIT {
+
+  private static final String TICKETS = "/api/v1/offices/demo/tickets";
+  private static final String BODY = "{\"service\":\"ho-tich\"}";
+  private static final int LIMIT = 5;
+  private static TestApp direct;
+  private static TestApp proxied;
+
+  @BeforeAll
+  static void start() throws Exception {
+    direct = TestApp.start(c -> c.withRateLimit(LIMIT));
+    proxied = TestApp.start(c -> c.withRateLimit(LIMIT).withTrustedProxies("10.0.0.0/8, 127.0.0.1"));
+  }
+
+  @AfterAll
+  static void stop() {
+    direct.close();
+    proxied.close();
+  }
+
+  /** Every test starts 15 s into a fresh one-minute window, so earlier tests' hits do not count. */
+  @BeforeEach
+  void freshWindow() {
+    for (TestApp app : new TestApp[] {direct, proxied}) {
+      Duration intoMinute = Duration.ofSeconds(app.clock().instant().getEpochSecond() % 60);
+      app.clock().advance(Duration.ofMinutes(1).minus(intoMinute).plusSeconds(15));
+    }
+  }
+
+  private static void useUpBudget(Api api, String... headers) {
+    for (int i = 1; i <= LIMIT; i++) {
+      Api.Response r = api.post(TICKETS, BODY, headers);
+      assertThat(r.status()).as("request %d: %s", i, r.body()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void theSixthAnonymousTicketInAMinuteIsRateLimited() {
+    useUpBudget(direct.api());
+    Api.Response sixth = direct.api().post(TICKETS, BODY, "Accept-Language", "en");
+    assertError(sixth, 429, "rate_limited");
+    assertThat(sixth.headers().firstValue("Retry-After")).contains("45");
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+  }
+
+  @Test
+  void theWindowResetsAfterAMinute() {
+    useUpBudget(direct.api());
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+    direct.clock().advance(Duration.ofSeconds(44));
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+    direct.clock().advance(Duration.ofSeconds(1));
+    useUpBudget(direct.api());
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+  }
+
+  @Test
+  void requestsWithAStaffOrDeviceTokenAreNotLimited() {
+    String staff = direct.tokenFor("staff-demo", "STAFF", "demo");
+    String device = direct.tokenFor("kiosk-demo", "DEVICE", "demo");
+    useUpBudget(direct.api());
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+    for (int i = 0; i < 3 * LIMIT; i++) {
+      assertThat(direct.api().post(TICKETS, BODY, "token", device).status()).isEqualTo(201);
+      assertThat(direct.api().post(TICKETS, BODY, "token", staff).status()).isEqualTo(201);
+      assertThat(direct.api().post(TICKETS, BODY, "token", direct.adminToken()).status()).isEqualTo(201);
+    }
+    assertError(direct.api().post(TICKETS, BODY, "token", "forged-token-forged-token-forged"), 401, "invalid_token");
+  }
+
+  @Test
+  void otherRoutesAreNotLimited() {
+    useUpBudget(direct.api());
+    for (int i = 0; i < 2 * LIMIT; i++) {
+      assertThat(direct.api().get("/api/v1/offices/demo").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void forwardedForIsIgnoredWhenThePeerIsNotATrustedProxy() {
+    useUpBudget(direct.api(), "X-Forwarded-For", "198.51.100.1");
+    assertError(direct.api().post(TICKETS, BODY, "X-Forwarded-For", "198.51.100.2"), 429, "rate_limited");
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+  }
+
+  @Test
+  void behindATrustedProxyEachForwardedClientHasItsOwnBudget() {
+    Api api = proxied.api();
+    useUpBudget(api, "X-Forwarded-For", "198.51.100.1");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "198.51.100.1"), 429, "rate_limited");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "203.0.113.50, 198.51.100.1"), 429, "rate_limited");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "198.51.100.1, 10.1.2.3"), 429, "rate_limited");
+
+    useUpBudget(api, "X-Forwarded-For", "198.51.100.2");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "198.51.100.2"), 429, "rate_limited");
+    useUpBudget(api, "X-Forwarded-For", "2001:db8::7");
+    useUpBudget(api);
+    assertError(api.post(TICKETS, BODY), 429, "rate_limited");
+  }
+
+  @Test
+  void aGarbledForwardedForCountsAgainstTheProxyNotAFreshBudget() {
+    Api api = proxied.api();
+    useUpBudget(api, "X-Forwarded-For", "not-an-address");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "still, not, one"), 429, "rate_limited");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "1.2.3.256"), 429, "rate_limited");
+    assertError(api.post(TICKETS, BODY), 429, "rate_limited");
+  }
+}
