@@ -4,6 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import vn.layso.common.Messages;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -118,6 +122,7 @@ public final class LaysoServer {
               .setPort(config.port()).setHost(config.host())
               .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
               .setCompressionSupported(true))
+          .invalidRequestHandler(LaysoServer::invalidRequest)
           .requestHandler(router);
       http.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, generated);
@@ -167,6 +172,28 @@ public final class LaysoServer {
           .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("redis", up ? "UP" : "DOWN")
               .put("offices", offices.all().size()).put("liveSockets", hub.openSockets()).encode());
     });
+  }
+
+  /** Requests the HTTP decoder itself refused (bad request line, oversize URI or headers) still get JSON. */
+  private static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = 400;
+    String code = "bad_request";
+    if (cause instanceof TooLongHttpLineException) {
+      status = 414;
+      code = "uri_too_long";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = 431;
+      code = "headers_too_large";
+    }
+    var locale = Messages.fromAcceptLanguage(request.getHeader("Accept-Language"));
+    String body = new JsonObject().put("status", status).put("code", code)
+        .put("message", Messages.text(locale, code)).encode();
+    request.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close")
+        .end(body)
+        .onComplete(done -> request.connection().close());
   }
 
   private static void securityHeaders(RoutingContext ctx) {

@@ -91,7 +91,7 @@ public final class AuthRoutes {
 
   private Future<Void> delete(RoutingContext ctx) {
     Principal admin = Auth.requireAdmin(ctx);
-    String username = ctx.pathParam("username");
+    String username = ctx.pathParam("username").toLowerCase(Locale.ROOT);
     if (admin.username().equals(username)) {
       throw ApiException.conflict("cannot_delete_self");
     }

@@ -4,7 +4,7 @@ package vn.layso.store.redis;
  * The whole key schema. Every key that belongs to an office carries the hash tag {office}, so all
  * of an office's data lives in one Redis Cluster slot and one Lua script may touch any of it
  * (scripts that derive a ticket key from an id do so with {@link #ticketPrefix}, inside the slot).
- * Global keys (accounts, tokens, rate windows) carry no office tag.
+ * Accounts and tokens carry the tag {auth}; rate windows are single keys without a tag.
  */
 public final class Keys {
 
@@ -66,18 +66,23 @@ public final class Keys {
     return office(office) + "calls";
   }
 
+  /** Accounts and tokens share the hash tag {auth}, so account scripts stay in one cluster slot. */
   public static String user(String username) {
-    return "layso:user:" + username;
+    return "layso:{auth}:user:" + username;
   }
 
-  public static final String USERS = "layso:users";
+  public static final String USERS = "layso:{auth}:users";
 
   public static String token(String tokenHash) {
-    return "layso:token:" + tokenHash;
+    return tokenPrefix() + tokenHash;
+  }
+
+  public static String tokenPrefix() {
+    return "layso:{auth}:token:";
   }
 
   public static String userTokens(String username) {
-    return "layso:user-tokens:" + username;
+    return "layso:{auth}:user-tokens:" + username;
   }
 
   public static String rateWindow(String client, long window) {

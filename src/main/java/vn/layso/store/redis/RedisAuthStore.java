@@ -10,6 +10,7 @@ import java.util.Map;
 import vn.layso.auth.AuthStore;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
+import vn.layso.common.ApiException;
 
 /** Accounts as hashes, tokens as JSON under their SHA-256 with the token's lifetime as TTL. */
 public final class RedisAuthStore implements AuthStore {
@@ -26,7 +27,7 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   private static Account account(Map<String, String> h) {
-    if (h == null || h.isEmpty()) {
+    if (h == null || h.isEmpty() || h.get("role") == null) {
       return null;
     }
     return new Account(h.get("username"), h.get("passwordHash"), Role.valueOf(h.get("role")), h.get("office"));
@@ -34,20 +35,9 @@ public final class RedisAuthStore implements AuthStore {
 
   @Override
   public Future<Boolean> createAccount(Account a) {
-    String key = Keys.user(a.username());
-    return redis.call(c -> c.hsetnx(key, "username", a.username())).compose(created -> {
-      if (!created) {
-        return Future.succeededFuture(false);
-      }
-      Map<String, String> fields = new java.util.HashMap<>(Map.of("passwordHash", a.passwordHash(),
-          "role", a.role().name()));
-      if (a.office() != null) {
-        fields.put("office", a.office());
-      }
-      return redis.call(c -> c.hset(key, fields))
-          .compose(n -> redis.call(c -> c.sadd(Keys.USERS, a.username())))
-          .map(true);
-    });
+    return redis.script("create_account", List.of(Keys.user(a.username()), Keys.USERS),
+            List.of(a.username(), a.passwordHash(), a.role().name(), a.office() == null ? "" : a.office()))
+        .map(raw -> new JsonObject(raw).getBoolean("created"));
   }
 
   @Override
@@ -60,23 +50,20 @@ public final class RedisAuthStore implements AuthStore {
 
   @Override
   public Future<Boolean> deleteAccount(String username) {
-    return redis.call(c -> c.smembers(Keys.userTokens(username))).compose(tokens -> {
-      List<String> keys = new java.util.ArrayList<>(tokens.stream().map(Keys::token).toList());
-      keys.add(Keys.userTokens(username));
-      keys.add(Keys.user(username));
-      return redis.call(c -> c.srem(Keys.USERS, username))
-          .compose(removed -> redis.call(c -> c.del(keys.toArray(String[]::new))).map(removed > 0));
-    });
+    return redis.script("delete_account", List.of(Keys.user(username), Keys.USERS, Keys.userTokens(username)),
+            List.of(username, Keys.tokenPrefix()))
+        .map(raw -> new JsonObject(raw).getBoolean("deleted"));
   }
 
   @Override
   public Future<Void> saveToken(String tokenHash, Principal p, Duration ttl) {
     JsonObject json = new JsonObject().put("username", p.username()).put("role", p.role().name())
         .put("office", p.office()).put("expiresAt", p.expiresAt().toEpochMilli());
-    return redis.call(c -> c.setex(Keys.token(tokenHash), ttl.toSeconds(), json.encode()))
-        .compose(ok -> redis.call(c -> c.sadd(Keys.userTokens(p.username()), tokenHash)))
-        .compose(n -> redis.call(c -> c.expire(Keys.userTokens(p.username()), ttl.toSeconds() + 60)))
-        .mapEmpty();
+    return redis.script("save_token",
+            List.of(Keys.token(tokenHash), Keys.userTokens(p.username()), Keys.user(p.username())),
+            List.of(json.encode(), Long.toString(ttl.toSeconds()), tokenHash))
+        .compose(raw -> new JsonObject(raw).getBoolean("saved") ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, "bad_credentials")));
   }
 
   @Override

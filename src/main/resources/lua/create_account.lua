@@ -1,0 +1,8 @@
+-- Creates an account if the name is free, all fields at once (a log-in never sees half of one).
+-- KEYS: 1 account, 2 account names
+-- ARGV: 1 username, 2 password hash, 3 role, 4 office ('' none)
+if redis.call('EXISTS', KEYS[1]) == 1 then return result({ created = false }) end
+redis.call('HSET', KEYS[1], 'username', ARGV[1], 'passwordHash', ARGV[2], 'role', ARGV[3])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'office', ARGV[4]) end
+redis.call('SADD', KEYS[2], ARGV[1])
+return result({ created = true })
