@@ -65,6 +65,11 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         perMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
   }
 
+  public Config withLoginLimit(int failuresPerMinute) {
+    return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
+        rateLimitPerMinute, failuresPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
+  }
+
   public Config withTrustedProxies(String proxies) {
     return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
         rateLimitPerMinute, loginLimitPerMinute, proxies, tokenTtl, publicUrl, officesFile);

@@ -26,7 +26,7 @@ class RateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    direct = TestApp.start(c -> c.withRateLimit(LIMIT));
+    direct = TestApp.start(c -> c.withRateLimit(LIMIT).withLoginLimit(3));
     proxied = TestApp.start(c -> c.withRateLimit(LIMIT).withTrustedProxies("10.0.0.0/8, 127.0.0.1"));
   }
 
@@ -59,6 +59,23 @@ class RateLimitIT {
     assertError(sixth, 429, "rate_limited");
     assertThat(sixth.headers().firstValue("Retry-After")).contains("45");
     assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+  }
+
+  @Test
+  void failedLoginsAreLimitedButSuccessfulOnesNeverAre() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(direct.login("admin", TestApp.ADMIN_PASSWORD)).isNotBlank();
+    }
+    String wrong = "{\"username\":\"admin\",\"password\":\"not-the-password\"}";
+    for (int i = 0; i < 3; i++) {
+      assertError(direct.api().post("/api/v1/auth/login", wrong), 401, "bad_credentials");
+    }
+    String right = "{\"username\":\"admin\",\"password\":\"" + TestApp.ADMIN_PASSWORD + "\"}";
+    Api.Response blocked = direct.api().post("/api/v1/auth/login", right);
+    assertError(blocked, 429, "rate_limited");
+    assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+    direct.clock().advance(Duration.ofMinutes(1));
+    assertThat(direct.api().post("/api/v1/auth/login", right).status()).isEqualTo(200);
   }
 
   @Test

@@ -71,7 +71,7 @@ public final class RawHttp {
   private static Answer parse(byte[] raw) {
     String text = new String(raw, StandardCharsets.UTF_8);
     int end = text.indexOf("\r\n\r\n");
-    if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+    if (!text.matches("(?s)HTTP/1\\.[01] .*") || end < 0) {
       throw new IllegalStateException("not an HTTP answer: " + text);
     }
     String head = text.substring(0, end);
