@@ -3,6 +3,7 @@ package vn.layso.app;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -91,8 +92,9 @@ public final class LaysoServer {
       var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
           config.tokenTtl());
       var queue = new QueueService(new RedisQueueStore(redis), offices, clock);
-      var hub = new LiveHub(vertx, queue::snapshot);
+      var hub = new LiveHub(vertx, queue::snapshot, queue::version);
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
+      hub.startHeartbeat();
 
       seedOffices(config, offices).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       String generated = authService.bootstrapAdmin(config.adminPassword())
@@ -101,7 +103,10 @@ public final class LaysoServer {
       Router router = Router.router(vertx);
       var limiter = new RateLimiter(new RedisRateCounter(redis), clock, ClientAddress.trusting(config.trustedProxies()));
       router.route().handler(LaysoServer::securityHeaders);
-      router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+      // the live socket is public and must reach the upgrade before anything reads the request
+      new LiveRoutes(hub, offices).mount(router);
+      router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+          .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
       router.route("/api/*").handler(new Auth(authService));
       router.get("/health").handler(ctx -> health(ctx, store, offices, hub));
       new OfficeRoutes(offices).mount(router);
@@ -109,7 +114,6 @@ public final class LaysoServer {
           limiter.perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
       new CounterRoutes(queue, offices).mount(router);
       new AuthRoutes(authService, offices, limiter, config.loginLimitPerMinute()).mount(router);
-      new LiveRoutes(hub, offices).mount(router);
       var failures = new FailureHandler();
       router.route().failureHandler(failures);
       // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.

@@ -24,14 +24,37 @@ public final class LiveHub {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
   static final String VERSION_HEADER = "version";
+  static final String HEARTBEAT_HEADER = "heartbeat";
+  /** How often each office's stored version is compared with what its sockets have sent. */
+  static final long HEARTBEAT_MILLIS = 2_000;
 
   private final Vertx vertx;
   private final Function<Office, Future<JsonObject>> snapshots;
+  private final Function<String, Future<Long>> versions;
   private final Set<LiveSession> sessions = ConcurrentHashMap.newKeySet();
+  private long heartbeatTimer = -1;
 
-  public LiveHub(Vertx vertx, Function<Office, Future<JsonObject>> snapshots) {
+  /**
+   * @param snapshots an office's live state at one version
+   * @param versions  an office's current version in the store
+   */
+  public LiveHub(Vertx vertx, Function<Office, Future<JsonObject>> snapshots,
+                 Function<String, Future<Long>> versions) {
     this.vertx = vertx;
     this.snapshots = snapshots;
+    this.versions = versions;
+  }
+
+  /**
+   * Deliveries can be lost (a pub/sub message during a reconnect, a burst that overflows a
+   * socket's queue) and a lost last delta leaves no gap to notice. So every few seconds each
+   * office's stored version goes to its sockets as a heartbeat; one that is behind resyncs.
+   */
+  public void startHeartbeat() {
+    heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> sessions.stream().map(LiveSession::office)
+        .distinct().forEach(office -> versions.apply(office).onSuccess(version ->
+            vertx.eventBus().publish(address(office), "", new DeliveryOptions().setLocalOnly(true)
+                .addHeader(VERSION_HEADER, Long.toString(version)).addHeader(HEARTBEAT_HEADER, "1")))));
   }
 
   static String address(String office) {
@@ -91,6 +114,7 @@ public final class LiveHub {
 
   /** Closes every socket with 1012 (service restart) so screens reconnect, possibly elsewhere. */
   public void closeAll() {
+    vertx.cancelTimer(heartbeatTimer);
     sessions.forEach(LiveSession::closeForRestart);
   }
 }

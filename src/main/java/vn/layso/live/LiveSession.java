@@ -15,8 +15,9 @@ import vn.layso.office.domain.Office;
 
 /**
  * One open lobby-screen (or phone) socket. It sends a snapshot, then each delta whose version is
- * exactly one more than the last sent. A gap (a lost delivery), a slow reader whose write queue is
- * full, or the client's {"type":"resync"} makes it send a fresh snapshot instead. All of it runs on
+ * exactly one more than the last sent. A gap (a lost delivery), a heartbeat showing the store is
+ * ahead, a slow reader whose write queue was full, or the client's {"type":"resync"} makes it
+ * send a fresh snapshot instead. All of it runs on
  * the socket's own context, so no locking is needed.
  */
 final class LiveSession {
@@ -72,6 +73,13 @@ final class LiveSession {
     if (closed) {
       return;
     }
+    if (message.headers().contains(LiveHub.HEARTBEAT_HEADER)) {
+      long stored = Long.parseLong(message.headers().get(LiveHub.VERSION_HEADER));
+      if (!syncing && (stale || stored > lastVersion) && !socket.writeQueueFull()) {
+        resync();
+      }
+      return;
+    }
     if (syncing) {
       if (buffered.size() < MAX_BUFFERED) {
         buffered.add(message);
@@ -86,12 +94,13 @@ final class LiveSession {
     if (version <= lastVersion) {
       return;
     }
-    if (version != lastVersion + 1) {
-      resync();
+    if (stale || socket.writeQueueFull()) {
+      // a slow reader: skip deltas; the drain handler (or the next heartbeat) sends a snapshot
+      stale = true;
       return;
     }
-    if (socket.writeQueueFull()) {
-      stale = true;
+    if (version != lastVersion + 1) {
+      resync();
       return;
     }
     lastVersion = version;

@@ -39,4 +39,7 @@ public interface QueueStore {
 
   /** The live state as the lobby screen's first message: version, counters, queues, recent calls. */
   Future<JsonObject> snapshot(Office office, LocalDate serviceDate);
+
+  /** The office's current live-state version (0 before any event). */
+  Future<Long> version(String office);
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.layso.testing.Api;
 import vn.layso.testing.LiveClient;
+import vn.layso.testing.SlowLiveClient;
 import vn.layso.testing.TestApp;
 
 /** The live WebSocket: snapshot first, then consecutive versions, resync on request, across two servers. */
@@ -20,7 +21,9 @@ class LiveEventsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApp.start();
+    var flood = vn.layso.testing.TestOffices.uniform("flood", 1, List.of("a", "b", "c"), 3);
+    var file = vn.layso.testing.TestOffices.write(flood);
+    app = TestApp.start(c -> c.withOfficesFile(file));
     sibling = app.sibling();
   }
 
@@ -127,6 +130,50 @@ class LiveEventsIT {
       assertThat(paused.getString("counter")).isEqualTo("4");
       app.counter("demo", "4", "resume", token);
       assertThat(screen.await(m -> "counter.resumed".equals(m.getString("type"))).getString("counter")).isEqualTo("4");
+    }
+  }
+
+  @Test
+  void aScreenThatCannotKeepUpSkipsDeltasAndGetsAFreshSnapshot() throws Exception {
+    try (SlowLiveClient slow = new SlowLiveClient(app.port(), "flood")) {
+      JsonObject first = slow.next();
+      assertThat(first.getString("type")).isEqualTo("snapshot");
+      long start = first.getLong("version");
+      // enough events to fill the socket buffers of a reader that has stopped reading
+      int events = 3_000;
+      for (int batch = 0; batch < events / 500; batch++) {
+        List<java.util.concurrent.CompletableFuture<Api.Response>> issued = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+          issued.add(app.api().postAsync("/api/v1/offices/flood/tickets",
+              "{\"service\":\"" + List.of("a", "b", "c").get(i % 3) + "\"}"));
+        }
+        for (var f : issued) {
+          assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(201);
+        }
+      }
+
+      long last = start;
+      int deltas = 0;
+      JsonObject message;
+      do {
+        message = slow.next();
+        if (!"snapshot".equals(message.getString("type"))) {
+          assertThat(message.getLong("version")).as("deltas stay consecutive").isEqualTo(last + 1);
+          last = message.getLong("version");
+          deltas++;
+        }
+      } while (!"snapshot".equals(message.getString("type")));
+      assertThat(deltas).as("some deltas were skipped").isLessThan(events);
+      assertThat(message.getLong("version")).as("the snapshot catches up").isGreaterThan(last);
+      JsonObject latest = message;
+      // whatever arrives after the snapshot continues from it
+      app.issue("flood", "a");
+      JsonObject after;
+      do {
+        after = slow.next();
+      } while (after.getLong("version") <= latest.getLong("version"));
+      assertThat(after.getString("type")).isEqualTo("ticket.issued");
+      assertThat(after.getLong("version")).isEqualTo(latest.getLong("version") + 1);
     }
   }
 

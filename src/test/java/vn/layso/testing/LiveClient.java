@@ -13,12 +13,13 @@ import java.util.function.Predicate;
 public final class LiveClient implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
-  private final WebSocketClient client = vertx.createWebSocketClient();
+  private final WebSocketClient client;
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
   private final ClientWebSocket socket;
   private final java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
 
   public LiveClient(int port, String office) throws Exception {
+    client = vertx.createWebSocketClient();
     socket = client.webSocket();
     // handlers first, so the server's first message (the snapshot) cannot arrive before them
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
