@@ -30,7 +30,7 @@ public final class SlowLiveClient implements AutoCloseable {
         + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
         + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    in = new DataInputStream(socket.getInputStream());
+    in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
     String status = readLine();
     if (!status.startsWith("HTTP/1.1 101")) {
       throw new IOException("no upgrade: " + status);
