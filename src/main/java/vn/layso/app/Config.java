@@ -54,12 +54,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")));
   }
 
-  /** A configuration for tests and tools: ephemeral port, given data dir, no demo limits. */
-  public static Config forTests(Path dataDir, String redisUri) {
-    return new Config(0, "127.0.0.1", redisUri, dataDir, "everysec", "admin-password-for-tests",
-        true, 0, 0, "", Duration.ofHours(12), null, null);
-  }
-
   public Config withRateLimit(int perMinute) {
     return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
         perMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);

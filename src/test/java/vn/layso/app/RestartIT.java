@@ -46,7 +46,7 @@ class RestartIT {
       port = s.getLocalPort();
     }
     EmbeddedRedis redis = EmbeddedRedis.start(dir, "everysec", port);
-    LaysoServer server = LaysoServer.start(Config.forTests(dir, redis.uri()), java.time.Clock.systemUTC());
+    LaysoServer server = LaysoServer.start(TestApp.config(dir, redis.uri()), java.time.Clock.systemUTC());
     try {
       Api api = new Api(server.port());
       assertThat(api.post("/api/v1/offices/demo/tickets", "{\"service\":\"ho-tich\"}").status()).isEqualTo(201);

@@ -40,8 +40,14 @@ public final class TestApp implements AutoCloseable {
     if (external != null && !external.isBlank()) {
       RedisAdmin.flush(external);
     }
-    Config config = tweak.apply(Config.forTests(dir, external == null || external.isBlank() ? null : external));
+    Config config = tweak.apply(config(dir, external == null || external.isBlank() ? null : external));
     return new TestApp(config, new MutableClock(Instant.parse("2026-11-23T02:00:00Z")));
+  }
+
+  /** A test configuration: ephemeral port on loopback, the given data folder, no rate limits. */
+  public static Config config(Path dataDir, String redisUri) {
+    return new Config(0, "127.0.0.1", redisUri, dataDir, "everysec", ADMIN_PASSWORD,
+        true, 0, 0, "", java.time.Duration.ofHours(12), null, null);
   }
 
   /** Another server process (same JVM, own Vert.x and Redis connections) on this one's Redis. */
