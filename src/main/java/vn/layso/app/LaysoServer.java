@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import io.vertx.core.json.JsonArray;
 import vn.layso.office.domain.Office;
 import java.nio.charset.StandardCharsets;
@@ -63,15 +64,17 @@ public final class LaysoServer {
   private final RedisStore redis;
   private final LiveHub hub;
   private final HttpServer http;
+  private final Router router;
   private final String generatedAdminPassword;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, HttpServer http,
-                      String generatedAdminPassword) {
+                      Router router, String generatedAdminPassword) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.redis = redis;
     this.hub = hub;
     this.http = http;
+    this.router = router;
     this.generatedAdminPassword = generatedAdminPassword;
   }
 
@@ -114,6 +117,7 @@ public final class LaysoServer {
           limiter.perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
       new CounterRoutes(queue, offices).mount(router);
       new AuthRoutes(authService, offices, limiter, config.loginLimitPerMinute()).mount(router);
+      new ApiDocRoutes().mount(router);
       var failures = new FailureHandler();
       router.route().failureHandler(failures);
       // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.
@@ -129,7 +133,7 @@ public final class LaysoServer {
           .invalidRequestHandler(LaysoServer::invalidRequest)
           .requestHandler(router);
       http.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, generated);
+      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated);
       LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -222,6 +226,23 @@ public final class LaysoServer {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** An endpoint the router serves: one exact path (in the router's {@code :param} form) and its methods. */
+  public record Endpoint(String path, Set<String> methods) {
+  }
+
+  /**
+   * The endpoints mounted on the router (exact paths with methods; catch-all handlers such as
+   * security headers, body limit and auth left out), so tests can hold the OpenAPI document to them.
+   */
+  public List<Endpoint> routes() {
+    return router.getRoutes().stream()
+        .filter(r -> r.getPath() != null && (r.isExactPath() || r.getPath().contains("/:"))
+            && r.methods() != null && !r.methods().isEmpty())
+        .map(r -> new Endpoint(r.getPath(), r.methods().stream().map(HttpMethod::name)
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))))
+        .toList();
   }
 
   /** The admin password generated at first start, to print once; null when none was generated. */

@@ -1,0 +1,394 @@
+package vn.layso.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.layso.testing.Api;
+import vn.layso.testing.LiveClient;
+import vn.layso.testing.TestApp;
+
+/**
+ * The OpenAPI document at /api/v1/openapi.json: served, OpenAPI 3.1, exactly the routes the router
+ * mounts, and real answers (HTTP and live socket) carry what its schemas require.
+ */
+class OpenApiIT {
+
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+  private static TestApp app;
+  private static Api api;
+  private static JsonObject doc;
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = TestApp.start();
+    api = app.api();
+    Api.Response served = api.get("/api/v1/openapi.json");
+    assertThat(served.status()).as(served.body()).isEqualTo(200);
+    doc = served.json();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void theDocumentIsServedAsOpenApi31Json() throws IOException {
+    Api.Response served = api.get("/api/v1/openapi.json");
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonObject json = served.json();
+    assertThat(json.getString("openapi")).matches("3\\.1\\.\\d+");
+    assertThat(json.getJsonObject("info").getString("title")).isNotBlank();
+    assertThat(json.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("bearerAuth")
+        .getString("scheme")).isEqualTo("bearer");
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi/openapi.json")) {
+      assertThat(in).as("the resource").isNotNull();
+      assertThat(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8))).isEqualTo(json);
+    }
+  }
+
+  @Test
+  void everyMountedRouteIsDocumentedAndEveryDocumentedOperationIsMounted() {
+    Set<String> mounted = new TreeSet<>();
+    app.server().routes().forEach(endpoint -> endpoint.methods().forEach(method ->
+        mounted.add(method.toUpperCase(Locale.ROOT) + " " + endpoint.path().replaceAll(":([A-Za-z0-9_]+)", "{$1}"))));
+    Set<String> documented = new TreeSet<>();
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String key : paths.getJsonObject(path).fieldNames()) {
+        if (METHODS.contains(key)) {
+          documented.add(key.toUpperCase(Locale.ROOT) + " " + path);
+        }
+      }
+    }
+    assertThat(mounted).contains("GET /health", "GET /api/v1/openapi.json",
+        "POST /api/v1/offices/{office}/counters/{counter}/call-next", "GET /api/v1/offices/{office}/live");
+    assertThat(documented).as("documented operations").isEqualTo(mounted);
+  }
+
+  @Test
+  void everyOperationDocumentsLanguageSecurityAndItsErrors() {
+    forEachOperation((key, op) -> {
+      JsonArray params = op.getJsonArray("parameters", new JsonArray());
+      if (!key.equals("GET /health")) {
+        assertThat(params.stream().map(Object::toString)).as(key).anyMatch(p -> p.contains("Accept-Language"));
+      }
+      assertThat(op.getJsonObject("responses").fieldNames()).as(key).contains("500", "414", "431");
+      JsonArray roles = op.getJsonArray("x-roles");
+      if (roles != null) {
+        assertThat(op.getJsonArray("security").encode()).as(key).contains("bearerAuth");
+        assertThat(op.getJsonObject("responses").fieldNames()).as(key).contains("401");
+        if (roles.size() < 3) {
+          assertThat(op.getJsonObject("responses").fieldNames()).as(key).contains("403");
+        }
+      }
+      if (key.startsWith("POST ") || key.startsWith("DELETE ")) {
+        assertThat(op.getJsonObject("responses").fieldNames()).as(key).contains("413");
+      }
+    });
+    JsonObject issue = operation("post", "/api/v1/offices/{office}/tickets");
+    assertThat(issue.getJsonArray("parameters").encode()).contains("Idempotency-Key");
+    assertThat(resolve(issue.getJsonObject("responses").getJsonObject("429")).getJsonObject("headers").fieldNames())
+        .contains("Retry-After");
+    assertThat(operation("post", "/api/v1/offices/{office}/counters/{counter}/call-next")
+        .getJsonArray("x-roles")).containsExactlyInAnyOrder("ADMIN", "STAFF");
+    assertThat(operation("get", "/api/v1/admin/users").getJsonArray("x-roles")).containsExactly("ADMIN");
+  }
+
+  @Test
+  void theDocumentedErrorCodesAreExactlyTheServersMessageCodes() throws IOException {
+    Properties messages = new Properties();
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("i18n/messages.properties")) {
+      messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    Set<String> codes = new TreeSet<>(messages.stringPropertyNames());
+    codes.remove("error");
+    JsonArray documented = schema("Error").getJsonObject("properties").getJsonObject("code").getJsonArray("examples");
+    assertThat(new TreeSet<>(documented.getList())).isEqualTo(codes);
+    // every code a response example shows is a known one
+    Set<String> shown = new TreeSet<>();
+    collectErrorExamples(doc, shown);
+    assertThat(codes).containsAll(shown);
+    assertThat(shown).contains("no_current_ticket", "invalid_transition", "same_service", "counter_paused",
+        "numbers_exhausted", "idempotency_key_reused", "rate_limited", "body_too_large", "uri_too_long",
+        "headers_too_large");
+  }
+
+  @Test
+  void realAnswersCarryWhatTheirSchemasRequire() {
+    String token = app.adminToken();
+    check("get", "/health", api.get("/health"));
+    check("get", "/api/v1/offices", api.get("/api/v1/offices"));
+    check("get", "/api/v1/offices/{office}", api.get("/api/v1/offices/demo"));
+
+    Api.Response issued = api.post("/api/v1/offices/demo/tickets", "{\"service\":\"ho-tich\"}",
+        "Idempotency-Key", "openapi-it-1");
+    check("post", "/api/v1/offices/{office}/tickets", issued);
+    String id = issued.json().getString("id");
+    check("get", "/api/v1/tickets/{id}", api.get("/api/v1/tickets/" + id));
+
+    Api.Response called = app.counter("demo", "3", "call-next", token);
+    assertThat(called.json().getJsonObject("ticket").getString("id")).isEqualTo(id);
+    check("post", "/api/v1/offices/{office}/counters/{counter}/call-next", called);
+    check("post", "/api/v1/offices/{office}/counters/{counter}/start", app.counter("demo", "3", "start", token));
+    check("post", "/api/v1/offices/{office}/counters/{counter}/call-next", app.counter("demo", "3", "call-next", token));
+    check("post", "/api/v1/offices/{office}/counters/{counter}/pause", app.counter("demo", "3", "pause", token));
+    check("post", "/api/v1/offices/{office}/counters/{counter}/resume", app.counter("demo", "3", "resume", token));
+
+    check("post", "/api/v1/auth/login", api.post("/api/v1/auth/login",
+        new JsonObject().put("username", "admin").put("password", TestApp.ADMIN_PASSWORD).encode()));
+    check("get", "/api/v1/auth/me", api.get("/api/v1/auth/me", "token", token));
+    check("get", "/api/v1/admin/users", api.get("/api/v1/admin/users", "token", token));
+    check("post", "/api/v1/admin/users", api.post("/api/v1/admin/users", new JsonObject()
+        .put("username", "canbo-openapi").put("password", "mat-khau-dai-hon").put("role", "STAFF")
+        .put("office", "demo").encode(), "token", token));
+  }
+
+  @Test
+  void realErrorsAreDocumentedForTheirOperation() {
+    String token = app.adminToken();
+    check("post", "/api/v1/offices/{office}/counters/{counter}/no-show", app.counter("demo", "1", "no-show", token));
+    check("post", "/api/v1/offices/{office}/counters/{counter}/call-next", app.counter("demo", "1", "call-next", null));
+    check("get", "/api/v1/offices/{office}", api.get("/api/v1/offices/nope", "Accept-Language", "en"));
+    check("post", "/api/v1/offices/{office}/tickets", api.post("/api/v1/offices/demo/tickets", "{\"service\":\"nope\"}"));
+    check("get", "/api/v1/tickets/{id}", api.get("/api/v1/tickets/demo.000000000000"));
+    check("post", "/api/v1/auth/login", api.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"sai-mat-khau\"}"));
+    check("get", "/api/v1/offices", api.get("/api/v1/offices", "token", "not-a-real-token-but-long-enough"));
+    check("get", "/api/v1/offices/{office}/live", api.get("/api/v1/offices/demo/live"));
+  }
+
+  @Test
+  void liveMessagesMatchTheirSchemas() throws Exception {
+    String token = app.adminToken();
+    try (LiveClient screen = new LiveClient(app.port(), "demo")) {
+      JsonObject snapshot = screen.next();
+      checkLive("LiveSnapshot", snapshot);
+      app.issue("demo", "chung-thuc");
+      checkLive("TicketIssuedEvent", screen.await(type("ticket.issued")));
+      app.counter("demo", "5", "call-next", token);
+      checkLive("TicketCalledEvent", screen.await(type("ticket.called")));
+      app.counter("demo", "5", "recall", token);
+      checkLive("TicketRecalledEvent", screen.await(type("ticket.recalled")));
+      app.counter("demo", "5", "start", token);
+      checkLive("TicketServingEvent", screen.await(type("ticket.serving")));
+      app.counter("demo", "5", "complete", token);
+      checkLive("TicketDoneEvent", screen.await(type("ticket.done")));
+      app.issue("demo", "chung-thuc");
+      app.counter("demo", "5", "call-next", token);
+      app.counter("demo", "5", "no-show", token);
+      checkLive("TicketNoShowEvent", screen.await(type("ticket.no_show")));
+      app.issue("demo", "chung-thuc");
+      app.counter("demo", "5", "call-next", token);
+      assertThat(api.post("/api/v1/offices/demo/counters/5/transfer", "{\"service\":\"lao-dong\"}", "token", token)
+          .status()).isEqualTo(200);
+      checkLive("TicketTransferredEvent", screen.await(type("ticket.transferred")));
+      app.counter("demo", "5", "pause", token);
+      checkLive("CounterPausedEvent", screen.await(type("counter.paused")));
+      app.counter("demo", "5", "resume", token);
+      checkLive("CounterResumedEvent", screen.await(type("counter.resumed")));
+      screen.send(new JsonObject().put("type", "ping"));
+      checkLive("LivePong", screen.await(type("pong")));
+      screen.send(new JsonObject().put("type", "hello"));
+      checkLive("LiveError", screen.await(type("error")));
+      screen.send(new JsonObject().put("type", "resync"));
+      JsonObject fresh = screen.await(type("snapshot"));
+      checkLive("LiveSnapshot", fresh);
+      assertThat(fresh.getJsonArray("recentCalls")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theCheckerRefusesAnswersThatMissOrMistypeRequiredFields() {
+    JsonObject ticket = app.issue("demo", "dat-dai");
+    assertThat(violations(ref("Ticket"), ticket, "$")).isEmpty();
+    JsonObject missing = ticket.copy();
+    missing.remove("number");
+    assertThat(violations(ref("Ticket"), missing, "$")).anyMatch(v -> v.contains("number"));
+    JsonObject mistyped = ticket.copy().put("recalls", "none").put("status", "LOST");
+    assertThat(violations(ref("Ticket"), mistyped, "$")).hasSize(2);
+    assertThat(violations(ref("Error"), new JsonObject().put("status", 409).put("code", "x"), "$"))
+        .anyMatch(v -> v.contains("message"));
+    assertThat(violations(ref("LiveServerMessage"), new JsonObject().put("type", "ticket.called").put("version", 3), "$"))
+        .isNotEmpty();
+  }
+
+  // ---------- helpers
+
+  private static Predicate<JsonObject> type(String type) {
+    return m -> type.equals(m.getString("type"));
+  }
+
+  private static void checkLive(String schemaName, JsonObject message) {
+    assertThat(violations(ref(schemaName), message, "$")).as("%s: %s", schemaName, message).isEmpty();
+    assertThat(violations(ref("LiveServerMessage"), message, "$")).as("as a server message: %s", message).isEmpty();
+  }
+
+  private interface OperationCheck {
+    void accept(String key, JsonObject operation);
+  }
+
+  private static void forEachOperation(OperationCheck check) {
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (METHODS.contains(method)) {
+          check.accept(method.toUpperCase(Locale.ROOT) + " " + path, item.getJsonObject(method));
+        }
+      }
+    }
+  }
+
+  private static JsonObject operation(String method, String path) {
+    JsonObject item = doc.getJsonObject("paths").getJsonObject(path);
+    assertThat(item).as("documented path %s", path).isNotNull();
+    JsonObject op = item.getJsonObject(method);
+    assertThat(op).as("documented %s %s", method, path).isNotNull();
+    return op;
+  }
+
+  /** The live answer's status is documented for the operation and its JSON body matches the documented schema. */
+  private static void check(String method, String path, Api.Response answer) {
+    JsonObject responses = operation(method, path).getJsonObject("responses");
+    String status = Integer.toString(answer.status());
+    assertThat(responses.fieldNames()).as("%s %s answered %s: %s", method, path, status, answer.body()).contains(status);
+    JsonObject response = resolve(responses.getJsonObject(status));
+    JsonObject content = response.getJsonObject("content");
+    if (content == null) {
+      assertThat(answer.body()).as("%s %s %s has no body", method, path, status).isEmpty();
+      return;
+    }
+    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonObject media = content.getJsonObject("application/json");
+    Object body = answer.body().strip().startsWith("[") ? answer.array() : answer.json();
+    assertThat(violations(media.getValue("schema"), body, "$"))
+        .as("%s %s %s: %s", method, path, status, answer.body()).isEmpty();
+    JsonObject examples = media.getJsonObject("examples");
+    if (examples != null && body instanceof JsonObject json && json.containsKey("code")) {
+      assertThat(examples.fieldNames()).as("documented error codes of %s %s %s", method, path, status)
+          .contains(json.getString("code"));
+    }
+  }
+
+  private static JsonObject ref(String name) {
+    return new JsonObject().put("$ref", "#/components/schemas/" + name);
+  }
+
+  private static JsonObject schema(String name) {
+    return doc.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
+  }
+
+  private static JsonObject resolve(JsonObject node) {
+    JsonObject current = node;
+    while (current.containsKey("$ref")) {
+      String ref = current.getString("$ref");
+      assertThat(ref).startsWith("#/");
+      Object target = doc;
+      for (String part : ref.substring(2).split("/")) {
+        target = ((JsonObject) target).getValue(part.replace("~1", "/").replace("~0", "~"));
+        assertThat(target).as("reference %s", ref).isNotNull();
+      }
+      current = (JsonObject) target;
+    }
+    return current;
+  }
+
+  /**
+   * A small JSON Schema checker for the subset the document uses: $ref, type (also as a list),
+   * const, enum, oneOf, required, properties, additionalProperties and items.
+   */
+  private static List<String> violations(Object schemaNode, Object value, String at) {
+    List<String> out = new ArrayList<>();
+    if (schemaNode instanceof Boolean allowed) {
+      if (!allowed) {
+        out.add(at + ": not allowed");
+      }
+      return out;
+    }
+    JsonObject schema = resolve((JsonObject) schemaNode);
+    if (schema.containsKey("oneOf")) {
+      long matching = schema.getJsonArray("oneOf").stream().filter(s -> violations(s, value, at).isEmpty()).count();
+      if (matching != 1) {
+        out.add(at + ": matches " + matching + " of oneOf, not exactly one");
+      }
+    }
+    if (schema.containsKey("const") && !java.util.Objects.equals(schema.getValue("const"), value)) {
+      out.add(at + ": is " + value + ", not " + schema.getValue("const"));
+    }
+    if (schema.containsKey("enum") && !schema.getJsonArray("enum").contains(value)) {
+      out.add(at + ": " + value + " is not one of " + schema.getJsonArray("enum"));
+    }
+    Object type = schema.getValue("type");
+    if (type != null) {
+      List<Object> types = type instanceof JsonArray list ? list.getList() : List.of(type);
+      if (types.stream().noneMatch(t -> hasType(value, (String) t))) {
+        out.add(at + ": " + (value == null ? "null" : value.getClass().getSimpleName()) + " is not " + types);
+        return out;
+      }
+    }
+    if (value instanceof JsonObject object) {
+      for (Object required : schema.getJsonArray("required", new JsonArray())) {
+        if (!object.containsKey((String) required)) {
+          out.add(at + ": required property " + required + " is missing");
+        }
+      }
+      JsonObject properties = schema.getJsonObject("properties", new JsonObject());
+      Object additional = schema.getValue("additionalProperties");
+      for (String field : object.fieldNames()) {
+        if (properties.containsKey(field)) {
+          out.addAll(violations(properties.getValue(field), object.getValue(field), at + "." + field));
+        } else if (additional != null) {
+          out.addAll(violations(additional, object.getValue(field), at + "." + field));
+        }
+      }
+    }
+    if (value instanceof JsonArray array && schema.containsKey("items")) {
+      for (int i = 0; i < array.size(); i++) {
+        out.addAll(violations(schema.getValue("items"), array.getValue(i), at + "[" + i + "]"));
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasType(Object value, String type) {
+    return switch (type) {
+      case "null" -> value == null;
+      case "string" -> value instanceof String;
+      case "boolean" -> value instanceof Boolean;
+      case "integer" -> value instanceof Integer || value instanceof Long
+          || (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()));
+      case "number" -> value instanceof Number;
+      case "object" -> value instanceof JsonObject;
+      case "array" -> value instanceof JsonArray;
+      default -> throw new IllegalArgumentException("unknown type " + type);
+    };
+  }
+
+  private static void collectErrorExamples(Object node, Set<String> codes) {
+    if (node instanceof JsonObject object) {
+      Object value = object.getValue("value");
+      if (value instanceof JsonObject example && example.containsKey("status") && example.containsKey("code")
+          && example.containsKey("message")) {
+        codes.add(example.getString("code"));
+      }
+      object.forEach(e -> collectErrorExamples(e.getValue(), codes));
+    } else if (node instanceof JsonArray array) {
+      array.forEach(v -> collectErrorExamples(v, codes));
+    }
+  }
+}
