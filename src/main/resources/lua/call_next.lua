@@ -19,7 +19,8 @@ if current then
     t.status = 'DONE'
     t.finishedAt = now
     save_ticket(tprefix .. current, t)
-    emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t) })
+    emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
+      counter = counter_id })
     closed = t
   end
   redis.call('HDEL', KEYS[1], 'current')

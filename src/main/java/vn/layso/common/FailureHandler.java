@@ -23,9 +23,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (error == null) {
       LOG.atError().setCause(failure).addKeyValue("method", ctx.request().method().name())
           .addKeyValue("path", ctx.normalizedPath()).log("unexpected failure");
-      error = new ApiException(ApiException.Kind.UNAVAILABLE, "internal_error");
-      send(ctx, 500, error);
-      return;
+      error = new ApiException(ApiException.Kind.INTERNAL, "internal_error");
     }
     send(ctx, error.kind().status, error);
   }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import vn.layso.common.Messages;
 import vn.layso.office.domain.Office;
 
 /**
@@ -146,8 +147,9 @@ final class LiveSession {
     } else if ("ping".equals(type)) {
       socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
     } else {
+      var locale = Messages.fromAcceptLanguage(socket.headers().get("Accept-Language"));
       socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "unknown_message")
-          .put("message", "Chỉ hỗ trợ {\"type\":\"resync\"} và {\"type\":\"ping\"}.").encode());
+          .put("message", Messages.text(locale, "unknown_message")).encode());
     }
   }
 
