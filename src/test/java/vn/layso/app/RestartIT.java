@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.testing.Api;
+import vn.layso.testing.TempFiles;
 import vn.layso.testing.TestApp;
 
 /** Restarts: of the server with its embedded Redis, of Redis under a running server, and kill -9. */
@@ -68,6 +69,7 @@ class RestartIT {
     } finally {
       server.stop();
       redis.close();
+      TempFiles.deleteTree(dir);
     }
   }
 
@@ -109,6 +111,7 @@ class RestartIT {
     } finally {
       second.destroy();
       second.waitFor(20, TimeUnit.SECONDS);
+      TempFiles.deleteTree(dir);
     }
   }
 

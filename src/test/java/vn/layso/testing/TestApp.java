@@ -134,5 +134,8 @@ public final class TestApp implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    if (server.embeddedRedis() != null) {
+      TempFiles.deleteTree(config.dataDir());
+    }
   }
 }

@@ -38,6 +38,7 @@ public final class TestOffices {
 
   public static Path write(JsonObject... offices) throws IOException {
     Path file = Files.createTempFile("layso-offices", ".json");
+    file.toFile().deleteOnExit();
     Files.writeString(file, new JsonArray(List.of((Object[]) offices)).encodePrettily());
     return file;
   }
