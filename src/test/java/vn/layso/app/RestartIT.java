@@ -42,10 +42,7 @@ class RestartIT {
   @Test
   void whileRedisIsDownRequestsFailFastWith503AndRecoverWhenItIsBack() throws Exception {
     Path dir = Files.createTempDirectory("layso-redis");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = freePort();
     EmbeddedRedis redis = EmbeddedRedis.start(dir, "everysec", port);
     LaysoServer server = LaysoServer.start(TestApp.config(dir, redis.uri()), java.time.Clock.systemUTC());
     try {
@@ -73,6 +70,12 @@ class RestartIT {
     }
   }
 
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
   private static Api.Response awaitStatus(Api api, int status) {
     return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> api.post("/api/v1/offices/demo/tickets", "{\"service\":\"ho-tich\"}"), r -> r.status() == status);
@@ -81,10 +84,7 @@ class RestartIT {
   @Test
   void killMinusNineOfTheServerLosesNothingAndTheOrphanRedisIsCleanedUp() throws Exception {
     Path dir = Files.createTempDirectory("layso-kill");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = freePort();
     Process first = launch(dir, port);
     String ticketId;
     try {
