@@ -1,7 +1,10 @@
 package vn.layso.app;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
@@ -87,9 +90,11 @@ public final class LaysoServer {
       redisUri = embedded.uri();
     }
     Vertx vertx = Vertx.vertx();
+    // one event loop serves HTTP and carries the Redis connection: no thread hops per request
+    ContextInternal serving = ((VertxInternal) vertx).createEventLoopContext();
     RedisStore redis = null;
     try {
-      redis = RedisStore.connect(vertx, redisUri, Duration.ofSeconds(3));
+      redis = RedisStore.connect(vertx, serving.nettyEventLoop(), redisUri, Duration.ofSeconds(3));
       final RedisStore store = redis;
       var offices = new OfficeRegistry(new RedisOfficeStore(redis));
       var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
@@ -132,7 +137,9 @@ public final class LaysoServer {
               .setCompressionSupported(true))
           .invalidRequestHandler(LaysoServer::invalidRequest)
           .requestHandler(router);
-      http.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      Promise<HttpServer> listening = serving.promise();
+      serving.runOnContext(v -> http.listen().onComplete(listening));
+      listening.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated);
       LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
       return server;

@@ -12,6 +12,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -40,6 +43,7 @@ public final class RedisStore implements AutoCloseable {
   private static final String LUA_LIB = "lua/lib.lua";
 
   private final Vertx vertx;
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
@@ -48,15 +52,22 @@ public final class RedisStore implements AutoCloseable {
   private record Script(String source, String sha) {
   }
 
-  private RedisStore(Vertx vertx, RedisClient client, StatefulRedisConnection<String, String> conn) {
+  private RedisStore(Vertx vertx, ClientResources resources, RedisClient client,
+                     StatefulRedisConnection<String, String> conn) {
     this.vertx = vertx;
+    this.resources = resources;
     this.client = client;
     this.connection = conn;
   }
 
-  /** Connects (blocking: call at start-up, off the event loop). */
-  public static RedisStore connect(Vertx vertx, String uri, Duration commandTimeout) {
-    RedisClient client = RedisClient.create(RedisURI.create(uri));
+  /**
+   * Connects (blocking: call at start-up, off the event loop). Lettuce's I/O runs on
+   * {@code ioLoop}, the event loop that serves HTTP, so replies need no thread hand-off.
+   */
+  public static RedisStore connect(Vertx vertx, EventLoop ioLoop, String uri, Duration commandTimeout) {
+    ClientResources resources = DefaultClientResources.builder()
+        .eventLoopGroupProvider(new SharedEventLoop(ioLoop)).build();
+    RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -64,7 +75,7 @@ public final class RedisStore implements AutoCloseable {
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
     StatefulRedisConnection<String, String> connection = client.connect();
-    return new RedisStore(vertx, client, connection);
+    return new RedisStore(vertx, resources, client, connection);
   }
 
   public RedisAsyncCommands<String, String> commands() {
@@ -160,5 +171,6 @@ public final class RedisStore implements AutoCloseable {
     }
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
   }
 }
