@@ -20,7 +20,14 @@ public final class Main {
       System.exit(2);
       return;
     }
-    LaysoServer server = LaysoServer.start(config, Clock.systemUTC());
+    LaysoServer server;
+    try {
+      server = LaysoServer.start(config, Clock.systemUTC());
+    } catch (IllegalStateException refused) {
+      System.err.println("layso: cannot start: " + refused.getMessage());
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "layso-shutdown"));
     String base = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "")
         : "http://localhost:" + server.port();

@@ -1,6 +1,7 @@
 package vn.layso.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,16 @@ class RestartIT {
       assertThat(app.adminToken()).as("accounts survive too").isNotBlank();
       Api.Response next = app.counter("demo", "1", "call-next", app.adminToken());
       assertThat(next.json().getJsonObject("ticket").getString("id")).isEqualTo(second.getString("id"));
+    }
+  }
+
+  @Test
+  void aSecondServerOnTheSameDataFolderIsRefusedAndTheFirstKeepsWorking() throws Exception {
+    try (TestApp app = TestApp.start()) {
+      assertThatThrownBy(() -> LaysoServer.start(app.config().withRateLimit(0), java.time.Clock.systemUTC()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another running layso");
+      assertThat(app.issue("demo", "ho-tich").getString("number")).isEqualTo("B001");
+      assertThat(app.api().get("/health").status()).isEqualTo(200);
     }
   }
 

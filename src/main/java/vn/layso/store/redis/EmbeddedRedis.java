@@ -2,7 +2,11 @@ package vn.layso.store.redis;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +28,12 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   private final RedisServer server;
   private final int port;
+  private final FileChannel lock;
 
-  private EmbeddedRedis(RedisServer server, int port) {
+  private EmbeddedRedis(RedisServer server, int port, FileChannel lock) {
     this.server = server;
     this.port = port;
+    this.lock = lock;
   }
 
   public static EmbeddedRedis start(Path dataDir, String appendFsync) throws IOException {
@@ -39,7 +45,39 @@ public final class EmbeddedRedis implements AutoCloseable {
     Path binDir = dir.resolve(".redis-bin");
     Files.createDirectories(binDir);
     Path pidFile = dir.resolve("redis.pid");
-    stopOrphan(pidFile);
+    FileChannel lock = lockDataDir(dir);
+    try {
+      stopOrphan(pidFile);
+      return new EmbeddedRedis(startServer(dir, binDir, pidFile, appendFsync, port), port, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One server per data folder: the lock is held while this process runs and released by the
+   * operating system even after kill -9, so a redis-server found in the pid file afterwards is
+   * certainly an orphan, and a second server started on the same folder stops with a clear message.
+   */
+  private static FileChannel lockDataDir(Path dir) throws IOException {
+    FileChannel channel = FileChannel.open(dir.resolve("layso.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (OverlappingFileLockException sameProcess) {
+      held = null;
+    }
+    if (held == null) {
+      channel.close();
+      throw new IllegalStateException("DATA_DIR " + dir + " is in use by another running layso server");
+    }
+    return channel;
+  }
+
+  private static RedisServer startServer(Path dir, Path binDir, Path pidFile, String appendFsync, int port)
+      throws IOException {
     RedisServer server = RedisServer.newRedisServer()
         .executableProvider(ExecutableProvider.newJarResourceProvider(binDir.toFile()))
         .bind("127.0.0.1")
@@ -60,7 +98,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         .build();
     server.start();
     LOG.atInfo().addKeyValue("port", port).addKeyValue("dir", dir).log("embedded redis started");
-    return new EmbeddedRedis(server, port);
+    return server;
   }
 
   public String uri() {
@@ -115,6 +153,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    server.stop();
+    try {
+      server.stop();
+    } finally {
+      lock.close();
+    }
   }
 }
