@@ -3,51 +3,37 @@ package vn.layso.app;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
-import vn.layso.common.Messages;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import io.vertx.core.json.JsonArray;
-import vn.layso.office.domain.Office;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.layso.auth.Auth;
-import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
-import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
-import vn.layso.common.FailureHandler;
 import vn.layso.common.RateLimiter;
 import vn.layso.live.LiveHub;
-import vn.layso.live.LiveRoutes;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
-import vn.layso.office.OfficeRoutes;
-import vn.layso.queue.CounterRoutes;
+import vn.layso.office.domain.Office;
 import vn.layso.queue.QueueService;
-import vn.layso.queue.TicketRoutes;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
@@ -60,7 +46,6 @@ import vn.layso.store.redis.RedisStore;
 public final class LaysoServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(LaysoServer.class);
-  private static final int BODY_LIMIT = 16 * 1024;
 
   private final Vertx vertx;
   private final EmbeddedRedis embedded;
@@ -108,34 +93,16 @@ public final class LaysoServer {
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-      Router router = Router.router(vertx);
-      var limiter = new RateLimiter(new RedisRateCounter(redis), clock, ClientAddress.trusting(config.trustedProxies()));
-      router.route().handler(LaysoServer::securityHeaders);
-      // the live socket is public and must reach the upgrade before anything reads the request
-      new LiveRoutes(hub, offices).mount(router);
-      router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
-          .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-      router.route("/api/*").handler(new Auth(authService));
-      router.get("/health").handler(ctx -> health(ctx, store, offices, hub));
-      new OfficeRoutes(offices).mount(router);
-      new TicketRoutes(queue, offices).mount(router,
-          limiter.perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
-      new CounterRoutes(queue, offices).mount(router);
-      new AuthRoutes(authService, offices, limiter, config.loginLimitPerMinute()).mount(router);
-      new ApiDocRoutes().mount(router);
-      var failures = new FailureHandler();
-      router.route().failureHandler(failures);
-      // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.
-      router.errorHandler(400, ctx -> FailureHandler.send(ctx, 400, ApiException.invalid("bad_request")));
-      router.errorHandler(404, ctx -> FailureHandler.send(ctx, 404, ApiException.notFound("not_found")));
-      router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
-          new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));
+      var limiter = new RateLimiter(new RedisRateCounter(redis), clock,
+          ClientAddress.trusting(config.trustedProxies()));
+      Router router = Routing.router(vertx, config,
+          new Routing.Features(store, offices, authService, queue, hub, limiter));
 
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setPort(config.port()).setHost(config.host())
               .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
               .setCompressionSupported(true))
-          .invalidRequestHandler(LaysoServer::invalidRequest)
+          .invalidRequestHandler(Routing::invalidRequest)
           .requestHandler(router);
       Promise<HttpServer> listening = serving.promise();
       serving.runOnContext(v -> http.listen().onComplete(listening));
@@ -175,47 +142,6 @@ public final class LaysoServer {
       }
       return chain;
     });
-  }
-
-  /** 200 UP when Redis answers a PING in time, 503 DOWN otherwise. */
-  private static void health(RoutingContext ctx, RedisStore redis, OfficeRegistry offices, LiveHub hub) {
-    redis.ping().onComplete(result -> {
-      boolean up = result.succeeded();
-      ctx.response().setStatusCode(up ? 200 : 503)
-          .putHeader("Content-Type", "application/json; charset=utf-8")
-          .putHeader("Cache-Control", "no-store")
-          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("redis", up ? "UP" : "DOWN")
-              .put("offices", offices.all().size()).put("liveSockets", hub.openSockets()).encode());
-    });
-  }
-
-  /** Requests the HTTP decoder itself refused (bad request line, oversize URI or headers) still get JSON. */
-  private static void invalidRequest(HttpServerRequest request) {
-    Throwable cause = request.decoderResult().cause();
-    int status = 400;
-    String code = "bad_request";
-    if (cause instanceof TooLongHttpLineException) {
-      status = 414;
-      code = "uri_too_long";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      status = 431;
-      code = "headers_too_large";
-    }
-    var locale = Messages.fromAcceptLanguage(request.getHeader("Accept-Language"));
-    String body = new JsonObject().put("status", status).put("code", code)
-        .put("message", Messages.text(locale, code)).encode();
-    request.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Connection", "close")
-        .end(body)
-        .onComplete(done -> request.connection().close());
-  }
-
-  private static void securityHeaders(RoutingContext ctx) {
-    ctx.response().putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "no-referrer")
-        .putHeader("X-Frame-Options", "SAMEORIGIN");
-    ctx.next();
   }
 
   static String resource(String path) throws IOException {

@@ -1,0 +1,105 @@
+package vn.layso.app;
+
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import vn.layso.auth.Auth;
+import vn.layso.auth.AuthRoutes;
+import vn.layso.auth.AuthService;
+import vn.layso.common.ApiException;
+import vn.layso.common.FailureHandler;
+import vn.layso.common.Messages;
+import vn.layso.common.RateLimiter;
+import vn.layso.live.LiveHub;
+import vn.layso.live.LiveRoutes;
+import vn.layso.office.OfficeRegistry;
+import vn.layso.office.OfficeRoutes;
+import vn.layso.queue.CounterRoutes;
+import vn.layso.queue.QueueService;
+import vn.layso.queue.TicketRoutes;
+import vn.layso.store.redis.RedisStore;
+
+/** The route table: which address goes to which feature, and the handlers every request passes. */
+final class Routing {
+
+  private static final int BODY_LIMIT = 16 * 1024;
+
+  /** What the routes are built from. */
+  record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
+                  RateLimiter limiter) {
+  }
+
+  private Routing() {
+  }
+
+  static Router router(Vertx vertx, Config config, Features f) {
+    Router router = Router.router(vertx);
+    router.route().handler(Routing::securityHeaders);
+    // the live socket is public and must reach the upgrade before anything reads the request
+    new LiveRoutes(f.hub(), f.offices()).mount(router);
+    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.route("/api/*").handler(new Auth(f.auth()));
+    router.get("/health").handler(ctx -> health(ctx, f));
+    new OfficeRoutes(f.offices()).mount(router);
+    new TicketRoutes(f.queue(), f.offices()).mount(router,
+        f.limiter().perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
+    new CounterRoutes(f.queue(), f.offices()).mount(router);
+    new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
+    new ApiDocRoutes().mount(router);
+    router.route().failureHandler(new FailureHandler());
+    // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.
+    router.errorHandler(400, ctx -> FailureHandler.send(ctx, 400, ApiException.invalid("bad_request")));
+    router.errorHandler(404, ctx -> FailureHandler.send(ctx, 404, ApiException.notFound("not_found")));
+    router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
+        new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));
+    return router;
+  }
+
+  /** 200 UP when Redis answers a PING in time, 503 DOWN otherwise. */
+  private static void health(RoutingContext ctx, Features f) {
+    f.store().ping().onComplete(result -> {
+      boolean up = result.succeeded();
+      ctx.response().setStatusCode(up ? 200 : 503)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("redis", up ? "UP" : "DOWN")
+              .put("offices", f.offices().all().size()).put("liveSockets", f.hub().openSockets()).encode());
+    });
+  }
+
+  /** Requests the HTTP decoder itself refused (bad request line, oversize URI or headers) still get JSON. */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = 400;
+    String code = "bad_request";
+    if (cause instanceof TooLongHttpLineException) {
+      status = 414;
+      code = "uri_too_long";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = 431;
+      code = "headers_too_large";
+    }
+    var locale = Messages.fromAcceptLanguage(request.getHeader("Accept-Language"));
+    String body = new JsonObject().put("status", status).put("code", code)
+        .put("message", Messages.text(locale, code)).encode();
+    request.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close")
+        .end(body)
+        .onComplete(done -> request.connection().close());
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "SAMEORIGIN");
+    ctx.next();
+  }
+}
