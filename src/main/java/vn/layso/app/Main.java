@@ -31,13 +31,17 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "layso-shutdown"));
     String base = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "")
         : "http://localhost:" + server.port();
-    StringBuilder banner = new StringBuilder("\n  layso is running.\n");
-    banner.append("    Health:          ").append(base).append("/health\n");
-    banner.append("    Offices (API):   ").append(base).append("/api/v1/offices\n");
-    banner.append("    Kiosk:           ").append(base).append("/kiosk?office=demo\n");
-    banner.append("    Lobby display:   ").append(base).append("/display?office=demo\n");
-    banner.append("    Counter console: ").append(base).append("/counter\n");
-    banner.append("    Booking:         ").append(base).append("/book?office=demo\n");
+    StringBuilder banner = new StringBuilder("\n  layso đang chạy / is running.\n");
+    banner.append("    Health:            ").append(base).append("/health\n");
+    banner.append("    API (offices):     ").append(base).append("/api/v1/offices\n");
+    banner.append("    API document:      ").append(base).append("/api/v1/openapi.json\n");
+    banner.append("    Live events (ws):  ").append(base.replaceFirst("^http", "ws"))
+        .append("/api/v1/offices/demo/live\n");
+    banner.append("  Pages (their front ends are not part of this release yet):\n");
+    banner.append("    Kiosk:             ").append(base).append("/kiosk?office=demo\n");
+    banner.append("    Lobby display:     ").append(base).append("/display?office=demo\n");
+    banner.append("    Counter console:   ").append(base).append("/counter\n");
+    banner.append("    Booking:           ").append(base).append("/book?office=demo\n");
     if (server.generatedAdminPassword() != null) {
       banner.append("\n    Admin account created: user 'admin', password ")
           .append(server.generatedAdminPassword())
