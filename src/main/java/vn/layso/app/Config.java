@@ -28,6 +28,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
       throw new IllegalArgumentException("rate limits cannot be negative");
     }
     ClientAddress.trusting(trustedProxies);
+    if (redisUri != null && !redisUri.matches("(?i)rediss?://.+")) {
+      throw new IllegalArgumentException("REDIS_URI must look like redis://host:port/db (or rediss:// for TLS)");
+    }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
     }

@@ -3,6 +3,7 @@ package vn.layso.store.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -67,14 +68,23 @@ public final class RedisStore implements AutoCloseable {
   public static RedisStore connect(Vertx vertx, EventLoop ioLoop, String uri, Duration commandTimeout) {
     ClientResources resources = DefaultClientResources.builder()
         .eventLoopGroupProvider(new SharedEventLoop(ioLoop)).build();
-    RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
+    RedisURI redisUri = RedisURI.create(uri);
+    RedisClient client = RedisClient.create(resources, redisUri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
-    StatefulRedisConnection<String, String> connection = client.connect();
+    StatefulRedisConnection<String, String> connection;
+    try {
+      connection = client.connect();
+    } catch (RedisConnectionException unreachable) {
+      client.shutdown();
+      resources.shutdown();
+      // host and port only: the URI may carry a password
+      throw new IllegalStateException("Redis is not reachable at " + redisUri.getHost() + ":" + redisUri.getPort());
+    }
     return new RedisStore(vertx, resources, client, connection);
   }
 

@@ -1,0 +1,54 @@
+package vn.layso.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  @Test
+  void defaultsFollowTheContract() {
+    Config c = Config.fromEnvironment(Map.of());
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.redisUri()).as("embedded Redis").isNull();
+    assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(c.seedDemo()).isTrue();
+    assertThat(c.rateLimitPerMinute()).isEqualTo(30);
+    assertThat(c.tokenTtl()).isEqualTo(Duration.ofHours(12));
+    assertThat(c.adminPassword()).isNull();
+  }
+
+  @Test
+  void valuesAreReadAndTrimmed() {
+    Config c = Config.fromEnvironment(Map.of("PORT", " 9000 ", "SEED", "none", "RATE_LIMIT_PER_MINUTE", "0",
+        "REDIS_URI", "redis://10.0.0.5:6379/2", "TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
+    assertThat(c.port()).isEqualTo(9000);
+    assertThat(c.seedDemo()).isFalse();
+    assertThat(c.rateLimitPerMinute()).isZero();
+    assertThat(c.redisUri()).isEqualTo("redis://10.0.0.5:6379/2");
+  }
+
+  @Test
+  void badValuesStopTheStartWithTheVariableNamed() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PORT", "eighty"))).hasMessageContaining("PORT");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PORT", "70000"))).hasMessageContaining("PORT");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SEED", "all"))).hasMessageContaining("SEED");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("REDIS_URI", "localhost:6379"))).hasMessageContaining("REDIS_URI");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ADMIN_PASSWORD", "short"))).hasMessageContaining("ADMIN_PASSWORD");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", "proxy.local"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("REDIS_APPENDFSYNC", "sometimes"))).hasMessageContaining("REDIS_APPENDFSYNC");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TOKEN_TTL_HOURS", "0"))).hasMessageContaining("TOKEN_TTL_HOURS");
+  }
+
+  @Test
+  void secretsNeverReachTheTextForm() {
+    Config c = Config.fromEnvironment(Map.of("ADMIN_PASSWORD", "very-secret-password",
+        "REDIS_URI", "redis://:redis-secret@10.0.0.5:6379/0"));
+    assertThat(c.toString()).doesNotContain("very-secret-password").doesNotContain("redis-secret");
+  }
+}
