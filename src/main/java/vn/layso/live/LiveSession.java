@@ -12,13 +12,13 @@ import java.util.Deque;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import vn.layso.common.Messages;
+import vn.layso.live.domain.DeltaGate;
 import vn.layso.office.domain.Office;
 
 /**
- * One open lobby-screen (or phone) socket. It sends a snapshot, then each delta whose version is
- * exactly one more than the last sent. A gap (a lost delivery), a heartbeat showing the store is
- * ahead, a slow reader whose write queue was full, or the client's {"type":"resync"} makes it
- * send a fresh snapshot instead. All of it runs on
+ * One open lobby-screen (or phone) socket: the I/O around a {@link DeltaGate}, which decides
+ * what each delta, drain and heartbeat means. The client's {"type":"resync"} also asks for a
+ * fresh snapshot. All of it runs on
  * the socket's own context, so no locking is needed.
  */
 final class LiveSession {
@@ -33,9 +33,7 @@ final class LiveSession {
   private final Consumer<LiveSession> onClose;
   private final Deque<Message<String>> buffered = new ArrayDeque<>();
   private MessageConsumer<String> consumer;
-  private long lastVersion = -1;
-  private boolean syncing;
-  private boolean stale;
+  private final DeltaGate gate = new DeltaGate();
   private boolean closed;
   private long pingTimer = -1;
 
@@ -56,7 +54,7 @@ final class LiveSession {
     consumer = vertx.eventBus().localConsumer(LiveHub.address(office.id()), this::onEvent);
     socket.textMessageHandler(this::onClientMessage);
     socket.drainHandler(v -> {
-      if (stale) {
+      if (gate.onDrain()) {
         resync();
       }
     });
@@ -76,12 +74,12 @@ final class LiveSession {
     }
     if (message.headers().contains(LiveHub.HEARTBEAT_HEADER)) {
       long stored = Long.parseLong(message.headers().get(LiveHub.VERSION_HEADER));
-      if (!syncing && (stale || stored > lastVersion) && !socket.writeQueueFull()) {
+      if (gate.onHeartbeat(stored, socket.writeQueueFull())) {
         resync();
       }
       return;
     }
-    if (syncing) {
+    if (gate.syncing()) {
       if (buffered.size() < MAX_BUFFERED) {
         buffered.add(message);
       }
@@ -92,28 +90,17 @@ final class LiveSession {
 
   private void deliver(Message<String> message) {
     long version = Long.parseLong(message.headers().get(LiveHub.VERSION_HEADER));
-    if (version <= lastVersion) {
-      return;
+    switch (gate.onDelta(version, socket.writeQueueFull())) {
+      case SEND -> socket.writeTextMessage(message.body());
+      case RESYNC -> resync();
+      case DROP, SKIP -> { }
     }
-    if (stale || socket.writeQueueFull()) {
-      // a slow reader: skip deltas; the drain handler (or the next heartbeat) sends a snapshot
-      stale = true;
-      return;
-    }
-    if (version != lastVersion + 1) {
-      resync();
-      return;
-    }
-    lastVersion = version;
-    socket.writeTextMessage(message.body());
   }
 
   private void resync() {
-    if (closed || syncing) {
+    if (closed || !gate.beginSnapshot()) {
       return;
     }
-    syncing = true;
-    stale = false;
     snapshot.get().onComplete(result -> {
       if (closed) {
         return;
@@ -123,10 +110,9 @@ final class LiveSession {
         return;
       }
       JsonObject snap = result.result();
-      lastVersion = snap.getLong("version");
       socket.writeTextMessage(snap.encode());
-      syncing = false;
-      while (!buffered.isEmpty() && !syncing) {
+      gate.snapshotSent(snap.getLong("version"));
+      while (!buffered.isEmpty() && !gate.syncing()) {
         deliver(buffered.poll());
       }
       buffered.clear();
