@@ -12,7 +12,7 @@ import vn.layso.common.ClientAddress;
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
-                     Path officesFile) {
+                     Path officesFile, int liveMaxSockets) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -30,6 +30,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     ClientAddress.trusting(trustedProxies);
     if (redisUri != null && !redisUri.matches("(?i)rediss?://.+")) {
       throw new IllegalArgumentException("REDIS_URI must look like redis://host:port/db (or rediss:// for TLS)");
+    }
+    if (liveMaxSockets < 1) {
+      throw new IllegalArgumentException("LIVE_MAX_SOCKETS must be at least 1");
     }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
@@ -54,27 +57,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         env.getOrDefault("TRUSTED_PROXIES", ""),
         Duration.ofHours(integer(env, "TOKEN_TTL_HOURS", 12)),
         blankToNull(env.get("PUBLIC_URL")),
-        env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")));
-  }
-
-  public Config withRateLimit(int perMinute) {
-    return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        perMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
-  }
-
-  public Config withLoginLimit(int failuresPerMinute) {
-    return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        rateLimitPerMinute, failuresPerMinute, trustedProxies, tokenTtl, publicUrl, officesFile);
-  }
-
-  public Config withTrustedProxies(String proxies) {
-    return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        rateLimitPerMinute, loginLimitPerMinute, proxies, tokenTtl, publicUrl, officesFile);
-  }
-
-  public Config withOfficesFile(Path file) {
-    return new Config(port, host, redisUri, dataDir, redisAppendFsync, adminPassword, seedDemo,
-        rateLimitPerMinute, loginLimitPerMinute, trustedProxies, tokenTtl, publicUrl, file);
+        env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")),
+        integer(env, "LIVE_MAX_SOCKETS", 10_000));
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {
@@ -98,6 +82,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     return "Config[port=" + port + ", host=" + host + ", redis=" + (redisUri == null ? "embedded" : "external")
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
-        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + "]";
+        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets + "]";
   }
 }

@@ -47,6 +47,9 @@ public final class LaysoServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(LaysoServer.class);
 
+  /** Connections that have sent nothing (not even a pong) for this long are closed. */
+  private static final int READ_IDLE_SECONDS = 90;
+
   private final Vertx vertx;
   private final EmbeddedRedis embedded;
   private final RedisStore redis;
@@ -85,7 +88,7 @@ public final class LaysoServer {
       var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
           config.tokenTtl());
       var queue = new QueueService(new RedisQueueStore(redis), offices, clock);
-      var hub = new LiveHub(vertx, queue::snapshot, queue::version);
+      var hub = new LiveHub(vertx, queue::snapshot, queue::version, config.liveMaxSockets());
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
       hub.startHeartbeat();
 
@@ -101,7 +104,9 @@ public final class LaysoServer {
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setPort(config.port()).setHost(config.host())
               .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
-              .setCompressionSupported(true))
+              .setCompressionSupported(true)
+              // a dead peer (a screen whose network went away) stops answering the 25 s pings
+              .setReadIdleTimeout(READ_IDLE_SECONDS))
           .invalidRequestHandler(Routing::invalidRequest)
           .requestHandler(router);
       Promise<HttpServer> listening = serving.promise();

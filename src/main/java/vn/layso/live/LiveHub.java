@@ -31,18 +31,21 @@ public final class LiveHub {
   private final Vertx vertx;
   private final Function<Office, Future<JsonObject>> snapshots;
   private final Function<String, Future<Long>> versions;
+  private final int maxSockets;
   private final Set<LiveSession> sessions = ConcurrentHashMap.newKeySet();
   private long heartbeatTimer = -1;
 
   /**
    * @param snapshots an office's live state at one version
    * @param versions  an office's current version in the store
+   * @param maxSockets open sockets this server accepts; past it new screens get 503 and retry
    */
   public LiveHub(Vertx vertx, Function<Office, Future<JsonObject>> snapshots,
-                 Function<String, Future<Long>> versions) {
+                 Function<String, Future<Long>> versions, int maxSockets) {
     this.vertx = vertx;
     this.snapshots = snapshots;
     this.versions = versions;
+    this.maxSockets = maxSockets;
   }
 
   /**
@@ -106,6 +109,10 @@ public final class LiveHub {
           .put("counters", counters).put("queues", services)
           .put("recentCalls", state.getJsonArray("recentCalls"));
     });
+  }
+
+  public boolean full() {
+    return sessions.size() >= maxSockets;
   }
 
   public int openSockets() {

@@ -26,6 +26,9 @@ public final class LiveRoutes {
     if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
       throw ApiException.invalid("websocket_required");
     }
+    if (hub.full()) {
+      throw new ApiException(ApiException.Kind.UNAVAILABLE, "too_many_live_sockets");
+    }
     ctx.request().toWebSocket()
         .onSuccess(socket -> hub.attach(office, socket))
         .onFailure(t -> {

@@ -26,7 +26,7 @@ class AuthIT {
     var file = TestOffices.write(
         TestOffices.uniform("north", 2, List.of("dat-dai", "ho-tich"), 3),
         TestOffices.uniform("south", 2, List.of("dat-dai"), 3));
-    app = TestApp.start(c -> c.withOfficesFile(file));
+    app = TestApp.start(env -> env.put("OFFICES_FILE", file.toString()));
     api = app.api();
   }
 

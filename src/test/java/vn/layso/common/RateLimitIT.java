@@ -26,8 +26,14 @@ class RateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
-    direct = TestApp.start(c -> c.withRateLimit(LIMIT).withLoginLimit(3));
-    proxied = TestApp.start(c -> c.withRateLimit(LIMIT).withTrustedProxies("10.0.0.0/8, 127.0.0.1"));
+    direct = TestApp.start(env -> {
+      env.put("RATE_LIMIT_PER_MINUTE", Integer.toString(LIMIT));
+      env.put("LOGIN_LIMIT_PER_MINUTE", "3");
+    });
+    proxied = TestApp.start(env -> {
+      env.put("RATE_LIMIT_PER_MINUTE", Integer.toString(LIMIT));
+      env.put("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1");
+    });
   }
 
   @AfterAll

@@ -23,7 +23,7 @@ class LiveEventsIT {
   static void start() throws Exception {
     var flood = vn.layso.testing.TestOffices.uniform("flood", 1, List.of("a", "b", "c"), 3);
     var file = vn.layso.testing.TestOffices.write(flood);
-    app = TestApp.start(c -> c.withOfficesFile(file));
+    app = TestApp.start(env -> env.put("OFFICES_FILE", file.toString()));
     sibling = app.sibling();
   }
 

@@ -29,7 +29,7 @@ class CallNextConcurrencyIT {
   static void start() throws Exception {
     var office = TestOffices.uniform("load", COUNTERS, List.of("dat-dai", "ho-tich", "chung-thuc"), 3);
     var file = TestOffices.write(office);
-    app = TestApp.start(c -> c.withOfficesFile(file));
+    app = TestApp.start(env -> env.put("OFFICES_FILE", file.toString()));
   }
 
   @AfterAll

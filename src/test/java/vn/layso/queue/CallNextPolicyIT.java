@@ -39,7 +39,7 @@ class CallNextPolicyIT {
       offices.add(office);
     }
     var file = TestOffices.write(offices.toArray(JsonObject[]::new));
-    app = TestApp.start(c -> c.withOfficesFile(file));
+    app = TestApp.start(env -> env.put("OFFICES_FILE", file.toString()));
   }
 
   @AfterAll

@@ -26,7 +26,7 @@ class IdempotencyIT {
   @BeforeAll
   static void start() throws Exception {
     var file = TestOffices.write(TestOffices.uniform("other", 1, List.of("dat-dai", "ho-tich", "xay-dung"), 3));
-    app = TestApp.start(c -> c.withOfficesFile(file));
+    app = TestApp.start(env -> env.put("OFFICES_FILE", file.toString()));
     api = app.api();
   }
 

@@ -27,7 +27,7 @@ class IssueTicketIT {
     tiny.getJsonArray("services").getJsonObject(0).put("numberEnd", 3);
     JsonObject rush = TestOffices.uniform("rush", 2, List.of("a"), 3);
     JsonObject midnight = TestOffices.uniform("midnight", 1, List.of("a"), 3);
-    app = TestApp.start(c -> c.withOfficesFile(uncheck(() -> TestOffices.write(tiny, rush, midnight))));
+    app = TestApp.start(env -> env.put("OFFICES_FILE", uncheck(() -> TestOffices.write(tiny, rush, midnight)).toString()));
   }
 
   @AfterAll

@@ -3,6 +3,8 @@ package vn.layso.testing;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import vn.layso.app.Config;
@@ -31,31 +33,47 @@ public final class TestApp implements AutoCloseable {
 
   /** A fresh server on a fresh store; the clock starts at a weekday morning in Hà Nội. */
   public static TestApp start() throws Exception {
-    return start(base -> base);
+    return start(env -> { });
   }
 
-  public static TestApp start(java.util.function.UnaryOperator<Config> tweak) throws Exception {
+  /**
+   * A server configured as in production, from environment variables: {@code env} starts with the
+   * test defaults of {@link #environment} and the test changes what it needs.
+   */
+  public static TestApp start(java.util.function.Consumer<Map<String, String>> env) throws Exception {
     Path dir = Files.createTempDirectory("layso-test");
     String external = System.getenv("REDIS_URI");
     if (external != null && !external.isBlank()) {
       RedisAdmin.flush(external);
     }
-    Config config = tweak.apply(config(dir, external == null || external.isBlank() ? null : external));
-    return new TestApp(config, new MutableClock(Instant.parse("2026-11-23T02:00:00Z")));
+    Map<String, String> variables = environment(dir, external == null || external.isBlank() ? null : external);
+    env.accept(variables);
+    return new TestApp(Config.fromEnvironment(variables), new MutableClock(Instant.parse("2026-11-23T02:00:00Z")));
   }
 
-  /** A test configuration: ephemeral port on loopback, the given data folder, no rate limits. */
+  /** Test defaults: ephemeral port on loopback, the given data folder and Redis, no rate limits. */
+  public static Map<String, String> environment(Path dataDir, String redisUri) {
+    Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1",
+        "DATA_DIR", dataDir.toString(), "ADMIN_PASSWORD", ADMIN_PASSWORD,
+        "RATE_LIMIT_PER_MINUTE", "0", "LOGIN_LIMIT_PER_MINUTE", "0"));
+    if (redisUri != null) {
+      env.put("REDIS_URI", redisUri);
+    }
+    return env;
+  }
+
   public static Config config(Path dataDir, String redisUri) {
-    return new Config(0, "127.0.0.1", redisUri, dataDir, "everysec", ADMIN_PASSWORD,
-        true, 0, 0, "", java.time.Duration.ofHours(12), null, null);
+    return Config.fromEnvironment(environment(dataDir, redisUri));
   }
 
   /** Another server process (same JVM, own Vert.x and Redis connections) on this one's Redis. */
   public TestApp sibling() throws Exception {
     String uri = config.redisUri() != null ? config.redisUri() : server.embeddedRedis().uri();
-    Config siblingConfig = new Config(0, "127.0.0.1", uri, config.dataDir(), "everysec",
-        ADMIN_PASSWORD, true, 0, 0, "", config.tokenTtl(), null, config.officesFile());
-    return new TestApp(siblingConfig, clock);
+    Map<String, String> env = environment(config.dataDir(), uri);
+    if (config.officesFile() != null) {
+      env.put("OFFICES_FILE", config.officesFile().toString());
+    }
+    return new TestApp(Config.fromEnvironment(env), clock);
   }
 
   public Api api() {
