@@ -1,9 +1,10 @@
 -- A counter presses "next": its unfinished ticket (if any) is completed, then the best waiting
 -- ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
--- Queue scores are arrival_score (lib.lua): arrival ms x 1000 + sequence; ties go to the lower score.
--- KEYS: 1 counter, 2 version, 3 recent calls, then per service i: normal queue, priority queue
+-- Queue scores are queue_score (lib.lua): priority tickets first, each group by arrival; ties go
+-- to the lower score.
+-- KEYS: 1 counter, 2 version, 3 recent calls, then one queue per service
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 maxPriorityInRow, 5 channel, 6 ticket key prefix,
---       7 recent calls kept, 8 service count, then per service i: code, weight
+--       7 recent calls kept, 8 service count, then per service i: weight
 local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local max_in_row, channel, tprefix = tonumber(ARGV[4]), ARGV[5], ARGV[6]
 
@@ -28,28 +29,40 @@ end
 
 local streak = tonumber(redis.call('HGET', KEYS[1], 'priorityStreak') or '0')
 local n = tonumber(ARGV[8])
+-- after max_in_row priority calls in a row, a waiting normal ticket goes first
+local normals_may_jump = max_in_row > 0 and streak >= max_in_row
+
+local function head_entry(queue, weight, id, score)
+  local arrival, priority = arrival_of(tonumber(score))
+  local waited = now - arrival
+  if waited < 0 then waited = 0 end
+  return { id = id, queue = queue, priority = priority, order = tonumber(score), score = weight * waited }
+end
 
 local function best_head()
   local heads = {}
   local any_priority, any_normal = false, false
   for i = 1, n do
-    local weight = tonumber(ARGV[8 + 2 * i])
-    local nq, pq = KEYS[3 + 2 * i - 1], KEYS[3 + 2 * i]
-    for _, q in ipairs({ { nq, false }, { pq, true } }) do
-      local head = redis.call('ZRANGE', q[1], 0, 0, 'WITHSCORES')
-      if head[1] then
-        local order = tonumber(head[2])
-        local arrival = math.floor(order / 1000)
-        local waited = now - arrival
-        if waited < 0 then waited = 0 end
-        heads[#heads + 1] = { id = head[1], queue = q[1], priority = q[2], order = order,
-                              score = weight * waited, normal_q = nq, priority_q = pq }
-        if q[2] then any_priority = true else any_normal = true end
+    local queue, weight = KEYS[3 + i], tonumber(ARGV[8 + i])
+    local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+    if head[1] then
+      local h = head_entry(queue, weight, head[1], head[2])
+      heads[#heads + 1] = h
+      if h.priority then
+        any_priority = true
+        if normals_may_jump then
+          local normal = redis.call('ZRANGEBYSCORE', queue, 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+          if normal[1] then
+            heads[#heads + 1] = head_entry(queue, weight, normal[1], normal[2])
+            any_normal = true
+          end
+        end
+      else
+        any_normal = true
       end
     end
   end
-  local normals_turn = max_in_row > 0 and streak >= max_in_row and any_normal
-  local take_priority = any_priority and not normals_turn
+  local take_priority = any_priority and not (normals_may_jump and any_normal)
   local best = nil
   for _, h in ipairs(heads) do
     if h.priority == take_priority then
@@ -78,7 +91,7 @@ for _ = 1, 50 do
     redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak)
     remember_call(KEYS[3], tonumber(ARGV[7]), t, now)
     emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
-      counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.normal_q, h.priority_q) } })
+      counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
     return result({ ticket = t, closed = closed })
   end
 end

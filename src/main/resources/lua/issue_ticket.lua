@@ -1,20 +1,19 @@
 -- Issues a walk-in ticket: next number of the day, into the service's queue, event published.
--- KEYS: 1 sequence, 2 ticket, 3 normal queue, 4 priority queue, 5 version, [6 idempotency]
+-- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, [5 idempotency]
 -- ARGV: 1 office, 2 ticketId, 3 service, 4 priority ('' none), 5 now ms, 6 serviceDate,
 --       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source, 12 channel,
 --       13 ticket ttl s, 14 sequence ttl s, 15 idempotency ttl s, 16 ticket key prefix, 17 queue prefix
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 
-if KEYS[6] then
-  local existing_id = redis.call('GET', KEYS[6])
+if KEYS[5] then
+  local existing_id = redis.call('GET', KEYS[5])
   if existing_id then
     local t = load_ticket(ARGV[16] .. existing_id)
     if t then
       if (t.transferredFrom or t.service) ~= ARGV[3] or t.priority ~= priority then
         return result({ error = 'idempotency_key_reused' })
       end
-      local nq, pq = queues_of(ARGV[17], t)
-      return result({ ticket = t, position = position_of(nq, pq, t), replayed = true })
+      return result({ ticket = t, position = position_of(queue_of(ARGV[17], t), t), replayed = true })
     end
   end
 end
@@ -33,12 +32,11 @@ local t = { id = ARGV[2], office = ARGV[1], number = number, service = ARGV[3], 
             priority = priority, issuedAt = now, serviceDate = ARGV[6], seq = seq, recalls = 0,
             source = ARGV[11] }
 redis.call('SET', KEYS[2], cjson.encode(t), 'EX', tonumber(ARGV[13]))
-local queue = priority and KEYS[4] or KEYS[3]
-redis.call('ZADD', queue, arrival_score(t), t.id)
-redis.call('EXPIRE', queue, tonumber(ARGV[14]))
-if KEYS[6] then redis.call('SET', KEYS[6], t.id, 'EX', tonumber(ARGV[15])) end
+redis.call('ZADD', KEYS[3], queue_score(t), t.id)
+redis.call('EXPIRE', KEYS[3], tonumber(ARGV[14]))
+if KEYS[5] then redis.call('SET', KEYS[5], t.id, 'EX', tonumber(ARGV[15])) end
 
-local position = position_of(KEYS[3], KEYS[4], t)
-emit(KEYS[5], ARGV[12], { type = 'ticket.issued', office = ARGV[1], at = now, ticket = public_ticket(t),
-  queue = { service = t.service, waiting = waiting_count(KEYS[3], KEYS[4]) } })
+local position = position_of(KEYS[3], t)
+emit(KEYS[4], ARGV[12], { type = 'ticket.issued', office = ARGV[1], at = now, ticket = public_ticket(t),
+  queue = { service = t.service, waiting = waiting_count(KEYS[3]) } })
 return result({ ticket = t, position = position })

@@ -11,27 +11,25 @@ local function save_ticket(key, t)
   redis.call('SET', key, cjson.encode(t), 'KEEPTTL')
 end
 
--- The two waiting queues (normal, priority) of a ticket's own service and day.
-local function queues_of(queue_prefix, t)
-  local base = queue_prefix .. t.serviceDate .. ':' .. t.service
-  return base .. ':n', base .. ':p'
+-- One waiting queue per service and day. Its score orders it: priority tickets carry their
+-- arrival score minus PRIORITY_SHIFT, so they all sort (negative) before normal ones, each group
+-- in arrival order. Scores stay integers below 2^53, exact in a double.
+local PRIORITY_SHIFT = 4000000000000000
+
+local function queue_of(queue_prefix, t)
+  return queue_prefix .. t.serviceDate .. ':' .. t.service
 end
 
--- 1-based place in line within the ticket's service (priority tickets go before normal ones).
-local function position_of(normal_q, priority_q, t)
+-- 1-based place in line within the ticket's service.
+local function position_of(queue, t)
   if t.status ~= 'WAITING' then return nil end
-  if t.priority then
-    local r = redis.call('ZRANK', priority_q, t.id)
-    if not r then return nil end
-    return r + 1
-  end
-  local r = redis.call('ZRANK', normal_q, t.id)
+  local r = redis.call('ZRANK', queue, t.id)
   if not r then return nil end
-  return redis.call('ZCARD', priority_q) + r + 1
+  return r + 1
 end
 
-local function waiting_count(normal_q, priority_q)
-  return redis.call('ZCARD', normal_q) + redis.call('ZCARD', priority_q)
+local function waiting_count(queue)
+  return redis.call('ZCARD', queue)
 end
 
 -- What the lobby may see of a ticket.
@@ -77,9 +75,17 @@ local function remember_call(calls_key, max, t, now)
 end
 
 -- Queue score: arrival in ms, times 1000, plus the day's sequence, so tickets issued in the same
--- millisecond keep their issuing order. Integers below 2^53: exact in a double.
-local function arrival_score(t)
-  return t.issuedAt * 1000 + ((t.seq or 0) % 1000)
+-- millisecond keep their issuing order; shifted below zero for a priority ticket.
+local function queue_score(t)
+  local score = t.issuedAt * 1000 + ((t.seq or 0) % 1000)
+  if t.priority then return score - PRIORITY_SHIFT end
+  return score
+end
+
+-- The arrival (epoch ms) and priority that a queue score encodes.
+local function arrival_of(score)
+  if score < 0 then return math.floor((score + PRIORITY_SHIFT) / 1000), true end
+  return math.floor(score / 1000), false
 end
 
 local function result(tbl)

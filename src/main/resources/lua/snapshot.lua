@@ -1,6 +1,6 @@
 -- The office's live state at one version: counters with their current tickets, queue lengths and
 -- the latest calls. Read in one step so the version matches the state.
--- KEYS: 1 version, 2 recent calls, then counter keys (ARGV[1] of them), then per service: normal, priority
+-- KEYS: 1 version, 2 recent calls, then counter keys (ARGV[1] of them), then one queue per service
 -- ARGV: 1 counter count, 2 service count, 3 ticket key prefix, then counter ids, then service codes
 local nc, ns, tprefix = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
 local out = { version = tonumber(redis.call('GET', KEYS[1]) or '0'), counters = {}, queues = {}, recentCalls = {} }
@@ -14,8 +14,8 @@ for i = 1, nc do
   out.counters[i] = c
 end
 for i = 1, ns do
-  local nq, pq = KEYS[2 + nc + 2 * i - 1], KEYS[2 + nc + 2 * i]
-  out.queues[ARGV[3 + nc + i]] = { waiting = waiting_count(nq, pq), priority = redis.call('ZCARD', pq) }
+  local q = KEYS[2 + nc + i]
+  out.queues[ARGV[3 + nc + i]] = { waiting = waiting_count(q), priority = redis.call('ZCOUNT', q, '-inf', '(0') }
 end
 for i, raw in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
   out.recentCalls[i] = cjson.decode(raw)

@@ -3,5 +3,4 @@
 -- ARGV: 1 queue key prefix
 local t = load_ticket(KEYS[1])
 if not t then return result({ error = 'ticket_not_found' }) end
-local nq, pq = queues_of(ARGV[1], t)
-return result({ ticket = t, position = position_of(nq, pq, t) })
+return result({ ticket = t, position = position_of(queue_of(ARGV[1], t), t) })

@@ -34,9 +34,12 @@ public final class Keys {
     return office(office) + "seq:" + serviceDate + ":" + service;
   }
 
-  /** Waiting tickets of one service on one day, score = arrival (epoch ms). */
-  public static String queue(String office, String serviceDate, String service, boolean priority) {
-    return office(office) + "queue:" + serviceDate + ":" + service + (priority ? ":p" : ":n");
+  /**
+   * Waiting tickets of one service on one day. Score: arrival (ms x 1000 + sequence), shifted below
+   * zero for priority tickets so they come first (see queue_score in lib.lua).
+   */
+  public static String queue(String office, String serviceDate, String service) {
+    return office(office) + "queue:" + serviceDate + ":" + service;
   }
 
   /** Prefix of queue keys, for scripts that rebuild a ticket's own queue key from its fields. */

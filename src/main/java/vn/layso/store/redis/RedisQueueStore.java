@@ -37,8 +37,7 @@ public final class RedisQueueStore implements QueueStore {
     ServiceDef s = r.service();
     List<String> keys = new ArrayList<>(List.of(
         Keys.sequence(office, s.code(), day), Keys.ticket(office, r.ticketId()),
-        Keys.queue(office, day, s.code(), false), Keys.queue(office, day, s.code(), true),
-        Keys.version(office)));
+        Keys.queue(office, day, s.code()), Keys.version(office)));
     if (r.idempotencyKey() != null) {
       keys.add(Keys.idempotency(office, r.idempotencyKey()));
     }
@@ -60,9 +59,7 @@ public final class RedisQueueStore implements QueueStore {
         Integer.toString(office.maxPriorityInRow()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         Integer.toString(RECENT_CALLS), Integer.toString(counter.weights().size())));
     counter.weights().forEach((service, weight) -> {
-      keys.add(Keys.queue(id, day, service, false));
-      keys.add(Keys.queue(id, day, service, true));
-      args.add(service);
+      keys.add(Keys.queue(id, day, service));
       args.add(Integer.toString(weight));
     });
     return run("call_next", keys, args).map(json -> new Called(
@@ -85,7 +82,7 @@ public final class RedisQueueStore implements QueueStore {
     String id = office.id();
     String day = ServiceDay.key(serviceDate);
     List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        Keys.queue(id, day, target.code(), false), Keys.queue(id, day, target.code(), true));
+        Keys.queue(id, day, target.code()));
     List<String> args = List.of(id, counter.id(), millis(now), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         TicketAction.TRANSFER.fromList(), target.code(), day, Long.toString(DAY_TTL_SECONDS));
     return run("transfer", keys, args).map(RedisQueueStore::placed);
@@ -117,8 +114,7 @@ public final class RedisQueueStore implements QueueStore {
       args.add(c.id());
     });
     office.services().forEach(s -> {
-      keys.add(Keys.queue(id, day, s.code(), false));
-      keys.add(Keys.queue(id, day, s.code(), true));
+      keys.add(Keys.queue(id, day, s.code()));
       args.add(s.code());
     });
     return run("snapshot", keys, args).map(json -> json
