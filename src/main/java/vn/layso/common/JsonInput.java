@@ -49,14 +49,6 @@ public final class JsonInput {
     }
   }
 
-  /** For endpoints whose body is optional: an empty body reads as an empty object. */
-  public static JsonInput parseOptional(Buffer body) {
-    if (body == null || body.length() == 0 || body.toString(StandardCharsets.UTF_8).isBlank()) {
-      return new JsonInput(new JsonObject());
-    }
-    return parse(body);
-  }
-
   public String requiredString(String field, int maxLength) {
     String value = optionalString(field, maxLength);
     if (value == null || value.isEmpty()) {

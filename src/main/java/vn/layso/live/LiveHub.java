@@ -67,6 +67,9 @@ public final class LiveHub {
   /** The listener to give the store's subscription; it runs on the store's I/O thread. */
   public BiConsumer<String, String> listener() {
     return (channel, message) -> {
+      if (sessions.isEmpty()) {
+        return; // no socket in this process: nothing to fan out, no need to parse
+      }
       try {
         JsonObject event = new JsonObject(message);
         String office = event.getString("office");

@@ -66,14 +66,6 @@ class JsonInputTest {
   }
 
   @Test
-  void emptyBodyMayBeOptional() {
-    assertThat(JsonInput.parseOptional(Buffer.buffer()).raw().isEmpty()).isTrue();
-    assertThat(JsonInput.parseOptional(Buffer.buffer("  \n")).raw().isEmpty()).isTrue();
-    assertThat(JsonInput.parseOptional(null).raw().isEmpty()).isTrue();
-    assertCode(() -> JsonInput.parseOptional(Buffer.buffer("[]")), "invalid_json");
-  }
-
-  @Test
   void requiredFieldsMustBePresentNotNullAndNotBlank() {
     JsonInput in = parse("{\"nil\":null,\"empty\":\"\",\"blank\":\"   \"}");
     for (String field : new String[] {"missing", "nil", "empty", "blank"}) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.time.Clock;
 import java.time.Instant;
 import vn.layso.app.Config;
 import vn.layso.app.LaysoServer;
@@ -81,10 +80,6 @@ public final class TestApp implements AutoCloseable {
   }
 
   public MutableClock clock() {
-    return clock;
-  }
-
-  public Clock clockView() {
     return clock;
   }
 

@@ -88,10 +88,6 @@ public final class RedisStore implements AutoCloseable {
     return new RedisStore(vertx, resources, client, connection);
   }
 
-  public RedisAsyncCommands<String, String> commands() {
-    return connection.async();
-  }
-
   /** Runs one Lettuce call and completes on the caller's context; connection trouble becomes 503. */
   public <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> op) {
     var context = vertx.getOrCreateContext();
