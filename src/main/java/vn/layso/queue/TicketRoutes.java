@@ -35,6 +35,9 @@ public final class TicketRoutes {
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     String service = body.requiredString("service", 32);
     String priority = body.optionalString("priority", 32);
+    if (priority != null) {
+      Auth.requirePriorityGrant(ctx, officeId);
+    }
     Principal principal = Auth.principal(ctx);
     String source = principal == null ? "public" : principal.source();
     var request = new QueueService.IssueRequest(officeId, service, priority, source,
