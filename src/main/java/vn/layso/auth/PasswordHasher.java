@@ -12,8 +12,9 @@ import vn.layso.common.ApiException;
 /**
  * bcrypt on its own small pool of worker threads: a hash costs tens to hundreds of milliseconds by
  * design, so a flood of log-ins must neither take the shared worker pool from the rest of the
- * server nor queue without end. Past {@code maxPending} hashes accepted and not yet done, a new one
- * is refused at once with 503 {@code auth_busy}.
+ * server nor queue without end. With {@code maxPending} hashes accepted and not yet done, a new
+ * password check (log-in, the one public way to bcrypt) is refused at once with 503
+ * {@code auth_busy}; hashing a new password (an admin creating an account) always queues.
  */
 public final class PasswordHasher {
 
@@ -43,21 +44,23 @@ public final class PasswordHasher {
   }
 
   public Future<String> hash(String password) {
+    pending.incrementAndGet();
     return run(() -> BCrypt.withDefaults().hashToString(COST, password.toCharArray()));
   }
 
   public Future<Boolean> verify(String password, String hashOrNull) {
+    if (pending.incrementAndGet() > maxPending) {
+      pending.decrementAndGet();
+      return Future.failedFuture(new ApiException(ApiException.Kind.UNAVAILABLE, "auth_busy"));
+    }
     String hash = hashOrNull == null ? DUMMY : hashOrNull;
     return run(() -> BCrypt.verifyer()
         .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified
         && hashOrNull != null);
   }
 
+  /** Runs work already counted in {@link #pending}. */
   private <T> Future<T> run(Callable<T> work) {
-    if (pending.incrementAndGet() > maxPending) {
-      pending.decrementAndGet();
-      return Future.failedFuture(new ApiException(ApiException.Kind.UNAVAILABLE, "auth_busy"));
-    }
     return executor.executeBlocking(work, false).andThen(done -> pending.decrementAndGet());
   }
 }
