@@ -50,7 +50,8 @@ final class Routing {
     router.get("/health").handler(ctx -> health(ctx, f));
     new OfficeRoutes(f.offices()).mount(router);
     new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
-        f.limiter().perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
+        f.limiter().perMinute("issue", config.rateLimitPerMinute(),
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new ApiDocRoutes().mount(router);

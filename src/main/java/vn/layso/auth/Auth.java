@@ -68,6 +68,22 @@ public final class Auth implements Handler<RoutingContext> {
     return p;
   }
 
+  /** True when the caller's token speaks for the office (see {@link Principal#actsFor}). */
+  public static boolean actsFor(RoutingContext ctx, String office) {
+    Principal p = principal(ctx);
+    return p != null && p.actsFor(office);
+  }
+
+  /**
+   * Choosing a priority group (disability, pregnancy, old age) is for the office's kiosk or staff,
+   * who see the citizen, or an admin: anyone else gets 403 {@code priority_requires_token}.
+   */
+  public static void requirePriorityGrant(RoutingContext ctx, String office) {
+    if (!actsFor(ctx, office)) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "priority_requires_token");
+    }
+  }
+
   public static Principal requireAdmin(RoutingContext ctx) {
     Principal p = requireLogin(ctx);
     if (!p.isAdmin()) {

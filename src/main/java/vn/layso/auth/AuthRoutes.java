@@ -16,22 +16,27 @@ import vn.layso.office.OfficeRegistry;
 /** Log-in and log-out for everyone; account management for admins. */
 public final class AuthRoutes {
 
-  private static final String LOGIN_FAILURES = "login-failures";
+  private static final String LOGIN_ATTEMPTS = "login";
 
   private final AuthService auth;
   private final OfficeRegistry offices;
   private final RateLimiter limiter;
-  private final int maxFailuresPerMinute;
+  private final int maxAttemptsPerMinute;
 
-  public AuthRoutes(AuthService auth, OfficeRegistry offices, RateLimiter limiter, int maxFailuresPerMinute) {
+  /**
+   * {@code maxAttemptsPerMinute}: log-in attempts per client and minute. Each attempt is counted
+   * before its password is checked, and a successful one gives its count back, so only attempts
+   * that did not succeed use up the budget (a centre's staff share one address).
+   */
+  public AuthRoutes(AuthService auth, OfficeRegistry offices, RateLimiter limiter, int maxAttemptsPerMinute) {
     this.auth = auth;
     this.offices = offices;
     this.limiter = limiter;
-    this.maxFailuresPerMinute = maxFailuresPerMinute;
+    this.maxAttemptsPerMinute = maxAttemptsPerMinute;
   }
 
   public void mount(Router router) {
-    router.post("/api/v1/auth/login").handler(limiter.failuresPerMinute(LOGIN_FAILURES, maxFailuresPerMinute))
+    router.post("/api/v1/auth/login").handler(limiter.perMinute(LOGIN_ATTEMPTS, maxAttemptsPerMinute, ctx -> false))
         .respond(this::login);
     router.post("/api/v1/auth/logout").respond(this::logout);
     router.get("/api/v1/auth/me").respond(this::me);
@@ -44,15 +49,13 @@ public final class AuthRoutes {
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     String username = body.requiredString("username", 40).toLowerCase(Locale.ROOT);
     String password = body.requiredString("password", 200);
-    return auth.login(username, password).recover(failure -> failure instanceof ApiException e
-            && "bad_credentials".equals(e.code()) && maxFailuresPerMinute > 0
-            ? limiter.recordFailure(ctx, LOGIN_FAILURES).compose(v -> Future.failedFuture(failure))
-            : Future.failedFuture(failure))
+    return auth.login(username, password)
+        .compose(login -> limiter.refund(ctx).otherwiseEmpty().map(login))
         .map(login -> new JsonObject()
-        .put("token", login.token())
-        .put("role", login.principal().role().name())
-        .put("office", login.principal().office())
-        .put("expiresAt", login.principal().expiresAt().toString()));
+            .put("token", login.token())
+            .put("role", login.principal().role().name())
+            .put("office", login.principal().office())
+            .put("expiresAt", login.principal().expiresAt().toString()));
   }
 
   private Future<Void> logout(RoutingContext ctx) {

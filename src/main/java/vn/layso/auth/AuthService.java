@@ -40,6 +40,9 @@ public final class AuthService {
   }
 
   public Future<Login> login(String username, String password) {
+    if (Credentials.tooLong(password)) {
+      return Future.failedFuture(ApiException.invalid("password_too_long"));
+    }
     return store.findAccount(username)
         .compose(account -> hasher.verify(password, account == null ? null : account.passwordHash())
             .compose(ok -> {

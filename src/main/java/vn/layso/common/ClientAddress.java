@@ -102,6 +102,27 @@ public final class ClientAddress {
     return bytes != null && trusted.stream().anyMatch(c -> c.contains(bytes));
   }
 
+  /**
+   * The rate-limit bucket of a client address: an IPv4 address stands for itself, an IPv6 address
+   * for its /64 (one home or office network gets a /64 and picks addresses in it at will, so a
+   * per-address limit would be none). IPv4-mapped IPv6 addresses count as their IPv4 address.
+   * Anything that is not an IP literal is its own bucket.
+   */
+  public static String rateBucket(String address) {
+    byte[] bytes = address == null ? null : literal(address);
+    if (bytes == null) {
+      return address;
+    }
+    if (bytes.length == 4) {
+      return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+    }
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+    }
+    return prefix.append(":/64").toString();
+  }
+
   public String resolve(String peer, String forwardedFor) {
     if (trusted.isEmpty() || forwardedFor == null || !isTrusted(peer)) {
       return peer;

@@ -4,19 +4,29 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
- * Fixed one-minute windows per client address, counted in the store so that every server process
- * shares them. Requests that carry any valid token (staff, admin, device) are not limited.
+ * Fixed one-minute windows per client (an IPv4 address, or the /64 of an IPv6 address: see
+ * {@link ClientAddress#rateBucket}), counted in the store so that every server process shares them.
+ * A request is counted before it does any work, so a burst of parallel requests cannot slip past.
  */
 public final class RateLimiter {
 
-  /** Counts one hit of a client in a bucket's window and returns the count so far. */
+  /** Counts in a client's window of a bucket. */
   public interface Counter {
+    /** Counts one hit and returns the count so far, this hit included. */
     Future<Long> hit(String bucket, String client, long window, int ttlSeconds);
 
-    /** The count so far, without counting. */
-    Future<Long> peek(String bucket, String client, long window);
+    /** Takes one hit back (never below zero; nothing when the window has gone). */
+    Future<Void> refund(String bucket, String client, long window);
+  }
+
+  private static final String ATTEMPT = "layso.rate.attempt";
+  private static final int WINDOW_TTL_SECONDS = 120;
+
+  /** Where an attempt was counted, so a refund takes it back from the same window. */
+  private record Attempt(String bucket, String client, long window) {
   }
 
   private final Counter counter;
@@ -30,59 +40,44 @@ public final class RateLimiter {
   }
 
   private String client(RoutingContext ctx) {
-    return addresses.resolve(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"));
+    return ClientAddress.rateBucket(
+        addresses.resolve(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For")));
   }
 
   /**
-   * A route handler that turns a client away once it has had {@code maxFailures} failures in the
-   * current minute; failures are counted with {@link #recordFailure}. Used for log-in, where a
-   * whole centre's staff share one address and only wrong passwords should count.
+   * A route handler that lets at most {@code perMinute} requests of a client through per minute,
+   * except those {@code exempt} lets pass uncounted; the rest get 429 {@code rate_limited}.
    */
-  public Handler<RoutingContext> failuresPerMinute(String bucket, int maxFailures) {
-    return ctx -> {
-      if (maxFailures <= 0) {
-        ctx.next();
-        return;
-      }
-      long nowSeconds = clock.instant().getEpochSecond();
-      counter.peek(bucket, client(ctx), nowSeconds / 60).onComplete(result -> {
-        if (result.failed()) {
-          ctx.fail(result.cause());
-        } else if (result.result() >= maxFailures) {
-          ctx.response().putHeader("Retry-After", Long.toString(60 - nowSeconds % 60));
-          ctx.fail(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
-        } else {
-          ctx.next();
-        }
-      });
-    };
-  }
-
-  public Future<Void> recordFailure(RoutingContext ctx, String bucket) {
-    return counter.hit(bucket, client(ctx), clock.instant().getEpochSecond() / 60, 120).mapEmpty();
-  }
-
-  /** A route handler that lets at most {@code perMinute} anonymous requests of a client through. */
-  public Handler<RoutingContext> perMinute(String bucket, int perMinute,
-                                           java.util.function.Predicate<RoutingContext> exempt) {
+  public Handler<RoutingContext> perMinute(String bucket, int perMinute, Predicate<RoutingContext> exempt) {
     return ctx -> {
       if (perMinute <= 0 || exempt.test(ctx)) {
         ctx.next();
         return;
       }
-      String client = client(ctx);
       long nowSeconds = clock.instant().getEpochSecond();
-      long window = nowSeconds / 60;
-      counter.hit(bucket, client, window, 120).onComplete(result -> {
+      Attempt attempt = new Attempt(bucket, client(ctx), nowSeconds / 60);
+      counter.hit(bucket, attempt.client(), attempt.window(), WINDOW_TTL_SECONDS).onComplete(result -> {
         if (result.failed()) {
           ctx.fail(result.cause());
         } else if (result.result() > perMinute) {
           ctx.response().putHeader("Retry-After", Long.toString(60 - nowSeconds % 60));
           ctx.fail(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
         } else {
+          ctx.put(ATTEMPT, attempt);
           ctx.next();
         }
       });
     };
+  }
+
+  /**
+   * Gives back the hit this request was counted with by {@link #perMinute}: used by log-in, where
+   * a whole centre's staff share one address and only attempts that did not succeed should use
+   * up the budget. Nothing happens when the request was not counted.
+   */
+  public Future<Void> refund(RoutingContext ctx) {
+    Attempt attempt = ctx.get(ATTEMPT);
+    return attempt == null ? Future.succeededFuture()
+        : counter.refund(attempt.bucket(), attempt.client(), attempt.window());
   }
 }

@@ -38,6 +38,9 @@ public final class TicketRoutes {
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     String service = body.requiredString("service", 32);
     String priority = body.optionalString("priority", 32);
+    if (priority != null) {
+      Auth.requirePriorityGrant(ctx, officeId);
+    }
     Principal principal = Auth.principal(ctx);
     String by = principal == null ? "public" : principal.source();
     boolean staff = principal != null && principal.mayServe(officeId);

@@ -52,7 +52,8 @@ class HttpErrorsIT {
     assertError(api.post("/api/v1/offices/nope/tickets", "{\"service\":\"dat-dai\"}"), 404, "office_not_found");
     assertError(api.get("/api/v1/offices/nope"), 404, "office_not_found");
     assertError(issue("{\"service\":\"nope\"}"), 400, "unknown_service");
-    assertError(issue("{\"service\":\"dat-dai\",\"priority\":\"vip\"}"), 400, "unknown_priority_group");
+    assertError(issue("{\"service\":\"dat-dai\",\"priority\":\"vip\"}", "token", app.adminToken()),
+        400, "unknown_priority_group");
     assertError(counter("99", "call-next", null), 404, "counter_not_found");
     assertError(counter("99", "transfer", "{\"service\":\"ho-tich\"}"), 404, "counter_not_found");
     assertError(counter("1", "transfer", "{\"service\":\"nope\"}"), 400, "unknown_service");
@@ -289,7 +290,7 @@ class HttpErrorsIT {
 
   @Test
   void aValidRequestStillWorksAndIsNotAnError() {
-    Api.Response r = issue("{\"service\":\"dat-dai\",\"priority\":\"nguoi-cao-tuoi\"}");
+    Api.Response r = issue("{\"service\":\"dat-dai\",\"priority\":\"nguoi-cao-tuoi\"}", "token", app.adminToken());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonObject ticket = r.json();
     assertThat(ticket.getString("number")).startsWith("A");

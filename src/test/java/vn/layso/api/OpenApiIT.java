@@ -168,6 +168,10 @@ class OpenApiIT {
     check("post", "/api/v1/offices/{office}/tickets", api.post("/api/v1/offices/demo/tickets", "{\"service\":\"nope\"}"));
     check("get", "/api/v1/tickets/{id}", api.get("/api/v1/tickets/demo.000000000000"));
     check("post", "/api/v1/auth/login", api.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"sai-mat-khau\"}"));
+    check("post", "/api/v1/offices/{office}/tickets", api.post("/api/v1/offices/demo/tickets",
+        "{\"service\":\"dat-dai\",\"priority\":\"nguoi-cao-tuoi\"}"));
+    check("post", "/api/v1/auth/login", api.post("/api/v1/auth/login",
+        new JsonObject().put("username", "admin").put("password", "x".repeat(73)).encode()));
     check("get", "/api/v1/offices", api.get("/api/v1/offices", "token", "not-a-real-token-but-long-enough"));
     check("get", "/api/v1/offices/{office}/live", api.get("/api/v1/offices/demo/live"));
   }

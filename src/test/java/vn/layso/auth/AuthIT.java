@@ -74,6 +74,17 @@ class AuthIT {
   }
 
   @Test
+  void aPasswordOverSeventyTwoBytesIsRefusedAtLogInBeforeAnyHashing() {
+    String tooLong = assertError(login("admin", "x".repeat(73)), 400, "password_too_long");
+    assertThat(tooLong).contains("72");
+    assertError(login("nobody-here", "đ".repeat(36) + "x"), 400, "password_too_long");
+    assertError(login("admin", TestApp.ADMIN_PASSWORD + "x".repeat(73 - TestApp.ADMIN_PASSWORD.length())),
+        400, "password_too_long");
+    assertError(login("admin", "x".repeat(72)), 401, "bad_credentials");
+    assertError(login("admin", "đ".repeat(36)), 401, "bad_credentials");
+  }
+
+  @Test
   void usernamesAreCaseInsensitiveAtLogIn() {
     assertThat(login("Admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
   }

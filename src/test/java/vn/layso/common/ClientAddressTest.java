@@ -3,6 +3,7 @@ package vn.layso.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,5 +112,33 @@ class ClientAddressTest {
   void aHugeHeaderFallsBackToThePeer() {
     assertThat(proxies.resolve("10.0.0.2", "a".repeat(5000))).isEqualTo("10.0.0.2");
     assertThat(proxies.resolve("10.0.0.2", "1.1.1.1,".repeat(2000) + "x")).isEqualTo("10.0.0.2");
+  }
+
+  @Test
+  void anIpv4AddressIsItsOwnRateBucket() {
+    assertThat(ClientAddress.rateBucket("198.51.100.7")).isEqualTo("198.51.100.7");
+    assertThat(ClientAddress.rateBucket("198.51.100.8")).isEqualTo("198.51.100.8");
+    assertThat(ClientAddress.rateBucket("::ffff:198.51.100.7")).as("IPv4-mapped").isEqualTo("198.51.100.7");
+  }
+
+  @Test
+  void everyAddressOfAnIpv6Slash64SharesOneRateBucket() {
+    String bucket = ClientAddress.rateBucket("2001:db8:1:2::1");
+    assertThat(bucket).isEqualTo("2001:db8:1:2::/64");
+    for (String sameNetwork : List.of("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:0db8:0001:0002:abcd::9",
+        "[2001:db8:1:2::77]", "2001:DB8:1:2:0:0:0:1")) {
+      assertThat(ClientAddress.rateBucket(sameNetwork)).as(sameNetwork).isEqualTo(bucket);
+    }
+    for (String otherNetwork : List.of("2001:db8:1:3::1", "2001:db8:1:1:ffff:ffff:ffff:ffff", "2001:db9:1:2::1",
+        "::1")) {
+      assertThat(ClientAddress.rateBucket(otherNetwork)).as(otherNetwork).isNotEqualTo(bucket);
+    }
+    assertThat(ClientAddress.rateBucket("0:0:0:0:0:0:0:1")).isEqualTo(ClientAddress.rateBucket("::1"))
+        .isEqualTo("0:0:0:0::/64");
+  }
+
+  @Test
+  void whatIsNotAnIpLiteralIsItsOwnRateBucket() {
+    assertThat(ClientAddress.rateBucket("not-an-address")).isEqualTo("not-an-address");
   }
 }

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.layso.testing.ApiErrors.assertError;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.layso.testing.Api;
 import vn.layso.testing.TestApp;
+import vn.layso.testing.TestOffices;
 
 /**
- * Anonymous issuing is limited per client address and minute; tokens are exempt; X-Forwarded-For
- * counts only from a trusted proxy. Two servers: one reached directly, one behind a "proxy" (the
- * test itself, from 127.0.0.1).
+ * Anonymous issuing is limited per client (an IPv4 address, an IPv6 /64) and minute; only a token
+ * of the office itself (or an admin's) is exempt; X-Forwarded-For counts only from a trusted proxy.
+ * Two servers: one reached directly, one behind a "proxy" (the test itself, from 127.0.0.1).
  */
 class RateLimitIT {
 
@@ -26,9 +28,11 @@ class RateLimitIT {
 
   @BeforeAll
   static void start() throws Exception {
+    var file = TestOffices.write(TestOffices.uniform("north", 1, List.of("ho-tich"), 3));
     direct = TestApp.start(env -> {
       env.put("RATE_LIMIT_PER_MINUTE", Integer.toString(LIMIT));
       env.put("LOGIN_LIMIT_PER_MINUTE", "3");
+      env.put("OFFICES_FILE", file.toString());
     });
     proxied = TestApp.start(env -> {
       env.put("RATE_LIMIT_PER_MINUTE", Integer.toString(LIMIT));
@@ -96,7 +100,7 @@ class RateLimitIT {
   }
 
   @Test
-  void requestsWithAStaffOrDeviceTokenAreNotLimited() {
+  void requestsWithAStaffOrDeviceTokenOfTheOfficeOrAnAdminTokenAreNotLimited() {
     String staff = direct.tokenFor("staff-demo", "STAFF", "demo");
     String device = direct.tokenFor("kiosk-demo", "DEVICE", "demo");
     useUpBudget(direct.api());
@@ -107,6 +111,21 @@ class RateLimitIT {
       assertThat(direct.api().post(TICKETS, BODY, "token", direct.adminToken()).status()).isEqualTo(201);
     }
     assertError(direct.api().post(TICKETS, BODY, "token", "forged-token-forged-token-forged"), 401, "invalid_token");
+  }
+
+  @Test
+  void aTokenOfAnotherOfficeIsCountedLikeAnAnonymousCaller() {
+    String kiosk = direct.tokenFor("kiosk-north", "DEVICE", "north");
+    String staff = direct.tokenFor("staff-north", "STAFF", "north");
+    for (int i = 1; i <= LIMIT; i++) {
+      Api.Response r = direct.api().post(TICKETS, BODY, "token", i % 2 == 0 ? kiosk : staff);
+      assertThat(r.status()).as("request %d: %s", i, r.body()).isEqualTo(201);
+    }
+    assertError(direct.api().post(TICKETS, BODY), 429, "rate_limited");
+    assertError(direct.api().post(TICKETS, BODY, "token", kiosk), 429, "rate_limited");
+    assertError(direct.api().post(TICKETS, BODY, "token", staff), 429, "rate_limited");
+    assertThat(direct.api().post("/api/v1/offices/north/tickets", BODY, "token", kiosk).status())
+        .as("at home the same kiosk is not limited").isEqualTo(201);
   }
 
   @Test
@@ -137,6 +156,30 @@ class RateLimitIT {
     useUpBudget(api, "X-Forwarded-For", "2001:db8::7");
     useUpBudget(api);
     assertError(api.post(TICKETS, BODY), 429, "rate_limited");
+  }
+
+  @Test
+  void ipv4ClientsAreLimitedPerAddress() {
+    Api api = proxied.api();
+    useUpBudget(api, "X-Forwarded-For", "198.51.100.7");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "198.51.100.7"), 429, "rate_limited");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "::ffff:198.51.100.7"), 429, "rate_limited");
+    useUpBudget(api, "X-Forwarded-For", "198.51.100.8");
+    useUpBudget(api, "X-Forwarded-For", "198.51.101.7");
+  }
+
+  @Test
+  void ipv6ClientsAreLimitedPerSlash64() {
+    Api api = proxied.api();
+    for (int i = 1; i <= LIMIT; i++) {
+      Api.Response r = api.post(TICKETS, BODY, "X-Forwarded-For", "2001:db8:1:2::" + Integer.toHexString(i * 4099));
+      assertThat(r.status()).as("request %d: %s", i, r.body()).isEqualTo(201);
+    }
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "2001:db8:1:2:ffff:ffff:ffff:fffe"), 429, "rate_limited");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "2001:0db8:0001:0002:0:0:0:1"), 429, "rate_limited");
+    useUpBudget(api, "X-Forwarded-For", "2001:db8:1:3::1");
+    assertError(api.post(TICKETS, BODY, "X-Forwarded-For", "2001:db8:1:3::2"), 429, "rate_limited");
+    useUpBudget(api, "X-Forwarded-For", "2001:db8:1:1:ffff:ffff:ffff:ffff");
   }
 
   @Test

@@ -41,12 +41,13 @@ class CallNextConcurrencyIT {
   void everyTicketIsCalledExactlyOnceByOneCounter() throws Exception {
     String[] services = {"dat-dai", "ho-tich", "chung-thuc"};
     List<CompletableFuture<Api.Response>> issued = new ArrayList<>();
+    String kiosk = app.tokenFor("kiosk-load", "DEVICE", "load");
     for (int i = 0; i < TICKETS; i++) {
       JsonObject body = new JsonObject().put("service", services[i % 3]);
       if (i % 7 == 0) {
         body.put("priority", "nguoi-cao-tuoi");
       }
-      issued.add(app.api().postAsync("/api/v1/offices/load/tickets", body.encode()));
+      issued.add(app.api().postAsync("/api/v1/offices/load/tickets", body.encode(), "token", kiosk));
     }
     CompletableFuture.allOf(issued.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     Set<String> issuedIds = new HashSet<>();

@@ -63,7 +63,7 @@ class CallNextPolicyIT {
         if (priority) {
           body.put("priority", "nguoi-cao-tuoi");
         }
-        Api.Response r = app.api().post("/api/v1/offices/" + office + "/tickets", body.encode());
+        Api.Response r = app.api().post("/api/v1/offices/" + office + "/tickets", body.encode(), "token", token);
         assertThat(r.status()).isEqualTo(201);
         waiting.add(new Head(r.json().getString("id"), service, priority, app.clock().millis()));
       }

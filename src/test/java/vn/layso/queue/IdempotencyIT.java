@@ -92,9 +92,16 @@ class IdempotencyIT {
   void theSameKeyForADifferentRequestIsRefused() {
     number(issue("demo", "dat-dai", "reused-key"));
     assertError(issue("demo", "chung-thuc", "reused-key"), 409, "idempotency_key_reused");
-    assertError(api.post("/api/v1/offices/demo/tickets", "{\"service\":\"dat-dai\",\"priority\":\"nguoi-cao-tuoi\"}",
-        "Idempotency-Key", "reused-key"), 409, "idempotency_key_reused");
     assertThat(issue("demo", "dat-dai", "reused-key").headers().firstValue("Idempotent-Replayed")).contains("true");
+  }
+
+  @Test
+  void theSameKeyWithADifferentPriorityIsRefused() {
+    String kiosk = app.tokenFor("kiosk-idem", "DEVICE", "demo");
+    String path = "/api/v1/offices/demo/tickets";
+    number(api.post(path, "{\"service\":\"dat-dai\"}", "Idempotency-Key", "kiosk-key", "token", kiosk));
+    assertError(api.post(path, "{\"service\":\"dat-dai\",\"priority\":\"nguoi-cao-tuoi\"}",
+        "Idempotency-Key", "kiosk-key", "token", kiosk), 409, "idempotency_key_reused");
   }
 
   @Test

@@ -60,7 +60,8 @@ class IssueTicketIT {
   void priorityTicketsAreAheadOfNormalOnesInPosition() {
     app.issue("demo", "lao-dong");
     Api.Response p = app.api().post("/api/v1/offices/demo/tickets",
-        new JsonObject().put("service", "lao-dong").put("priority", "nguoi-khuyet-tat").encode());
+        new JsonObject().put("service", "lao-dong").put("priority", "nguoi-khuyet-tat").encode(),
+        "token", app.tokenFor("kiosk-demo", "DEVICE", "demo"));
     assertThat(p.status()).isEqualTo(201);
     assertThat(p.json().getString("priority")).isEqualTo("nguoi-khuyet-tat");
     assertThat(p.json().getInteger("position")).isEqualTo(1);

@@ -17,6 +17,16 @@ public final class RedisAdmin {
     }
   }
 
+  /** Reads a key as the server stored it, to check what the API does not show. */
+  public static String get(String uri, String key) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      return connection.sync().get(key);
+    } finally {
+      client.shutdown();
+    }
+  }
+
   /** Bumps a counter behind the server's back, as if an event had been lost on the way. */
   public static long incr(String uri, String key) {
     RedisClient client = RedisClient.create(uri);

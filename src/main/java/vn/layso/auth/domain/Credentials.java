@@ -22,9 +22,14 @@ public final class Credentials {
     if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
       return "password_too_short";
     }
-    if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+    if (tooLong(password)) {
       return "password_too_long";
     }
     return null;
+  }
+
+  /** Over bcrypt's 72 bytes (UTF-8): refused at log-in too, before any hashing. */
+  public static boolean tooLong(String password) {
+    return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
   }
 }

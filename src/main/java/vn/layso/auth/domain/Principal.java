@@ -10,6 +10,15 @@ public record Principal(String username, Role role, String office, Instant expir
     return role == Role.ADMIN || (role == Role.STAFF && officeId.equals(office));
   }
 
+  /**
+   * Whether this caller speaks for the office: an admin anywhere, a staff member or a device
+   * (kiosk) only in its own office. Such a caller may set a ticket's priority group and is not
+   * counted by the anonymous issuing limit there.
+   */
+  public boolean actsFor(String officeId) {
+    return role == Role.ADMIN || ((role == Role.STAFF || role == Role.DEVICE) && officeId.equals(office));
+  }
+
   public boolean isAdmin() {
     return role == Role.ADMIN;
   }

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import vn.layso.common.RateLimiter;
 
-/** Rate windows as INCR-with-expiry in one script. */
+/** Rate windows as INCR-with-expiry in one script; a refund is a guarded DECR in another. */
 public final class RedisRateCounter implements RateLimiter.Counter {
 
   private final RedisStore redis;
@@ -20,8 +20,8 @@ public final class RedisRateCounter implements RateLimiter.Counter {
   }
 
   @Override
-  public Future<Long> peek(String bucket, String client, long window) {
-    return redis.call(c -> c.get(Keys.rateWindow(bucket + ":" + client, window)))
-        .map(n -> n == null ? 0L : Long.parseLong(n));
+  public Future<Void> refund(String bucket, String client, long window) {
+    return redis.script("rate_refund", List.of(Keys.rateWindow(bucket + ":" + client, window)), List.of())
+        .mapEmpty();
   }
 }

@@ -24,6 +24,24 @@ class CredentialsTest {
   }
 
   @Test
+  void aPasswordIsTooLongPastBcryptsSeventyTwoBytes() {
+    assertThat(Credentials.tooLong("x".repeat(72))).isFalse();
+    assertThat(Credentials.tooLong("x".repeat(73))).isTrue();
+    assertThat(Credentials.tooLong("đ".repeat(36))).as("72 bytes").isFalse();
+    assertThat(Credentials.tooLong("đ".repeat(36) + "x")).as("73 bytes, 37 characters").isTrue();
+  }
+
+  @Test
+  void onlyTheOfficesOwnKioskOrStaffOrAnAdminActForIt() {
+    Instant later = Instant.parse("2030-01-01T00:00:00Z");
+    assertThat(new Principal("a", Role.ADMIN, null, later).actsFor("demo")).isTrue();
+    assertThat(new Principal("s", Role.STAFF, "demo", later).actsFor("demo")).isTrue();
+    assertThat(new Principal("k", Role.DEVICE, "demo", later).actsFor("demo")).isTrue();
+    assertThat(new Principal("s", Role.STAFF, "north", later).actsFor("demo")).isFalse();
+    assertThat(new Principal("k", Role.DEVICE, "north", later).actsFor("demo")).isFalse();
+  }
+
+  @Test
   void whoMayServeWhere() {
     Instant later = Instant.parse("2030-01-01T00:00:00Z");
     assertThat(new Principal("a", Role.ADMIN, null, later).mayServe("any")).isTrue();
