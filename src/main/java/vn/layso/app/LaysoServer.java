@@ -128,7 +128,8 @@ public final class LaysoServer {
 
   /**
    * On an empty store the demo office is loaded (unless SEED=none); offices listed in OFFICES_FILE
-   * are added when their id is not known yet (an existing office is never overwritten).
+   * are added when their id is not known yet (an existing office is never overwritten: a WARN line
+   * says so when the file's version differs from the stored one).
    */
   private static Future<Void> seedOffices(Config config, OfficeRegistry offices, List<Office> listed)
       throws IOException {
@@ -137,7 +138,13 @@ public final class LaysoServer {
       Future<Void> chain = config.seedDemo() && offices.all().isEmpty()
           ? offices.seed(demo).mapEmpty() : Future.succeededFuture();
       for (Office office : listed) {
-        chain = chain.compose(x -> offices.seed(office).mapEmpty());
+        chain = chain.compose(x -> offices.seed(office).map(created -> {
+          if (!created && !offices.find(office.id()).map(office::equals).orElse(true)) {
+            LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("file", config.officesFile())
+                .log("OFFICES_FILE differs from the stored office, which is kept (changing an office is not supported yet)");
+          }
+          return null;
+        }));
       }
       return chain;
     });
