@@ -36,35 +36,37 @@ final class AdminCommand {
   /** Runs the command; returns the process exit code (0 done, 2 configuration, 1 failed). */
   static int resetPassword(Map<String, String> env) {
     Config config;
-    String password;
+    String chosen;
     try {
       Logging.configure(env, "WARN");
       config = Config.fromEnvironment(env);
-      password = config.adminPassword() != null ? checked(config.adminPassword(), "ADMIN_PASSWORD")
+      chosen = config.adminPassword() != null ? checked(config.adminPassword(), "ADMIN_PASSWORD")
           : ask(System.console());
     } catch (IllegalArgumentException bad) {
       return report(StartFailure.of(bad, null));
     }
-    String shown = password == null ? AuthService.generatePassword() : null;
+    String shown = chosen == null ? AuthService.generatePassword() : null;
     try (Store store = Store.open(config)) {
-      boolean recreated = store.auth().resetAdminPassword(shown != null ? shown : password)
+      boolean recreated = store.auth().resetAdminPassword(chosen != null ? chosen : shown)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       System.out.println("layso: " + (recreated
           ? "đã tạo lại tài khoản admin / the admin account was re-created"
           : "đã đặt lại mật khẩu admin / the admin password was reset") + " (" + store.description() + ").");
-      System.out.println("  Các phiên đăng nhập cũ của admin đã bị thu hồi / earlier admin tokens are revoked.");
+      System.out.println("  Các phiên đăng nhập cũ của admin đã bị thu hồi"
+          + " / earlier admin tokens are revoked.");
       if (shown != null) {
         System.out.println("  Mật khẩu mới / new password: " + shown
             + "   (chỉ hiện một lần / shown only this once)");
       }
       return 0;
     } catch (Exception failure) {
-      return report(StartFailure.of(failure, config));
+      return report(StartFailure.of(failure, config,
+          "không đặt lại được mật khẩu admin / cannot reset the admin password"));
     }
   }
 
   private static int report(StartFailure failure) {
-    System.err.println("layso: " + failure.line().replace("cannot start", "cannot reset the admin password"));
+    System.err.println("layso: " + failure.line());
     return failure.exitCode();
   }
 

@@ -76,7 +76,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     try {
       InetAddress.getByName(host);
     } catch (UnknownHostException unknown) {
-      throw new IllegalArgumentException("HOST '" + host + "' is neither an IP address nor a name this machine can resolve");
+      throw new IllegalArgumentException("HOST '" + host
+          + "' is neither an IP address nor a name this machine can resolve");
     }
   }
 

@@ -141,7 +141,8 @@ public final class LaysoServer {
         chain = chain.compose(x -> offices.seed(office).map(created -> {
           if (!created && !offices.find(office.id()).map(office::equals).orElse(true)) {
             LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("file", config.officesFile())
-                .log("OFFICES_FILE differs from the stored office, which is kept (changing an office is not supported yet)");
+                .log("OFFICES_FILE differs from the stored office, which is kept"
+                    + " (changing an office is not supported yet)");
           }
           return null;
         }));

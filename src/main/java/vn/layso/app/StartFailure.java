@@ -16,11 +16,16 @@ record StartFailure(int exitCode, String line) {
   static final int FAILED = 1;
 
   static StartFailure of(Throwable failure, Config config) {
+    return of(failure, config, "không khởi động được / cannot start");
+  }
+
+  /** {@code failed} says what could not be done, in Vietnamese and English. */
+  static StartFailure of(Throwable failure, Config config, String failed) {
     Throwable cause = rootCause(failure);
     if (cause instanceof IllegalArgumentException bad) {
       return new StartFailure(CONFIGURATION, "lỗi cấu hình / configuration error: " + oneLine(bad.getMessage()));
     }
-    return new StartFailure(FAILED, "không khởi động được / cannot start: " + reason(cause, config));
+    return new StartFailure(FAILED, failed + ": " + reason(cause, config));
   }
 
   private static String reason(Throwable cause, Config config) {
@@ -45,6 +50,9 @@ record StartFailure(int exitCode, String line) {
     if (cause instanceof FileSystemException fs) {
       return "DATA_DIR " + config.dataDir() + ": " + fs.getFile() + " " + oneLine(fs.getReason());
     }
+    if (cause instanceof IllegalStateException && config.redisUri() != null && message.startsWith("Redis ")) {
+      return "REDIS_URI: " + message;
+    }
     if (cause instanceof IllegalStateException || cause instanceof IOException) {
       return message;
     }
@@ -59,7 +67,7 @@ record StartFailure(int exitCode, String line) {
     return cause;
   }
 
-  static String oneLine(String message) {
+  private static String oneLine(String message) {
     if (message == null || message.isBlank()) {
       return "no details";
     }

@@ -42,6 +42,13 @@ class StartupErrorsIT {
   }
 
   @Test
+  void anUnreachableRedisIsOneLineNamingRedisUriWithoutItsPassword() throws Exception {
+    MainProcess.Result result = run(Map.of("REDIS_URI", "redis://:redis-secret@127.0.0.1:1/0"));
+    assertOneLine(result, 1, "REDIS_URI", "127.0.0.1:1");
+    assertThat(result.stderr() + result.stdout()).doesNotContain("redis-secret");
+  }
+
+  @Test
   void aHostThatIsNeitherAnAddressNorAResolvableName() throws Exception {
     assertOneLine(run(Map.of("HOST", "no-such-host.invalid")), 2, "HOST", "no-such-host.invalid");
     assertOneLine(run(Map.of("HOST", "0.0.0.0; rm -rf /")), 2, "HOST");
