@@ -1,8 +1,13 @@
 package vn.layso.app;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import vn.layso.common.ClientAddress;
 
 /**
@@ -18,6 +23,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PORT must be 0..65535");
     }
+    requireHost(host);
+    requirePublicUrl(publicUrl);
     if (!java.util.Set.of("always", "everysec", "no").contains(redisAppendFsync)) {
       throw new IllegalArgumentException("REDIS_APPENDFSYNC must be always, everysec or no");
     }
@@ -49,10 +56,10 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     }
     return new Config(
         integer(env, "PORT", 8080),
-        env.getOrDefault("HOST", "0.0.0.0"),
+        Objects.requireNonNullElse(blankToNull(env.get("HOST")), "0.0.0.0"),
         blankToNull(env.get("REDIS_URI")),
         Path.of(env.getOrDefault("DATA_DIR", "./data")),
-        env.getOrDefault("REDIS_APPENDFSYNC", "everysec"),
+        env.getOrDefault("REDIS_APPENDFSYNC", "always"),
         blankToNull(env.get("ADMIN_PASSWORD")),
         seed.equals("demo"),
         integer(env, "RATE_LIMIT_PER_MINUTE", 30),
@@ -63,6 +70,40 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")),
         integer(env, "LIVE_MAX_SOCKETS", 10_000),
         integer(env, "HISTORY_DAYS", 400));
+  }
+
+  /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
+  private static void requireHost(String host) {
+    if (host == null || host.isBlank() || host.length() > 253 || !host.matches("[\\p{Alnum}.:_%-]+")) {
+      throw new IllegalArgumentException("HOST must be an IP address or a host name, not '" + shorten(host) + "'");
+    }
+    try {
+      InetAddress.getByName(host);
+    } catch (UnknownHostException unknown) {
+      throw new IllegalArgumentException("HOST '" + host
+          + "' is neither an IP address nor a name this machine can resolve");
+    }
+  }
+
+  private static void requirePublicUrl(String url) {
+    if (url == null) {
+      return;
+    }
+    String problem = "PUBLIC_URL must be an absolute http(s) URL such as https://layso.example.gov.vn, not '"
+        + shorten(url) + "'";
+    try {
+      URI uri = new URI(url);
+      if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null
+          || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException(problem);
+      }
+    } catch (URISyntaxException malformed) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  private static String shorten(String value) {
+    return value == null ? "" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -8,16 +8,13 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +73,7 @@ public final class LaysoServer {
 
   /** Starts everything; blocks the calling thread until the server listens or start-up failed. */
   public static LaysoServer start(Config config, Clock clock) throws Exception {
+    List<Office> listed = OfficesFile.read(config.officesFile());
     EmbeddedRedis embedded = null;
     String redisUri = config.redisUri();
     if (redisUri == null) {
@@ -98,9 +96,7 @@ public final class LaysoServer {
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
       hub.startHeartbeat();
 
-      seedOffices(config, offices).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      String generated = authService.bootstrapAdmin(config.adminPassword())
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      seedOffices(config, offices, listed).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       // days missed while no server ran are closed before the first request is served
       var closer = new DayCloser(queueStore, offices, clock, (office, day) -> Future.succeededFuture());
       closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -123,6 +119,9 @@ public final class LaysoServer {
       Promise<HttpServer> listening = serving.promise();
       serving.runOnContext(v -> http.listen().onComplete(listening));
       listening.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      // only now: a start that failed before listening must not leave a generated password nobody saw
+      String generated = authService.bootstrapAdmin(config.adminPassword())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer);
       LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
       return server;
@@ -140,21 +139,24 @@ public final class LaysoServer {
 
   /**
    * On an empty store the demo office is loaded (unless SEED=none); offices listed in OFFICES_FILE
-   * are added when their id is not known yet (an existing office is never overwritten).
+   * are added when their id is not known yet (an existing office is never overwritten: a WARN line
+   * says so when the file's version differs from the stored one).
    */
-  private static Future<Void> seedOffices(Config config, OfficeRegistry offices) throws IOException {
+  private static Future<Void> seedOffices(Config config, OfficeRegistry offices, List<Office> listed)
+      throws IOException {
     var demo = OfficeJson.read(new JsonObject(resource("seed/demo-office.json")));
-    List<Office> listed = new ArrayList<>();
-    if (config.officesFile() != null) {
-      for (Object o : new JsonArray(Files.readString(config.officesFile()))) {
-        listed.add(OfficeJson.read((JsonObject) o));
-      }
-    }
     return offices.reload().compose(v -> {
       Future<Void> chain = config.seedDemo() && offices.all().isEmpty()
           ? offices.seed(demo).mapEmpty() : Future.succeededFuture();
       for (Office office : listed) {
-        chain = chain.compose(x -> offices.seed(office).mapEmpty());
+        chain = chain.compose(x -> offices.seed(office).map(created -> {
+          if (!created && !offices.find(office.id()).map(office::equals).orElse(true)) {
+            LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("file", config.officesFile())
+                .log("OFFICES_FILE differs from the stored office, which is kept"
+                    + " (changing an office is not supported yet)");
+          }
+          return null;
+        }));
       }
       return chain;
     });

@@ -1,34 +1,68 @@
 package vn.layso.app;
 
 import java.time.Clock;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import vn.layso.store.redis.EmbeddedRedis;
 
-/** Starts layso from the environment and prints where its pages are. */
+/**
+ * Starts layso from the environment and prints where its pages are; or, with the arguments
+ * {@code admin reset-password}, resets the admin password (see {@link AdminCommand}). A start that
+ * fails prints one line naming what to fix and exits 2 (configuration) or 1 (anything else).
+ */
 public final class Main {
+
+  private static final String USAGE = "usage: java -jar layso.jar                        (run the server)\n"
+      + "       java -jar layso.jar admin reset-password   (set the admin password; see README)";
 
   private Main() {
   }
 
-  public static void main(String[] args) throws Exception {
-    if ("json".equalsIgnoreCase(System.getenv("LOG_FORMAT"))) {
-      System.setProperty("logback.configurationFile", "logback-json.xml");
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    if (args.length == 0) {
+      serve(env);
+    } else if (args.length == 2 && args[0].equals("admin") && args[1].equals("reset-password")) {
+      System.exit(AdminCommand.resetPassword(env));
+    } else {
+      System.err.println(USAGE);
+      System.exit(StartFailure.CONFIGURATION);
     }
+  }
+
+  private static void serve(Map<String, String> env) {
     Config config;
     try {
-      config = Config.fromEnvironment(System.getenv());
+      Logging.configure(env, "INFO");
+      config = Config.fromEnvironment(env);
     } catch (IllegalArgumentException bad) {
-      System.err.println("layso: configuration error: " + bad.getMessage());
-      System.exit(2);
+      exit(StartFailure.of(bad, null));
       return;
     }
     LaysoServer server;
     try {
       server = LaysoServer.start(config, Clock.systemUTC());
-    } catch (IllegalStateException refused) {
-      System.err.println("layso: cannot start: " + refused.getMessage());
-      System.exit(1);
+    } catch (Exception | Error failure) {
+      LoggerFactory.getLogger(Main.class).atDebug().setCause(failure).log("start failed");
+      exit(StartFailure.of(failure, config));
       return;
     }
+    if (server.embeddedRedis() != null) {
+      server.embeddedRedis().onGiveUp(() -> exit(new StartFailure(StartFailure.FAILED,
+          "dừng lại / stopping: the embedded Redis in DATA_DIR " + config.dataDir().toAbsolutePath() + " died "
+              + (EmbeddedRedis.MAX_RESTARTS + 1) + " times within " + EmbeddedRedis.RESTART_WINDOW.toMinutes()
+              + " minutes; see the log, then restart layso")));
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "layso-shutdown"));
+    System.out.println(banner(config, server));
+  }
+
+  static void exit(StartFailure failure) {
+    System.err.println("layso: " + failure.line());
+    System.exit(failure.exitCode());
+  }
+
+  private static String banner(Config config, LaysoServer server) {
     String base = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "")
         : "http://localhost:" + server.port();
     StringBuilder banner = new StringBuilder("\n  layso đang chạy / is running.\n");
@@ -45,8 +79,9 @@ public final class Main {
     if (server.generatedAdminPassword() != null) {
       banner.append("\n    Admin account created: user 'admin', password ")
           .append(server.generatedAdminPassword())
-          .append("\n    (shown only this once; set ADMIN_PASSWORD to choose it yourself)\n");
+          .append("\n    (shown only this once; set ADMIN_PASSWORD to choose it yourself;")
+          .append("\n    lost it? `java -jar layso.jar admin reset-password`, see the README)\n");
     }
-    System.out.println(banner);
+    return banner.toString();
   }
 }

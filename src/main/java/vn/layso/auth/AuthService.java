@@ -23,6 +23,8 @@ public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration DEVICE_TOKEN_TTL = Duration.ofDays(365);
+  /** The built-in administrator account. */
+  public static final String ADMIN = "admin";
 
   public record Login(String token, Principal principal) {
   }
@@ -104,23 +106,41 @@ public final class AuthService {
   }
 
   /**
-   * Makes sure the built-in admin exists. With no configured password one is generated and
-   * returned (to be shown once on the console); null when the admin existed already.
+   * Creates the built-in admin on a store that never had one. The store remembers that it did, so
+   * a deleted admin is not silently re-created at the next start ({@link #resetAdminPassword} is
+   * the explicit way back). Call it once the server listens: a generated password is returned to
+   * be shown once, and a start that fails before that must not leave a password nobody saw.
+   * Null when nothing was generated (configured password, or no admin created).
    */
   public Future<String> bootstrapAdmin(String configuredPassword) {
-    return store.findAccount("admin").compose(existing -> {
-      if (existing != null) {
+    return store.adminBootstrapPending(ADMIN).compose(pending -> {
+      if (!pending) {
         return Future.succeededFuture(null);
       }
       String password = configuredPassword != null ? configuredPassword : generatePassword();
-      return createAccount("admin", password, Role.ADMIN, null)
-          .map(a -> configuredPassword == null ? password : null)
-          .recover(t -> t instanceof ApiException e && "username_taken".equals(e.code())
-              ? Future.succeededFuture(null) : Future.failedFuture(t));
+      return adminAccount(password).compose(store::bootstrapAdmin)
+          .map(created -> created && configuredPassword == null ? password : null);
     });
   }
 
-  private static String generatePassword() {
+  /**
+   * Sets the built-in admin's password (the operator's recovery: re-creates the account if it was
+   * deleted) and revokes every token issued to it. True when the account had to be re-created.
+   */
+  public Future<Boolean> resetAdminPassword(String password) {
+    return adminAccount(password).compose(store::resetAccount);
+  }
+
+  private Future<AuthStore.Account> adminAccount(String password) {
+    String problem = Credentials.passwordProblem(password);
+    if (problem != null) {
+      return Future.failedFuture(ApiException.invalid(problem, Credentials.MIN_PASSWORD));
+    }
+    return hasher.hash(password).map(hash -> new AuthStore.Account(ADMIN, hash, Role.ADMIN, null));
+  }
+
+  /** A fresh random password for the admin, 16 URL-safe characters. */
+  public static String generatePassword() {
     byte[] bytes = new byte[12];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

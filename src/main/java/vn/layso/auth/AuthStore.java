@@ -22,6 +22,21 @@ public interface AuthStore {
   /** Deletes the account and revokes all its tokens; false when there was none. */
   Future<Boolean> deleteAccount(String username);
 
+  /**
+   * True while the built-in admin {@code username} is still to be created: the store never had it
+   * and holds no account at all. A store that holds accounts is remembered as bootstrapped from then on.
+   */
+  Future<Boolean> adminBootstrapPending(String username);
+
+  /** Creates the built-in admin if that is still pending, and remembers it; false when not created. */
+  Future<Boolean> bootstrapAdmin(Account admin);
+
+  /**
+   * Sets an account's password hash and role as an explicit recovery: re-creates the account if it
+   * was deleted, revokes every token issued to it. True when the account had to be re-created.
+   */
+  Future<Boolean> resetAccount(Account account);
+
   Future<Void> saveToken(String tokenHash, Principal principal, Duration ttl);
 
   Future<Principal> findToken(String tokenHash);

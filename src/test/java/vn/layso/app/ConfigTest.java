@@ -21,6 +21,7 @@ class ConfigTest {
     assertThat(c.rateLimitPerMinute()).isEqualTo(30);
     assertThat(c.tokenTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(c.adminPassword()).isNull();
+    assertThat(c.redisAppendFsync()).as("a power cut must never re-issue a printed number").isEqualTo("always");
   }
 
   @Test
@@ -43,6 +44,20 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", "proxy.local"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("REDIS_APPENDFSYNC", "sometimes"))).hasMessageContaining("REDIS_APPENDFSYNC");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TOKEN_TTL_HOURS", "0"))).hasMessageContaining("TOKEN_TTL_HOURS");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("HOST", "0.0.0.0 8080"))).hasMessageContaining("HOST");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("HOST", "no-such-host.invalid"))).hasMessageContaining("HOST");
+    for (String url : new String[] {"layso.example.gov.vn", "ftp://layso.example.gov.vn", "https://", "http://x/?a=1"}) {
+      assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PUBLIC_URL", url))).as(url).hasMessageContaining("PUBLIC_URL");
+    }
+  }
+
+  @Test
+  void hostsAndPublicUrlsThatWork() {
+    assertThat(Config.fromEnvironment(Map.of("HOST", "::")).host()).isEqualTo("::");
+    assertThat(Config.fromEnvironment(Map.of("HOST", "localhost")).host()).isEqualTo("localhost");
+    assertThat(Config.fromEnvironment(Map.of("HOST", " ")).host()).as("blank is the default").isEqualTo("0.0.0.0");
+    assertThat(Config.fromEnvironment(Map.of("PUBLIC_URL", "https://layso.example.gov.vn/hcc/")).publicUrl())
+        .isEqualTo("https://layso.example.gov.vn/hcc/");
   }
 
   @Test

@@ -27,6 +27,15 @@ public final class RedisAdmin {
     }
   }
 
+  public static boolean exists(String uri, String key) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      return connection.sync().exists(key) == 1;
+    } finally {
+      client.shutdown();
+    }
+  }
+
   /** Bumps a counter behind the server's back, as if an event had been lost on the way. */
   public static long incr(String uri, String key) {
     RedisClient client = RedisClient.create(uri);

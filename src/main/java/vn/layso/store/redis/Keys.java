@@ -101,6 +101,12 @@ public final class Keys {
 
   public static final String USERS = "layso:{auth}:users";
 
+  /**
+   * Set once the built-in admin has been created (or the store was found holding accounts): the
+   * admin is bootstrapped only on a truly empty store, never silently re-created after a deletion.
+   */
+  public static final String ADMIN_BOOTSTRAPPED = "layso:{auth}:admin-bootstrapped";
+
   public static String token(String tokenHash) {
     return tokenPrefix() + tokenHash;
   }

@@ -56,6 +56,29 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   @Override
+  public Future<Boolean> adminBootstrapPending(String username) {
+    return bootstrap(username, "", Role.ADMIN).map(answer -> answer.getBoolean("pending"));
+  }
+
+  @Override
+  public Future<Boolean> bootstrapAdmin(Account admin) {
+    return bootstrap(admin.username(), admin.passwordHash(), admin.role()).map(answer -> answer.getBoolean("created"));
+  }
+
+  private Future<JsonObject> bootstrap(String username, String passwordHash, Role role) {
+    return redis.script("bootstrap_admin", List.of(Keys.user(username), Keys.USERS, Keys.ADMIN_BOOTSTRAPPED),
+        List.of(username, passwordHash, role.name())).map(JsonObject::new);
+  }
+
+  @Override
+  public Future<Boolean> resetAccount(Account a) {
+    return redis.script("reset_account",
+            List.of(Keys.user(a.username()), Keys.USERS, Keys.userTokens(a.username()), Keys.ADMIN_BOOTSTRAPPED),
+            List.of(a.username(), a.passwordHash(), a.role().name(), Keys.tokenPrefix()))
+        .map(raw -> new JsonObject(raw).getBoolean("created"));
+  }
+
+  @Override
   public Future<Void> saveToken(String tokenHash, Principal p, Duration ttl) {
     JsonObject json = new JsonObject().put("username", p.username()).put("role", p.role().name())
         .put("office", p.office()).put("expiresAt", p.expiresAt().toEpochMilli());
