@@ -12,7 +12,7 @@ import vn.layso.common.ClientAddress;
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
-                     Path officesFile, int liveMaxSockets) {
+                     Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -33,6 +33,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     }
     if (liveMaxSockets < 1) {
       throw new IllegalArgumentException("LIVE_MAX_SOCKETS must be at least 1");
+    }
+    if (liveMaxSocketsPerAddress < 1) {
+      throw new IllegalArgumentException("LIVE_MAX_SOCKETS_PER_ADDRESS must be at least 1");
     }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
@@ -58,7 +61,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         Duration.ofHours(integer(env, "TOKEN_TTL_HOURS", 12)),
         blankToNull(env.get("PUBLIC_URL")),
         env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")),
-        integer(env, "LIVE_MAX_SOCKETS", 10_000));
+        integer(env, "LIVE_MAX_SOCKETS", 10_000),
+        // a centre's Wi-Fi puts hundreds of citizens' phones behind one address
+        integer(env, "LIVE_MAX_SOCKETS_PER_ADDRESS", 1_000));
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {
@@ -82,6 +87,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     return "Config[port=" + port + ", host=" + host + ", redis=" + (redisUri == null ? "embedded" : "external")
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
-        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets + "]";
+        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
+        + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + "]";
   }
 }

@@ -122,11 +122,6 @@ public final class RedisQueueStore implements QueueStore {
         .put("recentCalls", list(json.getValue("recentCalls"))));
   }
 
-  @Override
-  public Future<Long> version(String office) {
-    return redis.call(c -> c.get(Keys.version(office))).map(v -> v == null ? 0L : Long.parseLong(v));
-  }
-
   /** Lua's cjson writes an empty table as {}: read that back as an empty list. */
   private static JsonArray list(Object value) {
     return value instanceof JsonArray array ? array : new JsonArray();
