@@ -32,16 +32,30 @@ local function waiting_count(queue)
   return redis.call('ZCARD', queue)
 end
 
--- What the lobby may see of a ticket.
+-- What the lobby may see of a ticket: what a screen shows, never the id (the holder's secret) nor
+-- the priority group (disability, pregnancy are private), only whether it is a priority ticket.
+-- Applying it twice gives the same table.
 local function public_ticket(t)
-  return { id = t.id, number = t.number, service = t.service, status = t.status,
-           priority = t.priority, counter = t.counter, recalls = t.recalls, issuedAt = t.issuedAt }
+  local p = t.priority
+  return { number = t.number, service = t.service, status = t.status, counter = t.counter,
+           recalls = t.recalls, priority = p ~= nil and p ~= false and p ~= cjson.null }
 end
 
--- Bumps the office version and publishes the event with it; returns the version.
+-- Bumps the office version and publishes the event with it and the office's epoch; returns the
+-- version. The epoch key is the version key + ':epoch' (Keys.epoch); a missing one is started at
+-- the store's time in microseconds. The event's ticket, if any, leaves as public_ticket only.
 local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
+  local epoch_key = version_key .. ':epoch'
+  local epoch = redis.call('GET', epoch_key)
+  if not epoch then
+    local t = redis.call('TIME')
+    epoch = t[1] .. string.format('%06d', tonumber(t[2]))
+    redis.call('SET', epoch_key, epoch)
+  end
+  if event.ticket then event.ticket = public_ticket(event.ticket) end
   event.version = v
+  event.epoch = epoch
   redis.call('PUBLISH', channel, cjson.encode(event))
   return v
 end
@@ -70,7 +84,7 @@ end
 
 local function remember_call(calls_key, max, t, now)
   redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
-    service = t.service, ticketId = t.id, at = now, recalls = t.recalls }))
+    service = t.service, at = now, recalls = t.recalls, priority = public_ticket(t).priority }))
   redis.call('LTRIM', calls_key, 0, max - 1)
 end
 

@@ -1,9 +1,19 @@
--- The office's live state at one version: counters with their current tickets, queue lengths and
--- the latest calls. Read in one step so the version matches the state.
+-- The office's live state at one epoch and version: counters with their current tickets, queue
+-- lengths and the latest calls. Read in one step so the version matches the state. Only what a
+-- lobby may see leaves (public_ticket; recent calls stored by an older release are cut to the
+-- same fields). A missing epoch is started here as in emit (lib.lua), so every snapshot has one.
 -- KEYS: 1 version, 2 recent calls, then counter keys (ARGV[1] of them), then one queue per service
 -- ARGV: 1 counter count, 2 service count, 3 ticket key prefix, then counter ids, then service codes
 local nc, ns, tprefix = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
-local out = { version = tonumber(redis.call('GET', KEYS[1]) or '0'), counters = {}, queues = {}, recentCalls = {} }
+local epoch_key = KEYS[1] .. ':epoch'
+local epoch = redis.call('GET', epoch_key)
+if not epoch then
+  local t = redis.call('TIME')
+  epoch = t[1] .. string.format('%06d', tonumber(t[2]))
+  redis.call('SET', epoch_key, epoch)
+end
+local out = { version = tonumber(redis.call('GET', KEYS[1]) or '0'), epoch = epoch, counters = {}, queues = {},
+              recentCalls = {} }
 for i = 1, nc do
   local c = { id = ARGV[3 + i], paused = redis.call('HGET', KEYS[2 + i], 'paused') == '1' }
   local current = redis.call('HGET', KEYS[2 + i], 'current')
@@ -18,6 +28,8 @@ for i = 1, ns do
   out.queues[ARGV[3 + nc + i]] = { waiting = waiting_count(q), priority = redis.call('ZCOUNT', q, '-inf', '(0') }
 end
 for i, raw in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
-  out.recentCalls[i] = cjson.decode(raw)
+  local call = cjson.decode(raw)
+  out.recentCalls[i] = { number = call.number, counter = call.counter, service = call.service, at = call.at,
+                         recalls = call.recalls, priority = call.priority == true }
 end
 return result(out)

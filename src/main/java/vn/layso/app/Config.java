@@ -17,7 +17,8 @@ import vn.layso.common.ClientAddress;
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
-                     Path officesFile, int liveMaxSockets, int historyDays) {
+                     Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
+                     int historyDays) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -44,6 +45,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (historyDays < 1 || historyDays > 3650) {
       throw new IllegalArgumentException("HISTORY_DAYS must be 1..3650");
     }
+    if (liveMaxSocketsPerAddress < 1) {
+      throw new IllegalArgumentException("LIVE_MAX_SOCKETS_PER_ADDRESS must be at least 1");
+    }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
     }
@@ -69,6 +73,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         blankToNull(env.get("PUBLIC_URL")),
         env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")),
         integer(env, "LIVE_MAX_SOCKETS", 10_000),
+        // a centre's Wi-Fi puts hundreds of citizens' phones behind one address
+        integer(env, "LIVE_MAX_SOCKETS_PER_ADDRESS", 1_000),
         integer(env, "HISTORY_DAYS", 400));
   }
 
@@ -128,6 +134,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
-        + ", historyDays=" + historyDays + "]";
+        + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays + "]";
   }
 }

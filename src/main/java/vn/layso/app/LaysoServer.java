@@ -27,6 +27,7 @@ import vn.layso.auth.PasswordHasher;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.RateLimiter;
 import vn.layso.live.LiveHub;
+import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -35,6 +36,7 @@ import vn.layso.queue.QueueService;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
+import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisOfficeStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
@@ -92,7 +94,8 @@ public final class LaysoServer {
           config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
-      var hub = new LiveHub(vertx, queue::snapshot, queue::version, config.liveMaxSockets());
+      var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),
+          new SocketLimits(config.liveMaxSockets(), config.liveMaxSocketsPerAddress()));
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
       hub.startHeartbeat();
 
@@ -111,7 +114,16 @@ public final class LaysoServer {
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setPort(config.port()).setHost(config.host())
               .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
+              // Per-message deflate keeps a zlib context per socket (hundreds of KiB at thousands of
+              // lobby sockets) and compresses every event again for every socket; events are a few
+              // hundred bytes. Vert.x turns both WebSocket extensions on by default: off.
+              .setPerMessageWebSocketCompressionSupported(false)
+              .setPerFrameWebSocketCompressionSupported(false)
+              // HTTP gzip stays on for what gains from it (the 135 KiB OpenAPI document, pages);
+              // API answers under 1 KiB are sent as they are, as compressing them costs more CPU
+              // than the bytes it saves.
               .setCompressionSupported(true)
+              .setCompressionContentSizeThreshold(1024)
               // a dead peer (a screen whose network went away) stops answering the 25 s pings
               .setReadIdleTimeout(READ_IDLE_SECONDS))
           .invalidRequestHandler(Routing::invalidRequest)

@@ -43,7 +43,7 @@ final class Routing {
     Router router = Router.router(vertx);
     router.route().handler(Routing::securityHeaders);
     // the live socket is public and must reach the upgrade before anything reads the request
-    new LiveRoutes(f.hub(), f.offices()).mount(router);
+    new LiveRoutes(f.hub(), f.offices(), ClientAddress.trusting(config.trustedProxies())).mount(router);
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(new Auth(f.auth()));
@@ -72,7 +72,8 @@ final class Routing {
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
           .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("redis", up ? "UP" : "DOWN")
-              .put("offices", f.offices().all().size()).put("liveSockets", f.hub().openSockets()).encode());
+              .put("offices", f.offices().all().size()).put("liveSockets", f.hub().openSockets())
+              .put("liveQueuedBytes", f.hub().queuedBytes()).encode());
     });
   }
 

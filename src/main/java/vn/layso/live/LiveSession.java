@@ -1,160 +1,217 @@
 package vn.layso.live;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.layso.common.Messages;
 import vn.layso.live.domain.DeltaGate;
-import vn.layso.office.domain.Office;
+import vn.layso.live.domain.TokenBucket;
 
 /**
- * One open lobby-screen (or phone) socket: the I/O around a {@link DeltaGate}, which decides
- * what each delta, drain and heartbeat means. The client's {"type":"resync"} also asks for a
- * fresh snapshot. All of it runs on
- * the socket's own context, so no locking is needed.
+ * One open lobby-screen (or phone) socket: the I/O around a {@link DeltaGate}, which decides what
+ * each delta, drain and heartbeat means. Every write goes through {@link #write}, and none is made
+ * while the socket's write queue is full, so a reader that stops reading costs at most one queue:
+ * deltas are skipped (a snapshot follows the drain); a snapshot waits for the drain; and a client
+ * that keeps sending (resync, ping or anything else) while its queue is full is cut off with close
+ * code 1008. Resyncs the client asks for are limited by a token bucket; past it they are ignored,
+ * as the server resyncs a socket by itself whenever it sees it behind. All of it runs on the
+ * socket's own context, so no locking is needed.
  */
 final class LiveSession {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
   private static final long PING_MILLIS = 25_000;
   private static final int MAX_BUFFERED = 500;
+  /** Client resyncs: five at once, then one more every two seconds. */
+  static final int RESYNC_BURST = 5;
+  static final long RESYNC_REFILL_MILLIS = 2_000;
+  static final short NOT_READING = 1008;
+  private static final String PONG = new JsonObject().put("type", "pong").encode();
 
-  private final Vertx vertx;
-  private final Office office;
+  private final Context context;
+  private final OfficeChannel channel;
   private final ServerWebSocket socket;
-  private final Supplier<Future<JsonObject>> snapshot;
-  private final Consumer<LiveSession> onClose;
-  private final Deque<Message<String>> buffered = new ArrayDeque<>();
-  private MessageConsumer<String> consumer;
+  private final Runnable release;
+  private final String unknownMessage;
+  private final int unknownMessageBytes;
   private final DeltaGate gate = new DeltaGate();
-  private boolean closed;
+  private final TokenBucket resyncs =
+      new TokenBucket(RESYNC_BURST, RESYNC_REFILL_MILLIS, () -> System.nanoTime() / 1_000_000);
+  private final Deque<LiveEvent> buffered = new ArrayDeque<>();
+  private volatile long queuedBytes;
+  private boolean detached;
+  private boolean released;
   private long pingTimer = -1;
 
-  LiveSession(Vertx vertx, Office office, ServerWebSocket socket, Supplier<Future<JsonObject>> snapshot,
-              Consumer<LiveSession> onClose) {
-    this.vertx = vertx;
-    this.office = office;
+  /** {@code release} gives the socket's place back when it has closed. */
+  LiveSession(Context context, OfficeChannel channel, ServerWebSocket socket, Runnable release) {
+    this.context = context;
+    this.channel = channel;
     this.socket = socket;
-    this.snapshot = snapshot;
-    this.onClose = onClose;
-  }
-
-  String office() {
-    return office.id();
+    this.release = release;
+    var locale = Messages.fromAcceptLanguage(socket.headers().get("Accept-Language"));
+    this.unknownMessage = new JsonObject().put("type", "error").put("code", "unknown_message")
+        .put("message", Messages.text(locale, "unknown_message")).encode();
+    this.unknownMessageBytes = unknownMessage.getBytes(StandardCharsets.UTF_8).length;
   }
 
   void start() {
-    consumer = vertx.eventBus().localConsumer(LiveHub.address(office.id()), this::onEvent);
     socket.textMessageHandler(this::onClientMessage);
     socket.drainHandler(v -> {
-      if (gate.onDrain()) {
+      if (!detached && gate.onDrain()) {
         resync();
       }
     });
-    socket.closeHandler(v -> close());
-    socket.exceptionHandler(t -> close());
-    pingTimer = vertx.setPeriodic(PING_MILLIS, id -> {
-      if (!closed) {
+    socket.closeHandler(v -> closed());
+    socket.exceptionHandler(t -> {
+      detach();
+      socket.close();
+    });
+    channel.join(this, context);
+    pingTimer = context.owner().setPeriodic(PING_MILLIS, id -> {
+      if (!detached && !full()) {
         socket.writePing(Buffer.buffer());
       }
     });
-    consumer.completion().onComplete(r -> resync());
+    resync();
   }
 
-  private void onEvent(Message<String> message) {
-    if (closed) {
-      return;
-    }
-    if (message.headers().contains(LiveHub.HEARTBEAT_HEADER)) {
-      long stored = Long.parseLong(message.headers().get(LiveHub.VERSION_HEADER));
-      if (gate.onHeartbeat(stored, socket.writeQueueFull())) {
-        resync();
-      }
+  /** Bytes handed to the socket and not yet written out to the network. */
+  long queuedBytes() {
+    return queuedBytes;
+  }
+
+  void onDelta(LiveEvent event) {
+    if (detached) {
       return;
     }
     if (gate.syncing()) {
       if (buffered.size() < MAX_BUFFERED) {
-        buffered.add(message);
+        buffered.add(event);
       }
       return;
     }
-    deliver(message);
+    deliver(event);
   }
 
-  private void deliver(Message<String> message) {
-    long version = Long.parseLong(message.headers().get(LiveHub.VERSION_HEADER));
-    switch (gate.onDelta(version, socket.writeQueueFull())) {
-      case SEND -> socket.writeTextMessage(message.body());
+  void onHeartbeat(long settledVersion, String epoch) {
+    if (!detached && gate.onHeartbeat(settledVersion, epoch, full())) {
+      resync();
+    }
+  }
+
+  private void deliver(LiveEvent event) {
+    switch (gate.onDelta(event.version(), event.epoch(), full())) {
+      case SEND -> write(event.text(), event.bytes());
       case RESYNC -> resync();
       case DROP, SKIP -> { }
     }
   }
 
   private void resync() {
-    if (closed || !gate.beginSnapshot()) {
+    if (detached || !gate.beginSnapshot()) {
       return;
     }
-    snapshot.get().onComplete(result -> {
-      if (closed) {
-        return;
-      }
-      if (result.failed()) {
-        socket.close((short) 1011, "snapshot unavailable");
-        return;
-      }
-      JsonObject snap = result.result();
-      socket.writeTextMessage(snap.encode());
-      gate.snapshotSent(snap.getLong("version"));
-      while (!buffered.isEmpty() && !gate.syncing()) {
-        deliver(buffered.poll());
-      }
+    channel.snapshot().onComplete(result -> context.runOnContext(v -> snapshotArrived(result)));
+  }
+
+  private void snapshotArrived(AsyncResult<LiveSnapshot> result) {
+    if (detached) {
+      return;
+    }
+    if (result.failed()) {
+      detach();
+      socket.close((short) 1011, "snapshot unavailable");
+      return;
+    }
+    if (full()) {
+      gate.snapshotNotWritten();
       buffered.clear();
-    });
+      return;
+    }
+    LiveSnapshot snapshot = result.result();
+    write(snapshot.text(), snapshot.bytes());
+    gate.snapshotSent(snapshot.version(), snapshot.epoch());
+    while (!buffered.isEmpty() && !gate.syncing()) {
+      deliver(buffered.poll());
+    }
+    buffered.clear();
   }
 
   private void onClientMessage(String text) {
-    String type = null;
-    if (text.length() <= 1024) {
-      try {
-        type = new JsonObject(text).getString("type");
-      } catch (RuntimeException notJson) {
-        type = null;
-      }
+    if (detached) {
+      return;
     }
+    if (full()) {
+      LOG.atInfo().addKeyValue("office", channel.id()).log("closing a live socket that sends but does not read");
+      detach();
+      socket.close(NOT_READING, "client does not read");
+      return;
+    }
+    String type = type(text);
     if ("resync".equals(type)) {
-      resync();
+      if (resyncs.tryTake()) {
+        resync();
+      }
     } else if ("ping".equals(type)) {
-      socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+      write(PONG, PONG.length());
     } else {
-      var locale = Messages.fromAcceptLanguage(socket.headers().get("Accept-Language"));
-      socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "unknown_message")
-          .put("message", Messages.text(locale, "unknown_message")).encode());
+      write(unknownMessage, unknownMessageBytes);
     }
+  }
+
+  private static String type(String text) {
+    if (text.length() > 1024) {
+      return null;
+    }
+    try {
+      return new JsonObject(text).getString("type");
+    } catch (RuntimeException notJson) {
+      return null;
+    }
+  }
+
+  /**
+   * The one way out to the client, one text frame per message. Events and snapshots are JSON
+   * texts built once per server and shared by every socket; Vert.x 5 can only make a text frame
+   * from a String, so each socket still copies the text into its frame (see LiveHub on why that
+   * copy is kept). Callers have checked {@link #full()}.
+   */
+  private void write(String text, int bytes) {
+    queuedBytes += bytes;
+    socket.writeFinalTextFrame(text).onComplete(done -> queuedBytes -= bytes);
+  }
+
+  private boolean full() {
+    return socket.isClosed() || socket.writeQueueFull();
   }
 
   void closeForRestart() {
-    if (!closed) {
-      socket.close((short) 1012, "server restarting");
-    }
+    socket.close((short) 1012, "server restarting");
   }
 
-  private void close() {
-    if (closed) {
+  private void detach() {
+    if (detached) {
       return;
     }
-    closed = true;
-    vertx.cancelTimer(pingTimer);
-    if (consumer != null) {
-      consumer.unregister();
-    }
+    detached = true;
+    context.owner().cancelTimer(pingTimer);
+    channel.leave(this);
     buffered.clear();
-    onClose.accept(this);
+  }
+
+  private void closed() {
+    detach();
+    if (!released) {
+      released = true;
+      release.run();
+    }
   }
 }

@@ -92,10 +92,6 @@ public final class QueueService {
     return store.snapshot(office, today(office));
   }
 
-  public Future<Long> version(String office) {
-    return store.version(office);
-  }
-
   public LocalDate today(Office office) {
     return ServiceDay.of(clock, office.timezone());
   }

@@ -56,11 +56,8 @@ public interface QueueStore {
 
   Future<Placed> find(String office, String ticketId);
 
-  /** The live state as the lobby screen's first message: version, counters, queues, recent calls. */
+  /** The live state as the lobby screen's first message: epoch, version, counters, queues, recent calls. */
   Future<JsonObject> snapshot(Office office, LocalDate serviceDate);
-
-  /** The office's current live-state version (0 before any event). */
-  Future<Long> version(String office);
 
   /** The service days of an office that have tickets and are not closed yet. */
   Future<Set<LocalDate>> openDays(String office);

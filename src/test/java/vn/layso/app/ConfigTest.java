@@ -22,6 +22,7 @@ class ConfigTest {
     assertThat(c.tokenTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(c.adminPassword()).isNull();
     assertThat(c.redisAppendFsync()).as("a power cut must never re-issue a printed number").isEqualTo("always");
+    assertThat(c.liveMaxSocketsPerAddress()).as("a centre's Wi-Fi shares one address").isEqualTo(1000);
   }
 
   @Test
@@ -44,6 +45,8 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", "proxy.local"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("REDIS_APPENDFSYNC", "sometimes"))).hasMessageContaining("REDIS_APPENDFSYNC");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TOKEN_TTL_HOURS", "0"))).hasMessageContaining("TOKEN_TTL_HOURS");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LIVE_MAX_SOCKETS_PER_ADDRESS", "0")))
+        .hasMessageContaining("LIVE_MAX_SOCKETS_PER_ADDRESS");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("HOST", "0.0.0.0 8080"))).hasMessageContaining("HOST");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("HOST", "no-such-host.invalid"))).hasMessageContaining("HOST");
     for (String url : new String[] {"layso.example.gov.vn", "ftp://layso.example.gov.vn", "https://", "http://x/?a=1"}) {

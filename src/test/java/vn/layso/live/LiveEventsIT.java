@@ -203,6 +203,15 @@ class LiveEventsIT {
   }
 
   @Test
+  void perMessageCompressionIsNotNegotiatedEvenWhenTheClientOffersIt() throws Exception {
+    try (SlowLiveClient browserLike = new SlowLiveClient(app.port(), "demo",
+        "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n")) {
+      assertThat(browserLike.responseHeader("Sec-WebSocket-Extensions")).isNull();
+      assertThat(browserLike.next().getString("type")).isEqualTo("snapshot");
+    }
+  }
+
+  @Test
   void theLiveEndpointRefusesUnknownOfficesAndPlainRequests() {
     Api.Response unknown = app.api().get("/api/v1/offices/nope/live");
     assertThat(unknown.status()).isEqualTo(404);

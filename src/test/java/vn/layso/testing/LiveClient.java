@@ -3,7 +3,9 @@ package vn.layso.testing;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +21,25 @@ public final class LiveClient implements AutoCloseable {
   private final java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
 
   public LiveClient(int port, String office) throws Exception {
+    this(port, office, Map.of());
+  }
+
+  /** A client that sends extra request headers with its upgrade (X-Forwarded-For, Accept-Language). */
+  public LiveClient(int port, String office, Map<String, String> headers) throws Exception {
     client = vertx.createWebSocketClient();
     socket = client.webSocket();
     // handlers first, so the server's first message (the snapshot) cannot arrive before them
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
     socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
-    socket.connect(port, "127.0.0.1", "/api/v1/offices/" + office + "/live")
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1")
+        .setURI("/api/v1/offices/" + office + "/live");
+    headers.forEach(options::addHeader);
+    try {
+      socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception refused) {
+      vertx.close();
+      throw refused;
+    }
   }
 
   /** The next message, failing the test after ten seconds. */
@@ -35,6 +49,11 @@ public final class LiveClient implements AutoCloseable {
       throw new AssertionError("no live message within 10 s");
     }
     return m;
+  }
+
+  /** The next message, or null when none comes within {@code wait}. */
+  public JsonObject poll(java.time.Duration wait) throws InterruptedException {
+    return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Skips messages until one matches. */

@@ -46,25 +46,46 @@ public final class RedisAdmin {
     }
   }
 
+  /** Sets a key behind the server's back, as a restore or a failover to a lagging replica would. */
+  public static void set(String uri, String key, String value) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      connection.sync().set(key, value);
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  public static void del(String uri, String... keys) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      connection.sync().del(keys);
+    } finally {
+      client.shutdown();
+    }
+  }
+
   /**
    * Publishes {@code count} filler events of about {@code size} bytes for an office with versions
-   * after {@code from}, as a burst, and moves the office's version to the last of them.
+   * after {@code from}, as a burst, having moved the office's version to the last of them.
    */
   public static void publishBurst(String uri, String office, long from, int count, int size) throws Exception {
     RedisClient client = RedisClient.create(uri);
     try (var connection = client.connect()) {
       var async = connection.async();
       String padding = "x".repeat(size);
+      String epoch = connection.sync().get(vn.layso.store.redis.Keys.epoch(office));
+      // as emit does: the version is stored before its event is published
+      connection.sync().set(vn.layso.store.redis.Keys.version(office), Long.toString(from + count));
       java.util.List<io.lettuce.core.RedisFuture<Long>> sent = new java.util.ArrayList<>();
       for (int i = 1; i <= count; i++) {
         String event = new io.vertx.core.json.JsonObject().put("type", "test.filler").put("office", office)
-            .put("version", from + i).put("padding", padding).encode();
+            .put("version", from + i).put("epoch", epoch).put("padding", padding).encode();
         sent.add(async.publish(vn.layso.store.redis.Keys.EVENTS_CHANNEL, event));
       }
       for (var f : sent) {
         f.get(30, java.util.concurrent.TimeUnit.SECONDS);
       }
-      connection.sync().set(vn.layso.store.redis.Keys.version(office), Long.toString(from + count));
     } finally {
       client.shutdown();
     }

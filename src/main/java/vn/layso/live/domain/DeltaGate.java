@@ -1,11 +1,15 @@
 package vn.layso.live.domain;
 
+import java.util.Objects;
+
 /**
  * The rules of one socket's versioned stream, apart from any I/O. A socket starts with a
- * snapshot; after it, a delta is sent only if its version is exactly one more than the last one
- * sent. An older delta is dropped; a gap means a lost delivery and calls for a fresh snapshot; a
- * reader whose write queue is full is "stale": it is sent nothing more until its queue drains (or a
- * heartbeat finds it idle), and then gets a snapshot instead of the deltas it missed.
+ * snapshot at some epoch and version; after it, a delta is sent only if it belongs to the same
+ * epoch and its version is exactly one more than the last one sent. An older delta is dropped; a
+ * gap means a lost delivery, and a delta of another epoch means the store's history was replaced
+ * (restore, failover): both call for a fresh snapshot. A reader whose write queue is full is
+ * "stale": it is sent nothing more until its queue drains (or a heartbeat finds it idle), and then
+ * gets a snapshot instead of the deltas it missed.
  */
 public final class DeltaGate {
 
@@ -13,6 +17,7 @@ public final class DeltaGate {
   public enum Decision { SEND, DROP, SKIP, RESYNC }
 
   private long lastSent = -1;
+  private String epoch;
   private boolean syncing;
   private boolean stale;
 
@@ -26,10 +31,17 @@ public final class DeltaGate {
     return true;
   }
 
-  /** The snapshot at {@code version} was written; deltas after it may follow. */
-  public void snapshotSent(long version) {
+  /** The snapshot at {@code epoch} and {@code version} was written; deltas after it may follow. */
+  public void snapshotSent(long version, String epoch) {
     lastSent = version;
+    this.epoch = epoch;
     syncing = false;
+  }
+
+  /** The snapshot arrived while the write queue was full: it was not written; send one after the drain. */
+  public void snapshotNotWritten() {
+    syncing = false;
+    stale = true;
   }
 
   /** While a snapshot is being fetched, deltas wait in a buffer instead of being judged. */
@@ -37,15 +49,16 @@ public final class DeltaGate {
     return syncing;
   }
 
-  public Decision onDelta(long version, boolean writeQueueFull) {
-    if (version <= lastSent) {
+  public Decision onDelta(long version, String epoch, boolean writeQueueFull) {
+    boolean sameEpoch = Objects.equals(epoch, this.epoch);
+    if (sameEpoch && version <= lastSent) {
       return Decision.DROP;
     }
     if (stale || writeQueueFull) {
       stale = true;
       return Decision.SKIP;
     }
-    if (version != lastSent + 1) {
+    if (!sameEpoch || version != lastSent + 1) {
       return Decision.RESYNC;
     }
     lastSent = version;
@@ -58,11 +71,13 @@ public final class DeltaGate {
   }
 
   /**
-   * The store's current version, sent every few seconds: true when this socket is behind (its last
-   * delta was lost, or it skipped deltas) and can take a snapshot now.
+   * The store's state, sent every few seconds: {@code settledVersion} is a version every delivery
+   * up to which has had time to arrive. True when this socket can take a snapshot now and needs
+   * one: its last delta was lost, it skipped deltas, or the store's epoch is not the one it shows.
    */
-  public boolean onHeartbeat(long storedVersion, boolean writeQueueFull) {
-    return !syncing && !writeQueueFull && (stale || storedVersion > lastSent);
+  public boolean onHeartbeat(long settledVersion, String storedEpoch, boolean writeQueueFull) {
+    return !syncing && !writeQueueFull
+        && (stale || !Objects.equals(storedEpoch, epoch) || settledVersion > lastSent);
   }
 
   public long lastSent() {

@@ -29,6 +29,16 @@ public final class Keys {
     return office(office) + "version";
   }
 
+  /**
+   * The office's epoch: one unbroken history of versions, named by the store's time in
+   * microseconds when it began. Created by the first event or snapshot (emit in lib.lua,
+   * snapshot.lua), replaced when a server sees the version go backwards (renew_epoch.lua).
+   * Scripts derive it from the version key, in the same slot.
+   */
+  public static String epoch(String office) {
+    return version(office) + ":epoch";
+  }
+
   /** Daily ticket sequence of one service; kept as long as the day's history. */
   public static String sequence(String office, String service, String serviceDate) {
     return office(office) + "seq:" + serviceDate + ":" + service;

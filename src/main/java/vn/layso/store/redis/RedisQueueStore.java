@@ -135,11 +135,6 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
-  public Future<Long> version(String office) {
-    return redis.call(c -> c.get(Keys.version(office))).map(v -> v == null ? 0L : Long.parseLong(v));
-  }
-
-  @Override
   public Future<Set<LocalDate>> openDays(String office) {
     return redis.call(c -> c.smembers(Keys.openDays(office))).map(days -> {
       Set<LocalDate> out = new TreeSet<>();
