@@ -48,11 +48,11 @@ public final class OfficeJson {
         JsonObject g = (JsonObject) o;
         groups.add(new PriorityGroup(g.getString("code"), g.getString("name")));
       }
-      OpeningHours service = hours(json.getJsonObject("openingHours", new JsonObject()));
+      OpeningHours service = hours("openingHours", json.getJsonObject("openingHours", new JsonObject()));
       Object issuing = json.getValue("issuingHours");
       // without issuing hours the kiosk follows the service hours; an office with no hours at all issues any time
       OpeningHours issuingHours = issuing == null ? (service.week().isEmpty() ? OpeningHours.always() : service)
-          : "always".equals(issuing) ? OpeningHours.always() : hours((JsonObject) issuing);
+          : "always".equals(issuing) ? OpeningHours.always() : hours("issuingHours", (JsonObject) issuing);
       return new Office(json.getString("id"), json.getString("name"),
           ZoneId.of(json.getString("timezone", "Asia/Ho_Chi_Minh")), services, counters, groups,
           json.getInteger("maxPriorityInRow", 3), service, issuingHours);
@@ -61,20 +61,35 @@ public final class OfficeJson {
     }
   }
 
-  private static OpeningHours hours(JsonObject json) {
+  /** Weekday name to sessions; a malformed entry names the field, the day and the text. */
+  private static OpeningHours hours(String field, JsonObject json) {
     Map<DayOfWeek, List<OpeningHours.Session>> week = new EnumMap<>(DayOfWeek.class);
     for (String day : json.fieldNames()) {
+      DayOfWeek weekday;
+      try {
+        weekday = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException notADay) {
+        throw new IllegalArgumentException(field + ": '" + day + "' is not a weekday (monday..sunday)");
+      }
       List<OpeningHours.Session> sessions = new ArrayList<>();
       for (Object o : json.getJsonArray(day)) {
-        sessions.add(OpeningHours.Session.parse((String) o));
+        try {
+          sessions.add(OpeningHours.Session.parse((String) o));
+        } catch (java.time.DateTimeException | IllegalArgumentException bad) {
+          throw new IllegalArgumentException(field + "." + day + ": '" + o + "' is not a session like 07:30-11:30");
+        }
       }
-      week.put(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)), sessions);
+      week.put(weekday, sessions);
     }
     return new OpeningHours(week);
   }
 
   private static LocalTime cutoff(String value) {
-    return value == null ? null : LocalTime.parse(value);
+    try {
+      return value == null ? null : LocalTime.parse(value);
+    } catch (java.time.DateTimeException bad) {
+      throw new IllegalArgumentException("issueCutoff: '" + value + "' is not a time like 16:00");
+    }
   }
 
   private static JsonObject write(OpeningHours week) {

@@ -3,6 +3,7 @@ package vn.layso.office;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,5 +56,30 @@ class OfficeJsonTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> OfficeJson.read(new JsonObject().put("id", "x").put("name", "X")
         .put("timezone", "Mars/Base"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void badHoursNameTheFieldAndTheDay() throws Exception {
+    JsonObject demo = OfficeJson.write(OfficeJson.read(new JsonObject(
+        new String(getClass().getResourceAsStream("/seed/demo-office.json").readAllBytes(), StandardCharsets.UTF_8))));
+    JsonObject late = demo.copy().put("openingHours", new JsonObject().put("monday", new JsonArray().add("7:30-11:30")));
+    assertThatThrownBy(() -> OfficeJson.read(late)).hasMessageContaining("openingHours.monday")
+        .hasMessageContaining("7:30-11:30");
+    JsonObject noDay = demo.copy().put("issuingHours", new JsonObject().put("mon", new JsonArray().add("06:00-16:00")));
+    assertThatThrownBy(() -> OfficeJson.read(noDay)).hasMessageContaining("issuingHours").hasMessageContaining("mon");
+    JsonObject cutoff = demo.copy();
+    cutoff.getJsonArray("services").getJsonObject(0).put("issueCutoff", "4pm");
+    assertThatThrownBy(() -> OfficeJson.read(cutoff)).hasMessageContaining("issueCutoff");
+  }
+
+  @Test
+  void issuingHoursDefaultToTheServiceHoursAndAroundTheClockWithoutHours() throws Exception {
+    JsonObject demo = OfficeJson.write(OfficeJson.read(new JsonObject(
+        new String(getClass().getResourceAsStream("/seed/demo-office.json").readAllBytes(), StandardCharsets.UTF_8))));
+    demo.remove("issuingHours");
+    var followsDoors = OfficeJson.read(demo);
+    assertThat(followsDoors.issuingHours()).isEqualTo(followsDoors.hours());
+    demo.put("openingHours", new JsonObject());
+    assertThat(OfficeJson.read(demo).issuingHours()).isEqualTo(vn.layso.office.domain.OpeningHours.always());
   }
 }
