@@ -1,98 +1,108 @@
--- A counter presses "next": its unfinished ticket (if any) is completed, then the best waiting
--- ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
+-- A counter presses "next": its unfinished ticket of today (if any) is completed, then the best
+-- waiting ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
 -- Queue scores are queue_score (lib.lua): priority tickets first, each group by arrival; ties go
--- to the lower score.
--- KEYS: 1 counter, 2 version, 3 recent calls, then one queue per service
+-- to the lower score. The counter's priority streak belongs to one day: a new day starts at 0.
+-- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, then one queue per service
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 maxPriorityInRow, 5 channel, 6 ticket key prefix,
---       7 recent calls kept, 8 service count, then per service i: weight
+--       7 recent calls kept, 8 service date, 9 who pressed, 10 key given ('1'/'0'),
+--       11 idempotency ttl s, 12 service count, then per service i: weight
 local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local max_in_row, channel, tprefix = tonumber(ARGV[4]), ARGV[5], ARGV[6]
+local today, by = ARGV[8], ARGV[9]
+local n = tonumber(ARGV[12])
 
-if redis.call('HGET', KEYS[1], 'paused') == '1' then
-  return result({ error = 'counter_paused' })
-end
-
-local closed = nil
-local current = redis.call('HGET', KEYS[1], 'current')
-if current then
-  local t = load_ticket(tprefix .. current)
-  if t and (t.status == 'CALLED' or t.status == 'SERVING') then
-    t.status = 'DONE'
-    t.finishedAt = now
-    save_ticket(tprefix .. current, t)
-    emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
-      counter = counter_id })
-    closed = t
+return idempotent(KEYS[4], ARGV[10], 'call-next', ARGV[11], function()
+  if redis.call('HGET', KEYS[1], 'paused') == '1' then
+    return { error = 'counter_paused' }
   end
-  redis.call('HDEL', KEYS[1], 'current')
-end
 
-local streak = tonumber(redis.call('HGET', KEYS[1], 'priorityStreak') or '0')
-local n = tonumber(ARGV[8])
--- after max_in_row priority calls in a row, a waiting normal ticket goes first
-local normals_may_jump = max_in_row > 0 and streak >= max_in_row
+  local closed = nil
+  local current = redis.call('HGET', KEYS[1], 'current')
+  if current then
+    local t = load_ticket(tprefix .. current)
+    if t and t.serviceDate == today and (t.status == 'CALLED' or t.status == 'SERVING') then
+      t.status = 'DONE'
+      t.finishedAt = now
+      add_step(t, 'COMPLETE', now, by, counter_id, nil)
+      save_ticket(tprefix .. current, t)
+      emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
+        counter = counter_id })
+      closed = t
+    end
+    redis.call('HDEL', KEYS[1], 'current')
+  end
 
-local function head_entry(queue, weight, id, score)
-  local arrival, priority = arrival_of(tonumber(score))
-  local waited = now - arrival
-  if waited < 0 then waited = 0 end
-  return { id = id, queue = queue, priority = priority, order = tonumber(score), score = weight * waited }
-end
+  local streak = 0
+  if redis.call('HGET', KEYS[1], 'day') == today then
+    streak = tonumber(redis.call('HGET', KEYS[1], 'priorityStreak') or '0')
+  end
+  -- after max_in_row priority calls in a row, a waiting normal ticket goes first
+  local normals_may_jump = max_in_row > 0 and streak >= max_in_row
 
-local function best_head()
-  local heads = {}
-  local any_priority, any_normal = false, false
-  for i = 1, n do
-    local queue, weight = KEYS[3 + i], tonumber(ARGV[8 + i])
-    local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
-    if head[1] then
-      local h = head_entry(queue, weight, head[1], head[2])
-      heads[#heads + 1] = h
-      if h.priority then
-        any_priority = true
-        if normals_may_jump then
-          local normal = redis.call('ZRANGEBYSCORE', queue, 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
-          if normal[1] then
-            heads[#heads + 1] = head_entry(queue, weight, normal[1], normal[2])
-            any_normal = true
+  local function head_entry(queue, weight, id, score)
+    local arrival, priority = arrival_of(tonumber(score))
+    local waited = now - arrival
+    if waited < 0 then waited = 0 end
+    return { id = id, queue = queue, priority = priority, order = tonumber(score), score = weight * waited }
+  end
+
+  local function best_head()
+    local heads = {}
+    local any_priority, any_normal = false, false
+    for i = 1, n do
+      local queue, weight = KEYS[4 + i], tonumber(ARGV[12 + i])
+      local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+      if head[1] then
+        local h = head_entry(queue, weight, head[1], head[2])
+        heads[#heads + 1] = h
+        if h.priority then
+          any_priority = true
+          if normals_may_jump then
+            local normal = redis.call('ZRANGEBYSCORE', queue, 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+            if normal[1] then
+              heads[#heads + 1] = head_entry(queue, weight, normal[1], normal[2])
+              any_normal = true
+            end
           end
+        else
+          any_normal = true
         end
-      else
-        any_normal = true
       end
     end
-  end
-  local take_priority = any_priority and not (normals_may_jump and any_normal)
-  local best = nil
-  for _, h in ipairs(heads) do
-    if h.priority == take_priority then
-      if not best or h.score > best.score or (h.score == best.score and h.order < best.order) then
-        best = h
+    local take_priority = any_priority and not (normals_may_jump and any_normal)
+    local best = nil
+    for _, h in ipairs(heads) do
+      if h.priority == take_priority then
+        if not best or h.score > best.score or (h.score == best.score and h.order < best.order) then
+          best = h
+        end
       end
     end
+    return best
   end
-  return best
-end
 
--- A queued id whose ticket has expired is dropped and the choice made again.
-for _ = 1, 50 do
-  local h = best_head()
-  if not h then
-    return result({ closed = closed })
+  -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
+  for _ = 1, 50 do
+    local h = best_head()
+    if not h then
+      return { closed = closed }
+    end
+    redis.call('ZREM', h.queue, h.id)
+    local t = load_ticket(tprefix .. h.id)
+    if t and t.status == 'WAITING' then
+      t.status = 'CALLED'
+      t.counter = counter_id
+      t.calledAt = now
+      add_step(t, 'CALL', now, by, counter_id, nil)
+      save_ticket(tprefix .. h.id, t)
+      if h.priority then streak = streak + 1 else streak = 0 end
+      redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak, 'day', today)
+      remember_call(KEYS[3], tonumber(ARGV[7]), t, now)
+      redis.call('EXPIRE', KEYS[3], 172800)
+      emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
+        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
+      return { ticket = t, closed = closed }
+    end
   end
-  redis.call('ZREM', h.queue, h.id)
-  local t = load_ticket(tprefix .. h.id)
-  if t and t.status == 'WAITING' then
-    t.status = 'CALLED'
-    t.counter = counter_id
-    t.calledAt = now
-    save_ticket(tprefix .. h.id, t)
-    if h.priority then streak = streak + 1 else streak = 0 end
-    redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak)
-    remember_call(KEYS[3], tonumber(ARGV[7]), t, now)
-    emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
-      counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
-    return result({ ticket = t, closed = closed })
-  end
-end
-return result({ closed = closed })
+  return { closed = closed }
+end)

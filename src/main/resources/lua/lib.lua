@@ -53,18 +53,18 @@ local function contains(csv, value)
   return false
 end
 
--- The counter's current ticket, if it may make this move: returns key, ticket; or nil, error result.
-local function current_ticket(counter_key, ticket_prefix, allowed_from)
+-- The counter's current ticket of today, if it may make this move: returns key, ticket; or nil,
+-- error table. A current ticket of an earlier day is let go (the day closer expires it).
+local function current_ticket(counter_key, ticket_prefix, allowed_from, service_date)
   local current = redis.call('HGET', counter_key, 'current')
-  if not current then return nil, cjson.encode({ error = 'no_current_ticket' }) end
+  if not current then return nil, { error = 'no_current_ticket' } end
   local key = ticket_prefix .. current
-  local raw = redis.call('GET', key)
-  if not raw then
+  local t = load_ticket(key)
+  if not t or t.serviceDate ~= service_date then
     redis.call('HDEL', counter_key, 'current')
-    return nil, cjson.encode({ error = 'no_current_ticket' })
+    return nil, { error = 'no_current_ticket' }
   end
-  local t = cjson.decode(raw)
-  if not contains(allowed_from, t.status) then return nil, cjson.encode({ error = 'invalid_transition', status = t.status }) end
+  if not contains(allowed_from, t.status) then return nil, { error = 'invalid_transition', status = t.status } end
   return key, t
 end
 
@@ -90,4 +90,29 @@ end
 
 local function result(tbl)
   return cjson.encode(tbl)
+end
+
+-- Appends one step to the ticket's history: what, when, who (staff account, device, public or
+-- system), at which counter, and the field the ticket is in afterwards (a transfer names the one it left).
+local function add_step(t, act, at, by, counter, from)
+  if type(t.steps) ~= 'table' then t.steps = {} end
+  t.steps[#t.steps + 1] = { act = act, at = at, by = by, counter = counter, service = t.service, from = from }
+end
+
+-- Counter actions with an Idempotency-Key: the first answer (success or refusal) is stored under
+-- the key with the request's fingerprint; the same key replays it and changes nothing. use is
+-- '1' when the request carried a key. body() runs the action and returns its result table.
+local function idempotent(key, use, fingerprint, ttl, body)
+  if use == '1' then
+    local raw = redis.call('GET', key)
+    if raw then
+      local stored = cjson.decode(raw)
+      if stored.f ~= fingerprint then return result({ error = 'idempotency_key_reused' }) end
+      stored.r.replayed = true
+      return result(stored.r)
+    end
+  end
+  local out = body()
+  if use == '1' then redis.call('SET', key, cjson.encode({ f = fingerprint, r = out }), 'EX', tonumber(ttl)) end
+  return result(out)
 end

@@ -12,7 +12,7 @@ import vn.layso.common.ClientAddress;
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
-                     Path officesFile, int liveMaxSockets) {
+                     Path officesFile, int liveMaxSockets, int historyDays) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -33,6 +33,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     }
     if (liveMaxSockets < 1) {
       throw new IllegalArgumentException("LIVE_MAX_SOCKETS must be at least 1");
+    }
+    if (historyDays < 1 || historyDays > 3650) {
+      throw new IllegalArgumentException("HISTORY_DAYS must be 1..3650");
     }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
@@ -58,7 +61,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         Duration.ofHours(integer(env, "TOKEN_TTL_HOURS", 12)),
         blankToNull(env.get("PUBLIC_URL")),
         env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")),
-        integer(env, "LIVE_MAX_SOCKETS", 10_000));
+        integer(env, "LIVE_MAX_SOCKETS", 10_000),
+        integer(env, "HISTORY_DAYS", 400));
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {
@@ -82,6 +86,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     return "Config[port=" + port + ", host=" + host + ", redis=" + (redisUri == null ? "embedded" : "external")
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
-        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets + "]";
+        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
+        + ", historyDays=" + historyDays + "]";
   }
 }

@@ -33,6 +33,7 @@ import vn.layso.live.LiveHub;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
+import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
@@ -57,9 +58,11 @@ public final class LaysoServer {
   private final HttpServer http;
   private final Router router;
   private final String generatedAdminPassword;
+  private final long closerTimer;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, HttpServer http,
-                      Router router, String generatedAdminPassword) {
+                      Router router, String generatedAdminPassword, long closerTimer) {
+    this.closerTimer = closerTimer;
     this.vertx = vertx;
     this.embedded = embedded;
     this.redis = redis;
@@ -87,7 +90,8 @@ public final class LaysoServer {
       var offices = new OfficeRegistry(new RedisOfficeStore(redis));
       var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
           config.tokenTtl());
-      var queue = new QueueService(new RedisQueueStore(redis), offices, clock);
+      var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
+      var queue = new QueueService(queueStore, offices, clock);
       var hub = new LiveHub(vertx, queue::snapshot, queue::version, config.liveMaxSockets());
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
       hub.startHeartbeat();
@@ -95,11 +99,16 @@ public final class LaysoServer {
       seedOffices(config, offices).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      // days missed while no server ran are closed before the first request is served
+      var closer = new DayCloser(queueStore, offices, clock, (office, day) -> Future.succeededFuture());
+      closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      long closerTimer = closer.start(vertx);
 
       var limiter = new RateLimiter(new RedisRateCounter(redis), clock,
           ClientAddress.trusting(config.trustedProxies()));
       Router router = Routing.router(vertx, config,
-          new Routing.Features(store, offices, authService, queue, hub, limiter));
+          new Routing.Features(store, offices, authService, queue, hub, limiter,
+              ClientAddress.trusting(config.trustedProxies())));
 
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setPort(config.port()).setHost(config.host())
@@ -112,7 +121,7 @@ public final class LaysoServer {
       Promise<HttpServer> listening = serving.promise();
       serving.runOnContext(v -> http.listen().onComplete(listening));
       listening.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated);
+      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closerTimer);
       LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -198,6 +207,7 @@ public final class LaysoServer {
    * store connections and the embedded Redis (which flushes its append-only file) are closed.
    */
   public void stop() {
+    vertx.cancelTimer(closerTimer);
     try {
       hub.closeAll();
       http.shutdown(5, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
 import vn.layso.common.ApiException;
+import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
 import vn.layso.common.Messages;
 import vn.layso.common.RateLimiter;
@@ -32,7 +33,7 @@ final class Routing {
 
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
-                  RateLimiter limiter) {
+                  RateLimiter limiter, ClientAddress addresses) {
   }
 
   private Routing() {
@@ -48,7 +49,7 @@ final class Routing {
     router.route("/api/*").handler(new Auth(f.auth()));
     router.get("/health").handler(ctx -> health(ctx, f));
     new OfficeRoutes(f.offices()).mount(router);
-    new TicketRoutes(f.queue(), f.offices()).mount(router,
+    new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
         f.limiter().perMinute("issue", config.rateLimitPerMinute(), ctx -> Auth.principal(ctx) != null));
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);

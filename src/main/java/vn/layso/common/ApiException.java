@@ -20,6 +20,7 @@ public final class ApiException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient Object[] args;
+  private final transient java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
 
   public ApiException(Kind kind, String code, Object... args) {
     super(code, null, false, false);
@@ -38,6 +39,16 @@ public final class ApiException extends RuntimeException {
 
   public Object[] args() {
     return args.clone();
+  }
+
+  /** Adds a machine-readable field to the error body (for example office_closed's opensAt). */
+  public ApiException with(String field, Object value) {
+    details.put(field, value);
+    return this;
+  }
+
+  public java.util.Map<String, Object> details() {
+    return java.util.Collections.unmodifiableMap(details);
   }
 
   public static ApiException invalid(String code, Object... args) {

@@ -56,6 +56,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
         .put("status", status)
         .put("code", error.code())
         .put("message", Messages.text(locale, error.code(), error.args()));
+    error.details().forEach(body::put);
     if (ctx.response().headWritten()) {
       ctx.response().end();
       return;

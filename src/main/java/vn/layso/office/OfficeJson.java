@@ -31,7 +31,7 @@ public final class OfficeJson {
         JsonObject s = (JsonObject) o;
         services.add(new ServiceDef(s.getString("code"), s.getString("name"), s.getString("prefix"),
             s.getInteger("numberStart", 1), s.getInteger("numberEnd", 999),
-            s.getInteger("avgServiceMinutes", 10)));
+            s.getInteger("avgServiceMinutes", 10), cutoff(s.getString("issueCutoff"))));
       }
       List<Counter> counters = new ArrayList<>();
       for (Object o : json.getJsonArray("counters", new JsonArray())) {
@@ -48,9 +48,14 @@ public final class OfficeJson {
         JsonObject g = (JsonObject) o;
         groups.add(new PriorityGroup(g.getString("code"), g.getString("name")));
       }
+      OpeningHours service = hours(json.getJsonObject("openingHours", new JsonObject()));
+      Object issuing = json.getValue("issuingHours");
+      // without issuing hours the kiosk follows the service hours; an office with no hours at all issues any time
+      OpeningHours issuingHours = issuing == null ? (service.week().isEmpty() ? OpeningHours.always() : service)
+          : "always".equals(issuing) ? OpeningHours.always() : hours((JsonObject) issuing);
       return new Office(json.getString("id"), json.getString("name"),
           ZoneId.of(json.getString("timezone", "Asia/Ho_Chi_Minh")), services, counters, groups,
-          json.getInteger("maxPriorityInRow", 3), hours(json.getJsonObject("openingHours", new JsonObject())));
+          json.getInteger("maxPriorityInRow", 3), service, issuingHours);
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
@@ -61,19 +66,26 @@ public final class OfficeJson {
     for (String day : json.fieldNames()) {
       List<OpeningHours.Session> sessions = new ArrayList<>();
       for (Object o : json.getJsonArray(day)) {
-        String[] range = ((String) o).split("-");
-        sessions.add(new OpeningHours.Session(LocalTime.parse(range[0].strip()), LocalTime.parse(range[1].strip())));
+        sessions.add(OpeningHours.Session.parse((String) o));
       }
       week.put(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)), sessions);
     }
     return new OpeningHours(week);
   }
 
+  private static LocalTime cutoff(String value) {
+    return value == null ? null : LocalTime.parse(value);
+  }
+
+  private static JsonObject write(OpeningHours week) {
+    JsonObject hours = new JsonObject();
+    week.week().forEach((day, sessions) -> hours.put(day.name().toLowerCase(Locale.ROOT),
+        new JsonArray(sessions.stream().map(OpeningHours.Session::toString).toList())));
+    return hours;
+  }
+
   /** The full stored form, readable back by {@link #read}. */
   public static JsonObject write(Office office) {
-    JsonObject hours = new JsonObject();
-    office.hours().week().forEach((day, sessions) -> hours.put(day.name().toLowerCase(Locale.ROOT),
-        new JsonArray(sessions.stream().map(s -> s.open() + "-" + s.close()).toList())));
     return new JsonObject()
         .put("id", office.id())
         .put("name", office.name())
@@ -81,7 +93,8 @@ public final class OfficeJson {
         .put("services", new JsonArray(office.services().stream().map(s -> new JsonObject()
             .put("code", s.code()).put("name", s.name()).put("prefix", s.prefix())
             .put("numberStart", s.numberStart()).put("numberEnd", s.numberEnd())
-            .put("avgServiceMinutes", s.avgServiceMinutes())).toList()))
+            .put("avgServiceMinutes", s.avgServiceMinutes())
+            .put("issueCutoff", s.issueCutoff() == null ? null : s.issueCutoff().toString())).toList()))
         .put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()
             .put("id", c.id()).put("name", c.name())
             .put("services", new JsonArray(c.weights().entrySet().stream()
@@ -90,7 +103,8 @@ public final class OfficeJson {
         .put("priorityGroups", new JsonArray(office.priorityGroups().stream()
             .map(g -> new JsonObject().put("code", g.code()).put("name", g.name())).toList()))
         .put("maxPriorityInRow", office.maxPriorityInRow())
-        .put("openingHours", hours);
+        .put("openingHours", write(office.hours()))
+        .put("issuingHours", write(office.issuingHours()));
   }
 
   /** The public view of GET /api/v1/offices/{id}: counters list their service codes, weights apart. */

@@ -8,7 +8,6 @@ import vn.layso.auth.Auth;
 import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
-import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
 
 /** What counter staff press: next, recall, start, complete, no-show, transfer, pause, resume. */
@@ -35,15 +34,27 @@ public final class CounterRoutes {
     router.post(BASE + "resume").respond(ctx -> pause(ctx, false));
   }
 
-  private Office staffOffice(RoutingContext ctx) {
+  /** Who presses a counter button, with the press's Idempotency-Key: staff of the office or an admin. */
+  private record Presser(Office office, String by, String key) {
+  }
+
+  private Presser presser(RoutingContext ctx) {
     Office office = offices.require(ctx.pathParam("office"));
-    Auth.requireStaff(ctx, office.id());
-    return office;
+    String by = Auth.requireStaff(ctx, office.id()).source();
+    return new Presser(office, by, TicketRoutes.idempotencyKey(ctx.request().getHeader("Idempotency-Key")));
+  }
+
+  private static void markReplay(RoutingContext ctx, boolean replayed) {
+    if (replayed) {
+      ctx.response().putHeader("Idempotent-Replayed", "true");
+    }
   }
 
   private Future<JsonObject> callNext(RoutingContext ctx) {
-    Office office = staffOffice(ctx);
-    return queue.callNext(office.id(), ctx.pathParam("counter")).map(called -> {
+    Presser p = presser(ctx);
+    Office office = p.office();
+    return queue.callNext(office.id(), ctx.pathParam("counter"), p.by(), p.key()).map(called -> {
+      markReplay(ctx, called.replayed());
       if (called.ticket() == null) {
         ctx.response().setStatusCode(204);
         return null;
@@ -57,25 +68,29 @@ public final class CounterRoutes {
   }
 
   private Future<JsonObject> act(RoutingContext ctx, TicketAction action) {
-    Office office = staffOffice(ctx);
-    return queue.act(office.id(), ctx.pathParam("counter"), action).map(t -> wrap(office, t));
+    Presser p = presser(ctx);
+    return queue.act(p.office().id(), ctx.pathParam("counter"), action, p.by(), p.key())
+        .map(placed -> ticket(ctx, p.office(), placed));
   }
 
   private Future<JsonObject> transfer(RoutingContext ctx) {
-    Office office = staffOffice(ctx);
+    Presser p = presser(ctx);
     String service = JsonInput.parse(ctx.body().buffer()).requiredString("service", 32);
-    return queue.transfer(office.id(), ctx.pathParam("counter"), service)
-        .map(placed -> new JsonObject().put("ticket", TicketJson.of(office, placed)));
+    return queue.transfer(p.office().id(), ctx.pathParam("counter"), service, p.by(), p.key())
+        .map(placed -> ticket(ctx, p.office(), placed));
   }
 
   private Future<JsonObject> pause(RoutingContext ctx, boolean paused) {
-    Office office = staffOffice(ctx);
+    Presser p = presser(ctx);
     String counter = ctx.pathParam("counter");
-    return queue.pause(office.id(), counter, paused)
-        .map(state -> new JsonObject().put("counter", counter).put("paused", state));
+    return queue.pause(p.office().id(), counter, paused, p.by(), p.key()).map(state -> {
+      markReplay(ctx, state.replayed());
+      return new JsonObject().put("counter", counter).put("paused", state.paused());
+    });
   }
 
-  private static JsonObject wrap(Office office, Ticket ticket) {
-    return new JsonObject().put("ticket", TicketJson.of(office, ticket, null));
+  private static JsonObject ticket(RoutingContext ctx, Office office, QueueStore.Placed placed) {
+    markReplay(ctx, placed.replayed());
+    return new JsonObject().put("ticket", TicketJson.of(office, placed));
   }
 }

@@ -7,17 +7,22 @@ import java.time.LocalDate;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.IssuingWindow;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.QueueStore.Called;
+import vn.layso.queue.QueueStore.Paused;
 import vn.layso.queue.QueueStore.Placed;
+import vn.layso.queue.QueueStore.Press;
 import vn.layso.queue.domain.ServiceDay;
-import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
 import vn.layso.queue.domain.TicketIds;
 
 /** Walk-in tickets and counter work: validates against the office model, then one store step. */
 public final class QueueService {
+
+  private static final java.time.format.DateTimeFormatter OPENS =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private final QueueStore store;
   private final OfficeRegistry offices;
@@ -29,8 +34,13 @@ public final class QueueService {
     this.clock = clock;
   }
 
-  public record IssueRequest(String office, String service, String priority, String source,
-                             String idempotencyKey) {
+  /**
+   * A request for a walk-in number. {@code by} is who asks (public, device:…, staff:…, admin:…);
+   * {@code staff}: a staff or admin account of the office, who may issue outside the issuing window;
+   * {@code scope}: whom an Idempotency-Key belongs to.
+   */
+  public record IssueRequest(String office, String service, String priority, String by, boolean staff,
+                             String scope, String idempotencyKey) {
   }
 
   public Future<Placed> issue(IssueRequest r) {
@@ -39,8 +49,13 @@ public final class QueueService {
     if (r.priority() != null && office.priorityGroup(r.priority()).isEmpty()) {
       throw ApiException.invalid("unknown_priority_group", OfficeRegistry.safe(r.priority()));
     }
+    if (!r.staff()) {
+      IssuingWindow.check(office, service, clock.instant()).ifPresent(refusal -> {
+        throw closed(refusal);
+      });
+    }
     return store.issue(new QueueStore.NewTicket(office, service, TicketIds.next(office.id()), r.priority(),
-        clock.instant(), today(office), r.source(), r.idempotencyKey()));
+        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey()));
   }
 
   public Future<Placed> find(String ticketId) {
@@ -51,25 +66,26 @@ public final class QueueService {
     return store.find(office, ticketId);
   }
 
-  public Future<Called> callNext(String officeId, String counterId) {
+  public Future<Called> callNext(String officeId, String counterId, String by, String idempotencyKey) {
     Office office = offices.require(officeId);
-    return store.callNext(office, counter(office, counterId), clock.instant(), today(office));
+    return store.callNext(office, counter(office, counterId), press(office, by, idempotencyKey));
   }
 
-  public Future<Ticket> act(String officeId, String counterId, TicketAction action) {
+  public Future<Placed> act(String officeId, String counterId, TicketAction action, String by, String idempotencyKey) {
     Office office = offices.require(officeId);
-    return store.transition(office, counter(office, counterId), action, clock.instant());
+    return store.transition(office, counter(office, counterId), action, press(office, by, idempotencyKey));
   }
 
-  public Future<Placed> transfer(String officeId, String counterId, String targetService) {
+  public Future<Placed> transfer(String officeId, String counterId, String targetService, String by,
+                                 String idempotencyKey) {
     Office office = offices.require(officeId);
     Counter counter = counter(office, counterId);
-    return store.transfer(office, counter, service(office, targetService), clock.instant(), today(office));
+    return store.transfer(office, counter, service(office, targetService), press(office, by, idempotencyKey));
   }
 
-  public Future<Boolean> pause(String officeId, String counterId, boolean paused) {
+  public Future<Paused> pause(String officeId, String counterId, boolean paused, String by, String idempotencyKey) {
     Office office = offices.require(officeId);
-    return store.setPaused(office, counter(office, counterId), paused, clock.instant());
+    return store.setPaused(office, counter(office, counterId), paused, press(office, by, idempotencyKey));
   }
 
   public Future<JsonObject> snapshot(Office office) {
@@ -82,6 +98,19 @@ public final class QueueService {
 
   public LocalDate today(Office office) {
     return ServiceDay.of(clock, office.timezone());
+  }
+
+  private Press press(Office office, String by, String idempotencyKey) {
+    return new Press(by, idempotencyKey, clock.instant(), today(office));
+  }
+
+  /** 409 office_closed or service_closed, saying when numbers are given again (local time, with offset). */
+  private static ApiException closed(IssuingWindow.Refusal refusal) {
+    if (refusal.opensAt() == null) {
+      return ApiException.conflict(refusal.code() + "_indefinitely");
+    }
+    return ApiException.conflict(refusal.code(), OPENS.format(refusal.opensAt()))
+        .with("opensAt", refusal.opensAt().toOffsetDateTime().toString());
   }
 
   private static ServiceDef service(Office office, String code) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
@@ -13,27 +14,45 @@ import vn.layso.queue.domain.TicketAction;
 /** The queue's storage: every method is one atomic step that also publishes its live event. */
 public interface QueueStore {
 
+  /**
+   * A new walk-in ticket. {@code by} is who issued it (public, device:…, staff:…), and
+   * {@code scope} the caller an Idempotency-Key belongs to (the account, or the anonymous address).
+   */
   record NewTicket(Office office, ServiceDef service, String ticketId, String priority, Instant now,
-                   LocalDate serviceDate, String source, String idempotencyKey) {
+                   LocalDate serviceDate, String by, String scope, String idempotencyKey) {
   }
 
-  /** A ticket and, while it waits, its 1-based place in line. */
+  /**
+   * One press of a counter button: who pressed (staff:…, admin:…; also the Idempotency-Key's
+   * scope), the press's Idempotency-Key or null, the time and the office's service day.
+   */
+  record Press(String by, String idempotencyKey, Instant now, LocalDate serviceDate) {
+  }
+
+  /** A ticket and, while it waits, its 1-based place in line; replayed: an Idempotency-Key's first answer. */
   record Placed(Ticket ticket, Integer position, boolean replayed) {
   }
 
   /** The ticket now called (null when none waits) and the one call-next completed first, if any. */
-  record Called(Ticket ticket, Ticket closed) {
+  record Called(Ticket ticket, Ticket closed, boolean replayed) {
+  }
+
+  record Paused(boolean paused, boolean replayed) {
+  }
+
+  /** One batch of closing a day: closed once the day is done (already: by an earlier call), else the next cursor. */
+  record DayClose(boolean closed, boolean already, int next, int expired) {
   }
 
   Future<Placed> issue(NewTicket request);
 
-  Future<Called> callNext(Office office, Counter counter, Instant now, LocalDate serviceDate);
+  Future<Called> callNext(Office office, Counter counter, Press press);
 
-  Future<Ticket> transition(Office office, Counter counter, TicketAction action, Instant now);
+  Future<Placed> transition(Office office, Counter counter, TicketAction action, Press press);
 
-  Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Instant now, LocalDate serviceDate);
+  Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Press press);
 
-  Future<Boolean> setPaused(Office office, Counter counter, boolean paused, Instant now);
+  Future<Paused> setPaused(Office office, Counter counter, boolean paused, Press press);
 
   Future<Placed> find(String office, String ticketId);
 
@@ -42,4 +61,13 @@ public interface QueueStore {
 
   /** The office's current live-state version (0 before any event). */
   Future<Long> version(String office);
+
+  /** The service days of an office that have tickets and are not closed yet. */
+  Future<Set<LocalDate>> openDays(String office);
+
+  /** A closed day whose history is archived too: the closer need not look at it again. */
+  Future<Void> forgetDay(String office, LocalDate day);
+
+  /** Closes a batch of {@code day}'s tickets from {@code cursor} on (see close_day.lua). */
+  Future<DayClose> closeDay(Office office, LocalDate day, Instant now, int cursor, int batch);
 }

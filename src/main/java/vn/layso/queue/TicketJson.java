@@ -35,11 +35,34 @@ public final class TicketJson {
     putIfSet(json, "startedAt", t.startedAt(), zone);
     putIfSet(json, "finishedAt", t.finishedAt(), zone);
     json.put("recalls", t.recalls());
+    if (t.endReason() != null) {
+      json.put("endReason", t.endReason());
+    }
     if (position != null) {
       int avg = office.service(t.service()).map(s -> s.avgServiceMinutes()).orElse(10);
       json.put("position", position)
           .put("estimatedWaitMinutes", WaitEstimator.minutes(position, avg, office.countersServing(t.service())));
     }
+    return json;
+  }
+
+  /**
+   * The full record for staff and managers: the ticket with every step (who, when, where, which
+   * field; transfers with the field they left). Not for the citizen's view: it names staff accounts.
+   */
+  public static JsonObject record(Office office, Ticket t) {
+    JsonObject json = of(office, t, null).put("source", t.source());
+    json.put("history", new io.vertx.core.json.JsonArray(t.steps().stream().map(step -> {
+      JsonObject s = new JsonObject().put("action", step.action()).put("at", time(step.at(), office.timezone()))
+          .put("by", step.by()).put("service", step.service());
+      if (step.counter() != null) {
+        s.put("counter", step.counter());
+      }
+      if (step.from() != null) {
+        s.put("from", step.from());
+      }
+      return s;
+    }).toList()));
     return json;
   }
 

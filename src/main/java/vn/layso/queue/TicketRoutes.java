@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import vn.layso.auth.Auth;
 import vn.layso.auth.domain.Principal;
 import vn.layso.common.ApiException;
+import vn.layso.common.ClientAddress;
 import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 
@@ -18,10 +19,12 @@ public final class TicketRoutes {
 
   private final QueueService queue;
   private final OfficeRegistry offices;
+  private final ClientAddress addresses;
 
-  public TicketRoutes(QueueService queue, OfficeRegistry offices) {
+  public TicketRoutes(QueueService queue, OfficeRegistry offices, ClientAddress addresses) {
     this.queue = queue;
     this.offices = offices;
+    this.addresses = addresses;
   }
 
   public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
@@ -36,8 +39,9 @@ public final class TicketRoutes {
     String service = body.requiredString("service", 32);
     String priority = body.optionalString("priority", 32);
     Principal principal = Auth.principal(ctx);
-    String source = principal == null ? "public" : principal.source();
-    var request = new QueueService.IssueRequest(officeId, service, priority, source,
+    String by = principal == null ? "public" : principal.source();
+    boolean staff = principal != null && principal.mayServe(officeId);
+    var request = new QueueService.IssueRequest(officeId, service, priority, by, staff, scope(ctx, principal),
         idempotencyKey(ctx.request().getHeader("Idempotency-Key")));
     return queue.issue(request).map(placed -> {
       ctx.response().setStatusCode(201);
@@ -51,6 +55,15 @@ public final class TicketRoutes {
   private Future<JsonObject> find(RoutingContext ctx) {
     return queue.find(ctx.pathParam("id"))
         .map(placed -> TicketJson.of(offices.require(placed.ticket().office()), placed));
+  }
+
+  /** Whom an Idempotency-Key belongs to: the account, or an anonymous caller's address. */
+  private String scope(RoutingContext ctx, Principal principal) {
+    if (principal != null) {
+      return principal.source();
+    }
+    return "anon:" + addresses.resolve(ctx.request().remoteAddress().hostAddress(),
+        ctx.request().getHeader("X-Forwarded-For"));
   }
 
   static String idempotencyKey(String header) {

@@ -7,18 +7,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups and
- * hours. {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
+ * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups,
+ * service hours ({@code hours}, which booking follows) and issuing hours (when the kiosk gives
+ * numbers; often earlier than the doors open, or around the clock). {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
  * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
-                     OpeningHours hours) {
+                     OpeningHours hours, OpeningHours issuingHours) {
 
   public Office {
     OfficeRules.requireCode(id, "office id");
     Objects.requireNonNull(name, "office name");
     Objects.requireNonNull(timezone, "timezone");
+    Objects.requireNonNull(hours, "openingHours");
+    Objects.requireNonNull(issuingHours, "issuingHours");
     services = List.copyOf(services);
     counters = List.copyOf(counters);
     priorityGroups = List.copyOf(priorityGroups);

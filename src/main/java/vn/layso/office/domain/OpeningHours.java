@@ -8,10 +8,28 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Weekly opening hours of an office: for each weekday, the sessions it is open (morning, afternoon). */
+/**
+ * Weekly hours: for each weekday, the sessions (morning, afternoon). A session may run to the end
+ * of the day, written 24:00 and held as {@link LocalTime#MAX}; 00:00-24:00 every day is "always open".
+ */
 public record OpeningHours(Map<DayOfWeek, List<Session>> week) {
 
   public record Session(LocalTime open, LocalTime close) {
+
+    public static Session parse(String range) {
+      String[] parts = range.split("-");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("a session looks like 07:30-11:30, not " + range);
+      }
+      String close = parts[1].strip();
+      return new Session(LocalTime.parse(parts[0].strip()), "24:00".equals(close) ? LocalTime.MAX : LocalTime.parse(close));
+    }
+
+    @Override
+    public String toString() {
+      return open + "-" + (close.equals(LocalTime.MAX) ? "24:00" : close.toString());
+    }
+
     public Session {
       if (!open.isBefore(close)) {
         throw new IllegalArgumentException("a session must open before it closes: " + open + "-" + close);
@@ -30,6 +48,15 @@ public record OpeningHours(Map<DayOfWeek, List<Session>> week) {
       copy.put(day, List.copyOf(sessions));
     });
     week = Collections.unmodifiableMap(copy);
+  }
+
+  /** Open at every moment of every day. */
+  public static OpeningHours always() {
+    var week = new EnumMap<DayOfWeek, List<Session>>(DayOfWeek.class);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      week.put(day, List.of(new Session(LocalTime.MIDNIGHT, LocalTime.MAX)));
+    }
+    return new OpeningHours(week);
   }
 
   public List<Session> on(DayOfWeek day) {

@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * A procedure field served at an office (Đất đai, Hộ tịch, ...): its ticket prefix, the range its
- * daily numbers run through and the average minutes one citizen takes, for wait estimates.
+ * daily numbers run through, the average minutes one citizen takes (for wait estimates) and an
+ * optional daily cut-off after which the kiosk gives no new number of this field (null: none).
  */
 public record ServiceDef(String code, String name, String prefix, int numberStart, int numberEnd,
-                         int avgServiceMinutes) {
+                         int avgServiceMinutes, java.time.LocalTime issueCutoff) {
 
   public ServiceDef {
     Objects.requireNonNull(name, "service name");

@@ -2,13 +2,20 @@ package vn.layso.queue.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A queue ticket. {@code number} is what is printed and called (A012); {@code issuedAt} is the
  * arrival that orders the queue and survives transfers; {@code priority} is a group code or null.
+ * {@code steps} is its whole history: who did what, when, at which counter and in which field.
+ * {@code endReason} says why an EXPIRED ticket ended (for example {@code day_closed}).
  */
 public record Ticket(String id, String office, String number, String service, TicketStatus status,
                      String priority, Instant issuedAt, LocalDate serviceDate, String counter,
                      Instant calledAt, Instant startedAt, Instant finishedAt, int recalls,
-                     String source) {
+                     String source, String endReason, List<TicketStep> steps) {
+
+  public Ticket {
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
 }

@@ -4,13 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every way a ticket's status may change, with the statuses it may start from. This table is the
- * ticket state machine: the Lua scripts are handed the from-set and target of an action and refuse
- * anything else, so no other path exists.
+ * What a counter may do to its current ticket, with the statuses each action may start from. The
+ * Lua scripts are handed the from-set and target of an action and refuse anything else. Calling
+ * (WAITING to CALLED) is call-next's own script; closing the day (open to EXPIRED) is close_day's.
  */
 public enum TicketAction {
-  /** A counter takes a waiting ticket (call-next). */
-  CALL(EnumSet.of(TicketStatus.WAITING), TicketStatus.CALLED, "ticket.called", "calledAt", false),
   /** The counter calls its ticket again; the citizen has not come yet. */
   RECALL(EnumSet.of(TicketStatus.CALLED), TicketStatus.CALLED, "ticket.recalled", "recalledAt", false),
   /** The citizen sat down: service starts. */
@@ -20,9 +18,7 @@ public enum TicketAction {
   /** The citizen did not come after being called. */
   NO_SHOW(EnumSet.of(TicketStatus.CALLED), TicketStatus.NO_SHOW, "ticket.no_show", "finishedAt", true),
   /** Sent to another field's queue, keeping the original arrival. */
-  TRANSFER(EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.WAITING, "ticket.transferred", "transferredAt", true),
-  /** Withdrawn before being called. */
-  CANCEL(EnumSet.of(TicketStatus.WAITING), TicketStatus.CANCELLED, "ticket.cancelled", "finishedAt", false);
+  TRANSFER(EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.WAITING, "ticket.transferred", "transferredAt", true);
 
   private final Set<TicketStatus> from;
   private final TicketStatus to;
@@ -41,18 +37,6 @@ public enum TicketAction {
 
   public boolean allowedFrom(TicketStatus status) {
     return from.contains(status);
-  }
-
-  /** The target status, or throws when the action is not allowed from {@code status}. */
-  public TicketStatus apply(TicketStatus status) {
-    if (!allowedFrom(status)) {
-      throw new IllegalStateException(name() + " is not allowed from " + status);
-    }
-    return to;
-  }
-
-  public Set<TicketStatus> from() {
-    return EnumSet.copyOf(from);
   }
 
   public TicketStatus to() {

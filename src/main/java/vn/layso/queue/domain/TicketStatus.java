@@ -1,10 +1,13 @@
 package vn.layso.queue.domain;
 
-/** Where a ticket is in its life. DONE, NO_SHOW and CANCELLED are final. */
+/**
+ * Where a ticket is in its life. DONE, NO_SHOW, CANCELLED and EXPIRED are final; EXPIRED is a
+ * ticket still open (waiting, called or being served) when its day closed at the office's midnight.
+ */
 public enum TicketStatus {
-  WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED;
+  WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, EXPIRED;
 
   public boolean isFinal() {
-    return this == DONE || this == NO_SHOW || this == CANCELLED;
+    return this == DONE || this == NO_SHOW || this == CANCELLED || this == EXPIRED;
   }
 }

@@ -29,7 +29,7 @@ public final class Keys {
     return office(office) + "version";
   }
 
-  /** Daily ticket sequence of one service; expires two days after its day. */
+  /** Daily ticket sequence of one service; kept as long as the day's history. */
   public static String sequence(String office, String service, String serviceDate) {
     return office(office) + "seq:" + serviceDate + ":" + service;
   }
@@ -55,8 +55,33 @@ public final class Keys {
     return office(office) + "ticket:";
   }
 
-  public static String idempotency(String office, String key) {
-    return office(office) + "idem:" + key;
+  /**
+   * An issuing Idempotency-Key: per service day and per caller ({@code scope}: the account, or the
+   * anonymous client's address), so yesterday's key or another caller's never returns a ticket.
+   */
+  public static String idempotency(String office, String serviceDate, String scope, String key) {
+    return office(office) + "idem:" + serviceDate + ":" + scope + ":" + key;
+  }
+
+  /** A counter action's Idempotency-Key: per day, counter and account; holds the first answer. */
+  public static String counterIdempotency(String office, String serviceDate, String counter, String scope,
+                                          String key) {
+    return office(office) + "cidem:" + serviceDate + ":" + counter + ":" + scope + ":" + key;
+  }
+
+  /** Every ticket issued on one service day (score: issue time), the day closer's and history's index. */
+  public static String dayTickets(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":tickets";
+  }
+
+  /** A service day's closing state (hash): closedAt, expired count, and the history's archive marks. */
+  public static String dayState(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":state";
+  }
+
+  /** The service days (yyyyMMdd) that have tickets and are not closed yet. */
+  public static String openDays(String office) {
+    return office(office) + "open-days";
   }
 
   /** A counter's live state: current ticket, paused flag, priority streak. */
@@ -64,9 +89,9 @@ public final class Keys {
     return office(office) + "counter:" + counter;
   }
 
-  /** The most recent calls (JSON), newest first, for the lobby screen's snapshot. */
-  public static String recentCalls(String office) {
-    return office(office) + "calls";
+  /** The most recent calls of one service day (JSON), newest first, for the lobby screen's snapshot. */
+  public static String recentCalls(String office, String serviceDate) {
+    return office(office) + "calls:" + serviceDate;
   }
 
   /** Accounts and tokens share the hash tag {auth}, so account scripts stay in one cluster slot. */

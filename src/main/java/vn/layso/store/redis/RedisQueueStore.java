@@ -3,31 +3,35 @@ package vn.layso.store.redis;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import vn.layso.common.ApiException;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.QueueStore;
 import vn.layso.queue.domain.ServiceDay;
-import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
 
 /** The queue on Redis: each operation is one Lua script (see src/main/resources/lua). */
 public final class RedisQueueStore implements QueueStore {
 
-  private static final long TICKET_TTL_SECONDS = 8 * 24 * 3600L;
-  private static final long DAY_TTL_SECONDS = 3 * 24 * 3600L;
-  private static final long IDEMPOTENCY_TTL_SECONDS = 24 * 3600L;
+  /** Idempotency keys live two days: long enough for any retry, and they name their day anyway. */
+  private static final long IDEMPOTENCY_TTL_SECONDS = 2 * 24 * 3600L;
   private static final int RECENT_CALLS = 12;
 
   private final RedisStore redis;
+  private final long historySeconds;
 
-  public RedisQueueStore(RedisStore redis) {
+  /** @param history how long a ticket's full record (and its day's index and sequences) is kept */
+  public RedisQueueStore(RedisStore redis, Duration history) {
     this.redis = redis;
+    this.historySeconds = history.toSeconds();
   }
 
   @Override
@@ -37,63 +41,71 @@ public final class RedisQueueStore implements QueueStore {
     ServiceDef s = r.service();
     List<String> keys = new ArrayList<>(List.of(
         Keys.sequence(office, s.code(), day), Keys.ticket(office, r.ticketId()),
-        Keys.queue(office, day, s.code()), Keys.version(office)));
+        Keys.queue(office, day, s.code()), Keys.version(office), Keys.dayTickets(office, day),
+        Keys.openDays(office)));
     if (r.idempotencyKey() != null) {
-      keys.add(Keys.idempotency(office, r.idempotencyKey()));
+      keys.add(Keys.idempotency(office, day, r.scope(), r.idempotencyKey()));
     }
     List<String> args = List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
         millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
-        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.source(),
-        Keys.EVENTS_CHANNEL, Long.toString(TICKET_TTL_SECONDS), Long.toString(DAY_TTL_SECONDS),
-        Long.toString(IDEMPOTENCY_TTL_SECONDS), Keys.ticketPrefix(office), Keys.queuePrefix(office));
+        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
+        Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
+        Keys.ticketPrefix(office), Keys.queuePrefix(office));
     return run("issue_ticket", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
-  public Future<Called> callNext(Office office, Counter counter, Instant now, LocalDate serviceDate) {
+  public Future<Called> callNext(Office office, Counter counter, Press press) {
     String id = office.id();
-    String day = ServiceDay.key(serviceDate);
+    String day = ServiceDay.key(press.serviceDate());
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        Keys.recentCalls(id)));
-    List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(now),
+        Keys.recentCalls(id, day), idempotencyKey(id, counter, press)));
+    List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()),
         Integer.toString(office.maxPriorityInRow()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
-        Integer.toString(RECENT_CALLS), Integer.toString(counter.weights().size())));
+        Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
+        Long.toString(IDEMPOTENCY_TTL_SECONDS), Integer.toString(counter.weights().size())));
     counter.weights().forEach((service, weight) -> {
       keys.add(Keys.queue(id, day, service));
       args.add(Integer.toString(weight));
     });
     return run("call_next", keys, args).map(json -> new Called(
-        TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed"))));
+        TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed")),
+        json.getBoolean("replayed", false)));
   }
 
   @Override
-  public Future<Ticket> transition(Office office, Counter counter, TicketAction action, Instant now) {
+  public Future<Placed> transition(Office office, Counter counter, TicketAction action, Press press) {
     String id = office.id();
-    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id));
-    List<String> args = List.of(id, counter.id(), millis(now), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
+    String day = ServiceDay.key(press.serviceDate());
+    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id, day),
+        idempotencyKey(id, counter, press));
+    List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
-        action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS));
-    return run("counter_transition", keys, args).map(json -> TicketCodec.read(json.getJsonObject("ticket")));
+        action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
+        Long.toString(IDEMPOTENCY_TTL_SECONDS));
+    return run("counter_transition", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
-  public Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Instant now,
-                                 LocalDate serviceDate) {
+  public Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Press press) {
     String id = office.id();
-    String day = ServiceDay.key(serviceDate);
+    String day = ServiceDay.key(press.serviceDate());
     List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        Keys.queue(id, day, target.code()));
-    List<String> args = List.of(id, counter.id(), millis(now), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
-        TicketAction.TRANSFER.fromList(), target.code(), day, Long.toString(DAY_TTL_SECONDS));
+        Keys.queue(id, day, target.code()), idempotencyKey(id, counter, press));
+    List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
+        TicketAction.TRANSFER.fromList(), target.code(), day, press.by(), keyGiven(press),
+        Long.toString(IDEMPOTENCY_TTL_SECONDS));
     return run("transfer", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
-  public Future<Boolean> setPaused(Office office, Counter counter, boolean paused, Instant now) {
+  public Future<Paused> setPaused(Office office, Counter counter, boolean paused, Press press) {
     String id = office.id();
-    return run("counter_pause", List.of(Keys.counter(id, counter.id()), Keys.version(id)),
-        List.of(id, counter.id(), paused ? "1" : "0", Keys.EVENTS_CHANNEL, millis(now)))
-        .map(json -> json.getBoolean("paused"));
+    return run("counter_pause", List.of(Keys.counter(id, counter.id()), Keys.version(id),
+            idempotencyKey(id, counter, press)),
+        List.of(id, counter.id(), paused ? "1" : "0", Keys.EVENTS_CHANNEL, millis(press.now()), press.by(),
+            keyGiven(press), Long.toString(IDEMPOTENCY_TTL_SECONDS)))
+        .map(json -> new Paused(json.getBoolean("paused"), json.getBoolean("replayed", false)));
   }
 
   @Override
@@ -106,7 +118,7 @@ public final class RedisQueueStore implements QueueStore {
   public Future<JsonObject> snapshot(Office office, LocalDate serviceDate) {
     String id = office.id();
     String day = ServiceDay.key(serviceDate);
-    List<String> keys = new ArrayList<>(List.of(Keys.version(id), Keys.recentCalls(id)));
+    List<String> keys = new ArrayList<>(List.of(Keys.version(id), Keys.recentCalls(id, day)));
     List<String> args = new ArrayList<>(List.of(Integer.toString(office.counters().size()),
         Integer.toString(office.services().size()), Keys.ticketPrefix(id)));
     office.counters().forEach(c -> {
@@ -125,6 +137,43 @@ public final class RedisQueueStore implements QueueStore {
   @Override
   public Future<Long> version(String office) {
     return redis.call(c -> c.get(Keys.version(office))).map(v -> v == null ? 0L : Long.parseLong(v));
+  }
+
+  @Override
+  public Future<Set<LocalDate>> openDays(String office) {
+    return redis.call(c -> c.smembers(Keys.openDays(office))).map(days -> {
+      Set<LocalDate> out = new TreeSet<>();
+      days.forEach(d -> out.add(ServiceDay.parseKey(d)));
+      return out;
+    });
+  }
+
+  @Override
+  public Future<DayClose> closeDay(Office office, LocalDate serviceDate, Instant now, int cursor, int batch) {
+    String id = office.id();
+    String day = ServiceDay.key(serviceDate);
+    List<String> keys = new ArrayList<>(List.of(Keys.dayTickets(id, day), Keys.dayState(id, day), Keys.version(id)));
+    office.counters().forEach(c -> keys.add(Keys.counter(id, c.id())));
+    office.services().forEach(s -> keys.add(Keys.queue(id, day, s.code())));
+    List<String> args = List.of(id, day, millis(now), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
+        Integer.toString(batch), Integer.toString(cursor), Integer.toString(office.counters().size()),
+        Integer.toString(office.services().size()));
+    return run("close_day", keys, args).map(json -> new DayClose(json.getBoolean("closed"),
+        json.getBoolean("already", false), json.getInteger("next", -1), json.getInteger("expired", 0)));
+  }
+
+  @Override
+  public Future<Void> forgetDay(String office, LocalDate serviceDate) {
+    return redis.call(c -> c.srem(Keys.openDays(office), ServiceDay.key(serviceDate))).mapEmpty();
+  }
+
+  private static String idempotencyKey(String office, Counter counter, Press press) {
+    return Keys.counterIdempotency(office, ServiceDay.key(press.serviceDate()), counter.id(), press.by(),
+        press.idempotencyKey() == null ? "-" : press.idempotencyKey());
+  }
+
+  private static String keyGiven(Press press) {
+    return press.idempotencyKey() == null ? "0" : "1";
   }
 
   /** Lua's cjson writes an empty table as {}: read that back as an empty list. */

@@ -1,18 +1,22 @@
 package vn.layso.store.redis;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStatus;
+import vn.layso.queue.domain.TicketStep;
 
 /** Reads the ticket JSON the Lua scripts store. */
-final class TicketCodec {
+public final class TicketCodec {
 
   private TicketCodec() {
   }
 
-  static Ticket read(JsonObject t) {
+  public static Ticket read(JsonObject t) {
     if (t == null) {
       return null;
     }
@@ -20,7 +24,20 @@ final class TicketCodec {
         t.getString("service"), TicketStatus.valueOf(t.getString("status")), t.getString("priority"),
         instant(t, "issuedAt"), ServiceDay.parseKey(t.getString("serviceDate")), t.getString("counter"),
         instant(t, "calledAt"), instant(t, "startedAt"), instant(t, "finishedAt"),
-        t.getInteger("recalls", 0), t.getString("source"));
+        t.getInteger("recalls", 0), t.getString("source"), t.getString("endReason"), steps(t.getValue("steps")));
+  }
+
+  /** cjson writes an empty Lua table as {}, so anything but an array means no steps. */
+  private static List<TicketStep> steps(Object value) {
+    List<TicketStep> out = new ArrayList<>();
+    if (value instanceof JsonArray array) {
+      for (Object o : array) {
+        JsonObject s = (JsonObject) o;
+        out.add(new TicketStep(s.getString("act"), instant(s, "at"), s.getString("by"), s.getString("counter"),
+            s.getString("service"), s.getString("from")));
+      }
+    }
+    return out;
   }
 
   private static Instant instant(JsonObject t, String field) {

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class OfficeTest {
 
-  private static final ServiceDef LAND = new ServiceDef("dat-dai", "Đất đai", "A", 1, 999, 20);
-  private static final ServiceDef CIVIL = new ServiceDef("ho-tich", "Hộ tịch", "B", 1, 999, 10);
+  private static final ServiceDef LAND = new ServiceDef("dat-dai", "Đất đai", "A", 1, 999, 20, null);
+  private static final ServiceDef CIVIL = new ServiceDef("ho-tich", "Hộ tịch", "B", 1, 999, 10, null);
   private static final OpeningHours HOURS = new OpeningHours(Map.of(DayOfWeek.MONDAY, List.of(
       new OpeningHours.Session(LocalTime.of(7, 30), LocalTime.of(11, 30)),
       new OpeningHours.Session(LocalTime.of(13, 30), LocalTime.of(17, 0)))));
 
   private static Office office(List<ServiceDef> services, List<Counter> counters) {
-    return new Office("ward", "Phường", ZoneId.of("Asia/Ho_Chi_Minh"), services, counters, List.of(), 3, HOURS);
+    return new Office("ward", "Phường", ZoneId.of("Asia/Ho_Chi_Minh"), services, counters, List.of(), 3, HOURS, HOURS);
   }
 
   @Test
@@ -33,21 +33,21 @@ class OfficeTest {
 
   @Test
   void inconsistentOfficesAreRefusedWithAReason() {
-    assertThatThrownBy(() -> office(List.of(LAND, new ServiceDef("x", "X", "A", 1, 9, 5)), List.of()))
+    assertThatThrownBy(() -> office(List.of(LAND, new ServiceDef("x", "X", "A", 1, 9, 5, null)), List.of()))
         .hasMessageContaining("duplicate service prefix");
     assertThatThrownBy(() -> office(List.of(LAND), List.of(new Counter("1", "Q", Map.of("nope", 1)))))
         .hasMessageContaining("unknown service");
     assertThatThrownBy(() -> office(List.of(), List.of())).hasMessageContaining("at least one service");
     assertThatThrownBy(() -> new Counter("1", "Q", Map.of("dat-dai", 0))).hasMessageContaining("weight");
-    assertThatThrownBy(() -> new ServiceDef("Bad Code", "X", "A", 1, 9, 5)).hasMessageContaining("service code");
-    assertThatThrownBy(() -> new ServiceDef("ok", "X", "a", 1, 9, 5)).hasMessageContaining("prefix");
-    assertThatThrownBy(() -> new ServiceDef("ok", "X", "A", 10, 9, 5)).hasMessageContaining("number range");
+    assertThatThrownBy(() -> new ServiceDef("Bad Code", "X", "A", 1, 9, 5, null)).hasMessageContaining("service code");
+    assertThatThrownBy(() -> new ServiceDef("ok", "X", "a", 1, 9, 5, null)).hasMessageContaining("prefix");
+    assertThatThrownBy(() -> new ServiceDef("ok", "X", "A", 10, 9, 5, null)).hasMessageContaining("number range");
   }
 
   @Test
   void digitsFollowTheEndOfTheRange() {
     assertThat(LAND.digits()).isEqualTo(3);
-    assertThat(new ServiceDef("big", "Big", "Z", 1, 9999, 5).digits()).isEqualTo(4);
+    assertThat(new ServiceDef("big", "Big", "Z", 1, 9999, 5, null).digits()).isEqualTo(4);
     assertThat(LAND.capacityPerDay()).isEqualTo(999);
   }
 

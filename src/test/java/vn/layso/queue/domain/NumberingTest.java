@@ -1,7 +1,6 @@
 package vn.layso.queue.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,15 +12,6 @@ import org.junit.jupiter.api.Test;
 class NumberingTest {
 
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-
-  @Test
-  void numbersArePrefixAndZeroPaddedSequence() {
-    assertThat(TicketNumber.format("A", 1, 12, 3)).isEqualTo("A012");
-    assertThat(TicketNumber.format("B", 1, 1, 3)).isEqualTo("B001");
-    assertThat(TicketNumber.format("C", 100, 1, 3)).isEqualTo("C100");
-    assertThat(TicketNumber.format("D", 1, 1234, 4)).isEqualTo("D1234");
-    assertThatThrownBy(() -> TicketNumber.format("A", 1, 0, 3)).isInstanceOf(IllegalArgumentException.class);
-  }
 
   @Test
   void theServiceDayTurnsAtMidnightInHanoiNotUtc() {

@@ -1,0 +1,90 @@
+package vn.layso.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.layso.office.OfficeRegistry;
+import vn.layso.office.domain.Office;
+import vn.layso.queue.domain.ServiceDay;
+
+/**
+ * Closes every office's service days once their midnight has passed (office time zone): tickets
+ * still open end EXPIRED, counters start the new day empty, screens are told (day.closed), and then
+ * the day's history is archived. It runs at start, so a server that was down at midnight closes
+ * the days it missed, and then every {@link #PERIOD_MILLIS}. Closing is decided in the store
+ * (close_day.lua), so any number of servers may run it at once: each day closes exactly once.
+ */
+public final class DayCloser {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DayCloser.class);
+  static final long PERIOD_MILLIS = 30_000;
+  /** Tickets expired per script call, so a huge day never holds Redis for long. */
+  private static final int BATCH = 500;
+
+  private final QueueStore store;
+  private final OfficeRegistry offices;
+  private final Clock clock;
+  private final BiFunction<Office, LocalDate, Future<Void>> afterClose;
+  private boolean running;
+
+  /** @param afterClose what follows a closed day (the history's summary and archive); must be idempotent */
+  public DayCloser(QueueStore store, OfficeRegistry offices, Clock clock,
+                   BiFunction<Office, LocalDate, Future<Void>> afterClose) {
+    this.store = store;
+    this.offices = offices;
+    this.clock = clock;
+    this.afterClose = afterClose;
+  }
+
+  /** Runs now and then periodically; returns the timer id. */
+  public long start(Vertx vertx) {
+    return vertx.setPeriodic(PERIOD_MILLIS, id -> closePastDays());
+  }
+
+  /** Closes every day before today, in every office; overlapping runs in one process are skipped. */
+  public Future<Void> closePastDays() {
+    if (running) {
+      return Future.succeededFuture();
+    }
+    running = true;
+    Future<Void> chain = Future.succeededFuture();
+    for (Office office : offices.all()) {
+      chain = chain.compose(v -> closePastDays(office)).recover(t -> {
+        LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", t.toString()).log("day close failed");
+        return Future.succeededFuture();
+      });
+    }
+    return chain.onComplete(done -> running = false);
+  }
+
+  private Future<Void> closePastDays(Office office) {
+    LocalDate today = ServiceDay.of(clock, office.timezone());
+    return store.openDays(office.id()).compose(days -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (LocalDate day : days) {
+        if (day.isBefore(today)) {
+          chain = chain.compose(v -> close(office, day, 0)).compose(v -> afterClose.apply(office, day))
+              .compose(v -> store.forgetDay(office.id(), day));
+        }
+      }
+      return chain;
+    });
+  }
+
+  private Future<Void> close(Office office, LocalDate day, int cursor) {
+    return store.closeDay(office, day, clock.instant(), cursor, BATCH).compose(result -> {
+      if (!result.closed()) {
+        return close(office, day, result.next());
+      }
+      if (!result.already()) {
+        LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("day", day)
+            .addKeyValue("expired", result.expired()).log("service day closed");
+      }
+      return Future.succeededFuture();
+    });
+  }
+}

@@ -1,0 +1,13 @@
+package vn.layso.queue.domain;
+
+import java.time.Instant;
+
+/**
+ * One step of a ticket's life: the action ({@code ISSUE}, {@code CALL}, {@code RECALL},
+ * {@code START}, {@code COMPLETE}, {@code NO_SHOW}, {@code TRANSFER}, {@code EXPIRE}), when, who
+ * did it ({@code public}, {@code device:<name>}, {@code staff:<name>}, {@code admin:<name>} or
+ * {@code system}), at which counter (null for issue and expiry), and the field the ticket is in
+ * after the step; a transfer also names the field it left ({@code from}).
+ */
+public record TicketStep(String action, Instant at, String by, String counter, String service, String from) {
+}
