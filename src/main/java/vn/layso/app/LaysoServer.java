@@ -29,6 +29,9 @@ import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.RateLimiter;
+import vn.layso.history.ArchiveFiles;
+import vn.layso.history.DayArchiver;
+import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
@@ -38,6 +41,7 @@ import vn.layso.queue.QueueService;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
+import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
@@ -58,10 +62,12 @@ public final class LaysoServer {
   private final HttpServer http;
   private final Router router;
   private final String generatedAdminPassword;
+  private final DayCloser closer;
   private final long closerTimer;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, HttpServer http,
-                      Router router, String generatedAdminPassword, long closerTimer) {
+                      Router router, String generatedAdminPassword, DayCloser closer, long closerTimer) {
+    this.closer = closer;
     this.closerTimer = closerTimer;
     this.vertx = vertx;
     this.embedded = embedded;
@@ -100,7 +106,10 @@ public final class LaysoServer {
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       // days missed while no server ran are closed before the first request is served
-      var closer = new DayCloser(queueStore, offices, clock, (office, day) -> Future.succeededFuture());
+      var historyStore = new RedisHistoryStore(redis);
+      var archiver = new DayArchiver(vertx, historyStore, new ArchiveFiles(config.dataDir().resolve("archive")), clock,
+          hostName());
+      var closer = new DayCloser(queueStore, offices, clock, archiver::archive);
       closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long closerTimer = closer.start(vertx);
 
@@ -108,7 +117,7 @@ public final class LaysoServer {
           ClientAddress.trusting(config.trustedProxies()));
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter,
-              ClientAddress.trusting(config.trustedProxies())));
+              ClientAddress.trusting(config.trustedProxies()), new HistoryService(historyStore)));
 
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setPort(config.port()).setHost(config.host())
@@ -121,7 +130,7 @@ public final class LaysoServer {
       Promise<HttpServer> listening = serving.promise();
       serving.runOnContext(v -> http.listen().onComplete(listening));
       listening.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closerTimer);
+      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer);
       LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -156,6 +165,15 @@ public final class LaysoServer {
       }
       return chain;
     });
+  }
+
+  /** This machine's name, recorded with each archived day (the archive is on the server that wrote it). */
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown-host";
+    }
   }
 
   static String resource(String path) throws IOException {
@@ -195,6 +213,14 @@ public final class LaysoServer {
   /** The admin password generated at first start, to print once; null when none was generated. */
   public String generatedAdminPassword() {
     return generatedAdminPassword;
+  }
+
+  /**
+   * Closes (and archives) every past day now rather than at the next periodic run; the future ends
+   * when done, or at once when a run is already under way.
+   */
+  public Future<Void> closePastDays() {
+    return closer.closePastDays();
   }
 
   /** The embedded Redis, when this server started one (tests restart it). */
