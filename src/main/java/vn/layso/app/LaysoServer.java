@@ -26,6 +26,9 @@ import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.RateLimiter;
+import vn.layso.history.ArchiveFiles;
+import vn.layso.history.DayArchiver;
+import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
 import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.OfficeJson;
@@ -37,6 +40,7 @@ import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisLiveStore;
+import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
@@ -100,8 +104,11 @@ public final class LaysoServer {
       hub.startHeartbeat();
 
       seedOffices(config, offices, listed).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      // days missed while no server ran are closed before the first request is served
-      var closer = new DayCloser(queueStore, offices, clock, (office, day) -> Future.succeededFuture());
+      // days missed while no server ran are closed (and archived) before the first request is served
+      var historyStore = new RedisHistoryStore(redis);
+      var archiver = new DayArchiver(vertx, historyStore, new ArchiveFiles(config.dataDir().resolve("archive")), clock,
+          hostName());
+      var closer = new DayCloser(queueStore, offices, clock, archiver::archive);
       closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long closerTimer = closer.start(vertx);
 
@@ -109,7 +116,7 @@ public final class LaysoServer {
           ClientAddress.trusting(config.trustedProxies()));
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter,
-              ClientAddress.trusting(config.trustedProxies())));
+              ClientAddress.trusting(config.trustedProxies()), new HistoryService(historyStore)));
 
       HttpServer http = vertx.createHttpServer(new HttpServerOptions()
               .setPort(config.port()).setHost(config.host())
@@ -174,6 +181,15 @@ public final class LaysoServer {
     });
   }
 
+  /** This machine's name, recorded with each archived day (the archive is on the server that wrote it). */
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+
   static String resource(String path) throws IOException {
     try (InputStream in = LaysoServer.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
@@ -208,17 +224,17 @@ public final class LaysoServer {
         .toList();
   }
 
-  /**
-   * Closes the service days whose midnight has passed now, without waiting for the periodic run
-   * (what a test does after moving the clock past midnight).
-   */
-  public Future<Void> closePastDays() {
-    return closer.closePastDays();
-  }
-
   /** The admin password generated at first start, to print once; null when none was generated. */
   public String generatedAdminPassword() {
     return generatedAdminPassword;
+  }
+
+  /**
+   * Closes (and archives) every past day now rather than at the next periodic run; the future ends
+   * when done (joining a run already under way in this process).
+   */
+  public Future<Void> closePastDays() {
+    return closer.closePastDays();
   }
 
   /** The embedded Redis, when this server started one (tests restart it). */

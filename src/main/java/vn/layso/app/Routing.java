@@ -17,6 +17,8 @@ import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
 import vn.layso.common.Messages;
 import vn.layso.common.RateLimiter;
+import vn.layso.history.HistoryRoutes;
+import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
 import vn.layso.live.LiveRoutes;
 import vn.layso.office.OfficeRegistry;
@@ -33,7 +35,7 @@ final class Routing {
 
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
-                  RateLimiter limiter, ClientAddress addresses) {
+                  RateLimiter limiter, ClientAddress addresses, HistoryService history) {
   }
 
   private Routing() {
@@ -54,6 +56,7 @@ final class Routing {
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
+    new HistoryRoutes(f.history(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
     router.route().failureHandler(new FailureHandler());
     // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.

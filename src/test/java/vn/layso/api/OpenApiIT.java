@@ -177,6 +177,38 @@ class OpenApiIT {
   }
 
   @Test
+  void historyAnswersMatchTheirSchemas() throws Exception {
+    // a server of its own: closing a day moves its clock (and outdates its tokens)
+    try (TestApp other = TestApp.start()) {
+      String token = other.adminToken();
+      other.issue("demo", "ho-tich");
+      other.counter("demo", "3", "call-next", token);
+      other.counter("demo", "3", "start", token);
+      other.counter("demo", "3", "complete", token);
+      other.issue("demo", "dat-dai");
+      other.clock().advance(java.time.Duration.ofDays(1));
+      String fresh = other.login("admin", TestApp.ADMIN_PASSWORD);
+      String summaries = "/api/v1/offices/demo/history/summaries?from=2026-11-23&to=2026-11-24";
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+        other.server().closePastDays().toCompletionStage().toCompletableFuture()
+            .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        return other.api().get(summaries, "token", fresh).json().getJsonArray("days").size() == 1;
+      });
+      String tickets = "/api/v1/offices/{office}/history/days/{date}/tickets";
+      check("get", tickets, other.api().get("/api/v1/offices/demo/history/days/2026-11-23/tickets", "token", fresh));
+      check("get", tickets, other.api().get("/api/v1/offices/demo/history/days/2026-13-01/tickets", "token", fresh));
+      check("get", tickets, other.api().get("/api/v1/offices/demo/history/days/2026-11-23/tickets?limit=0",
+          "token", fresh));
+      check("get", tickets, other.api().get("/api/v1/offices/demo/history/days/2026-11-23/tickets"));
+      check("get", "/api/v1/offices/{office}/history/summaries", other.api().get(summaries, "token", fresh));
+      check("get", "/api/v1/offices/{office}/history/summaries", other.api().get(
+          "/api/v1/offices/demo/history/summaries?from=2026-11-24&to=2026-11-23", "token", fresh));
+      check("get", "/api/v1/offices/{office}/history/summaries", other.api().get(
+          "/api/v1/offices/nope/history/summaries?from=2026-11-23&to=2026-11-23", "token", fresh));
+    }
+  }
+
+  @Test
   void liveMessagesMatchTheirSchemas() throws Exception {
     String token = app.adminToken();
     try (LiveClient screen = new LiveClient(app.port(), "demo")) {

@@ -36,6 +36,16 @@ public final class RedisAdmin {
     }
   }
 
+  /** Runs one synchronous command (or a few) on the server's Redis, to inspect or disturb it. */
+  public static <T> T sync(String uri, java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> op) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      return op.apply(connection.sync());
+    } finally {
+      client.shutdown();
+    }
+  }
+
   /** Bumps a counter behind the server's back, as if an event had been lost on the way. */
   public static long incr(String uri, String key) {
     RedisClient client = RedisClient.create(uri);

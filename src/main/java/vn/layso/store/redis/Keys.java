@@ -89,6 +89,21 @@ public final class Keys {
     return office(office) + "day:" + serviceDate + ":state";
   }
 
+  /** A closed day's summary (JSON, see SummaryJson; stored gzip + base64); never expires. */
+  public static String daySummary(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":summary";
+  }
+
+  /** The days (yyyyMMdd) that have a summary, scored by the same number, for date-range reads. */
+  public static String summaryDays(String office) {
+    return office(office) + "summary-days";
+  }
+
+  /** Held (SET NX, a few minutes) by the server archiving a closed day, so two do not both do it. */
+  public static String archiveClaim(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":archiving";
+  }
+
   /** The service days (yyyyMMdd) that have tickets and are not closed yet. */
   public static String openDays(String office) {
     return office(office) + "open-days";
