@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.history.domain.DaySummary;
 import vn.layso.office.domain.Office;
+import vn.layso.queue.DayCloser;
 import vn.layso.queue.TicketJson;
 import vn.layso.queue.domain.Ticket;
 
@@ -59,7 +60,7 @@ public final class DayArchiver {
   private Future<Void> claimAndWrite(Office office, LocalDate day) {
     return store.claim(office.id(), day, owner, CLAIM).compose(claimed -> {
       if (!claimed) {
-        return Future.failedFuture(new IllegalStateException("another server is archiving " + office.id() + " " + day));
+        return Future.failedFuture(new DayCloser.Busy("another server is archiving " + office.id() + " " + day));
       }
       // a server that held the claim until a moment ago may have finished the day
       return store.archived(office.id(), day).compose(done -> done ? Future.succeededFuture() : write(office, day));

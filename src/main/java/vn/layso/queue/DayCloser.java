@@ -29,6 +29,13 @@ public final class DayCloser {
   private final OfficeRegistry offices;
   private final Clock clock;
   private final BiFunction<Office, LocalDate, Future<Void>> afterClose;
+  /** What follows a closed day is being done elsewhere (another server holds it): try at the next run. */
+  public static final class Busy extends RuntimeException {
+    public Busy(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private final java.util.concurrent.atomic.AtomicReference<Future<Void>> running =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -56,7 +63,12 @@ public final class DayCloser {
     Future<Void> chain = Future.succeededFuture();
     for (Office office : offices.all()) {
       chain = chain.compose(v -> closePastDays(office)).recover(t -> {
-        LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", t.toString()).log("day close failed");
+        if (t instanceof Busy) {
+          LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("reason", t.getMessage())
+              .log("day left for the next run");
+        } else {
+          LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", t.toString()).log("day close failed");
+        }
         return Future.succeededFuture();
       });
     }
