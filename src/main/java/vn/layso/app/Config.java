@@ -132,7 +132,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
   public String toString() {
     return "Config[port=" + port + ", host=" + host + ", redis=" + (redisUri == null ? "embedded" : "external")
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
-        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
+        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", loginLimitPerMinute=" + loginLimitPerMinute
+        + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays + "]";
   }
