@@ -44,8 +44,7 @@ end
 -- Bumps the office version and publishes the event with it and the office's epoch; returns the
 -- version. The epoch key is the version key + ':epoch' (Keys.epoch); a missing one is started at
 -- the store's time in microseconds. The event's ticket, if any, leaves as public_ticket only.
-local function emit(version_key, channel, event)
-  local v = redis.call('INCR', version_key)
+local function current_epoch(version_key)
   local epoch_key = version_key .. ':epoch'
   local epoch = redis.call('GET', epoch_key)
   if not epoch then
@@ -53,6 +52,12 @@ local function emit(version_key, channel, event)
     epoch = t[1] .. string.format('%06d', tonumber(t[2]))
     redis.call('SET', epoch_key, epoch)
   end
+  return epoch
+end
+
+local function emit(version_key, channel, event)
+  local v = redis.call('INCR', version_key)
+  local epoch = current_epoch(version_key)
   if event.ticket then event.ticket = public_ticket(event.ticket) end
   event.version = v
   event.epoch = epoch

@@ -5,13 +5,7 @@
 -- KEYS: 1 version, 2 recent calls, then counter keys (ARGV[1] of them), then one queue per service
 -- ARGV: 1 counter count, 2 service count, 3 ticket key prefix, then counter ids, then service codes
 local nc, ns, tprefix = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
-local epoch_key = KEYS[1] .. ':epoch'
-local epoch = redis.call('GET', epoch_key)
-if not epoch then
-  local t = redis.call('TIME')
-  epoch = t[1] .. string.format('%06d', tonumber(t[2]))
-  redis.call('SET', epoch_key, epoch)
-end
+local epoch = current_epoch(KEYS[1])
 local out = { version = tonumber(redis.call('GET', KEYS[1]) or '0'), epoch = epoch, counters = {}, queues = {},
               recentCalls = {} }
 for i = 1, nc do
