@@ -12,7 +12,7 @@ import vn.layso.common.ClientAddress;
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
-                     Path officesFile, int liveMaxSockets) {
+                     Path officesFile, int liveMaxSockets, int eventLoops) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -37,6 +37,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
     }
+    if (eventLoops < 1 || eventLoops > 256) {
+      throw new IllegalArgumentException("EVENT_LOOPS must be 1..256");
+    }
   }
 
   public static Config fromEnvironment(Map<String, String> env) {
@@ -58,7 +61,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         Duration.ofHours(integer(env, "TOKEN_TTL_HOURS", 12)),
         blankToNull(env.get("PUBLIC_URL")),
         env.get("OFFICES_FILE") == null || env.get("OFFICES_FILE").isBlank() ? null : Path.of(env.get("OFFICES_FILE")),
-        integer(env, "LIVE_MAX_SOCKETS", 10_000));
+        integer(env, "LIVE_MAX_SOCKETS", 10_000),
+        integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()));
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {
@@ -82,6 +86,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     return "Config[port=" + port + ", host=" + host + ", redis=" + (redisUri == null ? "embedded" : "external")
         + ", dataDir=" + dataDir + ", appendfsync=" + redisAppendFsync + ", seedDemo=" + seedDemo
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", trustedProxies=" + trustedProxies
-        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets + "]";
+        + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
+        + ", eventLoops=" + eventLoops + "]";
   }
 }

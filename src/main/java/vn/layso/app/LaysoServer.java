@@ -1,13 +1,12 @@
 package vn.layso.app;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,11 +54,12 @@ public final class LaysoServer {
   private final EmbeddedRedis embedded;
   private final RedisStore redis;
   private final LiveHub hub;
-  private final HttpServer http;
+  /** One HTTP server per event loop, all on the same port. */
+  private final List<HttpServer> http;
   private final Router router;
   private final String generatedAdminPassword;
 
-  private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, HttpServer http,
+  private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
                       Router router, String generatedAdminPassword) {
     this.vertx = vertx;
     this.embedded = embedded;
@@ -77,12 +78,13 @@ public final class LaysoServer {
       embedded = EmbeddedRedis.start(config.dataDir(), config.redisAppendFsync());
       redisUri = embedded.uri();
     }
-    Vertx vertx = Vertx.vertx();
-    // one event loop serves HTTP and carries the Redis connection: no thread hops per request
-    ContextInternal serving = ((VertxInternal) vertx).createEventLoopContext();
+    // each event loop serves HTTP and carries its own Redis connection: no thread hops per request
+    ServingLoops loops = new ServingLoops();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(config.eventLoops()))
+        .withTransport(loops).build();
     RedisStore redis = null;
     try {
-      redis = RedisStore.connect(vertx, serving.nettyEventLoop(), redisUri, Duration.ofSeconds(3));
+      redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
       final RedisStore store = redis;
       var offices = new OfficeRegistry(new RedisOfficeStore(redis));
       var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
@@ -101,19 +103,9 @@ public final class LaysoServer {
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter));
 
-      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
-              .setPort(config.port()).setHost(config.host())
-              .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
-              .setCompressionSupported(true)
-              // a dead peer (a screen whose network went away) stops answering the 25 s pings
-              .setReadIdleTimeout(READ_IDLE_SECONDS))
-          .invalidRequestHandler(Routing::invalidRequest)
-          .requestHandler(router);
-      Promise<HttpServer> listening = serving.promise();
-      serving.runOnContext(v -> http.listen().onComplete(listening));
-      listening.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      List<HttpServer> http = listen(vertx, config, router);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated);
-      LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
+      LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
       if (redis != null) {
@@ -125,6 +117,29 @@ public final class LaysoServer {
       }
       throw e;
     }
+  }
+
+  /**
+   * Deploys one HTTP server per event loop (a verticle instance each, so each runs on its own
+   * loop); Vert.x shares the port between them. Port 0 becomes -1: a random port, shared as well.
+   * Blocks until all listen.
+   */
+  private static List<HttpServer> listen(Vertx vertx, Config config, Router router) throws Exception {
+    HttpServerOptions options = new HttpServerOptions()
+        .setPort(config.port() == 0 ? -1 : config.port()).setHost(config.host())
+        .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
+        .setCompressionSupported(true)
+        // a dead peer (a screen whose network went away) stops answering the 25 s pings
+        .setReadIdleTimeout(READ_IDLE_SECONDS);
+    List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> context -> {
+      HttpServer server = vertx.createHttpServer(options)
+          .invalidRequestHandler(Routing::invalidRequest).requestHandler(router);
+      servers.add(server);
+      return server.listen();
+    }, new DeploymentOptions().setInstances(config.eventLoops()))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return List.copyOf(servers);
   }
 
   /**
@@ -159,7 +174,7 @@ public final class LaysoServer {
   }
 
   public int port() {
-    return http.actualPort();
+    return http.get(0).actualPort();
   }
 
   public Vertx vertx() {
@@ -200,7 +215,8 @@ public final class LaysoServer {
   public void stop() {
     try {
       hub.closeAll();
-      http.shutdown(5, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

@@ -21,6 +21,7 @@ class ConfigTest {
     assertThat(c.rateLimitPerMinute()).isEqualTo(30);
     assertThat(c.tokenTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(c.adminPassword()).isNull();
+    assertThat(c.eventLoops()).as("one event loop per core").isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
@@ -43,6 +44,8 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TRUSTED_PROXIES", "proxy.local"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("REDIS_APPENDFSYNC", "sometimes"))).hasMessageContaining("REDIS_APPENDFSYNC");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TOKEN_TTL_HOURS", "0"))).hasMessageContaining("TOKEN_TTL_HOURS");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("EVENT_LOOPS", "0"))).hasMessageContaining("EVENT_LOOPS");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("EVENT_LOOPS", "many"))).hasMessageContaining("EVENT_LOOPS");
   }
 
   @Test

@@ -50,4 +50,17 @@ public final class RedisAdmin {
       client.shutdown();
     }
   }
+
+  /** CLIENT LIST: one map of fields (id, name, cmd, ...) per connection. */
+  public static java.util.List<java.util.Map<String, String>> clients(String uri) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      return connection.sync().clientList().lines().filter(line -> !line.isBlank())
+          .map(line -> java.util.Arrays.stream(line.strip().split(" ")).map(field -> field.split("=", 2))
+              .collect(java.util.stream.Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "")))
+          .toList();
+    } finally {
+      client.shutdown();
+    }
+  }
 }
