@@ -34,6 +34,7 @@ import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.QueueService;
+import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
@@ -87,7 +88,9 @@ public final class LaysoServer {
       redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
       final RedisStore store = redis;
       var offices = new OfficeRegistry(new RedisOfficeStore(redis));
-      var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
+      var tokens = new CachingAuthStore(new RedisAuthStore(redis), redis, CachingAuthStore.TTL);
+      tokens.listen();
+      var authService = new AuthService(tokens, new PasswordHasher(vertx), clock,
           config.tokenTtl());
       var queue = new QueueService(new RedisQueueStore(redis), offices, clock);
       var hub = new LiveHub(vertx, queue::snapshot, queue::version, config.liveMaxSockets());

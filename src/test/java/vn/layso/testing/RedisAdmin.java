@@ -51,6 +51,16 @@ public final class RedisAdmin {
     }
   }
 
+  /** Deletes a key behind the server's back. */
+  public static void delete(String uri, String key) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      connection.sync().del(key);
+    } finally {
+      client.shutdown();
+    }
+  }
+
   /** CLIENT LIST: one map of fields (id, name, cmd, ...) per connection. */
   public static java.util.List<java.util.Map<String, String>> clients(String uri) {
     RedisClient client = RedisClient.create(uri);
