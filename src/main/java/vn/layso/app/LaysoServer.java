@@ -131,6 +131,10 @@ public final class LaysoServer {
     HttpServerOptions options = new HttpServerOptions()
         .setPort(config.port() == 0 ? -1 : config.port()).setHost(config.host())
         .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
+        // permessage-deflate (which browsers offer) costs every socket a compressor and every
+        // delta a compression per socket: at 400 sockets the median delivery took 1.9 s with it and
+        // 49 ms without (docs/benchmarks.md). Lobby events are a few hundred bytes.
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true)
         // a dead peer (a screen whose network went away) stops answering the 25 s pings
         .setReadIdleTimeout(READ_IDLE_SECONDS);
