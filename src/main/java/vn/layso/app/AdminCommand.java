@@ -18,6 +18,7 @@ import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
 import vn.layso.auth.domain.Credentials;
 import vn.layso.store.redis.EmbeddedRedis;
+import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisStore;
 
@@ -125,8 +126,8 @@ final class AdminCommand {
       EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
       Vertx vertx = Vertx.vertx();
       try {
-        RedisStore redis = RedisStore.connect(vertx, loop.next(), uri, Duration.ofSeconds(10));
-        AuthService auth = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), Clock.systemUTC(),
+        RedisStore redis = RedisStore.connect(vertx, java.util.List.of(loop.next()), uri, Duration.ofSeconds(10));
+        AuthService auth = new AuthService(new CachingAuthStore(new RedisAuthStore(redis), redis, CachingAuthStore.TTL), new PasswordHasher(vertx), Clock.systemUTC(),
             config.tokenTtl());
         return new Store(description, embedded, loop, vertx, redis, auth);
       } catch (RuntimeException unreachable) {

@@ -18,7 +18,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
-                     int historyDays) {
+                     int historyDays, int eventLoops) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -51,6 +51,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("TOKEN_TTL_HOURS must be positive");
     }
+    if (eventLoops < 1 || eventLoops > 256) {
+      throw new IllegalArgumentException("EVENT_LOOPS must be 1..256");
+    }
   }
 
   public static Config fromEnvironment(Map<String, String> env) {
@@ -75,7 +78,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         integer(env, "LIVE_MAX_SOCKETS", 10_000),
         // a centre's Wi-Fi puts hundreds of citizens' phones behind one address
         integer(env, "LIVE_MAX_SOCKETS_PER_ADDRESS", 1_000),
-        integer(env, "HISTORY_DAYS", 400));
+        integer(env, "HISTORY_DAYS", 400),
+        integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -135,6 +139,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", loginLimitPerMinute=" + loginLimitPerMinute
         + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
-        + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays + "]";
+        + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
+        + ", eventLoops=" + eventLoops + "]";
   }
 }

@@ -1,13 +1,12 @@
 package vn.layso.app;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +36,7 @@ import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
+import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
@@ -58,13 +59,14 @@ public final class LaysoServer {
   private final EmbeddedRedis embedded;
   private final RedisStore redis;
   private final LiveHub hub;
-  private final HttpServer http;
+  /** One HTTP server per event loop, all on the same port. */
+  private final List<HttpServer> http;
   private final Router router;
   private final String generatedAdminPassword;
   private final DayCloser closer;
   private final long closerTimer;
 
-  private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, HttpServer http,
+  private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
                       Router router, String generatedAdminPassword, DayCloser closer, long closerTimer) {
     this.closer = closer;
     this.closerTimer = closerTimer;
@@ -86,16 +88,18 @@ public final class LaysoServer {
       embedded = EmbeddedRedis.start(config.dataDir(), config.redisAppendFsync());
       redisUri = embedded.uri();
     }
-    Vertx vertx = Vertx.vertx();
-    // one event loop serves HTTP and carries the Redis connection: no thread hops per request
-    ContextInternal serving = ((VertxInternal) vertx).createEventLoopContext();
+    // each event loop serves HTTP and carries its own Redis connection: no thread hops per request
+    ServingLoops loops = new ServingLoops();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(config.eventLoops()))
+        .withTransport(loops).build();
     RedisStore redis = null;
     try {
-      redis = RedisStore.connect(vertx, serving.nettyEventLoop(), redisUri, Duration.ofSeconds(3));
+      redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
       final RedisStore store = redis;
       var offices = new OfficeRegistry(new RedisOfficeStore(redis));
-      var authService = new AuthService(new RedisAuthStore(redis), new PasswordHasher(vertx), clock,
-          config.tokenTtl());
+      var tokens = new CachingAuthStore(new RedisAuthStore(redis), redis, CachingAuthStore.TTL);
+      tokens.listen();
+      var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
       var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),
@@ -118,31 +122,12 @@ public final class LaysoServer {
           new Routing.Features(store, offices, authService, queue, hub, limiter,
               ClientAddress.trusting(config.trustedProxies()), new HistoryService(historyStore)));
 
-      HttpServer http = vertx.createHttpServer(new HttpServerOptions()
-              .setPort(config.port()).setHost(config.host())
-              .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
-              // Per-message deflate keeps a zlib context per socket (hundreds of KiB at thousands of
-              // lobby sockets) and compresses every event again for every socket; events are a few
-              // hundred bytes. Vert.x turns both WebSocket extensions on by default: off.
-              .setPerMessageWebSocketCompressionSupported(false)
-              .setPerFrameWebSocketCompressionSupported(false)
-              // HTTP gzip stays on for what gains from it (the 135 KiB OpenAPI document, pages);
-              // API answers under 1 KiB are sent as they are, as compressing them costs more CPU
-              // than the bytes it saves.
-              .setCompressionSupported(true)
-              .setCompressionContentSizeThreshold(1024)
-              // a dead peer (a screen whose network went away) stops answering the 25 s pings
-              .setReadIdleTimeout(READ_IDLE_SECONDS))
-          .invalidRequestHandler(Routing::invalidRequest)
-          .requestHandler(router);
-      Promise<HttpServer> listening = serving.promise();
-      serving.runOnContext(v -> http.listen().onComplete(listening));
-      listening.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer);
-      LOG.atInfo().addKeyValue("port", http.actualPort()).addKeyValue("config", config).log("layso started");
+      LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
       if (redis != null) {
@@ -154,6 +139,38 @@ public final class LaysoServer {
       }
       throw e;
     }
+  }
+
+  /**
+   * Deploys one HTTP server per event loop (a verticle instance each, so each runs on its own
+   * loop); Vert.x shares the port between them. Port 0 becomes -1: a random port, shared as well.
+   * Blocks until all listen.
+   */
+  private static List<HttpServer> listen(Vertx vertx, Config config, Router router) throws Exception {
+    HttpServerOptions options = new HttpServerOptions()
+        .setPort(config.port() == 0 ? -1 : config.port()).setHost(config.host())
+        .setMaxWebSocketFrameSize(4096).setMaxWebSocketMessageSize(4096)
+        // Per-message deflate (which browsers offer) keeps a zlib context per socket and compresses
+        // every event again for every socket: at 400 sockets the median delivery took 1.9 s with it
+        // and 49 ms without (docs/benchmarks.md). Lobby events are a few hundred bytes: off.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        // HTTP gzip stays on for what gains from it (the 135 KiB OpenAPI document, pages);
+        // API answers under 1 KiB are sent as they are, as compressing them costs more CPU
+        // than the bytes it saves.
+        .setCompressionSupported(true)
+        .setCompressionContentSizeThreshold(1024)
+        // a dead peer (a screen whose network went away) stops answering the 25 s pings
+        .setReadIdleTimeout(READ_IDLE_SECONDS);
+    List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> context -> {
+      HttpServer server = vertx.createHttpServer(options)
+          .invalidRequestHandler(Routing::invalidRequest).requestHandler(router);
+      servers.add(server);
+      return server.listen();
+    }, new DeploymentOptions().setInstances(config.eventLoops()))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return List.copyOf(servers);
   }
 
   /**
@@ -200,7 +217,7 @@ public final class LaysoServer {
   }
 
   public int port() {
-    return http.actualPort();
+    return http.get(0).actualPort();
   }
 
   public Vertx vertx() {
@@ -250,7 +267,8 @@ public final class LaysoServer {
     vertx.cancelTimer(closerTimer);
     try {
       hub.closeAll();
-      http.shutdown(5, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

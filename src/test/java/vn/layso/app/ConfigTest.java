@@ -23,6 +23,7 @@ class ConfigTest {
     assertThat(c.adminPassword()).isNull();
     assertThat(c.redisAppendFsync()).as("a power cut must never re-issue a printed number").isEqualTo("always");
     assertThat(c.liveMaxSocketsPerAddress()).as("a centre's Wi-Fi shares one address").isEqualTo(1000);
+    assertThat(c.eventLoops()).as("one event loop per core").isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
@@ -61,6 +62,8 @@ class ConfigTest {
     assertThat(Config.fromEnvironment(Map.of("HOST", " ")).host()).as("blank is the default").isEqualTo("0.0.0.0");
     assertThat(Config.fromEnvironment(Map.of("PUBLIC_URL", "https://layso.example.gov.vn/hcc/")).publicUrl())
         .isEqualTo("https://layso.example.gov.vn/hcc/");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("EVENT_LOOPS", "0"))).hasMessageContaining("EVENT_LOOPS");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("EVENT_LOOPS", "many"))).hasMessageContaining("EVENT_LOOPS");
   }
 
   @Test

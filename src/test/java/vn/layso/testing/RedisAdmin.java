@@ -100,4 +100,27 @@ public final class RedisAdmin {
       client.shutdown();
     }
   }
+
+  /** Deletes a key behind the server's back. */
+  public static void delete(String uri, String key) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      connection.sync().del(key);
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  /** CLIENT LIST: one map of fields (id, name, cmd, ...) per connection. */
+  public static java.util.List<java.util.Map<String, String>> clients(String uri) {
+    RedisClient client = RedisClient.create(uri);
+    try (var connection = client.connect()) {
+      return connection.sync().clientList().lines().filter(line -> !line.isBlank())
+          .map(line -> java.util.Arrays.stream(line.strip().split(" ")).map(field -> field.split("=", 2))
+              .collect(java.util.stream.Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "")))
+          .toList();
+    } finally {
+      client.shutdown();
+    }
+  }
 }

@@ -10,6 +10,8 @@ public final class Keys {
 
   /** Pub/sub channel on which every state change of every office is published as JSON. */
   public static final String EVENTS_CHANNEL = "layso:events";
+  /** Pub/sub channel of token revocations ("token:<sha-256>" or "user:<username>") for in-memory caches. */
+  public static final String AUTH_CHANNEL = "layso:auth";
   public static final String OFFICES = "layso:offices";
 
   private Keys() {

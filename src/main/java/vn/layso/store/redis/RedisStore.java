@@ -15,7 +15,10 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -34,9 +38,9 @@ import org.slf4j.LoggerFactory;
 import vn.layso.common.ApiException;
 
 /**
- * The one place that talks to Redis: a shared async connection, a pub/sub connection, the Lua
- * script registry and the bridge that brings Lettuce's answers back onto the caller's Vert.x
- * context. While Redis is unreachable, commands are rejected at once and surface as 503.
+ * The one place that talks to Redis: one async connection per serving event loop, a pub/sub
+ * connection, the Lua script registry and the bridge that brings Lettuce's answers back onto the
+ * caller's Vert.x context. While Redis is unreachable, commands are rejected at once and surface as 503.
  */
 public final class RedisStore implements AutoCloseable {
 
@@ -45,47 +49,76 @@ public final class RedisStore implements AutoCloseable {
 
   private final Vertx vertx;
   private final ClientResources resources;
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
+  private final List<Lane> lanes;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
   private StatefulRedisPubSubConnection<String, String> pubSub;
 
   private record Script(String source, String sha) {
   }
 
-  private RedisStore(Vertx vertx, ClientResources resources, RedisClient client,
-                     StatefulRedisConnection<String, String> conn) {
+  /** One event loop with the client and connection whose I/O runs on it. */
+  private record Lane(EventLoop loop, ClientResources resources, RedisClient client,
+                      StatefulRedisConnection<String, String> connection, RedisAsyncCommands<String, String> commands) {
+  }
+
+  private RedisStore(Vertx vertx, ClientResources resources, List<Lane> lanes) {
     this.vertx = vertx;
     this.resources = resources;
-    this.client = client;
-    this.connection = conn;
+    this.lanes = lanes;
   }
 
   /**
-   * Connects (blocking: call at start-up, off the event loop). Lettuce's I/O runs on
-   * {@code ioLoop}, the event loop that serves HTTP, so replies need no thread hand-off.
+   * Connects (blocking: call at start-up, off the event loops): one connection per event loop in
+   * {@code loops}, each with its I/O on that loop, so a command sent from a loop is written and its
+   * reply read by that same thread. Lettuce's other resources (timer, computation pool) are shared.
+   * The connections are named {@code layso-loop-<n>} (and the subscription {@code layso-events}) in
+   * Redis's CLIENT LIST.
    */
-  public static RedisStore connect(Vertx vertx, EventLoop ioLoop, String uri, Duration commandTimeout) {
-    ClientResources resources = DefaultClientResources.builder()
-        .eventLoopGroupProvider(new SharedEventLoop(ioLoop)).build();
+  public static RedisStore connect(Vertx vertx, List<EventLoop> loops, String uri, Duration commandTimeout) {
+    ClientResources resources = DefaultClientResources.builder().nettyCustomizer(new NettyCustomizer() {
+      @Override
+      public void afterChannelInitialized(Channel channel) {
+        // Commands sent while a loop works through a batch of ready HTTP connections leave in one
+        // write at the end of the batch instead of one system call each (Redis then reads them in
+        // one go and answers in one write). A lone command still leaves at once: when no read is in
+        // progress the flush runs as the loop's next task.
+        channel.pipeline().addFirst(new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+      }
+    }).build();
     RedisURI redisUri = RedisURI.create(uri);
-    RedisClient client = RedisClient.create(resources, redisUri);
+    List<Lane> lanes = new ArrayList<>();
+    try {
+      for (EventLoop loop : loops) {
+        lanes.add(lane(resources, loop, RedisURI.builder(redisUri).withClientName("layso-loop-" + lanes.size())
+            .build(), commandTimeout));
+      }
+    } catch (RedisConnectionException unreachable) {
+      lanes.forEach(RedisStore::closeLane);
+      resources.shutdown();
+      // host and port only: the URI may carry a password
+      throw new IllegalStateException("Redis is not reachable at " + redisUri.getHost() + ":" + redisUri.getPort());
+    }
+    return new RedisStore(vertx, resources, List.copyOf(lanes));
+  }
+
+  private static Lane lane(ClientResources shared, EventLoop loop, RedisURI uri, Duration commandTimeout) {
+    ClientResources own = shared.mutate().eventLoopGroupProvider(new SharedEventLoop(loop)).build();
+    RedisClient client = RedisClient.create(own, uri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
-    StatefulRedisConnection<String, String> connection;
     try {
-      connection = client.connect();
-    } catch (RedisConnectionException unreachable) {
-      client.shutdown();
-      resources.shutdown();
-      // host and port only: the URI may carry a password
-      throw new IllegalStateException("Redis is not reachable at " + redisUri.getHost() + ":" + redisUri.getPort());
+      StatefulRedisConnection<String, String> connection = client.connect();
+      return new Lane(loop, own, client, connection, connection.async());
+    } catch (RuntimeException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      own.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+      throw e;
     }
-    return new RedisStore(vertx, resources, client, connection);
   }
 
   /** Runs one Lettuce call and completes on the caller's context; connection trouble becomes 503. */
@@ -93,11 +126,21 @@ public final class RedisStore implements AutoCloseable {
     var context = vertx.getOrCreateContext();
     CompletionStage<T> stage;
     try {
-      stage = op.apply(connection.async());
+      stage = op.apply(commands());
     } catch (RuntimeException rejected) {
       return Future.failedFuture(unavailable(rejected));
     }
     return Future.fromCompletionStage(stage, context).recover(t -> Future.failedFuture(unavailable(t)));
+  }
+
+  /** The connection of the calling event loop; off the loops (start-up, workers) the first one. */
+  private RedisAsyncCommands<String, String> commands() {
+    for (Lane lane : lanes) {
+      if (lane.loop().inEventLoop()) {
+        return lane.commands();
+      }
+    }
+    return lanes.get(0).commands();
   }
 
   private static Throwable unavailable(Throwable t) {
@@ -151,15 +194,21 @@ public final class RedisStore implements AutoCloseable {
     }
   }
 
-  /** Subscribes this JVM once to a channel; the listener runs on a Lettuce thread. */
+  /**
+   * Subscribes to a channel over this JVM's one pub/sub connection; the listener gets that
+   * channel's messages only, on the connection's event loop.
+   */
   public synchronized void subscribe(String channel, BiConsumer<String, String> listener) {
     if (pubSub == null) {
-      pubSub = client.connectPubSub();
+      pubSub = lanes.get(0).client().connectPubSub();
+      pubSub.sync().clientSetname("layso-events");
     }
     pubSub.addListener(new RedisPubSubAdapter<>() {
       @Override
       public void message(String ch, String message) {
-        listener.accept(ch, message);
+        if (channel.equals(ch)) {
+          listener.accept(ch, message);
+        }
       }
     });
     pubSub.sync().subscribe(channel);
@@ -175,8 +224,13 @@ public final class RedisStore implements AutoCloseable {
     if (pubSub != null) {
       pubSub.close();
     }
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    lanes.forEach(RedisStore::closeLane);
     resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private static void closeLane(Lane lane) {
+    lane.connection().close();
+    lane.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    lane.resources().shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

@@ -8,9 +8,9 @@ import io.netty.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gives Lettuce the Vert.x event loop that serves HTTP, so a Redis reply is handled on the very
- * thread that waits for it: no hand-off between threads on every command. The loop belongs to
- * Vert.x, so Lettuce's release and shutdown leave it running.
+ * Gives one Lettuce client one of the Vert.x event loops that serve HTTP, so a Redis reply is
+ * handled on the very thread that waits for it: no hand-off between threads on every command. The
+ * loop belongs to Vert.x, so Lettuce's release and shutdown leave it running.
  */
 final class SharedEventLoop implements EventLoopGroupProvider {
 

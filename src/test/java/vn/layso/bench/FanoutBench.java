@@ -1,0 +1,290 @@
+package vn.layso.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The live fan-out phase of scripts/bench (not a test): opens lobby-screen sockets on one office
+ * from many loopback source addresses (127.0.0.2, .3, ...; at most {@code perAddress} each), lets
+ * counters call at a steady rate, and measures for every call the time from sending call-next to
+ * the {@code ticket.called} event (matched by the ticket number) arriving at each socket.
+ *
+ * <p>Arguments (key=value): base, office, token, stages (socket counts, ascending, e.g. 1000,5000),
+ * perAddress, rate (calls per second), seconds (per stage), counters, pid (server, for its RSS),
+ * deflate (offer permessage-deflate as browsers do; default true).
+ * Prints one line per stage: {@code FANOUT sockets=.. calls=.. deliveries=.. missed=.. p50=.. p99=..
+ * max=.. rssKb=.. rssBeforeKb=..}, or {@code FANOUT sockets=.. INVALID <reason>}.
+ */
+public final class FanoutBench {
+
+  private static final int CONNECTS_IN_FLIGHT = 64;
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+  private final Map<String, String> args;
+  private final URI base;
+  private final int perAddress;
+  /** One context per client event loop (instances of an empty deployment), to spread the sockets. */
+  private final List<Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<WebSocketClient> clients = new ArrayList<>();
+  private final List<ClientWebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, AtomicLongArray> receipts = new ConcurrentHashMap<>();
+  private final AtomicInteger snapshots = new AtomicInteger();
+  private final AtomicInteger resyncs = new AtomicInteger();
+  private final int maxSockets;
+
+  private record Call(String number, long sentNanos) {
+  }
+
+  private FanoutBench(Map<String, String> args) {
+    this.args = args;
+    this.base = URI.create(args.get("base"));
+    this.perAddress = Integer.parseInt(args.get("perAddress"));
+    this.maxSockets = Arrays.stream(args.get("stages").split(",")).mapToInt(Integer::parseInt).max().orElseThrow();
+    for (int a = 0; a * perAddress < maxSockets; a++) {
+      clients.add(vertx.createWebSocketClient(new WebSocketClientOptions()
+          .setLocalAddress("127.0.0." + (2 + a)).setMaxConnections(perAddress)
+          // browsers offer permessage-deflate: so does this client (deflate=true), so a server that
+          // accepts it pays for it here
+          .setTryUsePerMessageCompression(Boolean.parseBoolean(args.getOrDefault("deflate", "true")))
+          .setConnectTimeout(30_000)));
+    }
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = new HashMap<>();
+    for (String a : argv) {
+      String[] kv = a.split("=", 2);
+      args.put(kv[0], kv[1]);
+    }
+    FanoutBench bench = new FanoutBench(args);
+    try {
+      bench.run();
+    } finally {
+      bench.vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private void run() throws Exception {
+    vertx.deployVerticle(() -> context -> {
+      contexts.add(context);
+      return Future.succeededFuture();
+    }, new io.vertx.core.DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get();
+    long rssBefore = rssKb();
+    System.out.println("FANOUT-RSS sockets=0 rssKb=" + rssBefore);
+    for (String stage : args.get("stages").split(",")) {
+      int target = Integer.parseInt(stage);
+      long started = System.nanoTime();
+      String failure = open(target);
+      if (failure == null && !awaitSnapshots(target, 60)) {
+        failure = "only " + snapshots.get() + " of " + target + " sockets got their snapshot";
+      }
+      if (failure != null) {
+        System.out.println("FANOUT sockets=" + target + " INVALID " + failure);
+        return;
+      }
+      double connectSeconds = (System.nanoTime() - started) / 1e9;
+      Thread.sleep(1000);
+      long rss = rssKb();
+      resyncs.set(0);
+      System.out.println(measure(target, connectSeconds, rss, rssBefore));
+      rssBefore = rss;
+    }
+  }
+
+  /**
+   * Opens sockets up to {@code target}, at most CONNECTS_IN_FLIGHT handshakes at a time, spread
+   * over the client's event loops; null when all are open, else the reason.
+   */
+  private String open(int target) throws InterruptedException {
+    Semaphore permits = new Semaphore(CONNECTS_IN_FLIGHT);
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int i = sockets.size(); i < target && failures.isEmpty(); i++) {
+      permits.acquire();
+      int index = i;
+      contexts.get(index % contexts.size()).runOnContext(v -> connect(index).onComplete(r -> {
+        if (r.failed()) {
+          failures.add(r.cause().toString());
+        }
+        permits.release();
+      }));
+    }
+    if (!permits.tryAcquire(CONNECTS_IN_FLIGHT, 120, TimeUnit.SECONDS)) {
+      return "socket handshakes did not finish in 120 s";
+    }
+    return failures.isEmpty() ? null : "could not open the sockets: " + failures.get(0);
+  }
+
+  private Future<Void> connect(int index) {
+    ClientWebSocket socket = clients.get(index / perAddress).webSocket();
+    boolean[] first = {true};
+    socket.textMessageHandler(text -> onMessage(index, text, first));
+    return socket.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+            .setURI("/api/v1/offices/" + args.get("office") + "/live"))
+        .map(ws -> {
+          sockets.add(socket);
+          return null;
+        });
+  }
+
+  /**
+   * Records when a called number reached a socket: by its {@code ticket.called} delta, or by a
+   * snapshot that shows it at a counter (a socket that resynced sees the call that way); the first
+   * arrival counts.
+   */
+  private void onMessage(int index, String text, boolean[] first) {
+    long now = System.nanoTime();
+    if (first[0]) {
+      first[0] = false;
+      snapshots.incrementAndGet();
+      return;
+    }
+    if (text.contains("\"snapshot\"")) {
+      resyncs.incrementAndGet();
+      JsonArray counters = new JsonObject(text).getJsonArray("counters", new JsonArray());
+      for (int i = 0; i < counters.size(); i++) {
+        JsonObject current = counters.getJsonObject(i).getJsonObject("current");
+        if (current != null && current.getString("number") != null) {
+          received(current.getString("number"), index, now);
+        }
+      }
+      return;
+    }
+    if (!text.contains("ticket.called\"")) {
+      return;
+    }
+    int at = text.indexOf("\"number\":\"");
+    if (at >= 0) {
+      int from = at + 10;
+      received(text.substring(from, text.indexOf('"', from)), index, now);
+    }
+  }
+
+  private void received(String number, int socket, long now) {
+    receipts.computeIfAbsent(number, n -> new AtomicLongArray(maxSockets)).compareAndSet(socket, 0, now);
+  }
+
+  private boolean awaitSnapshots(int target, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (snapshots.get() < target && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return snapshots.get() >= target;
+  }
+
+  /** Counters call at the given rate for the given seconds; then every socket's receipts are read. */
+  private String measure(int open, double connectSeconds, long rssKb, long rssBeforeKb) throws Exception {
+    int rate = Integer.parseInt(args.get("rate"));
+    int seconds = Integer.parseInt(args.get("seconds"));
+    int counters = Integer.parseInt(args.get("counters"));
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(counters));
+    List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    int total = rate * seconds;
+    AtomicInteger answered = new AtomicInteger();
+    long period = Math.max(1, 1000 / rate);
+    AtomicInteger sent = new AtomicInteger();
+    long timer = vertx.setPeriodic(period, id -> {
+      int i = sent.getAndIncrement();
+      if (i >= total) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      String path = "/api/v1/offices/" + args.get("office") + "/counters/" + (i % counters + 1) + "/call-next";
+      long t0 = System.nanoTime();
+      http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost()).setPort(base.getPort())
+              .setURI(path).putHeader("Authorization", "Bearer " + args.get("token")))
+          .compose(req -> req.send().compose(resp -> resp.body().map(body -> {
+            if (resp.statusCode() != 200) {
+              failures.add(Integer.toString(resp.statusCode()));
+            } else {
+              calls.add(new Call(new JsonObject(body).getJsonObject("ticket").getString("number"), t0));
+            }
+            return null;
+          })))
+          .onComplete(r -> {
+            if (r.failed()) {
+              failures.add(r.cause().toString());
+            }
+            answered.incrementAndGet();
+          });
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30);
+    while (answered.get() < total && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    vertx.cancelTimer(timer);
+    long rssAfter = rssKb();
+    Thread.sleep(2000); // deliveries still on their way
+    http.close();
+    String prefix = "FANOUT sockets=" + open;
+    if (!failures.isEmpty() || answered.get() < total) {
+      return prefix + " INVALID " + failures.size() + " of " + total + " call-next answers were not 200 (first: "
+          + (failures.isEmpty() ? "timeout" : failures.get(0)) + ")";
+    }
+    return summarize(prefix, open, calls, connectSeconds, rssKb, rssBeforeKb, rssAfter);
+  }
+
+  /** Percentiles over every (call, open socket) pair; a delivery that never came counts as infinitely late. */
+  private String summarize(String prefix, int open, List<Call> calls, double connectSeconds, long rssKb,
+                           long rssBeforeKb, long rssAfterKb) {
+    long[] latencies = new long[calls.size() * open];
+    int n = 0;
+    for (Call call : calls) {
+      AtomicLongArray got = receipts.get(call.number());
+      for (int s = 0; s < open; s++) {
+        long at = got == null ? 0 : got.get(s);
+        if (at != 0) {
+          latencies[n++] = at - call.sentNanos();
+        }
+      }
+    }
+    int total = latencies.length;
+    Arrays.sort(latencies, 0, n);
+    return String.format(java.util.Locale.ROOT,
+        "%s calls=%d deliveries=%d missed=%d resyncs=%d p50=%s p99=%s max=%s connectSeconds=%.1f"
+            + " rssBeforeKb=%d rssKb=%d rssAfterCallsKb=%d",
+        prefix, calls.size(), n, total - n, resyncs.getAndSet(0), millis(latencies, n, total, 0.50),
+        millis(latencies, n, total, 0.99), n < total || n == 0 ? "missed" : millis(latencies, n, total, 1.0),
+        connectSeconds, rssBeforeKb, rssKb, rssAfterKb);
+  }
+
+  private static String millis(long[] sorted, int delivered, int total, double quantile) {
+    int rank = Math.max(1, (int) Math.ceil(quantile * total));
+    return rank > delivered ? "missed" : String.format(java.util.Locale.ROOT, "%.1f", sorted[rank - 1] / 1e6);
+  }
+
+  private long rssKb() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + args.get("pid") + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IllegalStateException("no VmRSS for pid " + args.get("pid"));
+  }
+}
