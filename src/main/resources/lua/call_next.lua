@@ -98,7 +98,6 @@ return idempotent(KEYS[4], ARGV[10], 'call-next', ARGV[11], function()
       if h.priority then streak = streak + 1 else streak = 0 end
       redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak, 'day', today)
       remember_call(KEYS[3], tonumber(ARGV[7]), t, now)
-      redis.call('EXPIRE', KEYS[3], 172800)
       emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
       return { ticket = t, closed = closed }

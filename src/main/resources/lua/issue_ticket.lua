@@ -26,7 +26,11 @@ if used >= capacity then
 end
 local history_ttl = tonumber(ARGV[13])
 local seq = redis.call('INCR', KEYS[1])
-if seq == 1 then redis.call('EXPIRE', KEYS[1], history_ttl) end
+-- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
+if seq == 1 then
+  redis.call('EXPIRE', KEYS[1], history_ttl)
+  redis.call('SADD', KEYS[6], ARGV[6])
+end
 
 local number = ARGV[7] .. string.format('%0' .. ARGV[10] .. 'd', tonumber(ARGV[8]) + seq - 1)
 local now = tonumber(ARGV[5])
@@ -37,8 +41,7 @@ add_step(t, 'ISSUE', now, ARGV[11], nil, nil)
 redis.call('SET', KEYS[2], cjson.encode(t), 'EX', history_ttl)
 redis.call('ZADD', KEYS[3], queue_score(t), t.id)
 redis.call('ZADD', KEYS[5], now, t.id)
-if redis.call('TTL', KEYS[5]) < 0 then redis.call('EXPIRE', KEYS[5], history_ttl) end
-redis.call('SADD', KEYS[6], ARGV[6])
+if seq == 1 then redis.call('EXPIRE', KEYS[5], history_ttl) end
 if KEYS[7] then redis.call('SET', KEYS[7], t.id, 'EX', tonumber(ARGV[14])) end
 
 local position = position_of(KEYS[3], t)

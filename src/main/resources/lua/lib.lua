@@ -87,9 +87,11 @@ local function current_ticket(counter_key, ticket_prefix, allowed_from, service_
   return key, t
 end
 
+-- The list belongs to one service day: it lives two days from the day's first call.
 local function remember_call(calls_key, max, t, now)
-  redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
+  local length = redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
     service = t.service, at = now, recalls = t.recalls, priority = public_ticket(t).priority }))
+  if length == 1 then redis.call('EXPIRE', calls_key, 172800) end
   redis.call('LTRIM', calls_key, 0, max - 1)
 end
 

@@ -116,11 +116,11 @@ public final class LaysoServer {
       closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long closerTimer = closer.start(vertx);
 
-      var limiter = new RateLimiter(new RedisRateCounter(redis), clock,
-          ClientAddress.trusting(config.trustedProxies()));
+      var addresses = ClientAddress.trusting(config.trustedProxies());
+      var limiter = new RateLimiter(new RedisRateCounter(redis), clock, addresses);
       Router router = Routing.router(vertx, config,
-          new Routing.Features(store, offices, authService, queue, hub, limiter,
-              ClientAddress.trusting(config.trustedProxies()), new HistoryService(historyStore)));
+          new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
+              new HistoryService(historyStore)));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

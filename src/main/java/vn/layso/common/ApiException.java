@@ -1,5 +1,9 @@
 package vn.layso.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The one exception type the API speaks: a kind (mapped to an HTTP status), a stable machine code,
  * and message arguments. The human message is looked up by code in the caller's language.
@@ -20,7 +24,7 @@ public final class ApiException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final transient Object[] args;
-  private final transient java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+  private final transient Map<String, Object> details = new LinkedHashMap<>();
 
   public ApiException(Kind kind, String code, Object... args) {
     super(code, null, false, false);
@@ -47,8 +51,8 @@ public final class ApiException extends RuntimeException {
     return this;
   }
 
-  public java.util.Map<String, Object> details() {
-    return java.util.Collections.unmodifiableMap(details);
+  public Map<String, Object> details() {
+    return Collections.unmodifiableMap(details);
   }
 
   public static ApiException invalid(String code, Object... args) {

@@ -1,9 +1,11 @@
 package vn.layso.queue;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +38,7 @@ public final class DayCloser {
     }
   }
 
-  private final java.util.concurrent.atomic.AtomicReference<Future<Void>> running =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<Future<Void>> running = new AtomicReference<>();
 
   /** @param afterClose what follows a closed day (the history's summary and archive); must be idempotent */
   public DayCloser(QueueStore store, OfficeRegistry offices, Clock clock,
@@ -48,14 +49,14 @@ public final class DayCloser {
     this.afterClose = afterClose;
   }
 
-  /** Runs now and then periodically; returns the timer id. */
+  /** Runs {@link #closePastDays()} every {@link #PERIOD_MILLIS} (the start runs it once first); returns the timer. */
   public long start(Vertx vertx) {
     return vertx.setPeriodic(PERIOD_MILLIS, id -> closePastDays());
   }
 
   /** Closes every day before today, in every office; a call during a run in this process joins that run. */
   public Future<Void> closePastDays() {
-    io.vertx.core.Promise<Void> mine = io.vertx.core.Promise.promise();
+    Promise<Void> mine = Promise.promise();
     Future<Void> current = running.compareAndExchange(null, mine.future());
     if (current != null) {
       return current;

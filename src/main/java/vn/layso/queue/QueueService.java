@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Counter;
@@ -21,8 +22,7 @@ import vn.layso.queue.domain.TicketIds;
 /** Walk-in tickets and counter work: validates against the office model, then one store step. */
 public final class QueueService {
 
-  private static final java.time.format.DateTimeFormatter OPENS =
-      java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+  private static final DateTimeFormatter OPENS = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private final QueueStore store;
   private final OfficeRegistry offices;

@@ -1,5 +1,6 @@
 package vn.layso.queue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,7 +53,7 @@ public final class TicketJson {
    */
   public static JsonObject record(Office office, Ticket t) {
     JsonObject json = of(office, t, null).put("source", t.source());
-    json.put("history", new io.vertx.core.json.JsonArray(t.steps().stream().map(step -> {
+    json.put("history", new JsonArray(t.steps().stream().map(step -> {
       JsonObject s = new JsonObject().put("action", step.action()).put("at", time(step.at(), office.timezone()))
           .put("by", step.by()).put("service", step.service());
       if (step.counter() != null) {
