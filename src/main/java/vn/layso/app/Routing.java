@@ -27,6 +27,7 @@ import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.store.redis.RedisStore;
+import vn.layso.web.PageRoutes;
 
 /** The route table: which address goes to which feature, and the handlers every request passes. */
 final class Routing {
@@ -58,6 +59,7 @@ final class Routing {
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
+    new PageRoutes().mount(router);
     router.route().failureHandler(new FailureHandler());
     // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.
     router.errorHandler(400, ctx -> FailureHandler.send(ctx, 400, ApiException.invalid("bad_request")));

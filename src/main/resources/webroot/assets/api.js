@@ -1,0 +1,46 @@
+// fetch with the API's conventions: JSON in and out, the page's language, an optional bearer
+// token and Idempotency-Key, and every error as an ApiError carrying the server's human message.
+import { currentLang, t } from './i18n.js';
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** A fresh key for one press or tap; works on plain http too, where crypto.randomUUID is missing. */
+export function newKey() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function api(path, { method = 'GET', body, token, idempotencyKey, timeoutMs = 10000 } = {}) {
+  const headers = { 'Accept': 'application/json', 'Accept-Language': currentLang() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal, cache: 'no-store',
+    });
+  } catch (network) {
+    throw new ApiError(0, 'network', t('common.networkError'));
+  } finally {
+    clearTimeout(timer);
+  }
+  if (response.status === 204) return null;
+  let json = null;
+  try { json = await response.json(); } catch (notJson) { /* an empty or non-JSON answer */ }
+  if (!response.ok) {
+    throw new ApiError(response.status, json && json.code || 'http_' + response.status,
+      json && json.message || t('common.serverError'));
+  }
+  return json;
+}

@@ -1,0 +1,158 @@
+// The one live-stream client every page uses: the snapshot on connect, then versioned deltas;
+// a version gap or a delta of another epoch asks for a fresh snapshot; a dropped connection, a
+// server restart or a silent socket reconnects with capped exponential backoff and jitter.
+// It keeps no history of its own, so a screen that runs for weeks holds only what it shows.
+
+const PING_EVERY_MS = 15000;
+const SILENT_AFTER_MS = 40000;
+const RESYNC_ANSWER_MS = 10000;
+
+export const LiveStatus = Object.freeze({ CONNECTING: 'connecting', LIVE: 'live', OFFLINE: 'offline' });
+
+export class LiveStream {
+  /**
+   * office: the office id. onSnapshot(snapshot): the whole state, on every (re)connect and resync.
+   * onEvent(event): each delta, in version order, exactly once per version.
+   * onStatus(status): connecting | live | offline.
+   */
+  constructor({ office, onSnapshot, onEvent, onStatus = () => {}, minDelayMs = 500, maxDelayMs = 15000 }) {
+    this.office = office;
+    this.onSnapshot = onSnapshot;
+    this.onEvent = onEvent;
+    this.onStatus = onStatus;
+    this.minDelayMs = minDelayMs;
+    this.maxDelayMs = maxDelayMs;
+    this.version = null;
+    this.epoch = null;
+    this.failures = 0;
+    this.socket = null;
+    this.timers = {};
+    this.stopped = true;
+    this.status = null;
+    this.lastMessageAt = 0;
+    this.awaitingSnapshot = false;
+    this.wake = () => { if (!this.stopped && this.status === LiveStatus.OFFLINE) this.connectNow(); };
+  }
+
+  url() {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${location.host}/api/v1/offices/${encodeURIComponent(this.office)}/live`;
+  }
+
+  start() {
+    this.stopped = false;
+    window.addEventListener('online', this.wake);
+    document.addEventListener('visibilitychange', this.wake);
+    this.connectNow();
+    return this;
+  }
+
+  stop() {
+    this.stopped = true;
+    window.removeEventListener('online', this.wake);
+    document.removeEventListener('visibilitychange', this.wake);
+    this.clearTimers();
+    if (this.socket) this.socket.close(1000, 'bye');
+    this.socket = null;
+  }
+
+  setStatus(status) {
+    if (this.status !== status) {
+      this.status = status;
+      this.onStatus(status);
+    }
+  }
+
+  clearTimers() {
+    Object.values(this.timers).forEach(id => { clearTimeout(id); clearInterval(id); });
+    this.timers = {};
+  }
+
+  connectNow() {
+    this.clearTimers();
+    if (this.socket) {
+      const old = this.socket;
+      this.socket = null;
+      old.onclose = old.onmessage = old.onerror = null;
+      try { old.close(); } catch (ignored) { /* already closed */ }
+    }
+    this.setStatus(this.failures === 0 && this.version === null ? LiveStatus.CONNECTING : LiveStatus.OFFLINE);
+    let socket;
+    try {
+      socket = new WebSocket(this.url());
+    } catch (refused) {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    this.awaitingSnapshot = true;
+    socket.onmessage = (message) => this.received(message.data);
+    socket.onclose = () => { if (this.socket === socket) { this.socket = null; this.scheduleReconnect(); } };
+    socket.onerror = () => { /* onclose follows and reconnects */ };
+    socket.onopen = () => {
+      this.lastMessageAt = Date.now();
+      this.timers.ping = setInterval(() => this.keepAlive(), PING_EVERY_MS);
+    };
+  }
+
+  scheduleReconnect() {
+    this.clearTimers();
+    if (this.stopped) return;
+    this.setStatus(LiveStatus.OFFLINE);
+    const ceiling = Math.min(this.maxDelayMs, this.minDelayMs * 2 ** Math.min(this.failures, 10));
+    this.failures += 1;
+    const delay = ceiling / 2 + Math.random() * ceiling / 2;
+    this.timers.reconnect = setTimeout(() => this.connectNow(), delay);
+  }
+
+  keepAlive() {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    if (Date.now() - this.lastMessageAt > SILENT_AFTER_MS) {
+      this.socket.close(4000, 'silent');
+      return;
+    }
+    this.send({ type: 'ping' });
+  }
+
+  send(message) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  resync() {
+    if (this.awaitingSnapshot) return;
+    this.awaitingSnapshot = true;
+    this.send({ type: 'resync' });
+    clearTimeout(this.timers.resync);
+    this.timers.resync = setTimeout(() => { if (this.awaitingSnapshot && this.socket) this.socket.close(4001, 'no snapshot'); },
+      RESYNC_ANSWER_MS);
+  }
+
+  received(text) {
+    this.lastMessageAt = Date.now();
+    let message;
+    try {
+      message = JSON.parse(text);
+    } catch (notJson) {
+      return;
+    }
+    if (message.type === 'snapshot') {
+      clearTimeout(this.timers.resync);
+      this.awaitingSnapshot = false;
+      this.version = message.version;
+      this.epoch = message.epoch;
+      this.failures = 0;
+      this.setStatus(LiveStatus.LIVE);
+      this.onSnapshot(message);
+      return;
+    }
+    if (typeof message.version !== 'number' || this.awaitingSnapshot) return;
+    if (message.epoch && this.epoch && message.epoch !== this.epoch) {
+      this.resync();
+    } else if (message.version === this.version + 1) {
+      this.version = message.version;
+      this.onEvent(message);
+    } else if (message.version > this.version + 1) {
+      this.resync();
+    }
+  }
+}
