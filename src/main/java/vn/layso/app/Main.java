@@ -71,11 +71,12 @@ public final class Main {
     banner.append("    API document:      ").append(base).append("/api/v1/openapi.json\n");
     banner.append("    Live events (ws):  ").append(base.replaceFirst("^http", "ws"))
         .append("/api/v1/offices/demo/live\n");
-    banner.append("  Pages (their front ends are not part of this release yet):\n");
+    banner.append("  Pages:\n");
+    banner.append("    All offices:       ").append(base).append("/\n");
     banner.append("    Kiosk:             ").append(base).append("/kiosk?office=demo\n");
     banner.append("    Lobby display:     ").append(base).append("/display?office=demo\n");
-    banner.append("    Counter console:   ").append(base).append("/counter\n");
-    banner.append("    Booking:           ").append(base).append("/book?office=demo\n");
+    banner.append("    Counter console:   ").append(base).append("/counter?office=demo\n");
+    banner.append("    Booking:           ").append(base).append("/book?office=demo  (not part of this release yet)\n");
     if (server.generatedAdminPassword() != null) {
       banner.append("\n    Admin account created: user 'admin', password ")
           .append(server.generatedAdminPassword())
