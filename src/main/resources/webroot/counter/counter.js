@@ -373,7 +373,7 @@ async function press(action, { body, slot = action, path = action } = {}) {
     state.busy = false;
     updateButtons();
   }
-  await refresh().catch(() => { /* the live stream refreshes later */ });
+  if (state.auth) await refresh().catch(() => { /* the live stream refreshes later */ });
 }
 
 function pressed(action, answer) {
