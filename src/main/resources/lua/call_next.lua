@@ -2,10 +2,12 @@
 -- waiting ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
 -- Queue scores are queue_score (lib.lua): priority tickets first, each group by arrival; ties go
 -- to the lower score. The counter's priority streak belongs to one day: a new day starts at 0.
--- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, then one queue per service
+-- The completion counts towards the counter's served total of the day.
+-- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, then one queue per service,
+--       then the served counts (today)
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 maxPriorityInRow, 5 channel, 6 ticket key prefix,
 --       7 recent calls kept, 8 service date, 9 who pressed, 10 key given ('1'/'0'),
---       11 idempotency ttl s, 12 service count, then per service i: weight
+--       11 idempotency ttl s, 12 service count, then per service i: weight, then history ttl s
 local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local max_in_row, channel, tprefix = tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local today, by = ARGV[8], ARGV[9]
@@ -25,6 +27,7 @@ return idempotent(KEYS[4], ARGV[10], 'call-next', ARGV[11], function()
       t.finishedAt = now
       add_step(t, 'COMPLETE', now, by, counter_id, nil)
       save_ticket(tprefix .. current, t)
+      count_served(KEYS[5 + n], counter_id, tonumber(ARGV[13 + n]))
       emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id })
       closed = t

@@ -95,6 +95,15 @@ local function remember_call(calls_key, max, t, now)
   redis.call('LTRIM', calls_key, 0, max - 1)
 end
 
+-- Today's served count of a counter: one hash per service day, a field per counter, counted in
+-- the same step that completes the ticket. A counter's first count of the day gives the hash the
+-- history's lifetime (a few times a day, not per ticket), like the day's other keys.
+local function count_served(served_key, counter_id, ttl)
+  local n = redis.call('HINCRBY', served_key, counter_id, 1)
+  if n == 1 then redis.call('EXPIRE', served_key, ttl) end
+  return n
+end
+
 -- Queue score: arrival in ms, times 1000, plus the day's sequence, so tickets issued in the same
 -- millisecond keep their issuing order; shifted below zero for a priority ticket.
 local function queue_score(t)

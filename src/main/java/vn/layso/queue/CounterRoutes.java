@@ -8,12 +8,20 @@ import vn.layso.auth.Auth;
 import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
+import vn.layso.common.ApiException;
+import vn.layso.office.domain.Counter;
+import vn.layso.queue.QueueStore.PauseRequest;
+import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.TicketAction;
 
-/** What counter staff press: next, recall, start, complete, no-show, transfer, pause, resume. */
+/**
+ * What counter staff press: next, recall, start, complete, no-show, transfer, pause, resume; and
+ * the counter's state as its console shows it.
+ */
 public final class CounterRoutes {
 
-  private static final String BASE = "/api/v1/offices/:office/counters/:counter/";
+  private static final String COUNTER = "/api/v1/offices/:office/counters/:counter";
+  private static final String BASE = COUNTER + "/";
 
   private final QueueService queue;
   private final OfficeRegistry offices;
@@ -24,6 +32,7 @@ public final class CounterRoutes {
   }
 
   public void mount(Router router) {
+    router.get(COUNTER).respond(this::view);
     router.post(BASE + "call-next").respond(this::callNext);
     router.post(BASE + "recall").respond(ctx -> act(ctx, TicketAction.RECALL));
     router.post(BASE + "start").respond(ctx -> act(ctx, TicketAction.START));
@@ -83,10 +92,29 @@ public final class CounterRoutes {
   private Future<JsonObject> pause(RoutingContext ctx, boolean paused) {
     Presser p = presser(ctx);
     String counter = ctx.pathParam("counter");
-    return queue.pause(p.office().id(), counter, paused, p.by(), p.key()).map(state -> {
-      markReplay(ctx, state.replayed());
-      return new JsonObject().put("counter", counter).put("paused", state.paused());
-    });
+    return queue.pause(p.office().id(), counter, paused, paused ? pauseRequest(ctx) : PauseRequest.NONE, p.by(), p.key())
+        .map(state -> {
+          markReplay(ctx, state.replayed());
+          return CounterViewJson.pause(p.office(), new JsonObject().put("counter", counter), state);
+        });
+  }
+
+  /** The optional body of a pause: {"reason": "<code>", "note": "<at most 100 characters>"}. */
+  private static PauseRequest pauseRequest(RoutingContext ctx) {
+    if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
+      return PauseRequest.NONE;
+    }
+    JsonInput body = JsonInput.parse(ctx.body().buffer());
+    String note = body.optionalString("note", PauseReason.MAX_NOTE);
+    return new PauseRequest(body.optionalString("reason", 32), note == null || note.isEmpty() ? null : note);
+  }
+
+  private Future<JsonObject> view(RoutingContext ctx) {
+    Office office = offices.require(ctx.pathParam("office"));
+    Auth.requireStaff(ctx, office.id());
+    Counter counter = office.counter(ctx.pathParam("counter"))
+        .orElseThrow(() -> ApiException.notFound("counter_not_found", OfficeRegistry.safe(ctx.pathParam("counter"))));
+    return queue.counterView(office.id(), counter.id()).map(view -> CounterViewJson.of(office, counter, view));
   }
 
   private static JsonObject ticket(RoutingContext ctx, Office office, QueueStore.Placed placed) {

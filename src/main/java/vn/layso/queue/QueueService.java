@@ -12,9 +12,12 @@ import vn.layso.office.domain.IssuingWindow;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.QueueStore.Called;
+import vn.layso.queue.QueueStore.CounterView;
+import vn.layso.queue.QueueStore.PauseRequest;
 import vn.layso.queue.QueueStore.Paused;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.QueueStore.Press;
+import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.TicketAction;
 import vn.layso.queue.domain.TicketIds;
@@ -83,9 +86,24 @@ public final class QueueService {
     return store.transfer(office, counter, service(office, targetService), press(office, by, idempotencyKey));
   }
 
-  public Future<Paused> pause(String officeId, String counterId, boolean paused, String by, String idempotencyKey) {
+  /** Pauses (with an optional reason from PauseReason and a note) or resumes a counter. */
+  public Future<Paused> pause(String officeId, String counterId, boolean paused, PauseRequest why, String by,
+                              String idempotencyKey) {
     Office office = offices.require(officeId);
-    return store.setPaused(office, counter(office, counterId), paused, press(office, by, idempotencyKey));
+    Counter counter = counter(office, counterId);
+    if (paused && why.reason() != null && PauseReason.of(why.reason()).isEmpty()) {
+      throw ApiException.invalid("unknown_pause_reason", OfficeRegistry.safe(why.reason()));
+    }
+    if (paused && why.note() != null && why.reason() == null) {
+      throw ApiException.invalid("field_required", "reason");
+    }
+    PauseRequest effective = paused ? why : PauseRequest.NONE;
+    return store.setPaused(office, counter, paused, effective, press(office, by, idempotencyKey));
+  }
+
+  public Future<CounterView> counterView(String officeId, String counterId) {
+    Office office = offices.require(officeId);
+    return store.counterView(office, counter(office, counterId), today(office));
   }
 
   public Future<JsonObject> snapshot(Office office) {

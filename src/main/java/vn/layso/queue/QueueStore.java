@@ -37,7 +37,25 @@ public interface QueueStore {
   record Called(Ticket ticket, Ticket closed, boolean replayed) {
   }
 
-  record Paused(boolean paused, boolean replayed) {
+  /** A counter's pause state after a press: the reason code and note of the pause in force, if any. */
+  record Paused(boolean paused, String reason, String note, Instant since, boolean replayed) {
+  }
+
+  /** Why a counter pauses: a PauseReason code, and an optional note (null: none). */
+  record PauseRequest(String reason, String note) {
+    public static final PauseRequest NONE = new PauseRequest(null, null);
+  }
+
+  /** Waiting tickets of one service: all of them, and how many of those are priority tickets. */
+  record Waiting(int waiting, int priority) {
+  }
+
+  /**
+   * A counter as its console shows it: paused (with reason, note, since when and by whom), the
+   * current ticket of today or null, today's served count, and the waiting count per service.
+   */
+  record CounterView(boolean paused, String reason, String note, Instant pausedAt, String pausedBy,
+                     Ticket current, int servedToday, java.util.Map<String, Waiting> waiting) {
   }
 
   /** One batch of closing a day: closed once the day is done (already: by an earlier call), else the next cursor. */
@@ -52,7 +70,10 @@ public interface QueueStore {
 
   Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Press press);
 
-  Future<Paused> setPaused(Office office, Counter counter, boolean paused, Press press);
+  Future<Paused> setPaused(Office office, Counter counter, boolean paused, PauseRequest why, Press press);
+
+  /** The counter's state for its console, on {@code serviceDate}. */
+  Future<CounterView> counterView(Office office, Counter counter, LocalDate serviceDate);
 
   Future<Placed> find(String office, String ticketId);
 

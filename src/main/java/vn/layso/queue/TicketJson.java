@@ -39,6 +39,8 @@ public final class TicketJson {
     if (t.endReason() != null) {
       json.put("endReason", t.endReason());
     }
+    t.steps().stream().filter(step -> "TRANSFER".equals(step.action())).reduce((first, last) -> last)
+        .ifPresent(last -> json.put("transferredFrom", last.from()));
     if (position != null) {
       int avg = office.service(t.service()).map(s -> s.avgServiceMinutes()).orElse(10);
       json.put("position", position)

@@ -111,9 +111,25 @@ public final class Keys {
     return office(office) + "open-days";
   }
 
-  /** A counter's live state: current ticket, paused flag, priority streak. */
+  /** A counter's live state: current ticket, paused flag (with its reason, note and time), priority streak. */
   public static String counter(String office, String counter) {
     return office(office) + "counter:" + counter;
+  }
+
+  /**
+   * Completed tickets of one service day per counter (hash, field: counter id), counted by the
+   * script that completes a ticket; lives as long as the day's history from a counter's first count.
+   */
+  public static String servedCounts(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":served";
+  }
+
+  /**
+   * Every pause and resume of one service day (JSON, oldest first: counter, act, at, by, reason,
+   * note); lives as long as the day's history from its first entry.
+   */
+  public static String counterLog(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":counter-log";
   }
 
   /** The most recent calls of one service day (JSON), newest first, for the lobby screen's snapshot. */

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.layso.common.ApiException;
@@ -68,6 +70,8 @@ public final class RedisQueueStore implements QueueStore {
       keys.add(Keys.queue(id, day, service));
       args.add(Integer.toString(weight));
     });
+    keys.add(Keys.servedCounts(id, day));
+    args.add(Long.toString(historySeconds));
     return run("call_next", keys, args).map(json -> new Called(
         TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed")),
         json.getBoolean("replayed", false)));
@@ -78,11 +82,11 @@ public final class RedisQueueStore implements QueueStore {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id, day),
-        idempotencyKey(id, counter, press));
+        idempotencyKey(id, counter, press), Keys.servedCounts(id, day));
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
         action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
-        Long.toString(IDEMPOTENCY_TTL_SECONDS));
+        Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds));
     return run("counter_transition", keys, args).map(RedisQueueStore::placed);
   }
 
@@ -99,13 +103,40 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
-  public Future<Paused> setPaused(Office office, Counter counter, boolean paused, Press press) {
+  public Future<Paused> setPaused(Office office, Counter counter, boolean paused, PauseRequest why, Press press) {
     String id = office.id();
+    String day = ServiceDay.key(press.serviceDate());
     return run("counter_pause", List.of(Keys.counter(id, counter.id()), Keys.version(id),
-            idempotencyKey(id, counter, press)),
+            idempotencyKey(id, counter, press), Keys.counterLog(id, day)),
         List.of(id, counter.id(), paused ? "1" : "0", Keys.EVENTS_CHANNEL, millis(press.now()), press.by(),
-            keyGiven(press), Long.toString(IDEMPOTENCY_TTL_SECONDS)))
-        .map(json -> new Paused(json.getBoolean("paused"), json.getBoolean("replayed", false)));
+            keyGiven(press), Long.toString(IDEMPOTENCY_TTL_SECONDS), orEmpty(why.reason()), orEmpty(why.note()),
+            Long.toString(historySeconds)))
+        .map(json -> new Paused(json.getBoolean("paused"), json.getString("reason"), json.getString("note"),
+            instant(json.getLong("pausedAt")), json.getBoolean("replayed", false)));
+  }
+
+  @Override
+  public Future<CounterView> counterView(Office office, Counter counter, LocalDate serviceDate) {
+    String id = office.id();
+    String day = ServiceDay.key(serviceDate);
+    List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.servedCounts(id, day)));
+    List<String> args = new ArrayList<>(List.of(counter.id(), Keys.ticketPrefix(id), day,
+        Integer.toString(counter.weights().size())));
+    counter.weights().keySet().forEach(service -> {
+      keys.add(Keys.queue(id, day, service));
+      args.add(service);
+    });
+    return run("counter_view", keys, args).map(json -> {
+      JsonObject queues = json.getValue("queues") instanceof JsonObject q ? q : new JsonObject();
+      Map<String, Waiting> waiting = new LinkedHashMap<>();
+      counter.weights().keySet().forEach(service -> {
+        JsonObject q = queues.getJsonObject(service, new JsonObject());
+        waiting.put(service, new Waiting(q.getInteger("waiting", 0), q.getInteger("priority", 0)));
+      });
+      return new CounterView(json.getBoolean("paused", false), json.getString("reason"), json.getString("note"),
+          instant(json.getLong("pausedAt")), json.getString("pausedBy"), TicketCodec.read(json.getJsonObject("ticket")),
+          json.getInteger("served", 0), waiting);
+    });
   }
 
   @Override
@@ -193,6 +224,14 @@ public final class RedisQueueStore implements QueueStore {
   private static Placed placed(JsonObject json) {
     return new Placed(TicketCodec.read(json.getJsonObject("ticket")), json.getInteger("position"),
         json.getBoolean("replayed", false));
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   private static String millis(Instant instant) {

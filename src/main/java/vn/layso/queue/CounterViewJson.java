@@ -1,0 +1,50 @@
+package vn.layso.queue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.queue.QueueStore.CounterView;
+import vn.layso.queue.QueueStore.Paused;
+
+/** The staff view of a counter: what its console shows. It names priority groups: staff only. */
+final class CounterViewJson {
+
+  private CounterViewJson() {
+  }
+
+  static JsonObject of(Office office, Counter counter, CounterView view) {
+    JsonArray services = new JsonArray(counter.weights().keySet().stream().map(code -> {
+      QueueStore.Waiting w = view.waiting().getOrDefault(code, new QueueStore.Waiting(0, 0));
+      return new JsonObject().put("code", code)
+          .put("name", office.service(code).map(s -> s.name()).orElse(code))
+          .put("waiting", w.waiting()).put("priorityWaiting", w.priority());
+    }).toList());
+    JsonObject json = new JsonObject().put("id", counter.id()).put("name", counter.name())
+        .put("services", services).put("paused", view.paused());
+    if (view.paused()) {
+      json.put("pause", pauseJson(office, view.reason(), view.note(), view.pausedAt()).put("by", view.pausedBy()));
+    }
+    json.put("current", view.current() == null ? null : TicketJson.of(office, view.current(), null));
+    return json.put("servedToday", view.servedToday());
+  }
+
+  /** A pause press's answer: {counter, paused, pause: {reason, note, since}} while paused. */
+  static JsonObject pause(Office office, JsonObject json, Paused state) {
+    json.put("paused", state.paused());
+    if (state.paused()) {
+      json.put("pause", pauseJson(office, state.reason(), state.note(), state.since()));
+    }
+    return json;
+  }
+
+  private static JsonObject pauseJson(Office office, String reason, String note, Instant since) {
+    JsonObject pause = new JsonObject().put("reason", reason).put("note", note);
+    if (since != null) {
+      pause.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.atZone(office.timezone())));
+    }
+    return pause;
+  }
+}

@@ -1,0 +1,269 @@
+// A citizen's ticket page, opened from the QR on the printed ticket: no log-in, the ticket id in
+// the path is its only key (never shown, never sent anywhere but GET /api/v1/tickets/{id}). It
+// follows the office's live stream, refreshes its ticket on events that may move it (debounced with
+// jitter, so a lobby full of phones does not ask all at once), and turns to "Đến lượt bạn" when its
+// number is called. Plain JS for old Android WebViews (Zalo): every newer API is guarded.
+import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
+import { api } from '../assets/api.js';
+import { LiveStream, LiveStatus } from '../assets/live.js';
+import { formatDate, formatTime } from '../assets/format.js';
+
+const REFRESH_MIN_MS = 1000;
+const REFRESH_JITTER_MS = 4000;
+const POLL_MS = 120000;
+const OPEN = ['WAITING', 'CALLED', 'SERVING'];
+
+const $ = id => document.getElementById(id);
+const state = { id: null, ticket: null, office: null, live: null, timer: null, poll: null, failures: 0,
+  audio: null, alerted: null };
+
+function ticketId() {
+  const parts = location.pathname.split('/t/');
+  let id = '';
+  try { id = decodeURIComponent(parts[1] || ''); } catch (bad) { id = ''; }
+  return /^[A-Za-z0-9._-]{1,100}$/.test(id) ? id : null;
+}
+
+function show(section) {
+  $('loading').hidden = section !== 'loading';
+  $('ticket').hidden = section !== 'ticket';
+  $('not-found').hidden = section !== 'not-found';
+  $('page').dataset.state = section;
+}
+
+function serviceName(code) {
+  const s = state.office && state.office.services.find(x => x.code === code);
+  return s ? s.name : code;
+}
+
+function counterName(id) {
+  const c = state.office && state.office.counters.find(x => x.id === id);
+  return c ? c.name : t('common.counter') + ' ' + id;
+}
+
+// ---- loading and refreshing the ticket ----
+
+async function load() {
+  let ticket;
+  try {
+    ticket = await api(`/api/v1/tickets/${encodeURIComponent(state.id)}`);
+  } catch (error) {
+    if (error.status === 404) {
+      notFound();
+      return;
+    }
+    state.failures += 1;
+    $('load-error').textContent = t('ticket.loadError');
+    $('load-error').hidden = false;
+    schedule(Math.min(60000, 2000 * 2 ** Math.min(state.failures, 5)));
+    return;
+  }
+  state.failures = 0;
+  $('load-error').hidden = true;
+  if (!state.office) {
+    state.office = await api(`/api/v1/offices/${encodeURIComponent(ticket.office)}`).catch(() => null);
+    if (state.office) $('office-name').textContent = state.office.name;
+  }
+  const before = state.ticket;
+  state.ticket = ticket;
+  render();
+  if (ticket.status === 'CALLED' && (!before || before.status !== 'CALLED')) alertCalled(String(Date.parse(ticket.calledAt)));
+  $('updated').textContent = t('ticket.updated', { time: formatTime(new Date(), zone()) });
+  if (!state.live && OPEN.indexOf(ticket.status) >= 0) startLive(ticket.office);
+  if (state.live && OPEN.indexOf(ticket.status) < 0) stopLive();
+}
+
+function notFound() {
+  stopLive();
+  show('not-found');
+  document.title = t('ticket.notFound');
+}
+
+/** Asks again after delay; an earlier ask already waiting is kept (one request per window). */
+function schedule(delay) {
+  if (state.timer) return;
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    load();
+  }, delay);
+}
+
+function scheduleSoon(jitter = true) {
+  schedule(jitter ? REFRESH_MIN_MS + Math.random() * REFRESH_JITTER_MS : Math.random() * 300);
+}
+
+function startLive(office) {
+  state.live = new LiveStream({
+    office,
+    onSnapshot: () => scheduleSoon(),
+    onEvent: liveEvent,
+    onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
+  }).start();
+  clearInterval(state.poll);
+  state.poll = setInterval(() => scheduleSoon(), POLL_MS);
+}
+
+function stopLive() {
+  if (state.live) state.live.stop();
+  state.live = null;
+  clearInterval(state.poll);
+  $('live-badge').hidden = true;
+}
+
+function liveEvent(event) {
+  const mine = state.ticket;
+  if (!mine) return;
+  const other = event.ticket || {};
+  if (other.number === mine.number) {
+    if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
+      showCalled(event.counter, event.type === 'ticket.recalled');
+      alertCalled(event.type === 'ticket.called' ? String(event.at) : 'recall:' + event.at);
+    }
+    scheduleSoon(false);
+    return;
+  }
+  if (event.type === 'day.closed') {
+    scheduleSoon();
+    return;
+  }
+  if (mine.status !== 'WAITING') return;
+  const service = mine.service;
+  const movesMyLine = (other.service === service || event.from === service || (event.queue && event.queue.service === service))
+    && !(event.type === 'ticket.issued' && !other.priority);
+  if (movesMyLine) scheduleSoon();
+}
+
+// ---- showing it ----
+
+function zone() {
+  return (state.office && state.office.timezone) || 'Asia/Ho_Chi_Minh';
+}
+
+function render() {
+  const tk = state.ticket;
+  show('ticket');
+  $('number').textContent = tk.number;
+  $('service').textContent = serviceName(tk.service);
+  const issued = new Date(tk.issuedAt);
+  $('issued').textContent = formatTime(issued, zone()) + ', ' + formatDate(issued, zone());
+  const waiting = tk.status === 'WAITING';
+  $('waiting').hidden = !waiting || typeof tk.position !== 'number';
+  if (waiting && typeof tk.position === 'number') {
+    const ahead = Math.max(0, tk.position - 1);
+    $('ahead').textContent = ahead === 0 ? t('ticket.aheadNone') : String(ahead);
+    $('ahead').classList.toggle('small', ahead === 0);
+    const minutes = tk.estimatedWaitMinutes || 0;
+    $('wait').textContent = minutes === 0 ? t('ticket.waitNone') : t('ticket.waitAbout', { n: minutes });
+    $('wait').classList.toggle('small', minutes === 0);
+  }
+  const transferred = $('transferred');
+  transferred.hidden = !(waiting && tk.transferredFrom);
+  if (waiting && tk.transferredFrom) {
+    transferred.textContent = t('ticket.transferred', { service: serviceName(tk.service) }) + '. ' + t('ticket.transferredHint');
+  }
+  $('called').hidden = true;
+  $('serving').hidden = tk.status !== 'SERVING';
+  if (tk.status === 'SERVING') $('serving-text').textContent = t('ticket.serving', { counter: counterName(tk.counter) });
+  if (tk.status === 'CALLED') showCalled(tk.counter, tk.recalls > 0);
+  renderEnded(tk);
+  $('alerts').hidden = !waiting || state.audio !== null;
+  $('hint').hidden = OPEN.indexOf(tk.status) < 0;
+  document.body.dataset.status = tk.status;
+}
+
+function renderEnded(tk) {
+  const ended = { DONE: ['ticket.done', 'ticket.doneHint'], NO_SHOW: ['ticket.noShow', 'ticket.noShowHint'],
+    CANCELLED: ['ticket.cancelled', ''], EXPIRED: ['ticket.expired', 'ticket.expiredHint'] }[tk.status];
+  $('ended').hidden = !ended;
+  if (!ended) return;
+  $('ended').className = 'state ended s-' + tk.status.toLowerCase();
+  $('ended-title').textContent = t(ended[0]);
+  $('ended-hint').textContent = ended[1] ? t(ended[1]) : '';
+}
+
+function showCalled(counter, recalled) {
+  $('called').hidden = false;
+  $('waiting').hidden = true;
+  $('transferred').hidden = true;
+  $('alerts').hidden = true;
+  $('called-title').textContent = t('ticket.yourTurn');
+  $('called-counter').textContent = (recalled ? t('ticket.recalled') + ' — ' : '') + t('ticket.goTo', { counter: counterName(counter) });
+  document.body.dataset.status = 'CALLED';
+}
+
+// ---- vibration and a short chime, where the phone allows ----
+
+function unlockAudio() {
+  if (state.audio) return;
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (!Context) {
+    state.audio = false;
+    return;
+  }
+  try {
+    state.audio = new Context();
+    if (state.audio.resume) state.audio.resume();
+  } catch (refused) {
+    state.audio = false;
+  }
+}
+
+function chime() {
+  const ctx = state.audio;
+  if (!ctx) return;
+  try {
+    if (ctx.resume) ctx.resume();
+    [[880, 0], [660, 0.28], [880, 0.56]].forEach(([freq, at]) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = 'sine';
+      osc.frequency.value = freq;
+      const start = ctx.currentTime + at;
+      gain.gain.setValueAtTime(0.0001, start);
+      gain.gain.exponentialRampToValueAtTime(0.4, start + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.25);
+      osc.connect(gain);
+      gain.connect(ctx.destination);
+      osc.start(start);
+      osc.stop(start + 0.27);
+    });
+  } catch (unsupported) { /* silent phone */ }
+}
+
+/** Vibrates and chimes once per call (a recall is a new call). */
+function alertCalled(which) {
+  if (state.alerted === which) return;
+  state.alerted = which;
+  try { if (navigator.vibrate) navigator.vibrate([400, 200, 400, 200, 800]); } catch (unsupported) { /* no motor */ }
+  chime();
+}
+
+// ---- start ----
+
+async function main() {
+  await loadLang();
+  applyText();
+  langSwitch(document.querySelector('.lang-switch'));
+  document.title = t('ticket.title');
+  const unlockOnce = () => {
+    unlockAudio();
+    document.removeEventListener('click', unlockOnce, true);
+    document.removeEventListener('touchend', unlockOnce, true);
+  };
+  document.addEventListener('click', unlockOnce, true);
+  document.addEventListener('touchend', unlockOnce, true);
+  $('alerts').addEventListener('click', () => {
+    unlockAudio();
+    chime();
+    try { if (navigator.vibrate) navigator.vibrate(200); } catch (unsupported) { /* no motor */ }
+    $('alerts').hidden = true;
+  });
+  state.id = ticketId();
+  if (!state.id) {
+    notFound();
+    return;
+  }
+  await load();
+}
+
+main();
