@@ -18,7 +18,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
-                     int historyDays, int eventLoops) {
+                     int historyDays, int eventLoops, Path voiceDir) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -54,6 +54,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (eventLoops < 1 || eventLoops > 256) {
       throw new IllegalArgumentException("EVENT_LOOPS must be 1..256");
     }
+    if (voiceDir != null && !java.nio.file.Files.isDirectory(voiceDir)) {
+      throw new IllegalArgumentException("VOICE_DIR must be a folder of voice packs, not '" + shorten(voiceDir.toString()) + "'");
+    }
   }
 
   public static Config fromEnvironment(Map<String, String> env) {
@@ -79,7 +82,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         // a centre's Wi-Fi puts hundreds of citizens' phones behind one address
         integer(env, "LIVE_MAX_SOCKETS_PER_ADDRESS", 1_000),
         integer(env, "HISTORY_DAYS", 400),
-        integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()));
+        integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()),
+        blankToNull(env.get("VOICE_DIR")) == null ? null : Path.of(blankToNull(env.get("VOICE_DIR"))));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -140,6 +144,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
-        + ", eventLoops=" + eventLoops + "]";
+        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + "]";
   }
 }

@@ -59,7 +59,7 @@ final class Routing {
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
-    new PageRoutes().mount(router);
+    new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());
     // A path Vert.x cannot decode (a broken %-escape) fails before any route, failure handler included, matches.
     router.errorHandler(400, ctx -> FailureHandler.send(ctx, 400, ApiException.invalid("bad_request")));

@@ -2,22 +2,37 @@ package vn.layso.live;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import vn.layso.announce.AnnouncementJson;
+import vn.layso.office.domain.Office;
 
 /**
  * One published state change, read once per server: its office, version and epoch for the
- * rules, and its JSON text exactly as the store published it, written unchanged to every socket.
+ * rules, and its JSON text as the store published it (a call or recall with its announcement
+ * added), written unchanged to every socket.
  */
 record LiveEvent(String office, long version, String epoch, String text, int bytes) {
 
   /** The event in a published message; null when the message names no office or version. */
   static LiveEvent parse(String message) {
+    return parse(message, id -> null);
+  }
+
+  /**
+   * The event in a published message, with the announcement of a call or recall added for the
+   * office {@code offices} gives (none: the text is left as published); null when the message names
+   * no office or version. Done once per event and server: every socket gets the same text.
+   */
+  static LiveEvent parse(String message, Function<String, Office> offices) {
     JsonObject json = new JsonObject(message);
     String office = json.getString("office");
     Long version = json.getLong("version");
     if (office == null || version == null) {
       return null;
     }
-    return new LiveEvent(office, version, json.getString("epoch"), message,
-        message.getBytes(StandardCharsets.UTF_8).length);
+    Office known = offices.apply(office);
+    String text = known != null && AnnouncementJson.addTo(json, known) ? json.encode() : message;
+    return new LiveEvent(office, version, json.getString("epoch"), text,
+        text.getBytes(StandardCharsets.UTF_8).length);
   }
 }

@@ -69,7 +69,10 @@ public final class LiveHub {
         return; // no socket ever opened in this process: nothing to fan out, no need to parse
       }
       try {
-        LiveEvent event = LiveEvent.parse(message);
+        LiveEvent event = LiveEvent.parse(message, id -> {
+          OfficeChannel known = channels.get(id);
+          return known == null ? null : known.office();
+        });
         OfficeChannel office = event == null ? null : channels.get(event.office());
         if (office != null) {
           context.runOnContext(v -> office.publish(event));

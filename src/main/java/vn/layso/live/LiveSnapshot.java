@@ -3,6 +3,7 @@ package vn.layso.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import vn.layso.announce.AnnouncementJson;
 import vn.layso.office.domain.Office;
 
 /**
@@ -32,7 +33,7 @@ record LiveSnapshot(String epoch, long version, String text, int bytes) {
     String text = new JsonObject().put("type", "snapshot").put("version", version).put("epoch", epoch)
         .put("office", office.id()).put("officeName", office.name())
         .put("counters", counters).put("queues", services)
-        .put("recentCalls", state.getJsonArray("recentCalls")).encode();
+        .put("recentCalls", AnnouncementJson.addToCalls(state.getJsonArray("recentCalls"), office)).encode();
     return new LiveSnapshot(epoch, version, text, text.getBytes(StandardCharsets.UTF_8).length);
   }
 }

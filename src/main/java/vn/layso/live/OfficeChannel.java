@@ -64,6 +64,11 @@ final class OfficeChannel {
     return id;
   }
 
+  /** The office as configured now (names and voice). */
+  Office office() {
+    return office;
+  }
+
   /** The office as configured now (names for the next snapshot). */
   void office(Office current) {
     office = current;

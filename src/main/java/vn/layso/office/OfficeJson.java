@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.layso.announce.domain.Dialect;
+import vn.layso.announce.domain.NumberReading;
 import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.DisplaySettings;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.PriorityGroup;
@@ -55,7 +58,8 @@ public final class OfficeJson {
           : "always".equals(issuing) ? OpeningHours.always() : hours("issuingHours", (JsonObject) issuing);
       return new Office(json.getString("id"), json.getString("name"),
           ZoneId.of(json.getString("timezone", "Asia/Ho_Chi_Minh")), services, counters, groups,
-          json.getInteger("maxPriorityInRow", 3), service, issuingHours);
+          json.getInteger("maxPriorityInRow", 3), service, issuingHours,
+          display(json.getJsonObject("display", new JsonObject())));
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
@@ -82,6 +86,56 @@ public final class OfficeJson {
       week.put(weekday, sessions);
     }
     return new OpeningHours(week);
+  }
+
+  /** The lobby screens' settings; every key is optional (see DisplaySettings.DEFAULTS). */
+  private static DisplaySettings display(JsonObject json) {
+    DisplaySettings d = DisplaySettings.DEFAULTS;
+    Map<String, String> names = new LinkedHashMap<>();
+    JsonObject counterNames = json.getJsonObject("counterNames", new JsonObject());
+    counterNames.fieldNames().forEach(id -> names.put(id, text(counterNames, id, "display.counterNames." + id)));
+    return new DisplaySettings(textOr(json, "ticker", d.ticker()),
+        choice("display.numberReading", text(json, "numberReading", "display.numberReading"), NumberReading.class,
+            d.numberReading()),
+        choice("display.dialect", text(json, "dialect", "display.dialect"), Dialect.class, d.dialect()),
+        choice("display.voice", text(json, "voice", "display.voice"), DisplaySettings.Voice.class, d.voice()),
+        textOr(json, "voicePack", d.voicePack()), names);
+  }
+
+  /** A string value or null; anything else (a number, a list) is refused rather than turned into text. */
+  private static String text(JsonObject json, String key, String field) {
+    Object value = json.getValue(key);
+    if (value != null && !(value instanceof String)) {
+      throw new IllegalArgumentException(field + " must be a string");
+    }
+    return (String) value;
+  }
+
+  private static String textOr(JsonObject json, String key, String fallback) {
+    String value = text(json, key, "display." + key);
+    return value == null ? fallback : value;
+  }
+
+  private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, E fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(value)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(field + ": '" + value + "' is not one of "
+        + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+  }
+
+  private static JsonObject write(DisplaySettings d) {
+    return new JsonObject().put("ticker", d.ticker())
+        .put("numberReading", d.numberReading().name().toLowerCase(Locale.ROOT))
+        .put("dialect", d.dialect().name().toLowerCase(Locale.ROOT))
+        .put("voice", d.voice().name().toLowerCase(Locale.ROOT))
+        .put("voicePack", d.voicePack())
+        .put("counterNames", new JsonObject(new LinkedHashMap<>(d.counterNames())));
   }
 
   private static LocalTime cutoff(String value) {
@@ -119,7 +173,8 @@ public final class OfficeJson {
             .map(g -> new JsonObject().put("code", g.code()).put("name", g.name())).toList()))
         .put("maxPriorityInRow", office.maxPriorityInRow())
         .put("openingHours", write(office.hours()))
-        .put("issuingHours", write(office.issuingHours()));
+        .put("issuingHours", write(office.issuingHours()))
+        .put("display", write(office.display()));
   }
 
   /** The public view of GET /api/v1/offices/{id}: counters list their service codes, weights apart. */

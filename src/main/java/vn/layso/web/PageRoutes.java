@@ -3,7 +3,9 @@ package vn.layso.web;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
 import vn.layso.common.ApiException;
 
 /**
@@ -13,7 +15,22 @@ import vn.layso.common.ApiException;
  */
 public final class PageRoutes {
 
+  private final Path voiceDir;
+
+  /** @param voiceDir a centre's own voice packs, one sub-folder each (null: only the shipped ones) */
+  public PageRoutes(Path voiceDir) {
+    this.voiceDir = voiceDir;
+  }
+
   public void mount(Router router) {
+    // voice packs at /voice/<pack>/: the centre's own (VOICE_DIR) first, then those in the jar
+    var voice = router.route("/voice/*").handler(this::assetHeaders);
+    if (voiceDir != null) {
+      voice.handler(StaticHandler.create(FileSystemAccess.ROOT, voiceDir.toAbsolutePath().toString())
+          .setMaxAgeSeconds(3600).setDirectoryListing(false).setIncludeHidden(false));
+    }
+    voice.handler(StaticHandler.create("webroot/display/voice").setMaxAgeSeconds(3600)
+        .setDirectoryListing(false).setIncludeHidden(false));
     router.route("/static/*").handler(this::assetHeaders)
         .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600)
             .setDirectoryListing(false).setIncludeHidden(false).setDefaultContentEncoding("UTF-8"));

@@ -20,7 +20,7 @@ class LivePrivacyIT {
   private static final Set<String> PUBLIC_TICKET_FIELDS = Set.of("number", "service", "status", "counter", "recalls",
       "priority");
   private static final Set<String> RECENT_CALL_FIELDS = Set.of("number", "service", "counter", "at", "recalls",
-      "priority");
+      "priority", "announcement");
 
   private static TestApp app;
 

@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
+import vn.layso.announce.domain.Dialect;
+import vn.layso.announce.domain.NumberReading;
+import vn.layso.office.domain.DisplaySettings;
 import vn.layso.office.domain.Office;
 
 class OfficeJsonTest {
@@ -81,5 +84,46 @@ class OfficeJsonTest {
     assertThat(followsDoors.issuingHours()).isEqualTo(followsDoors.hours());
     demo.put("openingHours", new JsonObject());
     assertThat(OfficeJson.read(demo).issuingHours()).isEqualTo(vn.layso.office.domain.OpeningHours.always());
+  }
+
+  @Test
+  void theDemoOfficeHasATickerAndReadsNumbersDigitByDigit() throws Exception {
+    Office demo = OfficeJson.read(new JsonObject(demoText()));
+    assertThat(demo.display().ticker()).startsWith("Giờ làm việc").hasSizeLessThanOrEqualTo(300);
+    assertThat(demo.display().numberReading()).isEqualTo(NumberReading.DIGITS);
+    assertThat(demo.announcement("A012", "3", false).text())
+        .isEqualTo("Kính mời công dân có số thứ tự A012 đến quầy số 3");
+    JsonObject view = OfficeJson.publicView(demo);
+    assertThat(view.getJsonObject("display").getString("numberReading")).isEqualTo("digits");
+    assertThat(view.getJsonObject("display").getString("ticker")).isEqualTo(demo.display().ticker());
+  }
+
+  @Test
+  void displaySettingsDefaultWhenMissingAndAreValidated() throws Exception {
+    JsonObject json = new JsonObject(demoText());
+    json.remove("display");
+    assertThat(OfficeJson.read(json).display()).isEqualTo(DisplaySettings.DEFAULTS);
+
+    json.put("display", new JsonObject().put("numberReading", "FULL").put("dialect", "south").put("voice", "clips")
+        .put("counterNames", new JsonObject().put("1", "quầy tiếp nhận")));
+    Office south = OfficeJson.read(json);
+    assertThat(south.display().dialect()).isEqualTo(Dialect.SOUTH);
+    assertThat(south.display().voice()).isEqualTo(DisplaySettings.Voice.CLIPS);
+    assertThat(south.announcement("A105", "1", false).speech()).contains("một trăm lẻ năm");
+    assertThat(OfficeJson.read(OfficeJson.write(south))).isEqualTo(south);
+
+    for (JsonObject bad : new JsonObject[] {
+        new JsonObject().put("numberReading", "roman"),
+        new JsonObject().put("dialect", "central-highlands"),
+        new JsonObject().put("voice", "loud"),
+        new JsonObject().put("ticker", "x".repeat(301)),
+        new JsonObject().put("ticker", "two\nlines"),
+        new JsonObject().put("ticker", 42),
+        new JsonObject().put("voicePack", "../etc"),
+        new JsonObject().put("counterNames", new JsonObject().put("99", "quầy ma")),
+        new JsonObject().put("counterNames", new JsonObject().put("1", " "))}) {
+      json.put("display", bad);
+      assertThatThrownBy(() -> OfficeJson.read(json)).as(bad.encode()).isInstanceOf(IllegalArgumentException.class);
+    }
   }
 }

@@ -107,6 +107,11 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /** Every element matching css, in document order. */
+  public java.util.List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
   /** The visible text of the first element matching css, or "" when there is none. */
   public String text(String css) {
     var found = driver.findElements(By.cssSelector(css));

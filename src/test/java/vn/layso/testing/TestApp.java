@@ -97,7 +97,17 @@ public final class TestApp implements AutoCloseable {
 
   /** Stops the server (and its embedded Redis) and starts a new one on the same data folder. */
   public void restart() throws Exception {
+    stopServer();
+    startServer();
+  }
+
+  /** The first half of {@link #restart}: the server is down until {@link #startServer}. */
+  public void stopServer() {
     server.stop();
+  }
+
+  /** Starts the server again on the same data folder (and port, when PORT was set). */
+  public void startServer() throws Exception {
     server = LaysoServer.start(config, clock);
     api = new Api(server.port());
     adminToken = null;

@@ -5,16 +5,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vn.layso.announce.domain.Announcement;
 
 /**
  * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups,
  * service hours ({@code hours}, which booking follows) and issuing hours (when the kiosk gives
  * numbers; often earlier than the doors open, or around the clock). {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
  * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
+ * {@code display}: its lobby screens' ticker and voice.
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
-                     OpeningHours hours, OpeningHours issuingHours) {
+                     OpeningHours hours, OpeningHours issuingHours, DisplaySettings display) {
+
+  /** An office whose lobby screens use the default display settings. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
+        DisplaySettings.DEFAULTS);
+  }
 
   public Office {
     OfficeRules.requireCode(id, "office id");
@@ -22,6 +31,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(hours, "openingHours");
     Objects.requireNonNull(issuingHours, "issuingHours");
+    Objects.requireNonNull(display, "display");
     services = List.copyOf(services);
     counters = List.copyOf(counters);
     priorityGroups = List.copyOf(priorityGroups);
@@ -37,6 +47,11 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
         if (services.stream().noneMatch(s -> s.code().equals(code))) {
           throw new IllegalArgumentException("counter " + counter.id() + " serves unknown service " + code);
         }
+      }
+    }
+    for (String counter : display.counterNames().keySet()) {
+      if (counters.stream().noneMatch(c -> c.id().equals(counter))) {
+        throw new IllegalArgumentException("display.counterNames names unknown counter " + counter);
       }
     }
     if (maxPriorityInRow < 0 || maxPriorityInRow > 100) {
@@ -63,6 +78,15 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
 
   public Optional<PriorityGroup> priorityGroup(String code) {
     return priorityGroups.stream().filter(g -> g.code().equals(code)).findFirst();
+  }
+
+  /**
+   * What the lobby says when a counter calls (or recalls) a ticket number: a counter without a
+   * numeric id is said by its name in {@code display.counterNames}, else by its display name.
+   */
+  public Announcement announcement(String number, String counterId, boolean recall) {
+    String name = display.counterNames().getOrDefault(counterId, counter(counterId).map(Counter::name).orElse(counterId));
+    return display.announcer().announce(number, counterId, name, recall);
   }
 
   /** How many counters may serve a service: the divisor of the first wait estimate. */
