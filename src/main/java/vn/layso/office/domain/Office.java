@@ -11,10 +11,18 @@ import java.util.Optional;
  * service hours ({@code hours}, which booking follows) and issuing hours (when the kiosk gives
  * numbers; often earlier than the doors open, or around the clock). {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
  * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
+ * {@code printers}: its ticket printers, each with the kiosks it prints for (a kiosk at most once).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
-                     OpeningHours hours, OpeningHours issuingHours) {
+                     OpeningHours hours, OpeningHours issuingHours, List<Printer> printers) {
+
+  /** An office without ticket printers. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours,
+                OpeningHours issuingHours) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, List.of());
+  }
 
   public Office {
     OfficeRules.requireCode(id, "office id");
@@ -25,6 +33,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     services = List.copyOf(services);
     counters = List.copyOf(counters);
     priorityGroups = List.copyOf(priorityGroups);
+    printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }
@@ -39,6 +48,9 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
         }
       }
     }
+    requireUnique(printers.stream().map(Printer::id).toList(), "printer id");
+    // a kiosk prints on one printer: the link must not be ambiguous
+    requireUnique(printers.stream().flatMap(p -> p.kiosks().stream()).toList(), "kiosk linked to a printer");
     if (maxPriorityInRow < 0 || maxPriorityInRow > 100) {
       throw new IllegalArgumentException("maxPriorityInRow must be 0..100");
     }
@@ -63,6 +75,15 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
 
   public Optional<PriorityGroup> priorityGroup(String code) {
     return priorityGroups.stream().filter(g -> g.code().equals(code)).findFirst();
+  }
+
+  public Optional<Printer> printer(String printerId) {
+    return printers.stream().filter(p -> p.id().equals(printerId)).findFirst();
+  }
+
+  /** The printer that prints the tickets of a kiosk device (by its account name), if it has one. */
+  public Optional<Printer> printerOf(String kiosk) {
+    return printers.stream().filter(p -> p.serves(kiosk)).findFirst();
   }
 
   /** How many counters may serve a service: the divisor of the first wait estimate. */
