@@ -18,7 +18,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
-                     int historyDays, int eventLoops) {
+                     int historyDays, int eventLoops, Path printerConfigDir) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -79,7 +79,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         // a centre's Wi-Fi puts hundreds of citizens' phones behind one address
         integer(env, "LIVE_MAX_SOCKETS_PER_ADDRESS", 1_000),
         integer(env, "HISTORY_DAYS", 400),
-        integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()));
+        integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()),
+        blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -140,6 +141,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
-        + ", eventLoops=" + eventLoops + "]";
+        + ", eventLoops=" + eventLoops + ", printerConfigDir=" + printerConfigDir + "]";
   }
 }
