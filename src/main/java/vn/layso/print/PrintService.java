@@ -177,6 +177,8 @@ public final class PrintService {
     Integer position = placed.position();
     Integer wait = position == null || service == null ? null
         : WaitEstimator.minutes(position, service.avgServiceMinutes(), office.countersServing(t.service()));
+    // "about 0 minutes" helps no one: the line is left out
+    wait = wait != null && wait == 0 ? null : wait;
     String base = settings.publicUrl() != null ? settings.publicUrl() : printer.baseUrl();
     String url = base == null ? null : base.replaceAll("/+$", "") + "/t/" + t.id();
     return new TicketFacts(office.name(), t.number(), service == null ? t.service() : service.name(), t.issuedAt(),
