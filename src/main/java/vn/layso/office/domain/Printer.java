@@ -54,10 +54,15 @@ public record Printer(String id, String name, String profile, String host, int p
   /** A host name or an IP address (IPv6 without brackets): no scheme, path, port or space. */
   private static void requireHost(String id, String host) {
     if (host == null || host.isEmpty() || host.length() > 253
-        || !(host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") || host.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
+        || !(host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") || isIpv6(host))) {
       throw new IllegalArgumentException("printer " + id + ": host must be a host name or an IP address"
           + " (no http://, no port, no spaces), not '" + host + "'");
     }
+  }
+
+  /** An IPv6 literal has two colons at least ("10.0.0.5:9100" is an address with a port, refused). */
+  private static boolean isIpv6(String host) {
+    return host.matches("[0-9A-Fa-f:.]+") && host.chars().filter(c -> c == ':').count() >= 2;
   }
 
   public boolean serves(String kiosk) {

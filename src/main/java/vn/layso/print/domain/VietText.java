@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Vietnamese text for a printer's own font (text mode). CP1258 (Windows-1258, Epson's "WPC1258")
  * has the letters â ê ô ă ơ ư đ (and capitals) precomposed and the five tone marks as combining
- * bytes that follow the letter, so "Đất đai" is sent as Đ â [dot below] t, space, đ a i. ASCII
+ * bytes that follow the letter, so "Đất đai" is sent as Đ â [acute] t, space, đ a i. ASCII
  * strips every diacritic (đ becomes d) for printers with no Vietnamese code page; raster mode
  * needs neither.
  */
