@@ -137,12 +137,13 @@ public final class PrinterConfig {
   }
 
   static PrinterProfile profile(JsonObject json) {
-    PrinterProfile.Mode mode = PrinterProfile.mode(json.getString("mode", "raster"));
-    PrinterProfile.CodePage codePage = PrinterProfile.codePage(json.getString("codePage"));
+    PrinterProfile.Mode mode = enumOf(PrinterProfile.Mode.class, json.getString("mode", "raster"), "mode");
+    PrinterProfile.CodePage codePage = enumOf(PrinterProfile.CodePage.class, json.getString("codePage", "ascii"),
+        "codePage");
     return new PrinterProfile(json.getString("id"), json.getString("name"), json.getInteger("paperMm", 80),
         json.getInteger("dots", 576), mode, codePage,
         json.getInteger("codeTable", codePage == PrinterProfile.CodePage.CP1258 ? 52 : 0),
-        PrinterProfile.cut(json.getString("cut", "partial")), json.getInteger("feedLines", 4),
+        enumOf(PrinterProfile.Cut.class, json.getString("cut", "partial"), "cut"), json.getInteger("feedLines", 4),
         json.getBoolean("readStatus", true), json.getString("layout", "ticket"));
   }
 

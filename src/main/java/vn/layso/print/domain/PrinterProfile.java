@@ -1,6 +1,5 @@
 package vn.layso.print.domain;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,26 +51,5 @@ public record PrinterProfile(String id, String name, int paperMm, int dots, Mode
   /** Text-mode characters per line with the printer's font A (12 dots wide). */
   public int columns() {
     return dots / 12;
-  }
-
-  static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException bad) {
-      throw new IllegalArgumentException(what + ": '" + value + "' is not one of "
-          + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-    }
-  }
-
-  public static Mode mode(String value) {
-    return parse(Mode.class, value, "mode");
-  }
-
-  public static Cut cut(String value) {
-    return parse(Cut.class, value, "cut");
-  }
-
-  public static CodePage codePage(String value) {
-    return value == null ? CodePage.ASCII : parse(CodePage.class, value, "codePage");
   }
 }
