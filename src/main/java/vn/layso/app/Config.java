@@ -18,7 +18,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
-                     int historyDays, int eventLoops, Path voiceDir) {
+                     int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -83,7 +83,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         integer(env, "LIVE_MAX_SOCKETS_PER_ADDRESS", 1_000),
         integer(env, "HISTORY_DAYS", 400),
         integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()),
-        blankToNull(env.get("VOICE_DIR")) == null ? null : Path.of(blankToNull(env.get("VOICE_DIR"))));
+        blankToNull(env.get("VOICE_DIR")) == null ? null : Path.of(blankToNull(env.get("VOICE_DIR"))),
+        blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -144,6 +145,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
-        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + "]";
+        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir + "]";
   }
 }

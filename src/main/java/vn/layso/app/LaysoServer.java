@@ -34,6 +34,9 @@ import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
+import vn.layso.print.NetworkPrinter;
+import vn.layso.print.PrintService;
+import vn.layso.print.PrinterConfig;
 import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
 import vn.layso.store.redis.CachingAuthStore;
@@ -43,6 +46,7 @@ import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
+import vn.layso.store.redis.RedisPrintStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
 import vn.layso.store.redis.RedisStore;
@@ -54,6 +58,12 @@ public final class LaysoServer {
 
   /** Connections that have sent nothing (not even a pong) for this long are closed. */
   private static final int READ_IDLE_SECONDS = 90;
+  /** A network printer that does not accept within this is unreachable. */
+  private static final Duration PRINT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  /** A print request always answers within this, queued time included (the kiosk waits for it). */
+  private static final Duration PRINT_JOB_TIMEOUT = Duration.ofSeconds(5);
+  /** A kiosk's repeated print of the same ticket within this after the job is answered, not printed again. */
+  private static final Duration PRINT_REPEAT_WINDOW = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final EmbeddedRedis embedded;
@@ -82,6 +92,8 @@ public final class LaysoServer {
   /** Starts everything; blocks the calling thread until the server listens or start-up failed. */
   public static LaysoServer start(Config config, Clock clock) throws Exception {
     List<Office> listed = OfficesFile.read(config.officesFile());
+    PrinterConfig printing = PrinterConfig.load(config.printerConfigDir());
+    listed.forEach(printing::check);
     EmbeddedRedis embedded = null;
     String redisUri = config.redisUri();
     if (redisUri == null) {
@@ -108,6 +120,8 @@ public final class LaysoServer {
       hub.startHeartbeat();
 
       seedOffices(config, offices, listed).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      // every printer of every office names a profile this server has (PRINTER_CONFIG_DIR may have changed)
+      offices.all().forEach(printing::check);
       // days missed while no server ran are closed (and archived) before the first request is served
       var historyStore = new RedisHistoryStore(redis);
       var archiver = new DayArchiver(vertx, historyStore, new ArchiveFiles(config.dataDir().resolve("archive")), clock,
@@ -118,9 +132,12 @@ public final class LaysoServer {
 
       var addresses = ClientAddress.trusting(config.trustedProxies());
       var limiter = new RateLimiter(new RedisRateCounter(redis), clock, addresses);
+      var prints = new PrintService(vertx, offices, queue, printing,
+          new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
+          new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore)));
+              new HistoryService(historyStore), prints));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -19,6 +19,8 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // tickets are drawn with Java2D (vn.layso.print); a server has no display
+    System.setProperty("java.awt.headless", "true");
     Map<String, String> env = System.getenv();
     if (args.length == 0) {
       serve(env);

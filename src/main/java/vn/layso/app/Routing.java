@@ -23,6 +23,8 @@ import vn.layso.live.LiveHub;
 import vn.layso.live.LiveRoutes;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.OfficeRoutes;
+import vn.layso.print.PrintRoutes;
+import vn.layso.print.PrintService;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
@@ -36,7 +38,7 @@ final class Routing {
 
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
-                  RateLimiter limiter, ClientAddress addresses, HistoryService history) {
+                  RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints) {
   }
 
   private Routing() {
@@ -58,6 +60,7 @@ final class Routing {
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
+    new PrintRoutes(f.prints(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

@@ -18,6 +18,7 @@ import vn.layso.office.domain.DisplaySettings;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.PriorityGroup;
+import vn.layso.office.domain.Printer;
 import vn.layso.office.domain.ServiceDef;
 
 /** The office's JSON form: the seed file and the stored configuration share it. */
@@ -59,7 +60,8 @@ public final class OfficeJson {
       return new Office(json.getString("id"), json.getString("name"),
           ZoneId.of(json.getString("timezone", "Asia/Ho_Chi_Minh")), services, counters, groups,
           json.getInteger("maxPriorityInRow", 3), service, issuingHours,
-          display(json.getJsonObject("display", new JsonObject())));
+          display(json.getJsonObject("display", new JsonObject())),
+          printers(json.getJsonArray("printers", new JsonArray())));
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
@@ -138,6 +140,19 @@ public final class OfficeJson {
         .put("counterNames", new JsonObject(new LinkedHashMap<>(d.counterNames())));
   }
 
+  /** The office's ticket printers; port defaults to 9100, name to the id, kiosks to none. */
+  private static List<Printer> printers(JsonArray array) {
+    List<Printer> printers = new ArrayList<>();
+    for (Object o : array) {
+      JsonObject p = (JsonObject) o;
+      List<String> kiosks = new ArrayList<>();
+      p.getJsonArray("kiosks", new JsonArray()).forEach(k -> kiosks.add((String) k));
+      printers.add(new Printer(p.getString("id"), p.getString("name"), p.getString("profile", "80mm-raster"),
+          p.getString("host"), p.getInteger("port", Printer.DEFAULT_PORT), kiosks, p.getString("baseUrl")));
+    }
+    return printers;
+  }
+
   private static LocalTime cutoff(String value) {
     try {
       return value == null ? null : LocalTime.parse(value);
@@ -174,12 +189,24 @@ public final class OfficeJson {
         .put("maxPriorityInRow", office.maxPriorityInRow())
         .put("openingHours", write(office.hours()))
         .put("issuingHours", write(office.issuingHours()))
-        .put("display", write(office.display()));
+        .put("display", write(office.display()))
+        .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()));
+  }
+
+  public static JsonObject write(Printer p) {
+    JsonObject json = new JsonObject().put("id", p.id()).put("name", p.name()).put("profile", p.profile())
+        .put("host", p.host()).put("port", p.port()).put("kiosks", new JsonArray(p.kiosks()));
+    if (p.baseUrl() != null) {
+      json.put("baseUrl", p.baseUrl());
+    }
+    return json;
   }
 
   /** The public view of GET /api/v1/offices/{id}: counters list their service codes, weights apart. */
   public static JsonObject publicView(Office office) {
     JsonObject view = write(office);
+    // printer addresses are for staff (GET /api/v1/offices/{office}/printers)
+    view.remove("printers");
     view.getJsonArray("services").forEach(s -> ((JsonObject) s).remove("numberStart"));
     view.getJsonArray("services").forEach(s -> ((JsonObject) s).remove("numberEnd"));
     view.put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()

@@ -13,16 +13,33 @@ import vn.layso.announce.domain.Announcement;
  * numbers; often earlier than the doors open, or around the clock). {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
  * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
  * {@code display}: its lobby screens' ticker and voice.
+ * {@code printers}: its ticket printers, each with the kiosks it prints for (a kiosk at most once).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
-                     OpeningHours hours, OpeningHours issuingHours, DisplaySettings display) {
+                     OpeningHours hours, OpeningHours issuingHours, DisplaySettings display, List<Printer> printers) {
 
-  /** An office whose lobby screens use the default display settings. */
+  /** An office whose lobby screens use the default display settings, without ticket printers. */
   public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
                 List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours) {
     this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
-        DisplaySettings.DEFAULTS);
+        DisplaySettings.DEFAULTS, List.of());
+  }
+
+  /** An office without ticket printers. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
+                DisplaySettings display) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
+        List.of());
+  }
+
+  /** An office whose lobby screens use the default display settings. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
+                List<Printer> printers) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
+        DisplaySettings.DEFAULTS, printers);
   }
 
   public Office {
@@ -35,6 +52,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     services = List.copyOf(services);
     counters = List.copyOf(counters);
     priorityGroups = List.copyOf(priorityGroups);
+    printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }
@@ -54,6 +72,9 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
         throw new IllegalArgumentException("display.counterNames names unknown counter " + counter);
       }
     }
+    requireUnique(printers.stream().map(Printer::id).toList(), "printer id");
+    // a kiosk prints on one printer: the link must not be ambiguous
+    requireUnique(printers.stream().flatMap(p -> p.kiosks().stream()).toList(), "kiosk linked to a printer");
     if (maxPriorityInRow < 0 || maxPriorityInRow > 100) {
       throw new IllegalArgumentException("maxPriorityInRow must be 0..100");
     }
@@ -87,6 +108,15 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
   public Announcement announcement(String number, String counterId, boolean recall) {
     String name = display.counterNames().getOrDefault(counterId, counter(counterId).map(Counter::name).orElse(counterId));
     return display.announcer().announce(number, counterId, name, recall);
+  }
+
+  public Optional<Printer> printer(String printerId) {
+    return printers.stream().filter(p -> p.id().equals(printerId)).findFirst();
+  }
+
+  /** The printer that prints the tickets of a kiosk device (by its account name), if it has one. */
+  public Optional<Printer> printerOf(String kiosk) {
+    return printers.stream().filter(p -> p.serves(kiosk)).findFirst();
   }
 
   /** How many counters may serve a service: the divisor of the first wait estimate. */

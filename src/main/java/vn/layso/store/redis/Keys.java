@@ -137,6 +137,19 @@ public final class Keys {
     return office(office) + "calls:" + serviceDate;
   }
 
+  /**
+   * Tickets of one service day whose last print failed (zset, score: when), until a later print of
+   * the ticket succeeds; lives two days from its first entry.
+   */
+  public static String printFailures(String office, String serviceDate) {
+    return office(office) + "print-failures:" + serviceDate;
+  }
+
+  /** Each printer's last known state (hash: printer id -> JSON status, reason, at, number); no expiry. */
+  public static String printerStates(String office) {
+    return office(office) + "printers";
+  }
+
   /** Accounts and tokens share the hash tag {auth}, so account scripts stay in one cluster slot. */
   public static String user(String username) {
     return "layso:{auth}:user:" + username;

@@ -50,6 +50,20 @@ class DaySummaryTest {
   }
 
   @Test
+  void printStepsChangeNoMeasuredTime() {
+    Ticket t = new Steps("dat-dai", at(8, 0), "device:kiosk-1")
+        .step("PRINT_FAILED", at(8, 0), "device:kiosk-1", null)
+        .step("PRINT", at(8, 3), "staff:lan", null)
+        .step("CALL", at(8, 12), "staff:lan", "1")
+        .step("COMPLETE", at(8, 35), "staff:lan", "1")
+        .ticket(TicketStatus.DONE, null);
+    List<Leg> legs = Leg.of(t);
+    assertThat(legs).hasSize(1);
+    assertThat(legs.get(0).waited()).contains(java.time.Duration.ofMinutes(12));
+    assertThat(legs.get(0).served()).contains(java.time.Duration.ofMinutes(23));
+  }
+
+  @Test
   void aServedTicketHasOneStayWithItsWaitAndServiceTime() {
     Ticket t = new Steps("dat-dai", at(8, 0), "public")
         .step("CALL", at(8, 12), "staff:lan", "1")
