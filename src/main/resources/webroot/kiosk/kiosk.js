@@ -273,7 +273,8 @@ function failed(error, request) {
   }
   if (error.status === 0 || error.status >= 500) {
     // the same key goes out again: a ticket issued before the network failed comes back, not a second one
-    return notice({ title: t('kiosk.networkTitle'), text: error.message, retry: true });
+    return notice({ title: t('kiosk.networkTitle'), retry: true,
+      text: error.status === 0 ? t('kiosk.networkText') : error.message });
   }
   pending = null;
   const titles = { 429: 'kiosk.busyTitle', 409: 'kiosk.closedTitle', 404: 'kiosk.errorTitle' };
@@ -285,7 +286,7 @@ function failed(error, request) {
 function revoked() {
   saveDevice(null);
   pending = null;
-  notice({ title: t('kiosk.revokedTitle'), text: t('kiosk.revokedText'), tone: 'info' });
+  notice({ icon: 'i', title: t('kiosk.revokedTitle'), text: t('kiosk.revokedText'), tone: 'info' });
 }
 
 // ---- appointment check-in -------------------------------------------------------------------

@@ -115,6 +115,11 @@ class KioskIT {
             + " return r.bottom <= innerHeight;");
         assertThat(ticketFits).as("ticket screen fits %s", name).isTrue();
         browser.screenshot("kiosk-ticket-" + name);
+        long bytes = ((Number) browser.js("return performance.getEntriesByType('navigation')"
+            + ".concat(performance.getEntriesByType('resource'))"
+            + ".reduce((sum, e) => sum + Math.max(e.decodedBodySize || 0, e.encodedBodySize || 0), 0);")).longValue();
+        assertThat(bytes).as("bytes the kiosk loaded, %s", name).isPositive().isLessThan(200_000);
+        System.out.printf("kiosk page weight at %s: %d bytes%n", name, bytes);
       }
     }
   }
@@ -233,6 +238,108 @@ class KioskIT {
       tapUntil(browser, "#notice-back", "start");
       new Actions(browser.driver()).sendKeys("XK42" + org.openqa.selenium.Keys.ENTER).perform();
       browser.awaitText("#notice-title", "Chưa hỗ trợ xác nhận lịch hẹn", WAIT);
+    }
+  }
+
+  /** Pairs a kiosk through the API and gives its token to the page, as the pairing screen would. */
+  private static void pairInPage(Browser browser, String name) {
+    Api.Response paired = app.api().post("/api/v1/offices/demo/devices",
+        new JsonObject().put("name", name).put("kind", "kiosk").encode(), "token", app.adminToken());
+    assertThat(paired.status()).isEqualTo(201);
+    browser.js("localStorage.setItem('layso.kiosk.device.demo', arguments[0]);",
+        new JsonObject().put("token", paired.json().getString("token")).put("device", name).encode());
+  }
+
+  /** Answers the page's print request as the printing server would (that endpoint is another branch's). */
+  private static void printerAnswers(Browser browser, String json) {
+    browser.js("const real = window.fetch; window.printRequests = 0;"
+        + " window.fetch = (url, options) => String(url).endsWith('/print')"
+        + " ? (window.printRequests++, Promise.resolve(new Response(arguments[0],"
+        + " {status: 200, headers: {'Content-Type': 'application/json'}})))"
+        + " : real(url, options);", json);
+  }
+
+  @Test
+  void aPairedKioskWithoutAServerPrinterPrintsThroughTheBrowser() {
+    try (Browser browser = Browser.open(1080, 1920)) {
+      browser.go(kiosk(""));
+      pairInPage(browser, "kiosk-in-trinh-duyet");
+      browser.go(kiosk(""));
+      browser.js("window.printed = 0; window.print = () => { window.printed++; };");
+      tap(browser, service(browser, "Hộ tịch"));
+      tapUntil(browser, "#no-priority", "ticket");
+      ticketOnScreen(browser);
+      // no print endpoint on this server yet (404), the same as no printer linked (409 no_printer)
+      browser.await(WAIT, d -> ((Number) browser.js("return window.printed;")).intValue() == 1 ? Boolean.TRUE : null);
+      assertThat(browser.find("#print-status").isDisplayed()).isFalse();
+    }
+  }
+
+  @Test
+  void aFailedPrintTellsTheCitizenWhatToDo() {
+    try (Browser browser = Browser.open(1920, 1080)) {
+      browser.go(kiosk(""));
+      pairInPage(browser, "kiosk-het-giay");
+      browser.go(kiosk(""));
+      browser.js("window.printed = 0; window.print = () => { window.printed++; };");
+      printerAnswers(browser, "{\"status\":\"FAILED\",\"printer\":\"may-in-sanh\",\"reason\":\"paper_out\","
+          + "\"message\":\"Máy in hết giấy.\"}");
+      tap(browser, service(browser, "Đất đai"));
+      tapUntil(browser, "#no-priority", "ticket");
+      ticketOnScreen(browser);
+      browser.awaitText("#print-status", "chưa in được phiếu", WAIT);
+      assertThat(browser.text("#print-status")).contains("ghi lại số", "chụp ảnh màn hình", "báo cán bộ",
+          "Máy in hết giấy.");
+      assertThat(browser.find("#print-status").getAttribute("class")).contains("warn");
+      assertThat(((Number) browser.js("return window.printed;")).intValue()).isZero();
+      browser.screenshot("kiosk-print-failed-1920x1080");
+
+      printerAnswers(browser, "{\"status\":\"PRINTED\",\"printer\":\"may-in-sanh\"}");
+      tapUntil(browser, "#done", "start");
+      tapUntil(browser, ".service[data-issue='chung-thuc']", "priority");
+      tapUntil(browser, "#no-priority", "ticket");
+      browser.awaitText("#print-status", "Đã in phiếu", WAIT);
+    }
+  }
+
+  @Test
+  void aNetworkErrorIsRetriedWithTheSameKeyAndGivesOneTicket() {
+    try (Browser browser = Browser.open(1366, 768)) {
+      browser.go(kiosk("&print=none"));
+      service(browser, "Xây dựng");
+      // the first answer is lost on the way back: the ticket exists, the kiosk saw a network error
+      browser.js("const real = window.fetch; window.keys = []; let lose = true;"
+          + " window.fetch = (url, options) => {"
+          + "   if (!String(url).endsWith('/tickets')) return real(url, options);"
+          + "   window.keys.push(options.headers['Idempotency-Key']);"
+          + "   return real(url, options).then(r => { if (lose) { lose = false; throw new TypeError('lost'); } return r; });"
+          + " };");
+      tap(browser, service(browser, "Xây dựng"));
+      browser.awaitText("#notice-title", "Chưa kết nối được máy chủ", WAIT);
+      assertThat(browser.find("#notice-retry").isDisplayed()).isTrue();
+      browser.screenshot("kiosk-network-error-1366x768");
+      tapUntil(browser, "#notice-retry", "ticket");
+      JsonObject ticket = ticketOnScreen(browser);
+      @SuppressWarnings("unchecked")
+      List<String> keys = (List<String>) browser.js("return window.keys;");
+      assertThat(keys).hasSize(2);
+      assertThat(keys.get(1)).isEqualTo(keys.get(0));
+      int shown = Integer.parseInt(ticket.getString("number").substring(1));
+      assertThat(Integer.parseInt(app.issue("demo", "xay-dung").getString("number").substring(1))).isEqualTo(shown + 1);
+    }
+  }
+
+  @Test
+  void aRateLimitedKioskShowsAFriendlyNotice() throws Exception {
+    try (TestApp limited = TestApp.start(env -> env.put("RATE_LIMIT_PER_MINUTE", "1"));
+         Browser browser = Browser.open(1920, 1080)) {
+      limited.issue("demo", "ho-tich");
+      browser.go(limited.api().base() + "/kiosk?office=demo&print=none");
+      tap(browser, service(browser, "Hộ tịch"));
+      browser.awaitText("#notice-title", "Vui lòng chờ một chút", WAIT);
+      assertThat(browser.text("#notice-text")).contains("quá nhiều yêu cầu");
+      assertThat(browser.find("#notice-retry").isDisplayed()).isFalse();
+      browser.screenshot("kiosk-rate-limited-1920x1080");
     }
   }
 
