@@ -37,7 +37,7 @@ public final class TicketQrRoutes {
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/svg+xml; charset=utf-8")
           // the id is the holder's secret: only the kiosk's (or phone's) own cache keeps it
           .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
-          .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+          .putHeader("Content-Security-Policy", "default-src 'none'")
           .putHeader(HttpHeaders.VARY, "Host");
       return Buffer.buffer(QrSvg.of(TicketLink.of(base, found.ticket().id())));
     });

@@ -61,8 +61,9 @@ class KioskIT {
    */
   private static void tapUntil(Browser browser, String css, String screen) {
     browser.await(WAIT, d -> {
-      if (!browser.find("#screen-" + screen).isDisplayed()) {
-        tap(browser, browser.find(css));
+      WebElement target = browser.find(css);
+      if (!browser.find("#screen-" + screen).isDisplayed() && target.isDisplayed()) {
+        tap(browser, target);
       }
       return browser.find("#screen-" + screen).isDisplayed() ? Boolean.TRUE : null;
     });
@@ -340,6 +341,26 @@ class KioskIT {
       assertThat(browser.text("#notice-text")).contains("quá nhiều yêu cầu");
       assertThat(browser.find("#notice-retry").isDisplayed()).isFalse();
       browser.screenshot("kiosk-rate-limited-1920x1080");
+    }
+  }
+
+  @Test
+  void holdingTheLogoOpensPairingWhereAPairedKioskCanBeForgotten() {
+    try (Browser browser = Browser.open(1920, 1080)) {
+      browser.go(kiosk("&print=none"));
+      pairInPage(browser, "kiosk-giu-logo");
+      browser.go(kiosk("&print=none"));
+      service(browser, "Đất đai");
+      assertThat(browser.find("#pair-open").isDisplayed()).as("no pairing link on a paired kiosk").isFalse();
+      new Actions(browser.driver()).clickAndHold(browser.find("#brand")).pause(Duration.ofMillis(1700))
+          .release().perform();
+      browser.await(WAIT, d -> browser.find("#screen-pair").isDisplayed() ? Boolean.TRUE : null);
+      assertThat(browser.text("#pair-state")).contains("kiosk-giu-logo");
+      browser.find("#pair-forget").click();
+      browser.await(WAIT, d -> browser.find("#screen-start").isDisplayed() ? Boolean.TRUE : null);
+      assertThat(browser.find("#pair-open").isDisplayed()).isTrue();
+      assertThat((Long) browser.js("return Object.keys(localStorage).filter(k => k.startsWith('layso.kiosk')).length;"))
+          .isZero();
     }
   }
 
