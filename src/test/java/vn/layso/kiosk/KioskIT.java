@@ -26,7 +26,7 @@ import vn.layso.testing.TestApp;
  */
 class KioskIT {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final int[][] SIZES = {{1080, 1920}, {1920, 1080}, {1366, 768}};
   private static TestApp app;
 
@@ -60,6 +60,16 @@ class KioskIT {
    * tap changed the screen (they are the echo of a double tap), and a test is quicker than a person.
    */
   private static void tapUntil(Browser browser, String css, String screen) {
+    try {
+      tapUntilNow(browser, css, screen);
+    } catch (org.openqa.selenium.TimeoutException stuck) {
+      browser.screenshot("kiosk-stuck-" + screen + "-" + System.currentTimeMillis());
+      throw new AssertionError("still no " + screen + " screen after tapping " + css + "; on screen: "
+          + browser.js("return document.body.dataset.screen + ' | ' + document.body.innerText.slice(0, 300);"), stuck);
+    }
+  }
+
+  private static void tapUntilNow(Browser browser, String css, String screen) {
     browser.await(WAIT, d -> {
       WebElement target = browser.find(css);
       if (!browser.find("#screen-" + screen).isDisplayed() && target.isDisplayed()) {
