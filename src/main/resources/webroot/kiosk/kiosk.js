@@ -16,6 +16,7 @@ const DEVICE_NAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 const SETTLE_MS = 400;
 const LONG_PRESS_MS = 1500;
 const PAIR_IDLE_SECONDS = 120;
+const DEVICE_CHECK_MS = 10 * 60 * 1000;
 
 const $ = id => document.getElementById(id);
 let office = null;
@@ -491,6 +492,8 @@ async function main() {
   setInterval(tickClock, 1000);
   await checkDevice();
   if (current === 'loading') show('start');
+  // an unpaired (or replaced) kiosk finds out while idle, not only at its next ticket
+  setInterval(() => { if (current === 'start') checkDevice(); }, DEVICE_CHECK_MS);
 }
 
 main();

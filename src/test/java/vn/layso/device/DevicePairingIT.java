@@ -1,6 +1,7 @@
 package vn.layso.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.layso.testing.ApiErrors.assertError;
 
 import io.vertx.core.json.JsonObject;
@@ -108,6 +109,24 @@ class DevicePairingIT {
     long named = api.get(DEVICES, "token", app.adminToken()).array().stream()
         .filter(o -> ((JsonObject) o).getString("device").equals("kiosk-thay-the")).count();
     assertThat(named).isEqualTo(1);
+  }
+
+  @Test
+  void anotherServerStopsTakingTheOldTokenWithinTheCachesLifetime() throws Exception {
+    try (TestApp other = app.sibling()) {
+      String first = pairedToken("kiosk-hai-may-chu");
+      // the other server has the old token in its memory (CachingAuthStore keeps it a few seconds)
+      assertThat(other.api().get("/api/v1/devices/me", "token", first).status()).isEqualTo(200);
+      pairedToken("kiosk-hai-may-chu");
+      // the revocation is published: well before the cache entry would have expired
+      await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+          .until(() -> other.api().get("/api/v1/devices/me", "token", first).status() == 401);
+      String third = pairedToken("kiosk-hai-may-chu");
+      assertThat(other.api().get("/api/v1/devices/me", "token", third).status()).isEqualTo(200);
+      api.method("DELETE", DEVICES + "/kiosk-hai-may-chu", null, "token", app.adminToken());
+      await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+          .until(() -> other.api().get("/api/v1/devices/me", "token", third).status() == 401);
+    }
   }
 
   @Test
