@@ -22,7 +22,7 @@ const $ = id => document.getElementById(id);
 let office = null;
 let device = loadDevice();
 let current = 'loading';
-let shownAt = 0;
+let shownAt = -Infinity;
 let busy = false;
 let chosen = null;
 /** The request in flight or to retry: the same Idempotency-Key until it has an answer. */
@@ -61,7 +61,7 @@ function el(tag, className, text) {
 function show(name, tapped = false) {
   document.querySelectorAll('.screen').forEach(s => { s.hidden = s.id !== `screen-${name}`; });
   current = name;
-  shownAt = tapped ? performance.now() : 0;
+  shownAt = tapped ? performance.now() : -Infinity;
   document.body.dataset.screen = name;
   if (name === 'start' || name === 'loading') stopIdle();
   else startIdle(name === 'pair' ? PAIR_IDLE_SECONDS : idleSeconds);
