@@ -17,6 +17,7 @@ import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
 import vn.layso.common.Messages;
 import vn.layso.common.RateLimiter;
+import vn.layso.device.DeviceRoutes;
 import vn.layso.history.HistoryRoutes;
 import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
@@ -30,6 +31,7 @@ import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.PageRoutes;
+import vn.layso.web.TicketQrRoutes;
 
 /** The route table: which address goes to which feature, and the handlers every request passes. */
 final class Routing {
@@ -57,7 +59,9 @@ final class Routing {
     new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
+    new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
+    new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);

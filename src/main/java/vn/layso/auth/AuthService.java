@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.auth.domain.Credentials;
+import vn.layso.auth.domain.DeviceKind;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
@@ -27,6 +28,10 @@ public final class AuthService {
   public static final String ADMIN = "admin";
 
   public record Login(String token, Principal principal) {
+  }
+
+  /** A fresh bearer token, not stored yet: the token itself (shown once), its hash, whose it is, how long. */
+  private record Minted(String token, String tokenHash, Principal principal, Duration ttl) {
   }
 
   private final AuthStore store;
@@ -57,13 +62,61 @@ public final class AuthService {
   }
 
   private Future<Login> issueToken(AuthStore.Account account) {
+    Minted minted = mint(account);
+    return store.saveToken(minted.tokenHash(), minted.principal(), minted.ttl())
+        .map(v -> new Login(minted.token(), minted.principal()));
+  }
+
+  /** A new token for an account (a device's lasts a year); the caller stores it. */
+  private Minted mint(AuthStore.Account account) {
     Duration ttl = account.role() == Role.DEVICE ? DEVICE_TOKEN_TTL : tokenTtl;
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Principal principal = new Principal(account.username(), account.role(), account.office(),
         clock.instant().plus(ttl));
-    return store.saveToken(hash(token), principal, ttl).map(v -> new Login(token, principal));
+    return new Minted(token, hash(token), principal, ttl);
+  }
+
+  /**
+   * Pairs a device of an office and mints its token directly: a device never logs in with a
+   * password (its account gets a random one nobody knows). Pairing an existing device of the same
+   * office again revokes its old tokens (a replaced kiosk). 409 {@code device_name_taken} when the
+   * name belongs to a person's account or to another office's device.
+   */
+  public Future<Login> pairDevice(String name, String office, DeviceKind kind) {
+    if (!Credentials.validUsername(name)) {
+      return Future.failedFuture(ApiException.invalid("invalid_device_name"));
+    }
+    return hasher.hash(generatePassword() + generatePassword())
+        .compose(hash -> {
+          var account = new AuthStore.Account(name, hash, Role.DEVICE, office);
+          Minted minted = mint(account);
+          return store.pairDevice(account, kind, clock.instant(),
+                  minted.tokenHash(), minted.principal(), minted.ttl())
+              .compose(paired -> paired ? Future.succeededFuture(new Login(minted.token(), minted.principal()))
+                  : Future.failedFuture(ApiException.conflict("device_name_taken", name)));
+        })
+        .onSuccess(login -> LOG.atInfo().addKeyValue("device", name).addKeyValue("office", office)
+            .addKeyValue("kind", kind.id()).log("device paired"));
+  }
+
+  /** The paired device behind a device principal; 404 {@code device_not_found} when it was unpaired meanwhile. */
+  public Future<AuthStore.Device> device(String name) {
+    return store.findDevice(name).compose(device -> device != null ? Future.succeededFuture(device)
+        : Future.failedFuture(ApiException.notFound("device_not_found", name)));
+  }
+
+  public Future<List<AuthStore.Device>> devices(String office) {
+    return store.devices(office);
+  }
+
+  /** Revokes every token of the office's device and deletes it; 404 when the office has no such device. */
+  public Future<Void> unpairDevice(String office, String name) {
+    return store.unpairDevice(office, name).compose(unpaired -> unpaired
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(ApiException.notFound("device_not_found", name)))
+        .onSuccess(v -> LOG.atInfo().addKeyValue("device", name).addKeyValue("office", office).log("device unpaired"));
   }
 
   /** The principal behind a bearer token; fails 401 when the token is unknown, revoked or expired. */

@@ -2,7 +2,9 @@ package vn.layso.auth;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import vn.layso.auth.domain.DeviceKind;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 
@@ -10,6 +12,10 @@ import vn.layso.auth.domain.Role;
 public interface AuthStore {
 
   record Account(String username, String passwordHash, Role role, String office) {
+  }
+
+  /** A paired device: its DEVICE account's name and office, its kind and when it was (last) paired. */
+  record Device(String username, String office, DeviceKind kind, Instant pairedAt) {
   }
 
   Future<Account> findAccount(String username);
@@ -42,4 +48,21 @@ public interface AuthStore {
   Future<Principal> findToken(String tokenHash);
 
   Future<Void> deleteToken(String tokenHash, String username);
+
+  /**
+   * Pairs a device of an office in one step: creates its DEVICE account, or takes over the same
+   * office's device of that name after revoking all its tokens, records its kind, and stores its new
+   * token. False when the name belongs to a person's account or to another office's device.
+   */
+  Future<Boolean> pairDevice(Account account, DeviceKind kind, Instant pairedAt, String tokenHash,
+                             Principal principal, Duration ttl);
+
+  /** The paired device of that name, or null (no account, or not a device). */
+  Future<Device> findDevice(String username);
+
+  /** The office's paired devices, by name. */
+  Future<List<Device>> devices(String office);
+
+  /** Revokes every token of the office's device and deletes it; false when it has no such device. */
+  Future<Boolean> unpairDevice(String office, String username);
 }

@@ -35,7 +35,7 @@ public final class OfficeJson {
         JsonObject s = (JsonObject) o;
         services.add(new ServiceDef(s.getString("code"), s.getString("name"), s.getString("prefix"),
             s.getInteger("numberStart", 1), s.getInteger("numberEnd", 999),
-            s.getInteger("avgServiceMinutes", 10), cutoff(s.getString("issueCutoff"))));
+            s.getInteger("avgServiceMinutes", 10), cutoff(s.getString("issueCutoff")), s.getString("description")));
       }
       List<Counter> counters = new ArrayList<>();
       for (Object o : json.getJsonArray("counters", new JsonArray())) {
@@ -178,7 +178,8 @@ public final class OfficeJson {
             .put("code", s.code()).put("name", s.name()).put("prefix", s.prefix())
             .put("numberStart", s.numberStart()).put("numberEnd", s.numberEnd())
             .put("avgServiceMinutes", s.avgServiceMinutes())
-            .put("issueCutoff", s.issueCutoff() == null ? null : s.issueCutoff().toString())).toList()))
+            .put("issueCutoff", s.issueCutoff() == null ? null : s.issueCutoff().toString())
+            .put("description", s.description())).toList()))
         .put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()
             .put("id", c.id()).put("name", c.name())
             .put("services", new JsonArray(c.weights().entrySet().stream()

@@ -256,6 +256,26 @@ class OpenApiIT {
   }
 
   @Test
+  void deviceAnswersMatchTheirSchemas() {
+    String token = app.adminToken();
+    String devices = "/api/v1/offices/demo/devices";
+    Api.Response paired = api.post(devices, "{\"name\":\"kiosk-openapi\",\"kind\":\"kiosk\"}", "token", token);
+    check("post", "/api/v1/offices/{office}/devices", paired);
+    String device = paired.json().getString("token");
+    check("get", "/api/v1/devices/me", api.get("/api/v1/devices/me", "token", device));
+    check("get", "/api/v1/devices/me", api.get("/api/v1/devices/me", "token", token));
+    check("get", "/api/v1/offices/{office}/devices", api.get(devices, "token", token));
+    check("post", "/api/v1/offices/{office}/devices", api.post(devices, "{\"name\":\"admin\"}", "token", token));
+    check("post", "/api/v1/offices/{office}/devices", api.post(devices, "{\"name\":\"x\"}", "token", token));
+    check("post", "/api/v1/offices/{office}/devices", api.post(devices, "{\"name\":\"kiosk-b\"}", "token", device));
+    check("delete", "/api/v1/offices/{office}/devices/{device}",
+        api.method("DELETE", devices + "/kiosk-openapi", null, "token", token));
+    check("delete", "/api/v1/offices/{office}/devices/{device}",
+        api.method("DELETE", devices + "/kiosk-openapi", null, "token", token));
+    check("get", "/api/v1/tickets/{id}/qr.svg", api.get("/api/v1/tickets/demo.000000000000/qr.svg"));
+  }
+
+  @Test
   void theCheckerRefusesAnswersThatMissOrMistypeRequiredFields() {
     JsonObject ticket = app.issue("demo", "dat-dai");
     assertThat(violations(ref("Ticket"), ticket, "$")).isEmpty();

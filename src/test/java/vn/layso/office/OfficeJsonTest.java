@@ -54,6 +54,20 @@ class OfficeJsonTest {
   }
 
   @Test
+  void everyDemoFieldHasADescriptionForTheKioskAndItIsOptional() throws Exception {
+    JsonObject json = new JsonObject(demoText());
+    Office demo = OfficeJson.read(json);
+    assertThat(demo.services()).allSatisfy(s -> assertThat(s.description()).isNotBlank().hasSizeLessThanOrEqualTo(160));
+    assertThat(OfficeJson.publicView(demo).getJsonArray("services").getJsonObject(1).getString("description"))
+        .startsWith("Khai sinh");
+    json.getJsonArray("services").getJsonObject(0).remove("description");
+    assertThat(OfficeJson.read(json).services().get(0).description()).isNull();
+    json.getJsonArray("services").getJsonObject(0).put("description", "x".repeat(161));
+    assertThatThrownBy(() -> OfficeJson.read(json)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("description");
+  }
+
+  @Test
   void malformedConfigurationsAreRefused() {
     assertThatThrownBy(() -> OfficeJson.read(new JsonObject().put("id", "x").put("services", "nope")))
         .isInstanceOf(IllegalArgumentException.class);

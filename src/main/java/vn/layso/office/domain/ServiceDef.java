@@ -5,13 +5,26 @@ import java.util.Objects;
 /**
  * A procedure field served at an office (Đất đai, Hộ tịch, ...): its ticket prefix, the range its
  * daily numbers run through, the average minutes one citizen takes (for wait estimates) and an
- * optional daily cut-off after which the kiosk gives no new number of this field (null: none).
+ * optional daily cut-off after which the kiosk gives no new number of this field (null: none), and an
+ * optional short description the kiosk shows under the field's name (null: none).
  */
 public record ServiceDef(String code, String name, String prefix, int numberStart, int numberEnd,
-                         int avgServiceMinutes, java.time.LocalTime issueCutoff) {
+                         int avgServiceMinutes, java.time.LocalTime issueCutoff, String description) {
+
+  /** Longest description: two lines on a kiosk button. */
+  public static final int MAX_DESCRIPTION = 160;
+
+  public ServiceDef(String code, String name, String prefix, int numberStart, int numberEnd, int avgServiceMinutes,
+                    java.time.LocalTime issueCutoff) {
+    this(code, name, prefix, numberStart, numberEnd, avgServiceMinutes, issueCutoff, null);
+  }
 
   public ServiceDef {
     Objects.requireNonNull(name, "service name");
+    if (description != null && (description.isBlank() || description.length() > MAX_DESCRIPTION)) {
+      throw new IllegalArgumentException("service " + code + ": description must be 1.." + MAX_DESCRIPTION
+          + " characters when set");
+    }
     OfficeRules.requireCode(code, "service code");
     if (prefix == null || !prefix.matches("[A-Z]{1,2}")) {
       throw new IllegalArgumentException("service " + code + ": prefix must be 1-2 capital letters");

@@ -2,11 +2,13 @@ package vn.layso.store.redis;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.layso.auth.AuthStore;
+import vn.layso.auth.domain.DeviceKind;
 import vn.layso.auth.domain.Principal;
 
 /**
@@ -94,6 +96,34 @@ public final class CachingAuthStore implements AuthStore {
       evictUser(account.username());
       return publish(USER + account.username()).map(recreated);
     });
+  }
+
+  /** Re-pairing revokes the device's old tokens: evicted here and on every other server process. */
+  @Override
+  public Future<Boolean> pairDevice(Account account, DeviceKind kind, Instant pairedAt, String tokenHash,
+                                    Principal principal, Duration ttl) {
+    return store.pairDevice(account, kind, pairedAt, tokenHash, principal, ttl).compose(paired -> {
+      evictUser(account.username());
+      return publish(USER + account.username()).map(paired);
+    });
+  }
+
+  @Override
+  public Future<Boolean> unpairDevice(String office, String username) {
+    return store.unpairDevice(office, username).compose(unpaired -> {
+      evictUser(username);
+      return publish(USER + username).map(unpaired);
+    });
+  }
+
+  @Override
+  public Future<Device> findDevice(String username) {
+    return store.findDevice(username);
+  }
+
+  @Override
+  public Future<List<Device>> devices(String office) {
+    return store.devices(office);
   }
 
   @Override

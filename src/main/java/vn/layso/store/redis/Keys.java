@@ -175,6 +175,16 @@ public final class Keys {
     return "layso:{auth}:user-tokens:" + username;
   }
 
+  /** A paired device's record (hash): office, kind (kiosk, display), pairedAt (ms); beside its DEVICE account. */
+  public static String device(String username) {
+    return "layso:{auth}:device:" + username;
+  }
+
+  /** The device names paired to one office (entries whose account is gone are skipped when read). */
+  public static String officeDevices(String office) {
+    return "layso:{auth}:office-devices:" + office;
+  }
+
   public static String rateWindow(String client, long window) {
     return "layso:rate:" + client + ":" + window;
   }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import vn.layso.auth.AuthStore;
+import vn.layso.auth.domain.DeviceKind;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
@@ -44,7 +46,7 @@ public final class RedisAuthStore implements AuthStore {
   public Future<List<Account>> accounts() {
     return redis.call(c -> c.smembers(Keys.USERS)).compose(names -> Future.all(names.stream()
             .map(this::findAccount).toList())
-        .map(all -> all.<Account>list().stream().filter(java.util.Objects::nonNull)
+        .map(all -> all.<Account>list().stream().filter(Objects::nonNull)
             .sorted(Comparator.comparing(Account::username)).toList()));
   }
 
@@ -79,9 +81,56 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   @Override
-  public Future<Void> saveToken(String tokenHash, Principal p, Duration ttl) {
-    JsonObject json = new JsonObject().put("username", p.username()).put("role", p.role().name())
+  public Future<Boolean> pairDevice(Account a, DeviceKind kind, Instant pairedAt, String tokenHash, Principal p,
+                                    Duration ttl) {
+    return redis.script("pair_device",
+            List.of(Keys.user(a.username()), Keys.USERS, Keys.userTokens(a.username()), Keys.device(a.username()),
+                Keys.officeDevices(a.office()), Keys.token(tokenHash)),
+            List.of(a.username(), a.passwordHash(), a.office(), kind.id(), Long.toString(pairedAt.toEpochMilli()),
+                Keys.tokenPrefix(), principalJson(p).encode(), Long.toString(ttl.toSeconds()), tokenHash))
+        .map(raw -> new JsonObject(raw).getBoolean("paired"));
+  }
+
+  @Override
+  public Future<Device> findDevice(String username) {
+    return Future.all(findAccount(username), redis.call(c -> c.hgetall(Keys.device(username))))
+        .map(both -> {
+          Account account = both.resultAt(0);
+          Map<String, String> record = both.resultAt(1);
+          DeviceKind kind = record == null ? null : DeviceKind.parse(record.get("kind"));
+          if (account == null || account.role() != Role.DEVICE || kind == null
+              || !Objects.equals(account.office(), record.get("office"))) {
+            return null;
+          }
+          return new Device(username, account.office(), kind, Instant.ofEpochMilli(Long.parseLong(record.get("pairedAt"))));
+        });
+  }
+
+  @Override
+  public Future<List<Device>> devices(String office) {
+    return redis.call(c -> c.smembers(Keys.officeDevices(office))).compose(names -> Future.all(names.stream()
+            .map(this::findDevice).toList())
+        .map(all -> all.<Device>list().stream().filter(d -> d != null && d.office().equals(office))
+            .sorted(Comparator.comparing(Device::username)).toList()));
+  }
+
+  @Override
+  public Future<Boolean> unpairDevice(String office, String username) {
+    return redis.script("unpair_device",
+            List.of(Keys.user(username), Keys.USERS, Keys.userTokens(username), Keys.device(username),
+                Keys.officeDevices(office)),
+            List.of(username, office, Keys.tokenPrefix()))
+        .map(raw -> new JsonObject(raw).getBoolean("unpaired"));
+  }
+
+  private static JsonObject principalJson(Principal p) {
+    return new JsonObject().put("username", p.username()).put("role", p.role().name())
         .put("office", p.office()).put("expiresAt", p.expiresAt().toEpochMilli());
+  }
+
+  @Override
+  public Future<Void> saveToken(String tokenHash, Principal p, Duration ttl) {
+    JsonObject json = principalJson(p);
     return redis.script("save_token",
             List.of(Keys.token(tokenHash), Keys.userTokens(p.username()), Keys.user(p.username())),
             List.of(json.encode(), Long.toString(ttl.toSeconds()), tokenHash))
