@@ -126,7 +126,7 @@ public final class BookingRoutes {
   private static int year(RoutingContext ctx) {
     String year = ctx.pathParam("year");
     if (!year.matches("\\d{4}")) {
-      throw ApiException.invalid("invalid_date");
+      throw ApiException.invalid("invalid_date", "year");
     }
     return Integer.parseInt(year);
   }

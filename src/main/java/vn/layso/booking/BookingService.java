@@ -302,14 +302,14 @@ public final class BookingService {
 
   private static LocalDate date(String text) {
     if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      throw ApiException.invalid("invalid_date");
+      throw ApiException.invalid("invalid_date", "date");
     }
     try {
       LocalDate date = LocalDate.parse(text);
       requireYear(date.getYear());
       return date;
     } catch (java.time.DateTimeException e) {
-      throw ApiException.invalid("invalid_date");
+      throw ApiException.invalid("invalid_date", "date");
     }
   }
 
@@ -326,7 +326,7 @@ public final class BookingService {
 
   private static void requireYear(int year) {
     if (year < 2000 || year > 2100) {
-      throw ApiException.invalid("invalid_date");
+      throw ApiException.invalid("invalid_date", "date");
     }
   }
 
