@@ -158,3 +158,37 @@ local function idempotent(key, use, fingerprint, ttl, body)
   if use == '1' then redis.call('SET', key, cjson.encode({ f = fingerprint, r = out }), 'EX', tonumber(ttl)) end
   return result(out)
 end
+
+-- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
+-- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
+-- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now, date,
+-- prefix, number_start, capacity, digits, source, channel, history_ttl, and for an appointment
+-- ticket slot_start (ms) and slot (HH:mm). Returns the ticket.
+local function issue_new(k, a)
+  local used = tonumber(redis.call('GET', k.sequence) or '0')
+  if used >= tonumber(a.capacity) then return nil, { error = 'numbers_exhausted' } end
+  local history_ttl = tonumber(a.history_ttl)
+  local seq = redis.call('INCR', k.sequence)
+  -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
+  if seq == 1 then
+    redis.call('EXPIRE', k.sequence, history_ttl)
+    redis.call('SADD', k.open_days, a.date)
+  end
+  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
+  local t = { id = a.id, office = a.office, number = number, service = a.service, status = 'WAITING',
+              priority = a.priority, issuedAt = a.now, serviceDate = a.date, seq = seq, recalls = 0,
+              source = a.source }
+  if a.slot_start then
+    t.appointment = true
+    t.slotStart = a.slot_start
+    t.slot = a.slot
+  end
+  add_step(t, 'ISSUE', a.now, a.source, nil, nil)
+  redis.call('SET', k.ticket, cjson.encode(t), 'EX', history_ttl)
+  redis.call('ZADD', k.queue, queue_score(t), t.id)
+  redis.call('ZADD', k.day, a.now, t.id)
+  if seq == 1 then redis.call('EXPIRE', k.day, history_ttl) end
+  emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now, ticket = public_ticket(t),
+    queue = { service = t.service, waiting = waiting_count(k.queue) } })
+  return t
+end
