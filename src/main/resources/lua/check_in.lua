@@ -10,7 +10,7 @@
 -- ARGV: 1 office, 2 new ticket id, 3 service, 4 date, 5 start HH:mm, 6 now ms, 7 slot start ms,
 --       8 opens ms, 9 closes ms, 10 late arrivals ('walk-in' or 'refuse'), 11 prefix,
 --       12 number start, 13 capacity, 14 digits, 15 source, 16 channel, 17 history ttl s,
---       18 ticket key prefix, 19 code
+--       18 ticket key prefix, 19 code, 20 service day key (yyyyMMdd)
 local r = redis.call('HMGET', KEYS[1], 'status', 'service', 'date', 'start', 'ticket', 'late')
 local status, service, date, start, ticket_id, late_mark = r[1], r[2], r[3], r[4], r[5], r[6]
 if not status then return result({ error = 'appointment_not_found' }) end
@@ -31,7 +31,7 @@ if now < tonumber(ARGV[8]) then return result({ error = 'check_in_too_early' }) 
 local late = now > tonumber(ARGV[9])
 if late and ARGV[10] ~= 'walk-in' then return result({ error = 'check_in_closed' }) end
 
-local a = { office = ARGV[1], id = ARGV[2], service = service, now = now, date = date, prefix = ARGV[11],
+local a = { office = ARGV[1], id = ARGV[2], service = service, now = now, date = ARGV[20], prefix = ARGV[11],
   number_start = ARGV[12], capacity = ARGV[13], digits = ARGV[14], source = ARGV[15], channel = ARGV[16],
   history_ttl = ARGV[17] }
 if not late then

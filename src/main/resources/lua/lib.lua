@@ -159,6 +159,11 @@ local function idempotent(key, use, fingerprint, ttl, body)
   return result(out)
 end
 
+-- An appointment's score in the office's due index (DueKey.java): its slot start as yyyyMMddHHmm.
+local function due_score(date, start)
+  return tonumber((date:gsub('-', ''))) * 10000 + tonumber((start:gsub(':', '')))
+end
+
 -- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
 -- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
 -- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now, date,

@@ -286,7 +286,7 @@ function failed(error, request) {
   pending = null;
   if (request.kind === 'checkin') {
     const checkinTitles = { check_in_too_early: 'checkin.tooEarlyTitle', check_in_closed: 'checkin.closedTitle',
-      appointment_not_found: 'checkin.unknownTitle', invalid_booking_code: 'checkin.unknownTitle' };
+      check_in_code_unknown: 'checkin.unknownTitle', check_in_code_invalid: 'checkin.unknownTitle' };
     return notice({ icon: 'i', tone: 'info', title: t(checkinTitles[error.code] || 'checkin.otherTitle'),
       text: error.message });
   }

@@ -99,6 +99,8 @@ class CallNextPolicyIT {
   @Test
   void theScriptFollowsThePolicyWithAppointments() {
     String token = app.adminToken();
+    int byWalkInRule = 0;
+    int appointmentCalls = 0;
     String redis = app.server().embeddedRedis().uri();
     for (int round = 0; round < 6; round++) {
       String office = "policy" + round;
