@@ -71,8 +71,10 @@ function renderCalls() {
     row.li.classList.toggle('recall', !!call && call.recalls > 0);
     row.number.textContent = call ? call.number : '';
     row.counter.textContent = call ? counterName(call.counter) : '';
-    row.mark.textContent = call && call.recalls > 0 ? t('display.recalled') : call && call.priority ? t('common.priority') : '';
-    row.mark.className = 'row-mark' + (call && call.recalls > 0 ? ' badge recall' : call && call.priority ? ' badge priority' : '');
+    row.mark.textContent = call && call.recalls > 0 ? t('display.recalled') : call && call.priority ? t('common.priority')
+      : call && call.appointment ? `${t('checkin.badge')} ${call.slot || ''}`.trim() : '';
+    row.mark.className = 'row-mark' + (call && call.recalls > 0 ? ' badge recall' : call && call.priority ? ' badge priority'
+      : call && call.appointment ? ' badge appointment' : '');
   });
 }
 
@@ -122,7 +124,7 @@ function flash() {
 
 function callOf(c) {
   return { number: c.number, counter: String(c.counter), service: c.service, at: c.at, recalls: c.recalls || 0,
-    priority: !!c.priority, announcement: c.announcement || null };
+    priority: !!c.priority, appointment: !!c.appointment, slot: c.slot || null, announcement: c.announcement || null };
 }
 
 function onSnapshot(snapshot) {

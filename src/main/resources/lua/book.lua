@@ -1,7 +1,8 @@
 -- Books one place in a slot, atomically: capacity (from Java) minus booked places minus live
 -- holds (the caller's own hold, if given and alive, is converted), then the per-citizen limits by
 -- keyed phone hash and keyed CCCD hash; then the ledger, the record and the citizen keys are written.
--- KEYS: 1 slot ledger, 2 slot holds, 3 appointment, 4 citizen day by phone, 5 citizen day by CCCD, 6 hold record
+-- KEYS: 1 slot ledger, 2 slot holds, 3 appointment, 4 citizen day by phone, 5 citizen day by CCCD, 6 hold record,
+--       [7 due index (check-in's no-show sweep)]
 -- ARGV: 1 start HH:mm, 2 capacity, 3 now ms, 4 hold id ('' none), 5 max per day, 6 max per field,
 --       7 service, 8 code, 9 appointment time to live ms, 10 day keys time to live ms, 11.. record field, value pairs
 local now = tonumber(ARGV[3])
@@ -37,5 +38,10 @@ redis.call('PEXPIRE', KEYS[3], ARGV[9])
 for i = 4, 5 do
   redis.call('HSET', KEYS[i], ARGV[8], ARGV[7])
   redis.call('PEXPIRE', KEYS[i], day_expiry)
+end
+-- the no-show sweep finds it by its slot start (check-in removes it)
+if KEYS[7] then
+  local d = redis.call('HMGET', KEYS[3], 'date', 'start')
+  redis.call('ZADD', KEYS[7], due_score(d[1], d[2]), ARGV[8])
 end
 return result({ ok = true, converted = held == 1 })

@@ -19,32 +19,10 @@ if KEYS[7] then
   end
 end
 
-local capacity = tonumber(ARGV[9])
-local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-if used >= capacity then
-  return result({ error = 'numbers_exhausted' })
-end
-local history_ttl = tonumber(ARGV[13])
-local seq = redis.call('INCR', KEYS[1])
--- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
-if seq == 1 then
-  redis.call('EXPIRE', KEYS[1], history_ttl)
-  redis.call('SADD', KEYS[6], ARGV[6])
-end
-
-local number = ARGV[7] .. string.format('%0' .. ARGV[10] .. 'd', tonumber(ARGV[8]) + seq - 1)
-local now = tonumber(ARGV[5])
-local t = { id = ARGV[2], office = ARGV[1], number = number, service = ARGV[3], status = 'WAITING',
-            priority = priority, issuedAt = now, serviceDate = ARGV[6], seq = seq, recalls = 0,
-            source = ARGV[11] }
-add_step(t, 'ISSUE', now, ARGV[11], nil, nil)
-redis.call('SET', KEYS[2], cjson.encode(t), 'EX', history_ttl)
-redis.call('ZADD', KEYS[3], queue_score(t), t.id)
-redis.call('ZADD', KEYS[5], now, t.id)
-if seq == 1 then redis.call('EXPIRE', KEYS[5], history_ttl) end
+local t, err = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
+  day = KEYS[5], open_days = KEYS[6] }, { office = ARGV[1], id = ARGV[2], service = ARGV[3], priority = priority,
+  now = tonumber(ARGV[5]), date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
+  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13] })
+if not t then return result(err) end
 if KEYS[7] then redis.call('SET', KEYS[7], t.id, 'EX', tonumber(ARGV[14])) end
-
-local position = position_of(KEYS[3], t)
-emit(KEYS[4], ARGV[12], { type = 'ticket.issued', office = ARGV[1], at = now, ticket = public_ticket(t),
-  queue = { service = t.service, waiting = waiting_count(KEYS[3]) } })
-return result({ ticket = t, position = position })
+return result({ ticket = t, position = position_of(KEYS[3], t) })

@@ -37,8 +37,14 @@ end
 -- Applying it twice gives the same table.
 local function public_ticket(t)
   local p = t.priority
-  return { number = t.number, service = t.service, status = t.status, counter = t.counter,
+  local out = { number = t.number, service = t.service, status = t.status, counter = t.counter,
            recalls = t.recalls, priority = p ~= nil and p ~= false and p ~= cjson.null }
+  -- an appointment ticket says so, with its slot's start (HH:mm, office time): never the code
+  if t.appointment == true then
+    out.appointment = true
+    out.slot = t.slot
+  end
+  return out
 end
 
 -- Bumps the office version and publishes the event with it and the office's epoch; returns the
@@ -90,7 +96,8 @@ end
 -- The list belongs to one service day: it lives two days from the day's first call.
 local function remember_call(calls_key, max, t, now)
   local length = redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
-    service = t.service, at = now, recalls = t.recalls, priority = public_ticket(t).priority }))
+    service = t.service, at = now, recalls = t.recalls, priority = public_ticket(t).priority,
+    appointment = public_ticket(t).appointment, slot = public_ticket(t).slot }))
   if length == 1 then redis.call('EXPIRE', calls_key, 172800) end
   redis.call('LTRIM', calls_key, 0, max - 1)
 end
@@ -104,18 +111,23 @@ local function count_served(served_key, counter_id, ttl)
   return n
 end
 
--- Queue score: arrival in ms, times 1000, plus the day's sequence, so tickets issued in the same
--- millisecond keep their issuing order; shifted below zero for a priority ticket.
+-- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
+-- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
+-- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in
+-- .5: exact in a double below 2^52 (the year 2112), so the score alone tells it from a walk-in.
 local function queue_score(t)
+  if t.appointment and t.slotStart then
+    return t.slotStart * 1000 + ((t.seq or 0) % 1000) + 0.5
+  end
   local score = t.issuedAt * 1000 + ((t.seq or 0) % 1000)
   if t.priority then return score - PRIORITY_SHIFT end
   return score
 end
 
--- The arrival (epoch ms) and priority that a queue score encodes.
+-- The effective arrival (epoch ms), priority and appointment flag that a queue score encodes.
 local function arrival_of(score)
-  if score < 0 then return math.floor((score + PRIORITY_SHIFT) / 1000), true end
-  return math.floor(score / 1000), false
+  if score < 0 then return math.floor((score + PRIORITY_SHIFT) / 1000), true, false end
+  return math.floor(score / 1000), false, score % 1 ~= 0
 end
 
 local function result(tbl)
@@ -145,4 +157,43 @@ local function idempotent(key, use, fingerprint, ttl, body)
   local out = body()
   if use == '1' then redis.call('SET', key, cjson.encode({ f = fingerprint, r = out }), 'EX', tonumber(ttl)) end
   return result(out)
+end
+
+-- An appointment's score in the office's due index (DueKey.java): its slot start as yyyyMMddHHmm.
+local function due_score(date, start)
+  return tonumber((date:gsub('-', ''))) * 10000 + tonumber((start:gsub(':', '')))
+end
+
+-- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
+-- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
+-- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now, date,
+-- prefix, number_start, capacity, digits, source, channel, history_ttl, and for an appointment
+-- ticket slot_start (ms) and slot (HH:mm). Returns the ticket.
+local function issue_new(k, a)
+  local used = tonumber(redis.call('GET', k.sequence) or '0')
+  if used >= tonumber(a.capacity) then return nil, { error = 'numbers_exhausted' } end
+  local history_ttl = tonumber(a.history_ttl)
+  local seq = redis.call('INCR', k.sequence)
+  -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
+  if seq == 1 then
+    redis.call('EXPIRE', k.sequence, history_ttl)
+    redis.call('SADD', k.open_days, a.date)
+  end
+  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
+  local t = { id = a.id, office = a.office, number = number, service = a.service, status = 'WAITING',
+              priority = a.priority, issuedAt = a.now, serviceDate = a.date, seq = seq, recalls = 0,
+              source = a.source }
+  if a.slot_start then
+    t.appointment = true
+    t.slotStart = a.slot_start
+    t.slot = a.slot
+  end
+  add_step(t, 'ISSUE', a.now, a.source, nil, nil)
+  redis.call('SET', k.ticket, cjson.encode(t), 'EX', history_ttl)
+  redis.call('ZADD', k.queue, queue_score(t), t.id)
+  redis.call('ZADD', k.day, a.now, t.id)
+  if seq == 1 then redis.call('EXPIRE', k.day, history_ttl) end
+  emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now, ticket = public_ticket(t),
+    queue = { service = t.service, waiting = waiting_count(k.queue) } })
+  return t
 end

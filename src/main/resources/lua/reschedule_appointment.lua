@@ -2,7 +2,7 @@
 -- place is taken (capacity, live holds, the citizen's limits without this booking) before the old
 -- one is given back, so the citizen never loses the old place without getting the new one.
 -- KEYS: 1 appointment, 2 old slot ledger, 3 new slot ledger, 4 new slot holds,
---       5 old citizen day by phone, 6 old by CCCD, 7 new by phone, 8 new by CCCD
+--       5 old citizen day by phone, 6 old by CCCD, 7 new by phone, 8 new by CCCD, [9 due index]
 -- ARGV: 1 phone hash, 2 now ms, 3 expected date, 4 expected start, 5 new date, 6 new start, 7 new end,
 --       8 capacity, 9 max per day, 10 max per field, 11 appointment time to live ms, 12 new day keys time to live ms
 local a = redis.call('HGETALL', KEYS[1])
@@ -44,4 +44,5 @@ for i = 7, 8 do
 end
 redis.call('HSET', KEYS[1], 'date', ARGV[5], 'start', ARGV[6], 'end', ARGV[7], 'updatedAt', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[11])
+if KEYS[9] then redis.call('ZADD', KEYS[9], due_score(ARGV[5], ARGV[6]), r.code) end
 return result({ ok = true })

@@ -292,6 +292,9 @@ function render() {
     const priority = $('current-priority');
     priority.hidden = !ticket.priority;
     priority.textContent = ticket.priority ? t('common.priority') + ': ' + priorityName(ticket.priority) : '';
+    const appointment = $('current-appointment');
+    appointment.hidden = !ticket.appointment;
+    appointment.textContent = ticket.appointment ? t('checkin.appointmentAt', { time: ticket.slot }) : '';
     const zone = state.office.timezone;
     $('current-called').textContent = ticket.calledAt ? formatTime(new Date(ticket.calledAt), zone) : '—';
     $('current-issued').textContent = formatTime(new Date(ticket.issuedAt), zone);

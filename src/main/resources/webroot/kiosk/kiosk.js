@@ -196,6 +196,12 @@ function showTicket(ticket) {
   $('t-service').textContent = serviceName(ticket.service);
   $('t-priority').hidden = !group;
   $('t-priority').textContent = group ? `${t('common.priority')}: ${group.name}` : '';
+  const slot = ticket.appointment ? t('checkin.appointmentAt', { time: ticket.slot }) : '';
+  $('t-appointment').hidden = !slot;
+  $('t-appointment').textContent = slot;
+  $('t-late').hidden = !ticket.lateArrival;
+  $('p-appointment').hidden = !slot;
+  $('p-appointment').textContent = slot;
   $('t-ahead').textContent = String(ahead);
   $('t-wait').textContent = wait ? t('kiosk.aboutMinutes', { n: wait }) : t('kiosk.noWait');
   $('t-issued').textContent = `${formatTime(issued, tz)} · ${formatDate(issued, tz)}`;
@@ -278,6 +284,12 @@ function failed(error, request) {
       text: error.status === 0 ? t('kiosk.networkText') : error.message });
   }
   pending = null;
+  if (request.kind === 'checkin') {
+    const checkinTitles = { check_in_too_early: 'checkin.tooEarlyTitle', check_in_closed: 'checkin.closedTitle',
+      check_in_code_unknown: 'checkin.unknownTitle', check_in_code_invalid: 'checkin.unknownTitle' };
+    return notice({ icon: 'i', tone: 'info', title: t(checkinTitles[error.code] || 'checkin.otherTitle'),
+      text: error.message });
+  }
   const titles = { 429: 'kiosk.busyTitle', 409: 'kiosk.closedTitle', 404: 'kiosk.errorTitle' };
   const title = error.code === 'rate_limited' ? 'kiosk.busyTitle'
     : /closed/.test(error.code || '') ? 'kiosk.closedTitle' : titles[error.status] || 'kiosk.errorTitle';

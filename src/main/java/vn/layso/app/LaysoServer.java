@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
 import vn.layso.booking.BookingService;
+import vn.layso.checkin.CheckInService;
+import vn.layso.checkin.NoShowSweeper;
 import vn.layso.booking.PersonalDataKey;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.RateLimiter;
@@ -46,6 +48,7 @@ import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisBookingStore;
+import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
@@ -78,11 +81,16 @@ public final class LaysoServer {
   private final String generatedAdminPassword;
   private final DayCloser closer;
   private final long closerTimer;
+  private final NoShowSweeper noShows;
+  private final long noShowTimer;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
-                      Router router, String generatedAdminPassword, DayCloser closer, long closerTimer) {
+                      Router router, String generatedAdminPassword, DayCloser closer, long closerTimer,
+                      NoShowSweeper noShows, long noShowTimer) {
     this.closer = closer;
     this.closerTimer = closerTimer;
+    this.noShows = noShows;
+    this.noShowTimer = noShowTimer;
     this.vertx = vertx;
     this.embedded = embedded;
     this.redis = redis;
@@ -139,15 +147,21 @@ public final class LaysoServer {
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
       var booking = booking(config, redis, offices, clock);
+      var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
+      var checkIn = new CheckInService(checkInStore, offices, clock);
+      // bookings whose check-in window ended become NO_SHOW and give their places back
+      var noShows = new NoShowSweeper(checkInStore, offices, clock);
+      long noShowTimer = noShows.start(vertx);
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints, booking, clock));
+              new HistoryService(historyStore), prints, booking, clock, checkIn));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer);
+      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
+          noShows, noShowTimer);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -297,6 +311,11 @@ public final class LaysoServer {
   }
 
   /** The embedded Redis, when this server started one (tests restart it). */
+  /** The no-show sweep (it also runs on a timer): tests run it at chosen clock times. */
+  public NoShowSweeper noShows() {
+    return noShows;
+  }
+
   public EmbeddedRedis embeddedRedis() {
     return embedded;
   }
@@ -307,6 +326,7 @@ public final class LaysoServer {
    */
   public void stop() {
     vertx.cancelTimer(closerTimer);
+    vertx.cancelTimer(noShowTimer);
     try {
       hub.closeAll();
       Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())

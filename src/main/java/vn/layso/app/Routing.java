@@ -14,6 +14,8 @@ import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
+import vn.layso.checkin.CheckInRoutes;
+import vn.layso.checkin.CheckInService;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
@@ -43,7 +45,7 @@ final class Routing {
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
-                  BookingService booking, java.time.Clock clock) {
+                  BookingService booking, java.time.Clock clock, CheckInService checkIn) {
   }
 
   private Routing() {
@@ -66,6 +68,9 @@ final class Routing {
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
             ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
+    new CheckInRoutes(f.checkIn(), f.offices()).mount(router,
+        f.limiter().perMinute("issue", config.rateLimitPerMinute(),
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);

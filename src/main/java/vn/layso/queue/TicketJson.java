@@ -29,6 +29,9 @@ public final class TicketJson {
         .put("priority", t.priority())
         .put("issuedAt", time(t.issuedAt(), zone))
         .put("serviceDate", t.serviceDate().toString());
+    if (t.appointment()) {
+      json.put("appointment", true).put("slot", t.slot());
+    }
     if (t.counter() != null) {
       json.put("counter", t.counter());
     }

@@ -69,7 +69,7 @@ public final class TicketRoutes {
         ctx.request().getHeader("X-Forwarded-For"));
   }
 
-  static String idempotencyKey(String header) {
+  public static String idempotencyKey(String header) {
     if (header == null) {
       return null;
     }

@@ -21,8 +21,8 @@ import vn.layso.testing.TestApp;
  * The kiosk page in a real Chromium against a real server, at a portrait kiosk's and two landscape
  * screens' sizes: a citizen takes a number and sees it with its QR code; an admin pairs the kiosk
  * and leaves only a device token behind, after which priority groups are offered; a double tap
- * takes one number; the kiosk returns to its start screen by itself; check-in says it is not
- * available yet.
+ * takes one number; the kiosk returns to its start screen by itself; an unknown check-in code
+ * says so (KioskCheckInIT checks a real appointment in).
  */
 class KioskIT {
 
@@ -229,7 +229,7 @@ class KioskIT {
   }
 
   @Test
-  void checkInSaysItIsNotAvailableYetByKeypadOrScanner() {
+  void checkInWithAnUnknownCodeSaysSoByKeypadOrScanner() {
     try (Browser browser = Browser.open(1080, 1920)) {
       browser.go(kiosk("&print=none"));
       service(browser, "Đất đai");
@@ -241,14 +241,14 @@ class KioskIT {
       assertThat(browser.text("#code-display")).isEqualTo("AB7Q");
       browser.screenshot("kiosk-checkin-1080x1920");
       browser.find("#checkin-submit").click();
-      browser.awaitText("#notice-title", "Chưa hỗ trợ xác nhận lịch hẹn", WAIT);
-      assertThat(browser.text("#notice-text")).contains("lấy số thường").doesNotContain("{").doesNotContain("404");
-      browser.screenshot("kiosk-checkin-unavailable-1080x1920");
+      browser.awaitText("#notice-title", "Không tìm thấy lịch hẹn", WAIT);
+      assertThat(browser.text("#notice-text")).contains("Mã lịch hẹn không đúng").doesNotContain("{");
+      browser.screenshot("kiosk-checkin-unknown-1080x1920");
 
       // a QR scanner types the code and Enter, from the start screen
       tapUntil(browser, "#notice-back", "start");
       new Actions(browser.driver()).sendKeys("XK42" + org.openqa.selenium.Keys.ENTER).perform();
-      browser.awaitText("#notice-title", "Chưa hỗ trợ xác nhận lịch hẹn", WAIT);
+      browser.awaitText("#notice-title", "Không tìm thấy lịch hẹn", WAIT);
     }
   }
 

@@ -15,12 +15,13 @@ import vn.layso.testing.LiveClient;
 import vn.layso.testing.TestApp;
 
 /** Lobby events are public: no ticket id (the holder's secret) and no priority group, in any message. */
-class LivePrivacyIT {
+public class LivePrivacyIT {
 
-  private static final Set<String> PUBLIC_TICKET_FIELDS = Set.of("number", "service", "status", "counter", "recalls",
-      "priority");
-  private static final Set<String> RECENT_CALL_FIELDS = Set.of("number", "service", "counter", "at", "recalls",
-      "priority", "announcement");
+  /** What a lobby may see of a ticket; an appointment ticket adds appointment:true and its slot (CheckInIT). */
+  public static final Set<String> PUBLIC_TICKET_FIELDS = Set.of("number", "service", "status", "counter", "recalls",
+      "priority", "appointment", "slot");
+  public static final Set<String> RECENT_CALL_FIELDS = Set.of("number", "service", "counter", "at", "recalls",
+      "priority", "announcement", "appointment", "slot");
 
   private static TestApp app;
 

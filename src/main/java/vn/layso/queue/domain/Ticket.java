@@ -9,13 +9,28 @@ import java.util.List;
  * arrival that orders the queue and survives transfers; {@code priority} is a group code or null.
  * {@code steps} is its whole history: who did what, when, at which counter and in which field.
  * {@code endReason} says why an EXPIRED ticket ended (for example {@code day_closed}).
+ * {@code slot} is set on an appointment ticket only: its slot's start (HH:mm, office time), which
+ * is also its effective arrival in the queue (see CallNextPolicy).
  */
 public record Ticket(String id, String office, String number, String service, TicketStatus status,
                      String priority, Instant issuedAt, LocalDate serviceDate, String counter,
                      Instant calledAt, Instant startedAt, Instant finishedAt, int recalls,
-                     String source, String endReason, List<TicketStep> steps) {
+                     String source, String endReason, List<TicketStep> steps, String slot) {
+
+  /** A walk-in ticket. */
+  public Ticket(String id, String office, String number, String service, TicketStatus status,
+                String priority, Instant issuedAt, LocalDate serviceDate, String counter,
+                Instant calledAt, Instant startedAt, Instant finishedAt, int recalls,
+                String source, String endReason, List<TicketStep> steps) {
+    this(id, office, number, service, status, priority, issuedAt, serviceDate, counter, calledAt, startedAt,
+        finishedAt, recalls, source, endReason, steps, null);
+  }
 
   public Ticket {
     steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  public boolean appointment() {
+    return slot != null;
   }
 }

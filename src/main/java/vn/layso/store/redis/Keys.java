@@ -275,4 +275,20 @@ public final class Keys {
     private AppointmentFields() {
     }
   }
+
+  // ---- check-in (vn.layso.checkin)
+
+  /**
+   * The office's appointments not checked in yet (zset: code -> slot start as yyyyMMddHHmm, office
+   * time; see DueKey): written by booking and rescheduling, left at check-in and by the no-show
+   * sweep. Members leave it within a sweep period of their window's end; no expiry needed.
+   */
+  public static String appointmentsDue(String office) {
+    return office(office) + "appt-due";
+  }
+
+  /** Prefix of the slot ledgers: + date + ':' + service (see {@link #slotLedger}). */
+  public static String slotLedgerPrefix(String office) {
+    return office(office) + "slots:";
+  }
 }

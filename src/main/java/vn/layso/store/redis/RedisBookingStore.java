@@ -50,7 +50,7 @@ public final class RedisBookingStore implements BookingStore {
     List<String> keys = List.of(Keys.slotLedger(office, a.service(), date),
         Keys.slotHolds(office, a.service(), date, start), Keys.appointment(office, a.code()),
         Keys.citizenDay(office, date, PHONE, s.phoneHash()), Keys.citizenDay(office, date, CITIZEN, s.citizenHash()),
-        Keys.hold(office, holdId == null ? "-" : holdId));
+        Keys.hold(office, holdId == null ? "-" : holdId), Keys.appointmentsDue(office));
     List<String> args = new ArrayList<>(List.of(start, Integer.toString(rules.capacity()), millis(rules.now()),
         holdId == null ? "" : holdId, Integer.toString(rules.maxPerDay()), Integer.toString(rules.maxPerField()),
         a.service(), a.code(), ttl(rules.now(), rules.recordExpiresAt()), ttl(rules.now(), rules.dayKeysExpireAt())));
@@ -137,7 +137,7 @@ public final class RedisBookingStore implements BookingStore {
             Keys.citizenDay(office, oldDate, PHONE, s.phoneHash()),
             Keys.citizenDay(office, oldDate, CITIZEN, s.citizenHash()),
             Keys.citizenDay(office, newDate, PHONE, s.phoneHash()),
-            Keys.citizenDay(office, newDate, CITIZEN, s.citizenHash())),
+            Keys.citizenDay(office, newDate, CITIZEN, s.citizenHash()), Keys.appointmentsDue(office)),
         List.of(phoneHash, millis(rules.now()), oldDate, a.start().toString(), newDate, start.toString(), end(end),
             Integer.toString(rules.capacity()), Integer.toString(rules.maxPerDay()),
             Integer.toString(rules.maxPerField()), ttl(rules.now(), rules.recordExpiresAt()),

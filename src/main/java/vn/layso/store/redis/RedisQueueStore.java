@@ -16,7 +16,9 @@ import vn.layso.common.ApiException;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.QueueLimits;
 import vn.layso.queue.QueueStore;
+import vn.layso.queue.domain.CallNextPolicy;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.TicketAction;
 
@@ -72,6 +74,9 @@ public final class RedisQueueStore implements QueueStore {
     });
     keys.add(Keys.servedCounts(id, day));
     args.add(Long.toString(historySeconds));
+    CallNextPolicy.Limits limits = QueueLimits.of(office);
+    args.add(Integer.toString(limits.maxAppointmentsInRow()));
+    args.add(Long.toString(limits.walkInMaxWaitMillis()));
     return run("call_next", keys, args).map(json -> new Called(
         TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed")),
         json.getBoolean("replayed", false)));

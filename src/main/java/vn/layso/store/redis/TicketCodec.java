@@ -24,7 +24,8 @@ public final class TicketCodec {
         t.getString("service"), TicketStatus.valueOf(t.getString("status")), t.getString("priority"),
         instant(t, "issuedAt"), ServiceDay.parseKey(t.getString("serviceDate")), t.getString("counter"),
         instant(t, "calledAt"), instant(t, "startedAt"), instant(t, "finishedAt"),
-        t.getInteger("recalls", 0), t.getString("source"), t.getString("endReason"), steps(t.getValue("steps")));
+        t.getInteger("recalls", 0), t.getString("source"), t.getString("endReason"), steps(t.getValue("steps")),
+        Boolean.TRUE.equals(t.getValue("appointment")) ? t.getString("slot") : null);
   }
 
   /** cjson writes an empty Lua table as {}, so anything but an array means no steps. */

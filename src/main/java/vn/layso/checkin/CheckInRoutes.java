@@ -1,0 +1,51 @@
+package vn.layso.checkin;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.layso.auth.Auth;
+import vn.layso.auth.domain.Principal;
+import vn.layso.common.JsonInput;
+import vn.layso.office.OfficeRegistry;
+import vn.layso.queue.TicketJson;
+import vn.layso.queue.TicketRoutes;
+
+/**
+ * Appointment check-in: by the office's kiosk (device token), its staff, or anyone (rate-limited
+ * like issuing). Checking in again, with or without the same Idempotency-Key, answers the same ticket.
+ */
+public final class CheckInRoutes {
+
+  private final CheckInService checkIn;
+  private final OfficeRegistry offices;
+
+  public CheckInRoutes(CheckInService checkIn, OfficeRegistry offices) {
+    this.checkIn = checkIn;
+    this.offices = offices;
+  }
+
+  public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
+    router.post("/api/v1/offices/:office/check-in").handler(anonymousLimit).respond(this::checkIn);
+  }
+
+  private Future<JsonObject> checkIn(RoutingContext ctx) {
+    var office = offices.require(ctx.pathParam("office"));
+    TicketRoutes.idempotencyKey(ctx.request().getHeader("Idempotency-Key"));
+    String code = JsonInput.parse(ctx.body().buffer()).requiredString("code", 20);
+    Principal principal = Auth.principal(ctx);
+    String by = principal == null ? "public" : principal.source();
+    return checkIn.checkIn(office.id(), code, by).map(result -> {
+      ctx.response().setStatusCode(201);
+      if (result.replayed()) {
+        ctx.response().putHeader("Idempotent-Replayed", "true");
+      }
+      JsonObject json = TicketJson.of(office, result.ticket(), result.position());
+      if (result.late()) {
+        json.put("lateArrival", true);
+      }
+      return json;
+    });
+  }
+}
