@@ -30,6 +30,7 @@ import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.store.redis.RedisStore;
+import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
 import vn.layso.web.TicketQrRoutes;
 
@@ -60,6 +61,7 @@ final class Routing {
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
+    new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
