@@ -12,13 +12,14 @@ import vn.layso.common.ClientAddress;
 
 /**
  * Everything the server reads from its environment, read once and validated at start. The admin
- * password is kept out of {@link #toString()} so it can never reach a log line.
+ * password and the personal-data key are kept out of {@link #toString()} so they can never reach a log line.
  */
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
-                     int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir) {
+                     int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir,
+                     String personalDataKey, boolean dataDirGiven) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -54,6 +55,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (eventLoops < 1 || eventLoops > 256) {
       throw new IllegalArgumentException("EVENT_LOOPS must be 1..256");
     }
+    if (personalDataKey != null && personalDataKey.length() < 32) {
+      throw new IllegalArgumentException("PERSONAL_DATA_KEY must have at least 32 characters");
+    }
     if (voiceDir != null && !java.nio.file.Files.isDirectory(voiceDir)) {
       throw new IllegalArgumentException("VOICE_DIR must be a folder of voice packs, not '" + shorten(voiceDir.toString()) + "'");
     }
@@ -84,7 +88,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         integer(env, "HISTORY_DAYS", 400),
         integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()),
         blankToNull(env.get("VOICE_DIR")) == null ? null : Path.of(blankToNull(env.get("VOICE_DIR"))),
-        blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()));
+        blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()),
+        blankToNull(env.get("PERSONAL_DATA_KEY")),
+        blankToNull(env.get("DATA_DIR")) != null);
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -145,6 +151,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
-        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir + "]";
+        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir
+        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env") + "]";
   }
 }

@@ -12,6 +12,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
+import vn.layso.booking.BookingRoutes;
+import vn.layso.booking.BookingService;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
@@ -41,7 +43,8 @@ final class Routing {
 
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
-                  RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints) {
+                  RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
+                  BookingService booking, java.time.Clock clock) {
   }
 
   private Routing() {
@@ -61,6 +64,9 @@ final class Routing {
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
+    new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
+        f.limiter().perMinute("book", config.rateLimitPerMinute(),
+            ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
