@@ -196,7 +196,8 @@ function dayButton(day, onPick, chosen) {
   b.appendChild(el('span', 'day-name', weekday(day.date)));
   b.appendChild(el('span', 'day-date', showDate(day.date).slice(0, 5)));
   b.appendChild(el('span', 'day-state', day.open ? (day.full ? t('book.dayFull') : t('book.dayOpen'))
-    : (day.reason || t('book.dayClosed'))));
+    : day.reason === 'holiday' ? (day.holiday || t('book.dayHoliday')) : t('book.dayClosed')));
+  if (day.holiday) b.title = day.holiday;
   b.disabled = !day.open || !!day.full;
   if (!b.disabled) b.addEventListener('click', () => onPick(day.date));
   return b;
@@ -226,7 +227,7 @@ async function loadSlots(service, date) {
 }
 
 function slotButton(slot, onPick) {
-  const full = !(slot.available > 0);
+  const full = !(slot.available > 0) || slot.bookable === false;
   const b = el('button', 'slot' + (full ? ' full' : ''));
   b.type = 'button';
   b.dataset.start = slot.start;
@@ -251,7 +252,7 @@ async function chooseSlotStep() {
     return;
   }
   fill($('slots'), slots.map(slot => slotButton(slot, selectSlot)));
-  $('no-slots').hidden = slots.some(s => s.available > 0);
+  $('no-slots').hidden = slots.some(s => s.available > 0 && s.bookable !== false);
 }
 
 async function selectSlot(slot) {
@@ -533,7 +534,7 @@ async function moveDay(date) {
     return;
   }
   fill($('move-slots'), slots.map(slot => slotButton(slot, moveTo)));
-  $('move-empty').hidden = slots.some(s => s.available > 0);
+  $('move-empty').hidden = slots.some(s => s.available > 0 && s.bookable !== false);
 }
 
 async function moveTo(slot) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
+import vn.layso.booking.BookingDaysRoutes;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
 import vn.layso.common.ApiException;
@@ -67,6 +68,7 @@ final class Routing {
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
             ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
+    new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);

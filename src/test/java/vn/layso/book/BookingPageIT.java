@@ -158,7 +158,7 @@ class BookingPageIT {
       }
       for (int i = 0; i < left; i++) {
         var taken = app.api().post("/api/v1/offices/demo/appointments", "{\"service\":\"dat-dai\",\"date\":\"2026-11-24\","
-            + "\"start\":\"" + start + "\",\"fullName\":\"Trần Văn " + i + "\",\"phone\":\"091234560" + i + "\","
+            + "\"start\":\"" + start + "\",\"fullName\":\"Trần Văn " + "ABCDEFGHIJ".charAt(i) + "\",\"phone\":\"091234560" + i + "\","
             + "\"citizenId\":\"00109001234" + i + "\"}");
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
       }
