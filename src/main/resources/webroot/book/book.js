@@ -61,7 +61,10 @@ function notice(id, text) {
   $(id).hidden = !text;
 }
 
+/** Brings element to the top when it is not already in the upper part of the screen. */
 function scrollTo(element) {
+  const top = element.getBoundingClientRect().top;
+  if (top >= 0 && top < window.innerHeight * 0.5) return;
   try { element.scrollIntoView({ behavior: 'smooth', block: 'start' }); } catch (old) { element.scrollIntoView(true); }
 }
 
@@ -101,8 +104,8 @@ function showStep(step) {
   STEPS.forEach(id => { $(id).hidden = id !== step; });
   $('done').hidden = step !== 'done';
   renderSummary(step);
-  const shown = $(step === 'done' ? 'done' : step);
-  if (shown) scrollTo(shown);
+  // a message (a slot just taken, an error) is read first; otherwise the new step
+  scrollTo($('message').hidden ? $(step) : $('message'));
 }
 
 /** What has been chosen so far, each with "Đổi" to go back to its step. */
@@ -294,9 +297,12 @@ function startHoldTimer() {
     return;
   }
   const expires = new Date(hold.expiresAt);
-  // count on the server's own measure when it gives one: a phone's clock is often minutes off
-  const seconds = typeof hold.expiresInSeconds === 'number' ? hold.expiresInSeconds
-    : Math.round((expires.getTime() - Date.now()) / 1000);
+  // a phone's clock is often minutes off: when expiresAt looks wrong by it, count the office's
+  // hold length (booking.holdMinutes) from the moment the server answered
+  const b = state.office && state.office.booking;
+  const holdSeconds = b && typeof b.holdMinutes === 'number' ? b.holdMinutes * 60 : 0;
+  let seconds = Math.round((expires.getTime() - Date.now()) / 1000);
+  if (holdSeconds && !(seconds > 0 && seconds <= holdSeconds + 30)) seconds = holdSeconds;
   const plausible = seconds > 0 && seconds <= 3600;
   const deadline = Date.now() + seconds * 1000;
   const until = formatTime(expires, zone());
@@ -404,11 +410,22 @@ function bookingFailed(error) {
 
 // ---- the confirmation ----
 
-function arrivalText(appointment) {
-  if (appointment.checkInFrom && appointment.checkInUntil) {
-    return t('book.arrive', { from: appointment.checkInFrom, until: appointment.checkInUntil });
+/** HH:mm moved by minutes, kept within the day. */
+function shiftTime(time, minutes) {
+  const parts = time.split(':');
+  const total = Math.min(23 * 60 + 59, Math.max(0, Number(parts[0]) * 60 + Number(parts[1]) + minutes));
+  return String(Math.floor(total / 60)).padStart(2, '0') + ':' + String(total % 60).padStart(2, '0');
+}
+
+/** When to come, from the office's check-in window (booking.checkInEarlyMinutes/LateMinutes). */
+function arrivalText(appointment, office) {
+  const b = office && office.booking;
+  if (!b || typeof b.checkInEarlyMinutes !== 'number' || typeof b.checkInLateMinutes !== 'number') {
+    return t('book.arriveDefault', { start: appointment.start });
   }
-  return t('book.arriveDefault', { start: appointment.start });
+  const span = t('book.arrive', { from: shiftTime(appointment.start, -b.checkInEarlyMinutes),
+    until: shiftTime(appointment.start, b.checkInLateMinutes) });
+  return span + ' ' + t(b.lateArrival === 'refuse' ? 'book.lateRefused' : 'book.lateWalkIn');
 }
 
 function confirmation(booked) {
@@ -419,7 +436,7 @@ function confirmation(booked) {
   $('done-when').textContent = booked.start + (booked.end ? ' – ' + booked.end : '') + ', ' + longDate(booked.date);
   $('done-service').textContent = serviceName(booked.service);
   $('done-office').textContent = state.office.name;
-  $('done-arrive').textContent = arrivalText(booked);
+  $('done-arrive').textContent = arrivalText(booked, state.office);
   $('done-ics').href = booked.ics || '/api/v1/appointments/' + enc(code) + '.ics';
   message('');
   showStep('done');

@@ -76,7 +76,7 @@ class BookingPageIT {
       browser.find("#slots .slot:not([disabled])").click();
 
       browser.awaitText("#step-form", "Họ và tên", WAIT);
-      browser.awaitText("#hold", "được giữ", WAIT);
+      browser.awaitText("#hold", "Chỗ của bạn đang được giữ trong 4:", WAIT);
       // the page's own hints first, in Vietnamese
       type(browser, "#full-name", "Nguyễn Thị Hoa");
       type(browser, "#phone", "12345");
@@ -105,6 +105,8 @@ class BookingPageIT {
       assertThat(code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
       assertThat(browser.text("#done-when")).isEqualTo("07:30 – 08:00, Thứ Ba, 24/11/2026");
       assertThat(browser.text("#done-service")).isEqualTo("Hộ tịch");
+      assertThat(browser.text("#done-arrive")).isEqualTo("Vui lòng có mặt từ 07:00 đến 07:45 và nhận số tại máy lấy số. "
+          + "Đến muộn hơn, bạn sẽ lấy số như người đến trực tiếp.");
       browser.await(WAIT, d -> Boolean.TRUE.equals(browser.js(
           "const i = document.getElementById('done-qr'); return i.complete && i.naturalWidth > 0")));
       assertThat(browser.find("#done-ics").getAttribute("href")).endsWith("/api/v1/appointments/" + code + ".ics");
