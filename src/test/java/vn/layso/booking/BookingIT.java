@@ -98,4 +98,39 @@ class BookingIT {
     assertThat(today.code()).isEqualTo("outside_booking_window");
     assertThat(today.json().getString("message")).isNotBlank();
   }
+
+  @Test
+  void calendarWeekendSaturdayHolidayAndCutOff() {
+    assertThat(app.api().get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-29").array()).isEmpty();
+    var saturday = app.api().get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-28").array();
+    assertThat(saturday.size()).isEqualTo(8);
+    assertThat(saturday.getJsonObject(7).getString("end")).isEqualTo("11:30");
+
+    var fixed = app.api().get("/api/v1/offices/demo/holidays/2027").json();
+    assertThat(fixed.getJsonArray("days").encode()).contains("2027-09-02", "2027-04-30");
+    String year = new JsonObject().put("days", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("date", "2026-11-26").put("name", "Nghỉ bù").put("kind", "closed"))).encode();
+    assertThat(app.api().method("PUT", "/api/v1/offices/demo/holidays/2026", year).status()).isEqualTo(401);
+    Api.Response saved = app.api().method("PUT", "/api/v1/offices/demo/holidays/2026", year, "token", app.adminToken());
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(app.api().get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-26").array()).isEmpty();
+    assertThat(app.api().post("/api/v1/offices/demo/appointments",
+        booking("ho-tich", "2026-11-26", "08:00", "0912345678", "001203012345").encode()).code())
+        .isEqualTo("office_closed_that_day");
+    assertThat(app.api().method("PUT", "/api/v1/offices/demo/holidays/2026",
+        "{\"days\":[{\"date\":\"2025-01-01\",\"name\":\"x\"}]}", "token", app.adminToken()).code())
+        .isEqualTo("invalid_holidays");
+
+    // at 16:00 the day before, the day's booking closes
+    var before = app.api().get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-24").array();
+    assertThat(before.getJsonObject(0).getBoolean("bookable")).isTrue();
+    app.clock().set(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+    try {
+      var after = app.api().get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-24").array();
+      assertThat(after.getJsonObject(0).getBoolean("bookable")).isFalse();
+      assertThat(after.getJsonObject(0).getInteger("available")).isZero();
+    } finally {
+      app.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+    }
+  }
 }
