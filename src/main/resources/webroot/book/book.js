@@ -514,6 +514,7 @@ async function cancel() {
     const answer = await api('/api/v1/appointments/' + enc(code) + '?phone=' + enc(phone), { method: 'DELETE' });
     await showAppointment(answer && answer.code ? answer : Object.assign({}, state.appointment, { status: 'CANCELLED' }));
     message(t('book.cancelled'), 'ok');
+    scrollTo($('message'));
   } catch (error) {
     $('confirm-cancel').hidden = true;
     notice('appt-error', error.message);
@@ -564,7 +565,7 @@ async function moveTo(slot) {
     });
     await showAppointment(moved);
     message(t('book.moved', { when: moved.start + ', ' + showDate(moved.date) }), 'ok');
-    scrollTo($('appointment'));
+    scrollTo($('message'));
   } catch (error) {
     notice('appt-error', error.message);
     if (error.code === 'slot_full') moveDay(state.moveDate);

@@ -175,6 +175,30 @@ class BookingPageIT {
   }
 
   @Test
+  void aBookingOpenedByItsCodeMovesToAnotherDayAndSlot() {
+    var booked = app.api().post("/api/v1/offices/demo/appointments", "{\"service\":\"chung-thuc\",\"date\":\"2026-11-24\","
+        + "\"start\":\"08:00\",\"fullName\":\"Phạm Minh Đức\",\"phone\":\"0388123456\",\"citizenId\":\"036085001234\"}");
+    assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+    String code = booked.json().getString("code");
+    try (Browser browser = phone()) {
+      browser.go(app.api().base() + "/book?code=" + code);
+      browser.awaitText("#appt-status", "Đã đặt lịch", WAIT);
+      assertThat(browser.text("#appt-when")).isEqualTo("08:00 – 08:30, Thứ Ba, 24/11/2026");
+      type(browser, "#proof-phone", "0388 123 456");
+      browser.find("#reschedule").click();
+      browser.await(WAIT, d -> browser.findAll("#move-days .day:not([disabled])").size() > 1 ? Boolean.TRUE : null);
+      browser.find("#move-days .day[data-date='2026-11-25']").click();
+      browser.await(WAIT, d -> browser.findAll("#move-slots .slot:not([disabled])").size() > 0 ? Boolean.TRUE : null);
+      browser.find("#move-slots .slot[data-start='14:00']").click();
+      browser.awaitText("#message", "Đã đổi lịch hẹn sang 14:00, 25/11/2026.", WAIT);
+      assertThat(browser.text("#appt-when")).isEqualTo("14:00 – 14:30, Thứ Tư, 25/11/2026");
+      browser.screenshot("book-moved-390x844");
+    }
+    var moved = app.api().get("/api/v1/appointments/" + code).json();
+    assertThat(moved.getString("date") + " " + moved.getString("start")).isEqualTo("2026-11-25 14:00");
+  }
+
+  @Test
   void withoutALinkTheCitizenChoosesTheFieldOnADeskScreenToo() {
     try (Browser browser = Browser.open(1280, 800)) {
       browser.go(app.api().base() + "/book");
