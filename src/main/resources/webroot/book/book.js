@@ -198,10 +198,10 @@ function dayButton(day, onPick, chosen) {
   b.dataset.date = day.date;
   b.appendChild(el('span', 'day-name', weekday(day.date)));
   b.appendChild(el('span', 'day-date', showDate(day.date).slice(0, 5)));
-  b.appendChild(el('span', 'day-state', day.open ? (day.full ? t('book.dayFull') : t('book.dayOpen'))
+  b.appendChild(el('span', 'day-state', day.open ? t('book.dayOpen')
     : day.reason === 'holiday' ? (day.holiday || t('book.dayHoliday')) : t('book.dayClosed')));
   if (day.holiday) b.title = day.holiday;
-  b.disabled = !day.open || !!day.full;
+  b.disabled = !day.open;
   if (!b.disabled) b.addEventListener('click', () => onPick(day.date));
   return b;
 }
