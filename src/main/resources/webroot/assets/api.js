@@ -3,10 +3,11 @@
 import { currentLang, t } from './i18n.js';
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, details) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details || {};
   }
 }
 
@@ -22,13 +23,14 @@ export async function api(path, { method = 'GET', body, token, idempotencyKey, t
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  // old WebViews (Zalo on old Android) have fetch but no AbortController: no timeout there
+  const controller = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : null;
   let response;
   try {
     response = await fetch(path, {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal, cache: 'no-store',
+      signal: controller ? controller.signal : undefined, cache: 'no-store',
     });
   } catch (network) {
     throw new ApiError(0, 'network', t('common.networkError'));
@@ -40,7 +42,7 @@ export async function api(path, { method = 'GET', body, token, idempotencyKey, t
   try { json = await response.json(); } catch (notJson) { /* an empty or non-JSON answer */ }
   if (!response.ok) {
     throw new ApiError(response.status, json && json.code || 'http_' + response.status,
-      json && json.message || t('common.serverError'));
+      json && json.message || t('common.serverError'), json);
   }
   return json;
 }

@@ -47,12 +47,14 @@ export function applyText(root = document) {
 
 /** Fills a .lang-switch container with one button per language. */
 export function langSwitch(container) {
-  container.replaceChildren(...LANGS.map(code => {
+  // no replaceChildren: old Android WebViews (Zalo's in-app browser) lack it
+  while (container.firstChild) container.removeChild(container.firstChild);
+  LANGS.forEach(code => {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = code.toUpperCase();
     b.setAttribute('aria-pressed', String(code === lang));
     b.addEventListener('click', () => setLang(code));
-    return b;
-  }));
+    container.appendChild(b);
+  });
 }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
+import vn.layso.booking.BookingDaysRoutes;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
 import vn.layso.checkin.CheckInRoutes;
@@ -34,6 +35,7 @@ import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.store.redis.RedisStore;
+import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
 import vn.layso.web.TicketQrRoutes;
 
@@ -71,6 +73,8 @@ final class Routing {
     new CheckInRoutes(f.checkIn(), f.offices()).mount(router,
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
+    new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
+    new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);

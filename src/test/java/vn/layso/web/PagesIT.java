@@ -26,7 +26,7 @@ class PagesIT {
 
   @Test
   void everyPageIsServedAsHtmlUnderASameOriginPolicy() {
-    for (String path : new String[] {"/", "/display?office=demo", "/kiosk?office=demo", "/counter", "/t/demo.abc"}) {
+    for (String path : new String[] {"/", "/display?office=demo", "/kiosk?office=demo", "/counter", "/t/demo.abc", "/book", "/book?office=demo&service=ho-tich", "/book/share?office=demo"}) {
       var response = app.api().get(path);
       assertThat(response.status()).as(path).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
