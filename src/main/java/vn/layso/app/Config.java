@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import vn.layso.common.ClientAddress;
+import vn.layso.notify.ZaloSettings;
 
 /**
  * Everything the server reads from its environment, read once and validated at start. The admin
@@ -18,7 +19,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
-                     int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir) {
+                     int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir,
+                     ZaloSettings zalo) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -84,7 +86,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         integer(env, "HISTORY_DAYS", 400),
         integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()),
         blankToNull(env.get("VOICE_DIR")) == null ? null : Path.of(blankToNull(env.get("VOICE_DIR"))),
-        blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()));
+        blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()),
+        ZaloSettings.fromEnvironment(env));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -145,6 +148,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", trustedProxies=" + trustedProxies
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
-        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir + "]";
+        + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir
+        + ", zalo=" + zalo + "]";
   }
 }

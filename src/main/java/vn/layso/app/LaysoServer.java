@@ -75,9 +75,12 @@ public final class LaysoServer {
   private final String generatedAdminPassword;
   private final DayCloser closer;
   private final long closerTimer;
+  private final NotifyWiring notify;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
-                      Router router, String generatedAdminPassword, DayCloser closer, long closerTimer) {
+                      Router router, String generatedAdminPassword, DayCloser closer, long closerTimer,
+                      NotifyWiring notify) {
+    this.notify = notify;
     this.closer = closer;
     this.closerTimer = closerTimer;
     this.vertx = vertx;
@@ -135,15 +138,17 @@ public final class LaysoServer {
       var prints = new PrintService(vertx, offices, queue, printing,
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
+      var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints));
+              new HistoryService(historyStore), prints, notify.routes()));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer);
+      LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
+          notify);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -241,6 +246,11 @@ public final class LaysoServer {
     return vertx;
   }
 
+  /** Where features (and tests) queue notifications to citizens. */
+  public vn.layso.notify.Notifier notifier() {
+    return notify.notifier();
+  }
+
   /** An endpoint the router serves: one exact path (in the router's {@code :param} form) and its methods. */
   public record Endpoint(String path, Set<String> methods) {
   }
@@ -282,6 +292,7 @@ public final class LaysoServer {
    */
   public void stop() {
     vertx.cancelTimer(closerTimer);
+    notify.stop();
     try {
       hub.closeAll();
       Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())

@@ -22,6 +22,7 @@ import vn.layso.history.HistoryRoutes;
 import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
 import vn.layso.live.LiveRoutes;
+import vn.layso.notify.NotificationRoutes;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.OfficeRoutes;
 import vn.layso.print.PrintRoutes;
@@ -40,7 +41,8 @@ final class Routing {
 
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
-                  RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints) {
+                  RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
+                  NotificationRoutes notifications) {
   }
 
   private Routing() {
@@ -65,6 +67,7 @@ final class Routing {
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);
+    f.notifications().mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());
