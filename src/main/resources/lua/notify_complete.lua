@@ -7,7 +7,7 @@
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then
   redis.call('ZREM', KEYS[3], ARGV[1])
-  return result({ error = 'notification_gone' })
+  return result({ ok = false, reason = 'gone' })
 end
 local outcome = ARGV[3]
 local now = ARGV[4]
@@ -19,7 +19,7 @@ if outcome == 'SENT' then
   return result({ ok = true })
 end
 if status ~= 'SENDING' or redis.call('HGET', KEYS[1], 'owner') ~= ARGV[2] then
-  return result({ error = 'lease_lost', status = status })
+  return result({ ok = false, reason = 'lease lost', status = status })
 end
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('HSET', KEYS[1], 'owner', '', 'lastError', ARGV[6], 'updatedAt', now)

@@ -58,7 +58,7 @@ public final class RedisNotificationStore implements NotificationStore {
         Keys.NOTIFY_FAILED, Keys.NOTIFY_NO_ZALO);
     List<String> args = List.of(trackingId, owner, outcome.name(), ms(now), ms(nextDue == null ? now : nextDue),
         error == null ? "" : error, msgId == null ? "" : msgId);
-    return redis.script("notify_complete", keys, args).map(raw -> new JsonObject(raw).getString("error") == null);
+    return redis.script("notify_complete", keys, args).map(raw -> new JsonObject(raw).getBoolean("ok"));
   }
 
   @Override
