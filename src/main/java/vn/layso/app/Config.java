@@ -13,14 +13,14 @@ import vn.layso.notify.ZaloSettings;
 
 /**
  * Everything the server reads from its environment, read once and validated at start. The admin
- * password is kept out of {@link #toString()} so it can never reach a log line.
+ * password and the personal-data key are kept out of {@link #toString()} so they can never reach a log line.
  */
 public record Config(int port, String host, String redisUri, Path dataDir, String redisAppendFsync,
                      String adminPassword, boolean seedDemo, int rateLimitPerMinute,
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
                      int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir,
-                     ZaloSettings zalo) {
+                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -56,6 +56,9 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (eventLoops < 1 || eventLoops > 256) {
       throw new IllegalArgumentException("EVENT_LOOPS must be 1..256");
     }
+    if (personalDataKey != null && personalDataKey.length() < 32) {
+      throw new IllegalArgumentException("PERSONAL_DATA_KEY must have at least 32 characters");
+    }
     if (voiceDir != null && !java.nio.file.Files.isDirectory(voiceDir)) {
       throw new IllegalArgumentException("VOICE_DIR must be a folder of voice packs, not '" + shorten(voiceDir.toString()) + "'");
     }
@@ -87,6 +90,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         integer(env, "EVENT_LOOPS", Runtime.getRuntime().availableProcessors()),
         blankToNull(env.get("VOICE_DIR")) == null ? null : Path.of(blankToNull(env.get("VOICE_DIR"))),
         blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()),
+        blankToNull(env.get("PERSONAL_DATA_KEY")),
+        blankToNull(env.get("DATA_DIR")) != null,
         ZaloSettings.fromEnvironment(env));
   }
 
@@ -149,6 +154,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
         + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir
-        + ", zalo=" + zalo + "]";
+        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env") + ", zalo=" + zalo + "]";
   }
 }

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
+import vn.layso.booking.BookingService;
+import vn.layso.booking.PersonalDataKey;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.RateLimiter;
 import vn.layso.history.ArchiveFiles;
@@ -43,6 +45,7 @@ import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuthStore;
+import vn.layso.store.redis.RedisBookingStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
@@ -139,9 +142,10 @@ public final class LaysoServer {
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
       var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
+      var booking = booking(config, redis, offices, clock);
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints, notify.routes()));
+              new HistoryService(historyStore), prints, booking, clock, notify.routes()));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
@@ -218,6 +222,27 @@ public final class LaysoServer {
       }
       return chain;
     });
+  }
+
+  /**
+   * Booking needs the personal-data key: PERSONAL_DATA_KEY, else the key file in DATA_DIR. With an
+   * external Redis and neither set, servers sharing that Redis could hold different key files and
+   * the per-citizen limits would stop counting across them: booking stays off (503) and says why.
+   */
+  private static BookingService booking(Config config, RedisStore redis, OfficeRegistry offices, Clock clock)
+      throws IOException {
+    PersonalDataKey key = null;
+    String reason = null;
+    if (config.personalDataKey() != null) {
+      key = PersonalDataKey.of(config.personalDataKey());
+    } else if (config.redisUri() == null || config.dataDirGiven()) {
+      key = PersonalDataKey.fromFile(config.dataDir());
+    } else {
+      reason = "booking is off: with REDIS_URI set, give every server the same PERSONAL_DATA_KEY"
+          + " (or a shared DATA_DIR holding " + PersonalDataKey.FILE + ")";
+      LOG.atWarn().log(reason);
+    }
+    return new BookingService(new RedisBookingStore(redis), offices, clock, key, reason);
   }
 
   /** This machine's name, recorded with each archived day (the archive is on the server that wrote it). */

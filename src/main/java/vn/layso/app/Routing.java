@@ -12,6 +12,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
+import vn.layso.booking.BookingRoutes;
+import vn.layso.booking.BookingService;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
@@ -42,7 +44,7 @@ final class Routing {
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
-                  NotificationRoutes notifications) {
+                  BookingService booking, java.time.Clock clock, NotificationRoutes notifications) {
   }
 
   private Routing() {
@@ -62,6 +64,9 @@ final class Routing {
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
+    new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
+        f.limiter().perMinute("book", config.rateLimitPerMinute(),
+            ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);

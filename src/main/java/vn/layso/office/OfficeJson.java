@@ -61,7 +61,8 @@ public final class OfficeJson {
           ZoneId.of(json.getString("timezone", "Asia/Ho_Chi_Minh")), services, counters, groups,
           json.getInteger("maxPriorityInRow", 3), service, issuingHours,
           display(json.getJsonObject("display", new JsonObject())),
-          printers(json.getJsonArray("printers", new JsonArray())));
+          printers(json.getJsonArray("printers", new JsonArray())),
+          BookingJson.read(json.getJsonObject("booking")));
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
@@ -191,7 +192,8 @@ public final class OfficeJson {
         .put("openingHours", write(office.hours()))
         .put("issuingHours", write(office.issuingHours()))
         .put("display", write(office.display()))
-        .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()));
+        .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()))
+        .put("booking", BookingJson.write(office.booking()));
   }
 
   public static JsonObject write(Printer p) {

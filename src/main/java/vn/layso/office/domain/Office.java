@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import vn.layso.announce.domain.Announcement;
+import vn.layso.booking.domain.BookingSettings;
 
 /**
  * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups,
@@ -14,10 +15,20 @@ import vn.layso.announce.domain.Announcement;
  * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
  * {@code display}: its lobby screens' ticker and voice.
  * {@code printers}: its ticket printers, each with the kiosks it prints for (a kiosk at most once).
+ * {@code booking}: its online booking rules (slots, window, limits, check-in window, retention).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
-                     OpeningHours hours, OpeningHours issuingHours, DisplaySettings display, List<Printer> printers) {
+                     OpeningHours hours, OpeningHours issuingHours, DisplaySettings display, List<Printer> printers,
+                     BookingSettings booking) {
+
+  /** An office with the default booking settings. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
+                DisplaySettings display, List<Printer> printers) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
+        printers, BookingSettings.DEFAULTS);
+  }
 
   /** An office whose lobby screens use the default display settings, without ticket printers. */
   public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
@@ -53,6 +64,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     counters = List.copyOf(counters);
     priorityGroups = List.copyOf(priorityGroups);
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
+    booking = Objects.requireNonNullElse(booking, BookingSettings.DEFAULTS);
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }
@@ -75,6 +87,11 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     requireUnique(printers.stream().map(Printer::id).toList(), "printer id");
     // a kiosk prints on one printer: the link must not be ambiguous
     requireUnique(printers.stream().flatMap(p -> p.kiosks().stream()).toList(), "kiosk linked to a printer");
+    for (String field : booking.fieldHours().keySet()) {
+      if (services.stream().noneMatch(s -> s.code().equals(field))) {
+        throw new IllegalArgumentException("booking.fieldHours names unknown service " + field);
+      }
+    }
     if (maxPriorityInRow < 0 || maxPriorityInRow > 100) {
       throw new IllegalArgumentException("maxPriorityInRow must be 0..100");
     }
@@ -119,7 +136,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     return printers.stream().filter(p -> p.serves(kiosk)).findFirst();
   }
 
-  /** How many counters may serve a service: the divisor of the first wait estimate. */
+  /** How many counters may serve a service (each with a weight of at least 1): the divisor of the first wait estimate and a factor of a booking slot's capacity. */
   public int countersServing(String service) {
     return (int) counters.stream().filter(c -> c.serves(service)).count();
   }

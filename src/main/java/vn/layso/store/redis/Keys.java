@@ -189,6 +189,93 @@ public final class Keys {
     return "layso:rate:" + client + ":" + window;
   }
 
+  // ---- booking (vn.layso.booking). Every booking key of an office carries its {office} tag, so
+  // the reservation, cancel, reschedule and check-in scripts touch one cluster slot.
+
+  /**
+   * One appointment (hash), field names in {@link AppointmentFields}. Expires (PEXPIREAT) at the end
+   * of the appointment's day plus the office's retention days: personal data goes with it.
+   */
+  public static String appointment(String office, String code) {
+    return office(office) + "appt:" + code;
+  }
+
+  /** Prefix of appointment keys, for scripts that derive one from a code. */
+  public static String appointmentPrefix(String office) {
+    return office(office) + "appt:";
+  }
+
+  /**
+   * Which office a booking code belongs to (string: the office id), written SET NX before the
+   * reservation (so a code is unique across offices) and expiring with the appointment.
+   */
+  public static String appointmentOffice(String code) {
+    return "layso:appt-office:" + code;
+  }
+
+  /**
+   * The slot ledger of one field and day (hash: slot start "HH:mm" -> appointments holding a place,
+   * i.e. BOOKED or CHECKED_IN; a cancel or a no-show gives the place back). Expires 2 days after the day.
+   */
+  public static String slotLedger(String office, String service, String date) {
+    return office(office) + "slots:" + date + ":" + service;
+  }
+
+  /** Live holds of one slot (zset: hold id -> expiry ms); expired members are dropped by the scripts that read it. */
+  public static String slotHolds(String office, String service, String date, String start) {
+    return office(office) + "holds:" + date + ":" + service + ":" + start.replace(":", "");
+  }
+
+  /** One hold (hash: service, date, start, expiresAt); expires with the hold. */
+  public static String hold(String office, String holdId) {
+    return office(office) + "hold:" + holdId;
+  }
+
+  /**
+   * A citizen's live bookings on one day at one office (hash: code -> field), by a keyed hash
+   * (HMAC-SHA256, see PersonalDataKey) of the normalised phone ({@code kind} "p") or of the CCCD
+   * ("c"): the per-citizen limits. Expires 2 days after the day.
+   */
+  public static String citizenDay(String office, String date, String kind, String keyedHash) {
+    return office(office) + "citizen:" + date + ":" + kind + ":" + keyedHash;
+  }
+
+  /** The office's holiday calendar of one year (JSON, see HolidayJson); absent: the fixed-date holidays. */
+  public static String holidays(String office, int year) {
+    return office(office) + "holidays:" + year;
+  }
+
+  /** The appointment hash's field names, shared by the booking and check-in scripts. */
+  public static final class AppointmentFields {
+    public static final String CODE = "code";
+    public static final String OFFICE = "office";
+    public static final String SERVICE = "service";
+    /** yyyy-MM-dd, office time zone. */
+    public static final String DATE = "date";
+    /** HH:mm, office time zone. */
+    public static final String START = "start";
+    public static final String END = "end";
+    /** BOOKED, CANCELLED, CHECKED_IN, NO_SHOW. */
+    public static final String STATUS = "status";
+    /** The ticket id, after check-in. */
+    public static final String TICKET = "ticket";
+    /** Epoch ms. */
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    /** NFC, as typed. */
+    public static final String NAME = "name";
+    /** +84…, for notifications. */
+    public static final String PHONE = "phone";
+    /** HMAC-SHA256 (hex) of the +84 phone: the cancel/reschedule proof and the limit key. */
+    public static final String PHONE_HASH = "phoneHash";
+    /** HMAC-SHA256 (hex) of the 12-digit CCCD. */
+    public static final String CITIZEN_HASH = "citizenHash";
+    public static final String CITIZEN_LAST4 = "citizenLast4";
+
+    private AppointmentFields() {
+    }
+  }
+
   // Notifications: the outbox and Zalo's tokens share the hash tag {notify} (one cluster slot), so
   // the claim, completion and token scripts may touch any of them.
 

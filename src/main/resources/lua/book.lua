@@ -1,0 +1,41 @@
+-- Books one place in a slot, atomically: capacity (from Java) minus booked places minus live
+-- holds (the caller's own hold, if given and alive, is converted), then the per-citizen limits by
+-- keyed phone hash and keyed CCCD hash; then the ledger, the record and the citizen keys are written.
+-- KEYS: 1 slot ledger, 2 slot holds, 3 appointment, 4 citizen day by phone, 5 citizen day by CCCD, 6 hold record
+-- ARGV: 1 start HH:mm, 2 capacity, 3 now ms, 4 hold id ('' none), 5 max per day, 6 max per field,
+--       7 service, 8 code, 9 appointment time to live ms, 10 day keys time to live ms, 11.. record field, value pairs
+local now = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if redis.call('EXISTS', KEYS[3]) == 1 then return result({ error = 'code_taken' }) end
+
+local held = 0
+if ARGV[4] ~= '' and redis.call('ZSCORE', KEYS[2], ARGV[4]) then held = 1 end
+local booked = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+local holds = redis.call('ZCARD', KEYS[2])
+if booked + holds - held >= tonumber(ARGV[2]) then return result({ error = 'slot_full' }) end
+
+local per_day, per_field = tonumber(ARGV[5]), tonumber(ARGV[6])
+for i = 4, 5 do
+  local fields = redis.call('HVALS', KEYS[i])
+  if #fields >= per_day then return result({ error = 'limit_reached', limit = 'day' }) end
+  local same = 0
+  for _, f in ipairs(fields) do if f == ARGV[7] then same = same + 1 end end
+  if same >= per_field then return result({ error = 'limit_reached', limit = 'field' }) end
+end
+
+local day_expiry = ARGV[10]
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('PEXPIRE', KEYS[1], day_expiry)
+if held == 1 then
+  redis.call('ZREM', KEYS[2], ARGV[4])
+  redis.call('DEL', KEYS[6])
+end
+local record = {}
+for i = 11, #ARGV do record[#record + 1] = ARGV[i] end
+redis.call('HSET', KEYS[3], unpack(record))
+redis.call('PEXPIRE', KEYS[3], ARGV[9])
+for i = 4, 5 do
+  redis.call('HSET', KEYS[i], ARGV[8], ARGV[7])
+  redis.call('PEXPIRE', KEYS[i], day_expiry)
+end
+return result({ ok = true, converted = held == 1 })
