@@ -143,6 +143,9 @@ public final class LaysoServer {
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
       var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
       var booking = booking(config, redis, offices, clock);
+      if (notify.appointments() != null) {
+        booking.listen(notify.appointments());
+      }
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, notify.routes()));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.notify.AppointmentNotifications;
 import vn.layso.notify.NotificationRoutes;
 import vn.layso.notify.NotificationWorker;
 import vn.layso.notify.Notifier;
@@ -22,7 +23,8 @@ import vn.layso.store.redis.RedisZaloTokenStore;
  * worker; without, {@link Notifier#DISABLED} (an INFO line says so). The admin routes read the
  * outbox either way.
  */
-record NotifyWiring(Notifier notifier, NotificationRoutes routes, NotificationWorker worker, ZnsClient client) {
+record NotifyWiring(Notifier notifier, NotificationRoutes routes, NotificationWorker worker, ZnsClient client,
+                    AppointmentNotifications appointments) {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotifyWiring.class);
 
@@ -33,7 +35,7 @@ record NotifyWiring(Notifier notifier, NotificationRoutes routes, NotificationWo
     var routes = new NotificationRoutes(store, clock);
     if (!zalo.enabled()) {
       LOG.info("zalo notifications are off: set ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN and ZALO_TEMPLATE_IDS to send them");
-      return new NotifyWiring(Notifier.DISABLED, routes, null, null);
+      return new NotifyWiring(Notifier.DISABLED, routes, null, null, null);
     }
     String owner = host + ":" + UUID.randomUUID();
     var client = new ZnsClient(vertx, zalo);
@@ -43,7 +45,9 @@ record NotifyWiring(Notifier notifier, NotificationRoutes routes, NotificationWo
     var worker = new NotificationWorker(vertx, store, client, tokens, SmsFallback.LOGGING, zalo, clock, owner);
     worker.start();
     LOG.atInfo().addKeyValue("zalo", zalo).log("zalo notifications are on");
-    return new NotifyWiring(new OutboxNotifier(store, zalo, clock), routes, worker, client);
+    var notifier = new OutboxNotifier(store, zalo, clock);
+    return new NotifyWiring(notifier, routes, worker, client,
+        new AppointmentNotifications(notifier, zalo.reminders(), zalo.turnNearPlaces(), clock));
   }
 
   void stop() {

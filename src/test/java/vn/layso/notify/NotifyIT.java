@@ -217,6 +217,38 @@ class NotifyIT {
   }
 
   @Test
+  void aBookingIsConfirmedAndItsRemindersFollowItsMovesAndItsCancellation() {
+    JsonObject body = new JsonObject().put("service", "ho-tich").put("date", "2026-11-25").put("start", "08:30")
+        .put("fullName", "Nguyễn Văn An").put("phone", "0912 345 900").put("citizenId", "001099012345");
+    Api.Response booked = app.api().post("/api/v1/offices/demo/appointments", body.encode());
+    assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+    String code = booked.json().getString("code");
+    String first = "appt:" + code + ":confirm:202611250830";
+    await().atMost(WAIT).until(() -> zalo.deliveredCount(first) == 1);
+    JsonObject sent = zalo.messages().stream().filter(m -> first.equals(m.getString("tracking_id"))).findFirst()
+        .orElseThrow();
+    assertThat(sent.getString("phone")).isEqualTo("84912345900");
+    assertThat(sent.getJsonObject("template_data").getString("schedule_date")).isEqualTo("25/11/2026");
+    assertThat(sent.getJsonObject("template_data").getString("schedule_time")).isEqualTo("08:30");
+    assertThat(entry("appt:" + code + ":remind-day:202611250830").getString("notBefore"))
+        .isEqualTo("2026-11-24T11:00:00Z");
+    assertThat(entry("appt:" + code + ":remind-soon:202611250830").getString("status")).isEqualTo("PENDING");
+
+    Api.Response moved = app.api().post("/api/v1/appointments/" + code + "/reschedule",
+        new JsonObject().put("phone", "0912345900").put("date", "2026-11-26").put("start", "09:00").encode());
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> zalo.deliveredCount("appt:" + code + ":confirm:202611260900") == 1);
+    assertThat(entry("appt:" + code + ":remind-day:202611250830").getString("status")).isEqualTo("CANCELLED");
+    assertThat(entry("appt:" + code + ":remind-soon:202611260900").getString("status")).isEqualTo("PENDING");
+
+    Api.Response cancelled = app.api().method("DELETE", "/api/v1/appointments/" + code + "?phone=0912345900", null);
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> "CANCELLED".equals(entry("appt:" + code + ":remind-soon:202611260900")
+        .getString("status")));
+    assertThat(entry("appt:" + code + ":remind-day:202611260900").getString("status")).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void twoServersWithOneOutboxSendEachTrackingIdOnceAndRefreshOnce() throws Exception {
     try (FakeZalo fresh = new FakeZalo(); TestApp one = TestApp.start(fresh::configure); TestApp two = one.sibling()) {
       List<String> ids = new ArrayList<>();
