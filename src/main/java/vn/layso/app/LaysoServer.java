@@ -83,10 +83,12 @@ public final class LaysoServer {
   private final long closerTimer;
   private final NoShowSweeper noShows;
   private final long noShowTimer;
+  private final NotifyWiring notify;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
                       Router router, String generatedAdminPassword, DayCloser closer, long closerTimer,
-                      NoShowSweeper noShows, long noShowTimer) {
+                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify) {
+    this.notify = notify;
     this.closer = closer;
     this.closerTimer = closerTimer;
     this.noShows = noShows;
@@ -146,22 +148,26 @@ public final class LaysoServer {
       var prints = new PrintService(vertx, offices, queue, printing,
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
+      var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
       var booking = booking(config, redis, offices, clock);
       var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
       var checkIn = new CheckInService(checkInStore, offices, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
       var noShows = new NoShowSweeper(checkInStore, offices, clock);
       long noShowTimer = noShows.start(vertx);
+      if (notify.appointments() != null) {
+        booking.listen(notify.appointments());
+      }
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints, booking, clock, checkIn));
+              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes()));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
-          noShows, noShowTimer);
+          noShows, noShowTimer, notify);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -280,6 +286,11 @@ public final class LaysoServer {
     return vertx;
   }
 
+  /** Where features (and tests) queue notifications to citizens. */
+  public vn.layso.notify.Notifier notifier() {
+    return notify.notifier();
+  }
+
   /** An endpoint the router serves: one exact path (in the router's {@code :param} form) and its methods. */
   public record Endpoint(String path, Set<String> methods) {
   }
@@ -327,6 +338,7 @@ public final class LaysoServer {
   public void stop() {
     vertx.cancelTimer(closerTimer);
     vertx.cancelTimer(noShowTimer);
+    notify.stop();
     try {
       hub.closeAll();
       Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())

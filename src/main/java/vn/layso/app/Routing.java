@@ -27,6 +27,7 @@ import vn.layso.history.HistoryRoutes;
 import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
 import vn.layso.live.LiveRoutes;
+import vn.layso.notify.NotificationRoutes;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.OfficeRoutes;
 import vn.layso.print.PrintRoutes;
@@ -47,7 +48,8 @@ final class Routing {
   /** What the routes are built from. */
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
-                  BookingService booking, java.time.Clock clock, CheckInService checkIn) {
+                  BookingService booking, java.time.Clock clock, CheckInService checkIn,
+                  NotificationRoutes notifications) {
   }
 
   private Routing() {
@@ -80,6 +82,7 @@ final class Routing {
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);
+    f.notifications().mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

@@ -18,13 +18,16 @@ public final class TestApp implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
   private final Config config;
+  /** The variables this server was started with; a sibling starts with the same ones. */
+  private final Map<String, String> variables;
   private final MutableClock clock;
   private LaysoServer server;
   private Api api;
   private String adminToken;
 
-  private TestApp(Config config, MutableClock clock) throws Exception {
-    this.config = config;
+  private TestApp(Map<String, String> variables, MutableClock clock) throws Exception {
+    this.variables = Map.copyOf(variables);
+    this.config = Config.fromEnvironment(variables);
     this.clock = clock;
     this.server = LaysoServer.start(config, clock);
     this.api = new Api(server.port());
@@ -47,7 +50,7 @@ public final class TestApp implements AutoCloseable {
     }
     Map<String, String> variables = environment(dir, external == null || external.isBlank() ? null : external);
     env.accept(variables);
-    return new TestApp(Config.fromEnvironment(variables), new MutableClock(Instant.parse("2026-11-23T02:00:00Z")));
+    return new TestApp(variables, new MutableClock(Instant.parse("2026-11-23T02:00:00Z")));
   }
 
   /** Test defaults: ephemeral port on loopback, the given data folder and Redis, no rate limits. */
@@ -68,11 +71,10 @@ public final class TestApp implements AutoCloseable {
   /** Another server process (same JVM, own Vert.x and Redis connections) on this one's Redis. */
   public TestApp sibling() throws Exception {
     String uri = config.redisUri() != null ? config.redisUri() : server.embeddedRedis().uri();
-    Map<String, String> env = environment(config.dataDir(), uri);
-    if (config.officesFile() != null) {
-      env.put("OFFICES_FILE", config.officesFile().toString());
-    }
-    return new TestApp(Config.fromEnvironment(env), clock);
+    Map<String, String> env = new HashMap<>(variables);
+    env.put("REDIS_URI", uri);
+    env.put("PORT", "0");
+    return new TestApp(env, clock);
   }
 
   public Api api() {

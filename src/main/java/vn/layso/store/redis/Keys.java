@@ -291,4 +291,35 @@ public final class Keys {
   public static String slotLedgerPrefix(String office) {
     return office(office) + "slots:";
   }
+
+  // Notifications: the outbox and Zalo's tokens share the hash tag {notify} (one cluster slot), so
+  // the claim, completion and token scripts may touch any of them.
+
+  /** One notification (hash): phone, template, data, status, attempts, times, last error, lease owner. */
+  public static String notification(String trackingId) {
+    return notificationPrefix() + trackingId;
+  }
+
+  public static String notificationPrefix() {
+    return "layso:{notify}:n:";
+  }
+
+  /** PENDING notifications by when they are due (ms). */
+  public static final String NOTIFY_DUE = "layso:{notify}:due";
+  /** Notifications being sent, by when their lease runs out (ms); an expired lease goes back to due. */
+  public static final String NOTIFY_LEASED = "layso:{notify}:leased";
+  /** Dead letters (FAILED after the last attempt, or refused by Zalo), by when they failed (ms). */
+  public static final String NOTIFY_FAILED = "layso:{notify}:failed";
+  /** Numbers without Zalo (-118) handed to the SMS fallback, by when (ms). */
+  public static final String NOTIFY_NO_ZALO = "layso:{notify}:no-zalo";
+
+  /** The tracking ids of one group (an appointment: "appt:<code>"), so its pending ones can be cancelled. */
+  public static String notificationGroup(String group) {
+    return "layso:{notify}:group:" + group;
+  }
+
+  /** Zalo OA tokens (hash): access, accessExpiresAt (ms), refresh, seed (SHA-256 of ZALO_REFRESH_TOKEN). */
+  public static final String ZALO_TOKENS = "layso:{notify}:zalo-tokens";
+  /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
+  public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
 }

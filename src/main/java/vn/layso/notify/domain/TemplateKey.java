@@ -1,0 +1,22 @@
+package vn.layso.notify.domain;
+
+import java.util.Locale;
+
+/** The messages layso sends; each maps to one pre-approved ZNS template (its id is configured). */
+public enum TemplateKey {
+  CONFIRMATION, REMINDER_DAY_BEFORE, REMINDER_SOON, TURN_NEAR;
+
+  /** The configuration name: confirmation, reminder_day_before, reminder_soon, turn_near. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static TemplateKey of(String key) {
+    for (TemplateKey k : values()) {
+      if (k.key().equals(key)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown template '" + key + "'");
+  }
+}
