@@ -33,7 +33,7 @@ if late and ARGV[10] ~= 'walk-in' then return result({ error = 'check_in_closed'
 
 local a = { office = ARGV[1], id = ARGV[2], service = service, now = now, date = ARGV[20], prefix = ARGV[11],
   number_start = ARGV[12], capacity = ARGV[13], digits = ARGV[14], source = ARGV[15], channel = ARGV[16],
-  history_ttl = ARGV[17] }
+  history_ttl = ARGV[17], appt = ARGV[19] }
 if not late then
   a.slot_start = tonumber(ARGV[7])
   a.slot = start

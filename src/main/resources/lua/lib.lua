@@ -188,6 +188,9 @@ local function issue_new(k, a)
     t.slotStart = a.slot_start
     t.slot = a.slot
   end
+  -- the booking behind a checked-in ticket (never public: public_ticket leaves it out), so that
+  -- "your turn is near" can reach the phone the citizen booked with
+  if a.appt then t.appt = a.appt end
   add_step(t, 'ISSUE', a.now, a.source, nil, nil)
   redis.call('SET', k.ticket, cjson.encode(t), 'EX', history_ttl)
   redis.call('ZADD', k.queue, queue_score(t), t.id)

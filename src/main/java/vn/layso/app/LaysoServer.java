@@ -33,6 +33,7 @@ import vn.layso.common.RateLimiter;
 import vn.layso.history.ArchiveFiles;
 import vn.layso.history.DayArchiver;
 import vn.layso.history.HistoryService;
+import vn.layso.notify.TurnNearWatcher;
 import vn.layso.live.LiveHub;
 import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.OfficeJson;
@@ -157,6 +158,7 @@ public final class LaysoServer {
       long noShowTimer = noShows.start(vertx);
       if (notify.appointments() != null) {
         booking.listen(notify.appointments());
+        queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
       }
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.BiConsumer;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Counter;
@@ -30,6 +32,7 @@ public final class QueueService {
   private final QueueStore store;
   private final OfficeRegistry offices;
   private final Clock clock;
+  private volatile BiConsumer<Office, String> queueMoved = (office, service) -> { };
 
   public QueueService(QueueStore store, OfficeRegistry offices, Clock clock) {
     this.store = store;
@@ -71,7 +74,25 @@ public final class QueueService {
 
   public Future<Called> callNext(String officeId, String counterId, String by, String idempotencyKey) {
     Office office = offices.require(officeId);
-    return store.callNext(office, counter(office, counterId), press(office, by, idempotencyKey));
+    return store.callNext(office, counter(office, counterId), press(office, by, idempotencyKey))
+        .onSuccess(called -> {
+          if (called.ticket() != null && !called.replayed()) {
+            queueMoved.accept(office, called.ticket().service());
+          }
+        });
+  }
+
+  /**
+   * Told after a call took a ticket off a field's queue (office, field), so that what depends on
+   * the places (the "your turn is near" message) can look at the front. Never fails the call.
+   */
+  public void onQueueMoved(BiConsumer<Office, String> listener) {
+    this.queueMoved = listener;
+  }
+
+  /** The checked-in appointments among the first {@code places} of a field's queue today. */
+  public Future<List<QueueStore.NearFront>> nearFront(Office office, String service, int places) {
+    return store.nearFront(office, service, today(office), places);
   }
 
   public Future<Placed> act(String officeId, String counterId, TicketAction action, String by, String idempotencyKey) {

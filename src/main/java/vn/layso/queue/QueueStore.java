@@ -77,6 +77,13 @@ public interface QueueStore {
 
   Future<Placed> find(String office, String ticketId);
 
+  /** A checked-in appointment's ticket near the front of its field's queue: its booking and the tickets before it. */
+  record NearFront(String number, String bookingCode, int ahead) {
+  }
+
+  /** The appointment tickets among the first {@code places} of a field's queue of the day. */
+  Future<java.util.List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places);
+
   /** The live state as the lobby screen's first message: epoch, version, counters, queues, recent calls. */
   Future<JsonObject> snapshot(Office office, LocalDate serviceDate);
 

@@ -145,6 +145,15 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
+  public Future<List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places) {
+    String id = office.id();
+    return run("near_front", List.of(Keys.queue(id, ServiceDay.key(serviceDate), service)),
+        List.of(Integer.toString(places), Keys.ticketPrefix(id)))
+        .map(json -> list(json.getValue("near")).stream().map(JsonObject.class::cast)
+            .map(n -> new NearFront(n.getString("number"), n.getString("code"), n.getInteger("ahead"))).toList());
+  }
+
+  @Override
   public Future<Placed> find(String office, String ticketId) {
     return run("ticket_view", List.of(Keys.ticket(office, ticketId)), List.of(Keys.queuePrefix(office)))
         .map(RedisQueueStore::placed);
