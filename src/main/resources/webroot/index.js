@@ -11,11 +11,11 @@ for (const office of await api('/api/v1/offices')) {
   const title = document.createElement('h2');
   title.textContent = office.name;
   const nav = document.createElement('nav');
-  for (const [page, key] of [['display', 'index.display'], ['kiosk', 'index.kiosk'], ['counter', 'index.counter']]) {
+  for (const [page, key] of [['display', 'index.display'], ['kiosk', 'index.kiosk'], ['counter', 'index.counter'],
+    ['book', 'index.book']]) {
     const link = document.createElement('a');
     link.className = 'btn secondary';
-    link.href = page === 'counter' ? `/counter?office=${encodeURIComponent(office.id)}`
-      : `/${page}?office=${encodeURIComponent(office.id)}`;
+    link.href = `/${page}?office=${encodeURIComponent(office.id)}`;
     link.textContent = t(key);
     nav.append(link);
   }

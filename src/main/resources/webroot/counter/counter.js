@@ -574,6 +574,30 @@ function renderPrints(items) {
   }));
 }
 
+// ---- appointment check-in by staff ----
+
+/** Checks a booked citizen in by the code they read out or show: the server issues their ticket. */
+async function checkIn(event) {
+  event.preventDefault();
+  const input = $('checkin-code');
+  const code = input.value.trim();
+  if (!code || !state.office) return;
+  const button = $('checkin-submit');
+  button.disabled = true;
+  try {
+    const ticket = await staffApi(`/api/v1/offices/${encodeURIComponent(state.office.id)}/check-in`,
+      { method: 'POST', body: { code }, idempotencyKey: newKey() });
+    const text = ticket.lateArrival ? t('checkin.consoleLate', { number: ticket.number })
+      : t('checkin.consoleDone', { number: ticket.number, time: ticket.slot || '' });
+    notice($('checkin-result'), text, 'ok');
+    input.value = '';
+  } catch (error) {
+    notice($('checkin-result'), error.message, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
 // ---- start ----
 
 async function main() {
@@ -588,6 +612,7 @@ async function main() {
   $('help-toggle').addEventListener('click', () => toggleHelp());
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('pause-form').addEventListener('submit', submitPause);
+  $('checkin-form').addEventListener('submit', checkIn);
   document.querySelectorAll('[data-close]').forEach(b => b.addEventListener('click', closeDialogs));
   document.querySelectorAll('#actions [data-action]').forEach(b => b.addEventListener('click', () => act(b.dataset.action)));
   document.addEventListener('keydown', onKey);

@@ -78,7 +78,7 @@ public final class Main {
     banner.append("    Kiosk:             ").append(base).append("/kiosk?office=demo\n");
     banner.append("    Lobby display:     ").append(base).append("/display?office=demo\n");
     banner.append("    Counter console:   ").append(base).append("/counter?office=demo\n");
-    banner.append("    Booking:           ").append(base).append("/book?office=demo  (not part of this release yet)\n");
+    banner.append("    Booking:           ").append(base).append("/book?office=demo\n");
     if (server.generatedAdminPassword() != null) {
       banner.append("\n    Admin account created: user 'admin', password ")
           .append(server.generatedAdminPassword())

@@ -30,8 +30,9 @@ class CounterConsoleIT {
     app.close();
   }
 
-  private static void logIn(Browser browser, String user, String counterName) {
-    browser.go(app.api().base() + "/counter?office=demo");
+  /** Logs in through the page as {@code user} (password "password-of-<user>") and chooses the counter. */
+  static void logIn(Browser browser, String base, String user, String counterName) {
+    browser.go(base + "/counter?office=demo");
     browser.await(WAIT, d -> browser.find("#login").isDisplayed() ? Boolean.TRUE : null);
     browser.find("#username").sendKeys(user);
     browser.find("#password").sendKeys("password-of-" + user);
@@ -68,7 +69,7 @@ class CounterConsoleIT {
       browser.awaitText("#login-error", "Tên đăng nhập hoặc mật khẩu không đúng", WAIT);
       browser.find("#password").clear();
 
-      logIn(browser, "canbo-hotich", "Quầy 4");
+      logIn(browser, app.api().base(), "canbo-hotich", "Quầy 4");
       browser.awaitText("#current-empty", "Chưa gọi số nào", WAIT);
       assertThat(enabled(browser, "call-next")).isTrue();
       assertThat(enabled(browser, "complete")).isFalse();
@@ -128,7 +129,7 @@ class CounterConsoleIT {
   void keyboardAndNumpadShortcutsDoTheSameAndPauseTakesAReason() {
     String token = app.tokenFor("canbo-kinhdoanh", "STAFF", "demo");
     try (Browser browser = Browser.open(1280, 800)) {
-      logIn(browser, "canbo-kinhdoanh", "Quầy 6");
+      logIn(browser, app.api().base(), "canbo-kinhdoanh", "Quầy 6");
       JsonObject first = app.issue("demo", "dang-ky-kinh-doanh");
       JsonObject second = app.issue("demo", "lao-dong");
       browser.awaitText("#queues", "Đăng ký kinh doanh\n1", WAIT);
@@ -181,7 +182,7 @@ class CounterConsoleIT {
   void anEndedSessionBringsBackTheLogIn() {
     app.tokenFor("canbo-phien", "STAFF", "demo");
     try (Browser browser = Browser.open(1280, 800)) {
-      logIn(browser, "canbo-phien", "Quầy 1");
+      logIn(browser, app.api().base(), "canbo-phien", "Quầy 1");
       // a reload goes straight back to the remembered counter
       browser.driver().navigate().refresh();
       browser.awaitText("#counter-name", "Quầy 1", WAIT);
