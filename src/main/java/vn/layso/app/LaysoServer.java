@@ -33,6 +33,7 @@ import vn.layso.common.RateLimiter;
 import vn.layso.history.ArchiveFiles;
 import vn.layso.history.DayArchiver;
 import vn.layso.history.HistoryService;
+import vn.layso.notify.Notifier;
 import vn.layso.notify.TurnNearWatcher;
 import vn.layso.live.LiveHub;
 import vn.layso.live.domain.SocketLimits;
@@ -289,7 +290,7 @@ public final class LaysoServer {
   }
 
   /** Where features (and tests) queue notifications to citizens. */
-  public vn.layso.notify.Notifier notifier() {
+  public Notifier notifier() {
     return notify.notifier();
   }
 

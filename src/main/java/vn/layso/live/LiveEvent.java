@@ -13,11 +13,6 @@ import vn.layso.office.domain.Office;
  */
 record LiveEvent(String office, long version, String epoch, String text, int bytes) {
 
-  /** The event in a published message; null when the message names no office or version. */
-  static LiveEvent parse(String message) {
-    return parse(message, id -> null);
-  }
-
   /**
    * The event in a published message, with the announcement of a call or recall added for the
    * office {@code offices} gives (none: the text is left as published); null when the message names

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
@@ -82,7 +83,7 @@ public interface QueueStore {
   }
 
   /** The appointment tickets among the first {@code places} of a field's queue of the day. */
-  Future<java.util.List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places);
+  Future<List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places);
 
   /** The live state as the lobby screen's first message: epoch, version, counters, queues, recent calls. */
   Future<JsonObject> snapshot(Office office, LocalDate serviceDate);
