@@ -1,0 +1,367 @@
+package vn.layso.simulate.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import vn.layso.simulate.domain.CounterSpec.Break;
+import vn.layso.simulate.domain.Scenario.Session;
+
+/**
+ * Discrete-event simulation of one day: an event queue in simulated time (no wall clock). Events
+ * at the same instant run in a fixed order: service ends, then counters closing, pausing,
+ * resuming and opening, then arrivals, then idle counters' retries and the fairness audit.
+ * <ul>
+ *   <li>An arriving ticket gets its prediction, joins its field's queue and is offered to the
+ *       idle counters that may serve it, longest idle first.</li>
+ *   <li>A counter that becomes free calls next through the {@link Dispatch}; one that may serve a
+ *       waiting ticket but did not get one (a backup field under target) tries again every
+ *       {@link #POLL_MILLIS}.</li>
+ *   <li>A call takes the ticket's service time over the counter's speed; a no-show takes the
+ *       scenario's no-show minutes (called, recalled, marked).</li>
+ *   <li>A break that starts while the counter serves begins when it finishes, and still ends on
+ *       time. At a session's end counters stop taking new arrivals but call everyone already
+ *       holding a number that they may serve, then leave.</li>
+ *   <li>Service times feed an exponentially weighted mean per field and per counter and field
+ *       (alpha 0.1, no-shows excluded), as the server keeps them, for the predictor.</li>
+ * </ul>
+ */
+public final class DaySimulator {
+
+  public static final long POLL_MILLIS = 30_000;
+  public static final long AUDIT_MILLIS = 60_000;
+  public static final double EWMA_ALPHA = 0.1;
+
+  private static final int END = 0;
+  private static final int CLOSE = 1;
+  private static final int PAUSE = 2;
+  private static final int RESUME = 3;
+  private static final int OPEN = 4;
+  private static final int ARRIVAL = 5;
+  private static final int POLL = 6;
+  private static final int AUDIT = 7;
+
+  private record Event(long time, int kind, int who, long seq) {
+  }
+
+  private static final Comparator<Event> EVENT_ORDER = Comparator.comparingLong(Event::time)
+      .thenComparingInt(Event::kind).thenComparingLong(Event::seq);
+
+  private final Scenario scenario;
+  private final Dispatch dispatch;
+  private final WaitForecast forecast;
+  private final List<SimTicket> tickets = new ArrayList<>();
+  private final Queues queues;
+  private final PriorityQueue<Event> events = new PriorityQueue<>(EVENT_ORDER);
+  private final int counters;
+  private final long[] targetMillis;
+  private final boolean[] inSession;
+  private final boolean[] open;
+  private final boolean[] closing;
+  private final boolean[] pauseRequested;
+  private final boolean[] pollPending;
+  private final int[] current;
+  private final long[] idleSince;
+  private final long[] openSince;
+  private final long[] busyMillis;
+  private final long[] availableMillis;
+  private final int[] served;
+  private final double[] fieldMean;
+  private final double[][] counterMean;
+  private long seq;
+  private long now;
+  private int otherEvents;
+
+  private DaySimulator(Scenario scenario, List<TraceTicket> trace, Dispatch dispatch, WaitForecast forecast) {
+    this.scenario = scenario;
+    this.dispatch = dispatch;
+    this.forecast = forecast;
+    int fields = scenario.fields().size();
+    counters = scenario.counters().size();
+    queues = new Queues(fields, tickets);
+    targetMillis = scenario.fields().stream().mapToLong(f -> f.targetMinutes() * 60_000L).toArray();
+    inSession = new boolean[counters];
+    open = new boolean[counters];
+    closing = new boolean[counters];
+    pauseRequested = new boolean[counters];
+    pollPending = new boolean[counters];
+    current = new int[counters];
+    idleSince = new long[counters];
+    openSince = new long[counters];
+    busyMillis = new long[counters];
+    availableMillis = new long[counters];
+    served = new int[counters];
+    fieldMean = new double[fields];
+    counterMean = new double[counters][fields];
+    Arrays.fill(current, -1);
+    int[] seqs = new int[fields];
+    for (TraceTicket t : trace) {
+      int f = scenario.fieldIndex(t.field());
+      SimTicket st = new SimTicket(tickets.size(), t, f, ++seqs[f]);
+      tickets.add(st);
+      schedule(t.issuedMillis(), ARRIVAL, st.index);
+    }
+    for (int c = 0; c < counters; c++) {
+      CounterSpec spec = scenario.counters().get(c);
+      for (Session s : scenario.sessions()) {
+        long start = Math.min(s.endMinute(), s.startMinute() + spec.lateMinutes()) * 60_000L;
+        schedule(start, OPEN, c);
+        schedule(s.endMinute() * 60_000L, CLOSE, c);
+        for (Break b : spec.breaks()) {
+          if (s.contains(b.startMinute()) && b.startMinute() >= s.startMinute() + spec.lateMinutes()) {
+            schedule(b.startMinute() * 60_000L, PAUSE, c);
+            schedule(Math.min(s.endMinute(), b.startMinute() + b.minutes()) * 60_000L, RESUME, c);
+          }
+        }
+      }
+    }
+    schedule(scenario.firstMinute() * 60_000L, AUDIT, -1);
+  }
+
+  /** Runs one day; the trace must belong to the scenario's fields. */
+  public static DayResult run(Scenario scenario, List<TraceTicket> trace, Dispatch dispatch, WaitForecast forecast) {
+    return new DaySimulator(scenario, trace, dispatch, forecast).run();
+  }
+
+  private DayResult run() {
+    while (!events.isEmpty()) {
+      Event e = events.poll();
+      now = e.time();
+      if (e.kind() != AUDIT) {
+        otherEvents--;
+      }
+      switch (e.kind()) {
+        case END -> end(e.who());
+        case CLOSE -> close(e.who());
+        case PAUSE -> pause(e.who());
+        case RESUME -> resume(e.who());
+        case OPEN -> open(e.who());
+        case ARRIVAL -> arrive(tickets.get(e.who()));
+        case POLL -> {
+          pollPending[e.who()] = false;
+          tryCall(e.who());
+        }
+        case AUDIT -> audit();
+        default -> throw new IllegalStateException("unknown event " + e.kind());
+      }
+    }
+    for (SimTicket t : tickets) {
+      if (t.outcome == SimTicket.Outcome.WAITING) {
+        t.outcome = SimTicket.Outcome.UNSERVED;
+      }
+    }
+    return new DayResult(scenario, List.copyOf(tickets), busyMillis.clone(), availableMillis.clone(), served.clone(),
+        now);
+  }
+
+  private void schedule(long time, int kind, int who) {
+    events.add(new Event(time, kind, who, seq++));
+    if (kind != AUDIT) {
+      otherEvents++;
+    }
+  }
+
+  private void arrive(SimTicket t) {
+    if (!t.trace.appointment()) {
+      predict(t);
+    }
+    queues.add(t);
+    List<Integer> idle = new ArrayList<>();
+    for (int c = 0; c < counters; c++) {
+      if (open[c] && current[c] < 0 && dispatch.mayServe(c, t.field)) {
+        idle.add(c);
+      }
+    }
+    idle.sort(Comparator.comparingLong((Integer c) -> idleSince[c]).thenComparingInt(c -> c));
+    for (int c : idle) {
+      if (t.calledAt >= 0) {
+        break;
+      }
+      tryCall(c);
+    }
+  }
+
+  private void tryCall(int c) {
+    if (current[c] >= 0 || !(open[c] || closing[c])) {
+      return;
+    }
+    SimTicket t = dispatch.next(c, now, queues);
+    if (t == null) {
+      if (closing[c]) {
+        closing[c] = false;
+      } else if (!pollPending[c] && waitingFor(c)) {
+        pollPending[c] = true;
+        schedule(now + POLL_MILLIS, POLL, c);
+      }
+      return;
+    }
+    queues.remove(t);
+    t.calledAt = now;
+    t.counter = c;
+    current[c] = t.index;
+    long duration = t.trace.noShow() ? Math.round(scenario.visit().noShowMinutes() * 60_000)
+        : Math.max(1_000, Math.round(t.trace.serviceMinutes() * 60_000 / scenario.counters().get(c).speed()));
+    busyMillis[c] += duration;
+    if (closing[c]) {
+      availableMillis[c] += duration;
+    }
+    schedule(now + duration, END, c);
+  }
+
+  private boolean waitingFor(int c) {
+    for (int f = 0; f < queues.fields(); f++) {
+      if (queues.waiting(f) > 0 && dispatch.mayServe(c, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void end(int c) {
+    SimTicket t = tickets.get(current[c]);
+    t.endAt = now;
+    if (t.trace.noShow()) {
+      t.outcome = SimTicket.Outcome.NO_SHOW;
+    } else {
+      t.outcome = SimTicket.Outcome.SERVED;
+      learn(c, t.field, now - t.calledAt);
+    }
+    current[c] = -1;
+    served[c]++;
+    idleSince[c] = now;
+    if (pauseRequested[c]) {
+      pauseRequested[c] = false;
+      open[c] = false;
+      availableMillis[c] += now - openSince[c];
+    } else {
+      tryCall(c);
+    }
+  }
+
+  private void learn(int c, int f, long millis) {
+    fieldMean[f] = fieldMean[f] == 0 ? millis : fieldMean[f] + EWMA_ALPHA * (millis - fieldMean[f]);
+    counterMean[c][f] = counterMean[c][f] == 0 ? millis : counterMean[c][f] + EWMA_ALPHA * (millis - counterMean[c][f]);
+  }
+
+  private void open(int c) {
+    inSession[c] = true;
+    open[c] = true;
+    closing[c] = false;
+    openSince[c] = now;
+    idleSince[c] = now;
+    tryCall(c);
+  }
+
+  private void close(int c) {
+    inSession[c] = false;
+    pauseRequested[c] = false;
+    if (open[c]) {
+      availableMillis[c] += now - openSince[c];
+      open[c] = false;
+    }
+    closing[c] = true;
+    tryCall(c);
+  }
+
+  private void pause(int c) {
+    if (!open[c]) {
+      return;
+    }
+    if (current[c] >= 0) {
+      pauseRequested[c] = true;
+    } else {
+      open[c] = false;
+      availableMillis[c] += now - openSince[c];
+    }
+  }
+
+  private void resume(int c) {
+    if (pauseRequested[c]) {
+      pauseRequested[c] = false;
+      return;
+    }
+    if (inSession[c] && !open[c]) {
+      open[c] = true;
+      openSince[c] = now;
+      idleSince[c] = now;
+      tryCall(c);
+    }
+  }
+
+  /** Marks waiting tickets over twice their target while a counter that may serve them idles. */
+  private void audit() {
+    List<Integer> idle = new ArrayList<>();
+    for (int c = 0; c < counters; c++) {
+      if (open[c] && current[c] < 0) {
+        idle.add(c);
+      }
+    }
+    if (!idle.isEmpty()) {
+      for (int f = 0; f < queues.fields(); f++) {
+        int field = f;
+        boolean someoneIdle = idle.stream().anyMatch(c -> dispatch.mayServe(c, field));
+        if (someoneIdle && queues.waiting(f) > 0) {
+          queues.forEachWaiting(f, t -> {
+            if (now - t.effectiveArrival() > 2 * targetMillis[field]) {
+              t.neglected = true;
+            }
+          });
+        }
+      }
+    }
+    if (otherEvents > 0) {
+      schedule(now + AUDIT_MILLIS, AUDIT, -1);
+    }
+  }
+
+  private void predict(SimTicket t) {
+    int f = t.field;
+    List<WaitForecast.Server> servers = new ArrayList<>();
+    boolean anyPrimary = false;
+    for (int c = 0; c < counters; c++) {
+      if (dispatch.weight(c, f) > 0 && open[c]) {
+        anyPrimary = true;
+        break;
+      }
+    }
+    for (int c = 0; c < counters; c++) {
+      if (!open[c] || !dispatch.mayServe(c, f)) {
+        continue;
+      }
+      double share;
+      if (dispatch.weight(c, f) > 0) {
+        share = share(c, f);
+      } else if (!anyPrimary) {
+        share = 1;
+      } else {
+        continue;
+      }
+      double mean = counterMean[c][f] > 0 ? counterMean[c][f]
+          : fieldMean[f] > 0 ? fieldMean[f] : scenario.fields().get(f).service().meanMinutes() * 60_000;
+      servers.add(new WaitForecast.Server(share, mean, current[c] >= 0));
+    }
+    int ahead = queues.ahead(t, now);
+    WaitForecast.Forecast p = forecast.predict(ahead, servers);
+    t.predictedAhead = ahead;
+    t.predictedP50 = p.p50Millis();
+    t.predictedP90 = p.p90Millis();
+  }
+
+  /** The counter's time going to field f: its weight times the field's queue (this ticket included). */
+  private double share(int c, int f) {
+    double mine = 0;
+    double all = 0;
+    for (int g = 0; g < queues.fields(); g++) {
+      int w = dispatch.weight(c, g);
+      if (w > 0) {
+        double load = w * (queues.waiting(g) + (g == f ? 1 : 0));
+        all += load;
+        if (g == f) {
+          mine = load;
+        }
+      }
+    }
+    return all > 0 ? mine / all : 0;
+  }
+}

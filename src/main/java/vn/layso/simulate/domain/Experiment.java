@@ -1,0 +1,69 @@
+package vn.layso.simulate.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Many seeded days of one scenario, every policy on the same day's tickets (common random numbers):
+ * a seed draws the day once, then each policy simulates it. Days run in parallel.
+ */
+public final class Experiment {
+
+  /** One policy's days, in seed order, and the simulation time they took. */
+  public record Run(PolicySpec policy, List<DayMetrics> days, long nanos) {
+
+    public Spread spread(String metric) {
+      return Spread.of(days.stream().mapToDouble(d -> d.get(metric)).toArray());
+    }
+
+    public double millisPerDay() {
+      return nanos / 1e6 / days.size();
+    }
+  }
+
+  /** The runs, and the analytic bounds of each day. */
+  public record Outcome(Scenario scenario, List<Run> runs, List<Bounds> bounds) {
+
+    public Run run(String label) {
+      return runs.stream().filter(r -> r.policy().label().equals(label)).findFirst().orElseThrow();
+    }
+
+    public Spread bound(boolean pooled) {
+      return Spread.of(bounds.stream().mapToDouble(b -> pooled ? b.pooledMean() : b.dedicatedMean()).toArray());
+    }
+  }
+
+  private Experiment() {
+  }
+
+  /** Seeds {@code firstSeed .. firstSeed + days - 1}, each day drawn by the generator. */
+  public static Outcome run(Scenario scenario, List<PolicySpec> policies, long firstSeed, int days,
+                            WaitForecast forecast) {
+    return run(scenario, policies, days, i -> ArrivalGenerator.generate(scenario, firstSeed + i), forecast);
+  }
+
+  public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
+                            LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast) {
+    DayMetrics[][] metrics = new DayMetrics[policies.size()][days];
+    long[][] nanos = new long[policies.size()][days];
+    Bounds[] bounds = new Bounds[days];
+    IntStream.range(0, days).parallel().forEach(i -> {
+      List<TraceTicket> trace = dayTrace.apply(i);
+      bounds[i] = Bounds.analytic(scenario, trace);
+      for (int p = 0; p < policies.size(); p++) {
+        long start = System.nanoTime();
+        DayResult day = DaySimulator.run(scenario, trace, Dispatch.of(policies.get(p), scenario), forecast);
+        nanos[p][i] = System.nanoTime() - start;
+        metrics[p][i] = DayMetrics.of(day);
+      }
+    });
+    List<Run> runs = new ArrayList<>();
+    for (int p = 0; p < policies.size(); p++) {
+      runs.add(new Run(policies.get(p), List.of(metrics[p]), Arrays.stream(nanos[p]).sum()));
+    }
+    return new Outcome(scenario, runs, List.of(bounds));
+  }
+}

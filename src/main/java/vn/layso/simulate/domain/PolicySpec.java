@@ -1,0 +1,123 @@
+package vn.layso.simulate.domain;
+
+import java.util.Locale;
+
+/**
+ * A call policy to simulate, on a staffing matrix.
+ * <ul>
+ *   <li>{@link Kind#DEDICATED}: every counter serves its main field only, through CallNextPolicy
+ *       (priority first with the cap; FIFO within the field), whatever the matrix;</li>
+ *   <li>{@link Kind#WEIGHTED}: today's server rule, CallNextPolicy with the matrix's fields as
+ *       primary fields (main weight 2, others 1);</li>
+ *   <li>{@link Kind#LAYSO}: the extended policy (aging, service-level escalation, backup fields,
+ *       priority ratio) with {@link Params};</li>
+ *   <li>{@link Kind#FIFO_DEDICATED}, {@link Kind#FIFO_POOLED}: the bounds, plain first-come
+ *       first-served per main field, or over one queue of all fields at every counter.</li>
+ * </ul>
+ */
+public record PolicySpec(Kind kind, Staffing staffing, Params params) {
+
+  public enum Kind { DEDICATED, WEIGHTED, LAYSO, FIFO_DEDICATED, FIFO_POOLED }
+
+  /**
+   * The office's call settings.
+   *
+   * @param maxPriorityInRow     strict mode's cap on priority calls in a row (0: none)
+   * @param normalsPerPriority   ratio mode: one priority call after every N normal calls (0: strict)
+   * @param maxAppointmentsInRow appointment calls in a row before a long-waiting walk-in goes first
+   * @param walkInMaxWaitMinutes how long that walk-in must have waited
+   * @param agingPerHour         the aging term's weight (0: none)
+   * @param escalation           over-target tickets first
+   * @param crossAs              cross-trained fields as primary (weight 1) or backup fields
+   * @param targetScale          every field's target multiplied by this
+   */
+  public record Params(int maxPriorityInRow, int normalsPerPriority, int maxAppointmentsInRow,
+                       int walkInMaxWaitMinutes, double agingPerHour, boolean escalation, Staffing.CrossAs crossAs,
+                       double targetScale) {
+
+    /** Today's office defaults (the demo office's {@code maxPriorityInRow} 3; QueueLimits). */
+    public static final Params TODAY = new Params(3, 0, 2, 20, 0, false, Staffing.CrossAs.PRIMARY, 1);
+    /** The extended policy's starting point. */
+    public static final Params LAYSO = new Params(3, 0, 2, 20, 1, true, Staffing.CrossAs.PRIMARY, 1);
+
+    public Params with(String key, String value) {
+      return switch (key) {
+        case "aging" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow, walkInMaxWaitMinutes,
+            Double.parseDouble(value), escalation, crossAs, targetScale);
+        case "ratio" -> new Params(maxPriorityInRow, Integer.parseInt(value), maxAppointmentsInRow,
+            walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, targetScale);
+        case "cap" -> new Params(Integer.parseInt(value), normalsPerPriority, maxAppointmentsInRow,
+            walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, targetScale);
+        case "escalation" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow,
+            walkInMaxWaitMinutes, agingPerHour, Boolean.parseBoolean(value), crossAs, targetScale);
+        case "cross" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow, walkInMaxWaitMinutes,
+            agingPerHour, escalation, Staffing.CrossAs.valueOf(value.toUpperCase(Locale.ROOT)), targetScale);
+        case "targets" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow,
+            walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, Double.parseDouble(value));
+        default -> throw new IllegalArgumentException("unknown policy parameter " + key
+            + " (aging, ratio, cap, escalation, cross, targets)");
+      };
+    }
+  }
+
+  /**
+   * {@code KIND[/staffing][:key=value,...]}, e.g. {@code DEDICATED}, {@code WEIGHTED/chain},
+   * {@code LAYSO/full:aging=2,ratio=3}, {@code FIFO_POOLED}.
+   */
+  public static PolicySpec parse(String text) {
+    String[] kindAndParams = text.trim().split(":", 2);
+    String[] kindAndStaffing = kindAndParams[0].split("/", 2);
+    Kind kind = Kind.valueOf(kindAndStaffing[0].trim().toUpperCase(Locale.ROOT));
+    Staffing staffing = kindAndStaffing.length > 1 ? Staffing.parse(kindAndStaffing[1]) : switch (kind) {
+      case DEDICATED, FIFO_DEDICATED -> Staffing.DEDICATED;
+      case FIFO_POOLED -> Staffing.FULL;
+      case WEIGHTED, LAYSO -> Staffing.CHAIN;
+    };
+    Params params = kind == Kind.LAYSO ? Params.LAYSO : Params.TODAY;
+    if (kindAndParams.length > 1 && !kindAndParams[1].isBlank()) {
+      for (String pair : kindAndParams[1].split(",")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length != 2) {
+          throw new IllegalArgumentException("policy parameters look like aging=2, not " + pair);
+        }
+        params = params.with(kv[0].trim(), kv[1].trim());
+      }
+    }
+    return new PolicySpec(kind, staffing, params);
+  }
+
+  public String label() {
+    String base = switch (kind) {
+      case DEDICATED, FIFO_DEDICATED, FIFO_POOLED -> kind.name();
+      case WEIGHTED, LAYSO -> kind.name() + "/" + staffing.name().toLowerCase(Locale.ROOT);
+    };
+    if (kind == Kind.LAYSO && !params.equals(Params.LAYSO)) {
+      Params d = Params.LAYSO;
+      StringBuilder sb = new StringBuilder();
+      if (params.agingPerHour() != d.agingPerHour()) {
+        sb.append(",aging=").append(num(params.agingPerHour()));
+      }
+      if (params.normalsPerPriority() != d.normalsPerPriority()) {
+        sb.append(",ratio=").append(params.normalsPerPriority());
+      }
+      if (params.maxPriorityInRow() != d.maxPriorityInRow()) {
+        sb.append(",cap=").append(params.maxPriorityInRow());
+      }
+      if (params.escalation() != d.escalation()) {
+        sb.append(",escalation=").append(params.escalation());
+      }
+      if (params.crossAs() != d.crossAs()) {
+        sb.append(",cross=").append(params.crossAs().name().toLowerCase(Locale.ROOT));
+      }
+      if (params.targetScale() != d.targetScale()) {
+        sb.append(",targets=").append(num(params.targetScale()));
+      }
+      base += ":" + sb.substring(1);
+    }
+    return base;
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}

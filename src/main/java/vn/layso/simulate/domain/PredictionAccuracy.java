@@ -1,0 +1,56 @@
+package vn.layso.simulate.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prediction error over many days, pooled, by the number of people ahead, next to the floor
+ * 1/sqrt(k+1): the relative spread of an Erlang(k+1) wait, which no predictor beats in an M/M/s
+ * queue. Relative error = |p50 - actual| / max(actual, 1 minute), as the server's accuracy counts it.
+ */
+public final class PredictionAccuracy {
+
+  /** Tickets with {@code from}..{@code to} ahead (to = -1: no end). */
+  public record Row(int from, int to, int count, double medianRelative, double medianAbsoluteMinutes,
+                    double withinP90, double floor) {
+  }
+
+  private PredictionAccuracy() {
+  }
+
+  public static List<Row> byAhead(List<DayMetrics> days) {
+    List<Row> rows = new ArrayList<>();
+    int[] from = DayMetrics.AHEAD_FROM;
+    for (int g = 0; g < from.length; g++) {
+      int lo = from[g];
+      int hi = g + 1 < from.length ? from[g + 1] - 1 : -1;
+      List<double[]> in = new ArrayList<>();
+      for (DayMetrics d : days) {
+        for (double[] p : d.predictions()) {
+          if (p[3] >= lo && (hi < 0 || p[3] <= hi)) {
+            in.add(p);
+          }
+        }
+      }
+      if (!in.isEmpty()) {
+        rows.add(row(lo, hi, in));
+      }
+    }
+    return rows;
+  }
+
+  public static Row overall(List<DayMetrics> days) {
+    List<double[]> all = new ArrayList<>();
+    days.forEach(d -> all.addAll(Arrays.asList(d.predictions())));
+    return row(0, -1, all);
+  }
+
+  private static Row row(int lo, int hi, List<double[]> in) {
+    double[] rel = in.stream().mapToDouble(p -> Math.abs(p[1] - p[0]) / Math.max(1, p[0])).sorted().toArray();
+    double[] abs = in.stream().mapToDouble(p -> Math.abs(p[1] - p[0])).sorted().toArray();
+    double within = in.stream().filter(p -> p[0] <= p[2]).count() / (double) Math.max(1, in.size());
+    double floor = in.stream().mapToDouble(p -> 1 / Math.sqrt(p[3] + 1)).average().orElse(Double.NaN);
+    return new Row(lo, hi, in.size(), Spread.interpolated(rel, 0.5), Spread.interpolated(abs, 0.5), within, floor);
+  }
+}
