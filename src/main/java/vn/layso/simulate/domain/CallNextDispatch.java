@@ -33,7 +33,8 @@ public final class CallNextDispatch implements Dispatch {
     for (int c = 0; c < desks.size(); c++) {
       CounterSpec desk = desks.get(c);
       weights.add(Map.copyOf(desk.weights()));
-      primary[c] = desk.weights().keySet().stream().mapToInt(scenario::fieldIndex).toArray();
+      // in the scenario's field order, whatever the desk's order: ties then break the same way everywhere
+      primary[c] = desk.weights().keySet().stream().mapToInt(scenario::fieldIndex).sorted().toArray();
       for (Map.Entry<String, Integer> e : desk.weights().entrySet()) {
         weightOf[c][scenario.fieldIndex(e.getKey())] = e.getValue();
         may[c][scenario.fieldIndex(e.getKey())] = true;

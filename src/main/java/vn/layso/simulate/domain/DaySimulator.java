@@ -64,6 +64,7 @@ public final class DaySimulator {
   private final int[] current;
   private final long[] idleSince;
   private final long[] openSince;
+  private final long[] serviceEnd;
   private final long[] busyMillis;
   private final long[] availableMillis;
   private final int[] served;
@@ -89,6 +90,7 @@ public final class DaySimulator {
     current = new int[counters];
     idleSince = new long[counters];
     openSince = new long[counters];
+    serviceEnd = new long[counters];
     busyMillis = new long[counters];
     availableMillis = new long[counters];
     served = new int[counters];
@@ -203,6 +205,7 @@ public final class DaySimulator {
     long duration = t.trace.noShow() ? Math.round(scenario.visit().noShowMinutes() * 60_000)
         : Math.max(1_000, Math.round(t.trace.serviceMinutes() * 60_000 / scenario.counters().get(c).speed()));
     busyMillis[c] += duration;
+    serviceEnd[c] = now + duration;
     if (closing[c]) {
       availableMillis[c] += duration;
     }
@@ -257,7 +260,8 @@ public final class DaySimulator {
     inSession[c] = false;
     pauseRequested[c] = false;
     if (open[c]) {
-      availableMillis[c] += now - openSince[c];
+      // a service that runs past the session's end is overtime the counter was available for
+      availableMillis[c] += now - openSince[c] + (current[c] >= 0 ? serviceEnd[c] - now : 0);
       open[c] = false;
     }
     closing[c] = true;

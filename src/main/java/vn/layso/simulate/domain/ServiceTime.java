@@ -37,6 +37,9 @@ public record ServiceTime(Shape shape, double meanMinutes, double cv) {
   /** {@code exponential:10}, {@code lognormal:9:0.6}, {@code gamma:16:0.8}. */
   public static ServiceTime parse(String text) {
     String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":");
+    if (parts.length != (parts[0].startsWith("exp") ? 2 : 3)) {
+      throw new IllegalArgumentException("service time must look like exponential:10 or lognormal:9:0.6, not " + text);
+    }
     try {
       double mean = Double.parseDouble(parts[1]);
       return switch (parts[0]) {
