@@ -1,57 +1,72 @@
 package vn.layso.simulate.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import vn.layso.queue.domain.CallNextPolicy;
+import vn.layso.queue.domain.CallNextPolicy.Decision;
+import vn.layso.queue.domain.CallNextPolicy.Desk;
 import vn.layso.queue.domain.CallNextPolicy.Head;
-import vn.layso.queue.domain.CallNextPolicy.Limits;
+import vn.layso.queue.domain.CallNextPolicy.Rules;
 import vn.layso.queue.domain.CallNextPolicy.Streaks;
 
 /**
- * The adapter between the simulator and the server's own {@link CallNextPolicy}: it hands the
- * policy the same heads the call_next script reads (each served field's first priority ticket,
- * first walk-in and first appointment), the counter's weights, the time and the counter's streaks,
- * and keeps the streaks as the server does. It holds no ordering rule of its own.
+ * The adapter between the simulator and the server's own {@link CallNextPolicy#decide}: it hands the
+ * policy the same heads the call_next script reads (each field's first priority ticket, first
+ * walk-in and first appointment, for the primary and backup fields of the counter), the counter's
+ * {@link Desk}, the fields' targets, the time, the counter's streaks and the office's rules, keeps
+ * the streaks as the server does and notes each call's reason. It holds no ordering rule of its own.
  */
 public final class CallNextDispatch implements Dispatch {
 
-  private final List<Map<String, Integer>> weights = new ArrayList<>();
-  private final int[][] primary;
+  private final List<Desk> desks = new ArrayList<>();
+  private final int[][] fieldsOf;
   private final int[][] weightOf;
   private final boolean[][] may;
   private final Streaks[] streaks;
-  private final Limits limits;
+  private final Map<String, Long> targets;
+  private final Rules rules;
 
-  CallNextDispatch(Scenario scenario, List<CounterSpec> desks, PolicySpec.Params params) {
+  /**
+   * @param withTargets pass the fields' targets to the policy (LAYSO); without, targets never
+   *                    count, as before service-level targets
+   */
+  CallNextDispatch(Scenario scenario, List<CounterSpec> counters, PolicySpec.Params params, boolean withTargets) {
     int fields = scenario.fields().size();
-    primary = new int[desks.size()][];
-    weightOf = new int[desks.size()][fields];
-    may = new boolean[desks.size()][fields];
-    streaks = new Streaks[desks.size()];
-    for (int c = 0; c < desks.size(); c++) {
-      CounterSpec desk = desks.get(c);
-      weights.add(Map.copyOf(desk.weights()));
-      // in the scenario's field order, whatever the desk's order: ties then break the same way everywhere
-      primary[c] = desk.weights().keySet().stream().mapToInt(scenario::fieldIndex).sorted().toArray();
-      for (Map.Entry<String, Integer> e : desk.weights().entrySet()) {
+    fieldsOf = new int[counters.size()][];
+    weightOf = new int[counters.size()][fields];
+    may = new boolean[counters.size()][fields];
+    streaks = new Streaks[counters.size()];
+    for (int c = 0; c < counters.size(); c++) {
+      CounterSpec spec = counters.get(c);
+      desks.add(new Desk(spec.weights(), spec.backup()));
+      for (Map.Entry<String, Integer> e : spec.weights().entrySet()) {
         weightOf[c][scenario.fieldIndex(e.getKey())] = e.getValue();
-        may[c][scenario.fieldIndex(e.getKey())] = true;
       }
-      for (String b : desk.backup()) {
-        may[c][scenario.fieldIndex(b)] = true;
+      for (int f = 0; f < fields; f++) {
+        may[c][f] = spec.mayServe(scenario.fields().get(f).code());
       }
+      // in the scenario's field order, whatever the desk's: ties then break the same way everywhere
+      int counter = c;
+      fieldsOf[c] = IntStream.range(0, fields).filter(f -> may[counter][f]).toArray();
       streaks[c] = Streaks.NONE;
     }
-    limits = new Limits(params.maxPriorityInRow(), params.maxAppointmentsInRow(),
-        params.walkInMaxWaitMinutes() * 60_000L);
+    targets = new HashMap<>();
+    if (withTargets) {
+      for (FieldSpec f : scenario.fields()) {
+        targets.put(f.code(), Math.round(f.targetMinutes() * params.targetScale() * 60_000));
+      }
+    }
+    rules = params.rules();
   }
 
   @Override
   public SimTicket next(int counter, long now, Queues queues) {
-    List<Head> heads = new ArrayList<>(primary[counter].length * 3);
-    for (int f : primary[counter]) {
+    List<Head> heads = new ArrayList<>(fieldsOf[counter].length * 3);
+    for (int f : fieldsOf[counter]) {
       addHead(heads, queues.firstPriority(f));
       addHead(heads, queues.firstWalkIn(f));
       addHead(heads, queues.firstAppointment(f));
@@ -59,12 +74,16 @@ public final class CallNextDispatch implements Dispatch {
     if (heads.isEmpty()) {
       return null;
     }
-    Optional<Head> chosen = CallNextPolicy.choose(heads, weights.get(counter), now, streaks[counter], limits);
-    if (chosen.isEmpty()) {
+    Optional<Decision> decision = CallNextPolicy.decide(heads, desks.get(counter), targets, now, streaks[counter],
+        rules);
+    if (decision.isEmpty()) {
       return null;
     }
-    streaks[counter] = streaks[counter].after(chosen.get());
-    return queues.ticket(Integer.parseInt(chosen.get().ticketId()));
+    Head head = decision.get().head();
+    streaks[counter] = streaks[counter].after(head);
+    SimTicket ticket = queues.ticket(Integer.parseInt(head.ticketId()));
+    ticket.reason = decision.get().why().rule();
+    return ticket;
   }
 
   private static void addHead(List<Head> heads, SimTicket t) {

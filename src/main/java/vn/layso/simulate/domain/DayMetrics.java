@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.layso.queue.domain.CallReason;
 
 /**
  * The measures of one simulated day, by name (minutes for waits), plus the per-hour waits and the
@@ -22,7 +23,8 @@ import java.util.Map;
  *       {@code predRel}: median of |predicted - actual| / max(actual, 1 minute) over predicted
  *       walk-ins (target under 0.2; the same definition as vn.layso.predict's accuracy);
  *       {@code predInP90}: share of actual waits at most the predicted p90;</li>
- *   <li>{@code overtime}: minutes the last counter served after the last session ended.</li>
+ *   <li>{@code overtime}: minutes the last counter served after the last session ended;</li>
+ *   <li>{@code why:<RULE>}: share of calls the server's policy made by each rule (CallReason).</li>
  * </ul>
  */
 public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][] waitCount, double[] counterUtilisation,
@@ -123,6 +125,11 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     v.put("overtime", Math.max(0, day.lastEventMillis() / 60_000.0 - sc.lastMinute()));
     for (int f = 0; f < fields; f++) {
       v.put("p90:" + sc.fields().get(f).code(), fieldP90[f]);
+    }
+    long called = day.tickets().stream().filter(t -> t.reason() != null).count();
+    for (CallReason.Rule rule : CallReason.Rule.values()) {
+      long n = day.tickets().stream().filter(t -> t.reason() == rule).count();
+      v.put("why:" + rule.name(), called == 0 ? Double.NaN : (double) n / called);
     }
     return new DayMetrics(v, waitSum, waitCount, perCounter, pairs.toArray(new double[0][]));
   }

@@ -15,11 +15,11 @@ public interface Dispatch {
   static Dispatch of(PolicySpec spec, Scenario scenario) {
     return switch (spec.kind()) {
       case DEDICATED -> new CallNextDispatch(scenario, Staffing.DEDICATED.apply(scenario, Staffing.CrossAs.PRIMARY),
-          spec.params());
+          spec.params(), false);
       case WEIGHTED -> new CallNextDispatch(scenario, spec.staffing().apply(scenario, Staffing.CrossAs.PRIMARY),
-          spec.params());
+          spec.params(), false);
       case LAYSO -> new CallNextDispatch(scenario, spec.staffing().apply(scenario, spec.params().crossAs()),
-          spec.params());
+          spec.params(), true);
       case FIFO_DEDICATED -> new FifoDispatch(scenario, false);
       case FIFO_POOLED -> new FifoDispatch(scenario, true);
     };

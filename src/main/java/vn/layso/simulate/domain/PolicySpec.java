@@ -1,14 +1,16 @@
 package vn.layso.simulate.domain;
 
 import java.util.Locale;
+import vn.layso.queue.domain.CallNextPolicy;
+import vn.layso.queue.domain.CallPolicy;
 
 /**
  * A call policy to simulate, on a staffing matrix.
  * <ul>
  *   <li>{@link Kind#DEDICATED}: every counter serves its main field only, through CallNextPolicy
  *       (priority first with the cap; FIFO within the field), whatever the matrix;</li>
- *   <li>{@link Kind#WEIGHTED}: today's server rule, CallNextPolicy with the matrix's fields as
- *       primary fields (main weight 2, others 1);</li>
+ *   <li>{@link Kind#WEIGHTED}: the rule before service-level targets, CallNextPolicy with the
+ *       matrix's fields as primary fields (main weight 2, others 1), no aging, no escalation;</li>
  *   <li>{@link Kind#LAYSO}: the extended policy (aging, service-level escalation, backup fields,
  *       priority ratio) with {@link Params};</li>
  *   <li>{@link Kind#FIFO_DEDICATED}, {@link Kind#FIFO_POOLED}: the bounds, plain first-come
@@ -26,24 +28,35 @@ public record PolicySpec(Kind kind, Staffing staffing, Params params) {
    * @param normalsPerPriority   ratio mode: one priority call after every N normal calls (0: strict)
    * @param maxAppointmentsInRow appointment calls in a row before a long-waiting walk-in goes first
    * @param walkInMaxWaitMinutes how long that walk-in must have waited
-   * @param agingPerHour         the aging term's weight (0: none)
+   * @param agingPerHour         weight added per hour waited (0: none)
    * @param escalation           over-target tickets first
    * @param crossAs              cross-trained fields as primary (weight 1) or backup fields
    * @param targetScale          every field's target multiplied by this
    */
   public record Params(int maxPriorityInRow, int normalsPerPriority, int maxAppointmentsInRow,
-                       int walkInMaxWaitMinutes, double agingPerHour, boolean escalation, Staffing.CrossAs crossAs,
+                       int walkInMaxWaitMinutes, int agingPerHour, boolean escalation, Staffing.CrossAs crossAs,
                        double targetScale) {
 
-    /** Today's office defaults (the demo office's {@code maxPriorityInRow} 3; QueueLimits). */
+    /** The rules before service-level targets (the demo office's {@code maxPriorityInRow} 3; QueueLimits). */
     public static final Params TODAY = new Params(3, 0, 2, 20, 0, false, Staffing.CrossAs.PRIMARY, 1);
-    /** The extended policy's starting point. */
-    public static final Params LAYSO = new Params(3, 0, 2, 20, 1, true, Staffing.CrossAs.PRIMARY, 1);
+    /** The extended policy with the office defaults ({@link CallPolicy#DEFAULTS}). */
+    public static final Params LAYSO = new Params(3,
+        CallPolicy.DEFAULTS.priority() == CallPolicy.PriorityMode.RATIO ? CallPolicy.DEFAULTS.normalsPerPriority() : 0,
+        CallPolicy.DEFAULTS.maxAppointmentsInRow(), CallPolicy.DEFAULTS.walkInMaxWaitMinutes(),
+        CallPolicy.DEFAULTS.agingPerHour(), CallPolicy.DEFAULTS.escalation(), Staffing.CrossAs.PRIMARY, 1);
+
+    /** The server's rules for these settings (ratio 0: strict mode with the cap). */
+    public CallNextPolicy.Rules rules() {
+      return new CallNextPolicy.Rules(maxPriorityInRow,
+          normalsPerPriority > 0 ? CallPolicy.PriorityMode.RATIO : CallPolicy.PriorityMode.STRICT,
+          Math.max(1, normalsPerPriority), maxAppointmentsInRow, walkInMaxWaitMinutes * 60_000L, agingPerHour,
+          escalation);
+    }
 
     public Params with(String key, String value) {
       return switch (key) {
         case "aging" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow, walkInMaxWaitMinutes,
-            Double.parseDouble(value), escalation, crossAs, targetScale);
+            Integer.parseInt(value), escalation, crossAs, targetScale);
         case "ratio" -> new Params(maxPriorityInRow, Integer.parseInt(value), maxAppointmentsInRow,
             walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, targetScale);
         case "cap" -> new Params(Integer.parseInt(value), normalsPerPriority, maxAppointmentsInRow,
@@ -95,7 +108,7 @@ public record PolicySpec(Kind kind, Staffing staffing, Params params) {
       Params d = Params.LAYSO;
       StringBuilder sb = new StringBuilder();
       if (params.agingPerHour() != d.agingPerHour()) {
-        sb.append(",aging=").append(num(params.agingPerHour()));
+        sb.append(",aging=").append(params.agingPerHour());
       }
       if (params.normalsPerPriority() != d.normalsPerPriority()) {
         sb.append(",ratio=").append(params.normalsPerPriority());

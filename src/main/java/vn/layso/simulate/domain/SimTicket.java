@@ -1,6 +1,7 @@
 package vn.layso.simulate.domain;
 
 import vn.layso.queue.domain.CallNextPolicy.Head;
+import vn.layso.queue.domain.CallReason;
 
 /** A ticket during one simulated day: its trace, its place in the queue and what became of it. */
 public final class SimTicket {
@@ -16,6 +17,8 @@ public final class SimTicket {
   long calledAt = -1;
   long endAt = -1;
   int counter = -1;
+  /** Why the server's policy chose it (null for the FIFO bounds). */
+  CallReason.Rule reason;
   /** It waited over twice its field's target while a counter that may serve it was idle. */
   boolean neglected;
   int predictedAhead = -1;
@@ -49,6 +52,10 @@ public final class SimTicket {
 
   public int counter() {
     return counter;
+  }
+
+  public CallReason.Rule reason() {
+    return reason;
   }
 
   public boolean neglected() {

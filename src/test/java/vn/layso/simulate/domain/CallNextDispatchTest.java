@@ -3,7 +3,9 @@ package vn.layso.simulate.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +14,23 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.layso.queue.domain.CallNextPolicy;
+import vn.layso.queue.domain.CallNextPolicy.Decision;
+import vn.layso.queue.domain.CallNextPolicy.Desk;
 import vn.layso.queue.domain.CallNextPolicy.Head;
-import vn.layso.queue.domain.CallNextPolicy.Limits;
 import vn.layso.queue.domain.CallNextPolicy.Streaks;
+import vn.layso.queue.domain.CallReason;
 
 /**
- * The simulator's policy is the server's: on random queues, the adapter's choice is exactly what
- * CallNextPolicy chooses when handed every waiting ticket, call after call, streaks included.
+ * The simulator's policy is the server's: on random queues, desks with backup fields and random
+ * rules, the adapter's choice and reason are exactly what CallNextPolicy.decide gives when handed
+ * every waiting ticket, call after call, streaks included.
  */
 class CallNextDispatchTest {
 
   @Test
   void theAdapterChoosesWhatCallNextPolicyChoosesOnRandomQueues() {
     Random random = new Random(2026);
+    Set<CallReason.Rule> reasons = EnumSet.noneOf(CallReason.Rule.class);
     for (int round = 0; round < 40; round++) {
       String[] codes = {"a", "b", "c", "d"};
       List<CounterSpec> desks = new ArrayList<>();
@@ -36,14 +42,23 @@ class CallNextDispatchTest {
             weights.put(f, 1 + random.nextInt(3));
           }
         }
-        desks.add(new CounterSpec(Integer.toString(c), codes[c % 4], weights, Set.of(), 1, 0, List.of()));
+        Set<String> backup = new HashSet<>();
+        for (String f : codes) {
+          if (!weights.containsKey(f) && random.nextBoolean()) {
+            backup.add(f);
+          }
+        }
+        desks.add(new CounterSpec(Integer.toString(c), codes[c % 4], weights, backup, 1, 0, List.of()));
       }
       Scenario sc = DaySimulatorTest.tiny(desks, codes);
-      PolicySpec.Params params = new PolicySpec.Params(random.nextInt(4), 0, random.nextInt(3), random.nextInt(30),
-          0, false, Staffing.CrossAs.PRIMARY, 1);
-      CallNextDispatch dispatch = new CallNextDispatch(sc, desks, params);
-      Limits limits = new Limits(params.maxPriorityInRow(), params.maxAppointmentsInRow(),
-          params.walkInMaxWaitMinutes() * 60_000L);
+      PolicySpec.Params params = new PolicySpec.Params(random.nextInt(4), random.nextInt(4), random.nextInt(3),
+          random.nextInt(30), random.nextInt(12), random.nextBoolean(), Staffing.CrossAs.PRIMARY,
+          0.2 + random.nextDouble());
+      CallNextDispatch dispatch = new CallNextDispatch(sc, desks, params, true);
+      Map<String, Long> targets = new HashMap<>();
+      for (FieldSpec f : sc.fields()) {
+        targets.put(f.code(), Math.round(f.targetMinutes() * params.targetScale() * 60_000));
+      }
       List<SimTicket> tickets = new ArrayList<>();
       Queues queues = new Queues(codes.length, tickets);
       Map<Integer, Streaks> streaks = new HashMap<>();
@@ -67,16 +82,22 @@ class CallNextDispatchTest {
           queues.forEachWaiting(f, t -> everyone.add(t.head));
         }
         Streaks before = streaks.getOrDefault(c, Streaks.NONE);
-        Optional<Head> expected = CallNextPolicy.choose(everyone, desks.get(c).weights(), now, before, limits);
+        Optional<Decision> expected = CallNextPolicy.decide(everyone,
+            new Desk(desks.get(c).weights(), desks.get(c).backup()), targets, now, before, params.rules());
         SimTicket actual = dispatch.next(c, now, queues);
         assertThat(Optional.ofNullable(actual).map(t -> t.head)).as("round %d step %d", round, step)
-            .isEqualTo(expected);
+            .isEqualTo(expected.map(Decision::head));
         if (actual != null) {
+          assertThat(actual.reason()).isEqualTo(expected.get().why().rule());
           queues.remove(actual);
-          streaks.put(c, before.after(expected.get()));
+          streaks.put(c, before.after(actual.head));
+          reasons.add(actual.reason());
         }
         now += random.nextInt(240_000);
       }
     }
+    // the random queues reached the rules that matter
+    assertThat(reasons).contains(CallReason.Rule.PRIORITY, CallReason.Rule.OVER_TARGET,
+        CallReason.Rule.BACKUP_OVER_TARGET, CallReason.Rule.WEIGHTED_WAIT, CallReason.Rule.NORMALS_TURN);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.layso.queue.domain.CallReason;
 import vn.layso.simulate.domain.CounterSpec.Break;
 import vn.layso.simulate.domain.Scenario.Session;
 import vn.layso.simulate.domain.Scenario.Surge;
@@ -160,6 +161,21 @@ class DaySimulatorTest {
         }
       }
     }
+  }
+
+  @Test
+  void aBackupFieldIsServedOnlyOverItsTarget() {
+    // counter 2 is dedicated to b with a as backup; a's target is 30 minutes
+    Scenario sc = tiny(List.of(counter("1", "a"), counter("2", "b")), "a", "b");
+    List<TraceTicket> trace = List.of(walkIn("07:30:00", "a", 60), walkIn("07:31:00", "a", 10),
+        walkIn("07:32:00", "a", 10));
+    DayResult day = run(sc, "LAYSO/chain:cross=backup", trace);
+    // the second a ticket reaches its 30-minute target at 08:01: counter 2 polls every 30 s and takes it
+    assertThat(day.tickets().get(1).calledAt()).isBetween(at("08:01:00"), at("08:01:30"));
+    assertThat(day.tickets().get(1).counter()).isEqualTo(1);
+    assertThat(day.tickets().get(1).reason()).isEqualTo(CallReason.Rule.BACKUP_OVER_TARGET);
+    // as primary fields (weight 1) it takes them at once
+    assertThat(run(sc, "LAYSO/chain", trace).tickets().get(1).calledAt()).isEqualTo(at("07:31:00"));
   }
 
   static final List<String> SIM_POLICIES = List.of("DEDICATED", "WEIGHTED/chain", "WEIGHTED/full", "LAYSO/chain",
