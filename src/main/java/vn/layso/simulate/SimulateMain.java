@@ -39,8 +39,8 @@ import vn.layso.simulate.domain.WaitForecast;
  */
 public final class SimulateMain {
 
-  static final String DEFAULT_POLICIES = "DEDICATED;WEIGHTED/chain;WEIGHTED/full;LAYSO/dedicated;LAYSO/chain;"
-      + "LAYSO/full;FIFO_DEDICATED;FIFO_POOLED";
+  static final String DEFAULT_POLICIES = "DEDICATED;WEIGHTED/chain;WEIGHTED/full;LAYSO/chain;"
+      + "LAYSO/chain:cross=backup;LAYSO/full;LAYSO/full:cross=backup;FIFO_DEDICATED;FIFO_POOLED";
 
   private SimulateMain() {
   }

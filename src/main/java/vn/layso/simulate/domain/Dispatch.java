@@ -16,10 +16,10 @@ public interface Dispatch {
     return switch (spec.kind()) {
       case DEDICATED -> new CallNextDispatch(scenario, Staffing.DEDICATED.apply(scenario, Staffing.CrossAs.PRIMARY),
           spec.params(), false);
-      case WEIGHTED -> new CallNextDispatch(scenario, spec.staffing().apply(scenario, Staffing.CrossAs.PRIMARY),
-          spec.params(), false);
-      case LAYSO -> new CallNextDispatch(scenario, spec.staffing().apply(scenario, spec.params().crossAs()),
-          spec.params(), true);
+      case WEIGHTED -> new CallNextDispatch(scenario,
+          spec.staffing().apply(scenario, Staffing.CrossAs.PRIMARY, spec.params().mainWeight()), spec.params(), false);
+      case LAYSO -> new CallNextDispatch(scenario,
+          spec.staffing().apply(scenario, spec.params().crossAs(), spec.params().mainWeight()), spec.params(), true);
       case FIFO_DEDICATED -> new FifoDispatch(scenario, false);
       case FIFO_POOLED -> new FifoDispatch(scenario, true);
     };

@@ -32,18 +32,21 @@ public record PolicySpec(Kind kind, Staffing staffing, Params params) {
    * @param escalation           over-target tickets first
    * @param crossAs              cross-trained fields as primary (weight 1) or backup fields
    * @param targetScale          every field's target multiplied by this
+   * @param mainWeight           the main field's weight beside cross-trained primary fields (weight 1)
    */
   public record Params(int maxPriorityInRow, int normalsPerPriority, int maxAppointmentsInRow,
                        int walkInMaxWaitMinutes, int agingPerHour, boolean escalation, Staffing.CrossAs crossAs,
-                       double targetScale) {
+                       double targetScale, int mainWeight) {
 
     /** The rules before service-level targets (the demo office's {@code maxPriorityInRow} 3; QueueLimits). */
-    public static final Params TODAY = new Params(3, 0, 2, 20, 0, false, Staffing.CrossAs.PRIMARY, 1);
+    public static final Params TODAY = new Params(3, 0, 2, 20, 0, false, Staffing.CrossAs.PRIMARY, 1,
+        Staffing.MAIN_WEIGHT);
     /** The extended policy with the office defaults ({@link CallPolicy#DEFAULTS}). */
     public static final Params LAYSO = new Params(3,
         CallPolicy.DEFAULTS.priority() == CallPolicy.PriorityMode.RATIO ? CallPolicy.DEFAULTS.normalsPerPriority() : 0,
         CallPolicy.DEFAULTS.maxAppointmentsInRow(), CallPolicy.DEFAULTS.walkInMaxWaitMinutes(),
-        CallPolicy.DEFAULTS.agingPerHour(), CallPolicy.DEFAULTS.escalation(), Staffing.CrossAs.PRIMARY, 1);
+        CallPolicy.DEFAULTS.agingPerHour(), CallPolicy.DEFAULTS.escalation(), Staffing.CrossAs.PRIMARY, 1,
+        Staffing.MAIN_WEIGHT);
 
     /** The server's rules for these settings (ratio 0: strict mode with the cap). */
     public CallNextPolicy.Rules rules() {
@@ -54,22 +57,25 @@ public record PolicySpec(Kind kind, Staffing staffing, Params params) {
     }
 
     public Params with(String key, String value) {
-      return switch (key) {
-        case "aging" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow, walkInMaxWaitMinutes,
-            Integer.parseInt(value), escalation, crossAs, targetScale);
-        case "ratio" -> new Params(maxPriorityInRow, Integer.parseInt(value), maxAppointmentsInRow,
-            walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, targetScale);
-        case "cap" -> new Params(Integer.parseInt(value), normalsPerPriority, maxAppointmentsInRow,
-            walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, targetScale);
-        case "escalation" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow,
-            walkInMaxWaitMinutes, agingPerHour, Boolean.parseBoolean(value), crossAs, targetScale);
-        case "cross" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow, walkInMaxWaitMinutes,
-            agingPerHour, escalation, Staffing.CrossAs.valueOf(value.toUpperCase(Locale.ROOT)), targetScale);
-        case "targets" -> new Params(maxPriorityInRow, normalsPerPriority, maxAppointmentsInRow,
-            walkInMaxWaitMinutes, agingPerHour, escalation, crossAs, Double.parseDouble(value));
+      int cap = maxPriorityInRow;
+      int ratio = normalsPerPriority;
+      int aging = agingPerHour;
+      boolean escalate = escalation;
+      Staffing.CrossAs cross = crossAs;
+      double targets = targetScale;
+      int main = mainWeight;
+      switch (key) {
+        case "aging" -> aging = Integer.parseInt(value);
+        case "ratio" -> ratio = Integer.parseInt(value);
+        case "cap" -> cap = Integer.parseInt(value);
+        case "escalation" -> escalate = Boolean.parseBoolean(value);
+        case "cross" -> cross = Staffing.CrossAs.valueOf(value.toUpperCase(Locale.ROOT));
+        case "targets" -> targets = Double.parseDouble(value);
+        case "main" -> main = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown policy parameter " + key
-            + " (aging, ratio, cap, escalation, cross, targets)");
-      };
+            + " (aging, ratio, cap, escalation, cross, targets, main)");
+      }
+      return new Params(cap, ratio, maxAppointmentsInRow, walkInMaxWaitMinutes, aging, escalate, cross, targets, main);
     }
   }
 
@@ -124,6 +130,9 @@ public record PolicySpec(Kind kind, Staffing staffing, Params params) {
       }
       if (params.targetScale() != d.targetScale()) {
         sb.append(",targets=").append(num(params.targetScale()));
+      }
+      if (params.mainWeight() != d.mainWeight()) {
+        sb.append(",main=").append(params.mainWeight());
       }
       base += ":" + sb.substring(1);
     }

@@ -30,6 +30,11 @@ public enum Staffing {
   public enum CrossAs { PRIMARY, BACKUP }
 
   public List<CounterSpec> apply(Scenario scenario, CrossAs crossAs) {
+    return apply(scenario, crossAs, MAIN_WEIGHT);
+  }
+
+  /** With the main field weighing {@code mainWeight} beside cross-trained primary fields of weight 1. */
+  public List<CounterSpec> apply(Scenario scenario, CrossAs crossAs, int mainWeight) {
     List<String> codes = scenario.fields().stream().map(FieldSpec::code).toList();
     List<CounterSpec> out = new ArrayList<>();
     for (CounterSpec c : scenario.counters()) {
@@ -47,7 +52,7 @@ public enum Staffing {
         weights.put(c.main(), 1);
         backup.addAll(extra);
       } else {
-        weights.put(c.main(), MAIN_WEIGHT);
+        weights.put(c.main(), mainWeight);
         extra.forEach(f -> weights.put(f, 1));
       }
       out.add(c.withDesk(weights, backup));

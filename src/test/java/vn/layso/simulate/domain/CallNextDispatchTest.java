@@ -53,7 +53,7 @@ class CallNextDispatchTest {
       Scenario sc = DaySimulatorTest.tiny(desks, codes);
       PolicySpec.Params params = new PolicySpec.Params(random.nextInt(4), random.nextInt(4), random.nextInt(3),
           random.nextInt(30), random.nextInt(12), random.nextBoolean(), Staffing.CrossAs.PRIMARY,
-          0.2 + random.nextDouble());
+          0.2 + random.nextDouble(), 2);
       CallNextDispatch dispatch = new CallNextDispatch(sc, desks, params, true);
       Map<String, Long> targets = new HashMap<>();
       for (FieldSpec f : sc.fields()) {
