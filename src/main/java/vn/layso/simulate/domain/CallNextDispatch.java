@@ -28,6 +28,7 @@ public final class CallNextDispatch implements Dispatch {
   private final boolean[][] may;
   private final Streaks[] streaks;
   private final Map<String, Long> targets;
+  private final long[] targetOf;
   private final Rules rules;
 
   /**
@@ -55,9 +56,11 @@ public final class CallNextDispatch implements Dispatch {
       streaks[c] = Streaks.NONE;
     }
     targets = new HashMap<>();
+    targetOf = new long[fields];
     if (withTargets) {
-      for (FieldSpec f : scenario.fields()) {
-        targets.put(f.code(), Math.round(f.targetMinutes() * params.targetScale() * 60_000));
+      for (int f = 0; f < fields; f++) {
+        targetOf[f] = Math.round(scenario.fields().get(f).targetMinutes() * params.targetScale() * 60_000);
+        targets.put(scenario.fields().get(f).code(), targetOf[f]);
       }
     }
     rules = params.rules();
@@ -90,6 +93,28 @@ public final class CallNextDispatch implements Dispatch {
     if (t != null) {
       heads.add(t.head);
     }
+  }
+
+  /**
+   * The policy always takes a waiting ticket of a primary field; a backup field's waits until its
+   * first ticket reaches the field's target, so the counter need only look again then.
+   */
+  @Override
+  public long retryAt(int counter, long now, Queues queues) {
+    long at = Long.MAX_VALUE;
+    for (int f : fieldsOf[counter]) {
+      if (weightOf[counter][f] == 0 && targetOf[f] > 0 && queues.waiting(f) > 0) {
+        SimTicket first = queues.fifoFirst(f);
+        at = Math.min(at, Math.max(now + 1, first.effectiveArrival() + targetOf[f]));
+      }
+    }
+    return at;
+  }
+
+  /** A new ticket has waited nothing: a backup field's is under its target (unless it has none). */
+  @Override
+  public boolean takesNewTickets(int counter, int field) {
+    return weightOf[counter][field] > 0 || may[counter][field] && targetOf[field] == 0;
   }
 
   @Override

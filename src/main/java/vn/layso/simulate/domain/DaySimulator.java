@@ -14,10 +14,12 @@ import vn.layso.simulate.domain.Scenario.Session;
  * resuming and opening, then arrivals, then idle counters' retries and the fairness audit.
  * <ul>
  *   <li>An arriving ticket gets its prediction, joins its field's queue and is offered to the
- *       idle counters that may serve it, longest idle first.</li>
+ *       idle counters that may take it now, longest idle first (those that may serve its field
+ *       only later, as a backup, look again when the dispatch says).</li>
  *   <li>A counter that becomes free calls next through the {@link Dispatch}; one that may serve a
- *       waiting ticket but did not get one (a backup field under target) tries again every
- *       {@link #POLL_MILLIS}.</li>
+ *       waiting ticket but did not get one (a backup field under target) tries again when the
+ *       dispatch says something may have changed (the server's policy: when that ticket reaches
+ *       its target), by default every {@link #POLL_MILLIS}.</li>
  *   <li>A call takes the ticket's service time over the counter's speed; a no-show takes the
  *       scenario's no-show minutes (called, recalled, marked).</li>
  *   <li>A break that starts while the counter serves begins when it finishes, and still ends on
@@ -172,7 +174,11 @@ public final class DaySimulator {
     List<Integer> idle = new ArrayList<>();
     for (int c = 0; c < counters; c++) {
       if (open[c] && current[c] < 0 && dispatch.mayServe(c, t.field)) {
-        idle.add(c);
+        if (dispatch.takesNewTickets(c, t.field)) {
+          idle.add(c);
+        } else {
+          retryLater(c);
+        }
       }
     }
     idle.sort(Comparator.comparingLong((Integer c) -> idleSince[c]).thenComparingInt(c -> c));
@@ -192,9 +198,8 @@ public final class DaySimulator {
     if (t == null) {
       if (closing[c]) {
         closing[c] = false;
-      } else if (!pollPending[c] && waitingFor(c)) {
-        pollPending[c] = true;
-        schedule(now + POLL_MILLIS, POLL, c);
+      } else if (waitingFor(c)) {
+        retryLater(c);
       }
       return;
     }
@@ -210,6 +215,16 @@ public final class DaySimulator {
       availableMillis[c] += duration;
     }
     schedule(now + duration, END, c);
+  }
+
+  private void retryLater(int c) {
+    if (!pollPending[c]) {
+      long at = dispatch.retryAt(c, now, queues);
+      if (at != Long.MAX_VALUE) {
+        pollPending[c] = true;
+        schedule(at, POLL, c);
+      }
+    }
   }
 
   private boolean waitingFor(int c) {

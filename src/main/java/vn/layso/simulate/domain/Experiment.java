@@ -1,5 +1,7 @@
 package vn.layso.simulate.domain;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.stream.IntStream;
  */
 public final class Experiment {
 
-  /** One policy's days, in seed order, and the simulation time they took. */
+  /** One policy's days, in seed order, and the CPU time simulating them took (metrics not included). */
   public record Run(PolicySpec policy, List<DayMetrics> days, long nanos) {
 
     public Spread spread(String metric) {
@@ -36,27 +38,37 @@ public final class Experiment {
     }
   }
 
+  /** Days are timed in CPU time of their thread: other jobs on a shared machine do not count. */
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
   private Experiment() {
   }
 
   /** Seeds {@code firstSeed .. firstSeed + days - 1}, each day drawn by the generator. */
   public static Outcome run(Scenario scenario, List<PolicySpec> policies, long firstSeed, int days,
-                            WaitForecast forecast) {
-    return run(scenario, policies, days, i -> ArrivalGenerator.generate(scenario, firstSeed + i), forecast);
+                            WaitForecast forecast, boolean parallel) {
+    return run(scenario, policies, days, i -> ArrivalGenerator.generate(scenario, firstSeed + i), forecast, parallel);
   }
 
   public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
                             LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast) {
+    return run(scenario, policies, days, dayTrace, forecast, true);
+  }
+
+  /** @param parallel days on all cores (common pool), or one after another on this thread */
+  public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
+                            LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast, boolean parallel) {
     DayMetrics[][] metrics = new DayMetrics[policies.size()][days];
     long[][] nanos = new long[policies.size()][days];
     Bounds[] bounds = new Bounds[days];
-    IntStream.range(0, days).parallel().forEach(i -> {
+    IntStream range = IntStream.range(0, days);
+    (parallel ? range.parallel() : range).forEach(i -> {
       List<TraceTicket> trace = dayTrace.apply(i);
       bounds[i] = Bounds.analytic(scenario, trace);
       for (int p = 0; p < policies.size(); p++) {
-        long start = System.nanoTime();
+        long start = CPU.getCurrentThreadCpuTime();
         DayResult day = DaySimulator.run(scenario, trace, Dispatch.of(policies.get(p), scenario), forecast);
-        nanos[p][i] = System.nanoTime() - start;
+        nanos[p][i] = CPU.getCurrentThreadCpuTime() - start;
         metrics[p][i] = DayMetrics.of(day);
       }
     });
