@@ -35,6 +35,8 @@ final class Charts {
   private static final int WIDTH = 960;
   private static final int HEIGHT = 540;
   private static final int MAX_POINTS = 4000;
+  /** People-ahead groups with fewer predictions are left off the error chart (noise). */
+  private static final int MIN_GROUP = 30;
 
   private Charts() {
   }
@@ -168,6 +170,9 @@ final class Charts {
     List<Double> y = new ArrayList<>();
     List<Double> floor = new ArrayList<>();
     for (PredictionAccuracy.Row r : rows) {
+      if (r.count() < MIN_GROUP) {
+        continue;
+      }
       x.add((double) r.from());
       y.add(r.medianRelative());
       floor.add(r.floor());

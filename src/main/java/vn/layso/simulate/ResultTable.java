@@ -3,6 +3,7 @@ package vn.layso.simulate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.layso.simulate.domain.DayMetrics;
 import vn.layso.simulate.domain.Experiment;
 import vn.layso.simulate.domain.Experiment.Outcome;
 import vn.layso.simulate.domain.Experiment.Run;
@@ -26,6 +27,7 @@ final class ResultTable {
       new Column("worst field p90 / p90", "fairness", 1, "%.2f"),
       new Column("neglected", "neglected", 1, "%.0f"),
       new Column("pred. rel. error", "predRel", 100, "%.0f%%"),
+      new Column("pred. error, waited ≥ 5 min", "predRelWaited", 100, "%.0f%%"),
       new Column("overtime (min)", "overtime", 1, "%.0f"));
 
   private ResultTable() {
@@ -129,11 +131,13 @@ final class ResultTable {
     sb.append("| people ahead | tickets | median relative error | floor 1/√(k+1) | median abs. error (min) "
         + "| actual ≤ predicted p90 |\n|---|---:|---:|---:|---:|---:|\n");
     List<PredictionAccuracy.Row> rows = new ArrayList<>(PredictionAccuracy.byAhead(run.days()));
+    int groups = rows.size();
     rows.add(PredictionAccuracy.overall(run.days()));
+    rows.add(PredictionAccuracy.waitedAtLeast(run.days(), DayMetrics.WAITED_MINUTES));
     for (int i = 0; i < rows.size(); i++) {
       PredictionAccuracy.Row r = rows.get(i);
-      String k = i == rows.size() - 1 ? "all" : r.to() < 0 ? r.from() + "+" : r.from() == r.to() ? "" + r.from()
-          : r.from() + "–" + r.to();
+      String k = i == groups ? "all" : i > groups ? "all who waited ≥ " + DayMetrics.WAITED_MINUTES + " min"
+          : r.to() < 0 ? r.from() + "+" : r.from() == r.to() ? "" + r.from() : r.from() + "–" + r.to();
       sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% | %.0f%% | %.1f | %.0f%% |%n", k, r.count(),
           r.medianRelative() * 100, r.floor() * 100, r.medianAbsoluteMinutes(), r.withinP90() * 100));
     }

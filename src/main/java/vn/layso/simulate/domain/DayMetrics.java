@@ -21,7 +21,9 @@ import vn.layso.queue.domain.CallReason;
  *       serve them idled (target 0); {@code p90:<field>} each field's p90;</li>
  *   <li>{@code predMdAE}: median absolute error of the predicted median wait (minutes);
  *       {@code predRel}: median of |predicted - actual| / max(actual, 1 minute) over predicted
- *       walk-ins (target under 0.2; the same definition as vn.layso.predict's accuracy);
+ *       walk-ins (target under 0.2; the same definition as vn.layso.predict's accuracy; most
+ *       tickets of a quiet day wait 0 and are predicted 0); {@code predRelWaited}: the same over
+ *       those who waited at least {@link #WAITED_MINUTES} minutes;
  *       {@code predInP90}: share of actual waits at most the predicted p90;</li>
  *   <li>{@code overtime}: minutes the last counter served after the last session ended;</li>
  *   <li>{@code why:<RULE>}: share of calls the server's policy made by each rule (CallReason).</li>
@@ -31,6 +33,8 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
                          double[][] predictions) {
 
   public static final int PUNCTUAL_MINUTES = 10;
+  /** {@code predRelWaited} counts only tickets that waited at least this long. */
+  public static final int WAITED_MINUTES = 5;
   /** Half-hour buckets of issue time. */
   public static final int BUCKETS = 48;
   /** People-ahead groups for the prediction error: 0, 1, 2, 3, 4, 5-9, 10-19, 20-39, 40+. */
@@ -53,6 +57,7 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     int neglected = 0;
     List<Double> absErr = new ArrayList<>();
     List<Double> relErr = new ArrayList<>();
+    List<Double> relErrWaited = new ArrayList<>();
     int inP90 = 0;
     int predicted = 0;
     List<double[]> pairs = new ArrayList<>();
@@ -88,6 +93,9 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
         }
         double rel = err / Math.max(1, wait);
         relErr.add(rel);
+        if (wait >= WAITED_MINUTES) {
+          relErrWaited.add(rel);
+        }
         pairs.add(new double[] {wait, p50, t.predictedP90() / 60_000.0, t.predictedAhead()});
       }
     }
@@ -121,6 +129,7 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     v.put("neglected", (double) neglected);
     v.put("predMdAE", quantile(sorted(absErr), 0.5));
     v.put("predRel", quantile(sorted(relErr), 0.5));
+    v.put("predRelWaited", quantile(sorted(relErrWaited), 0.5));
     v.put("predInP90", predicted == 0 ? Double.NaN : (double) inP90 / predicted);
     v.put("overtime", Math.max(0, day.lastEventMillis() / 60_000.0 - sc.lastMinute()));
     for (int f = 0; f < fields; f++) {

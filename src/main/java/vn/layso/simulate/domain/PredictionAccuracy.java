@@ -41,8 +41,13 @@ public final class PredictionAccuracy {
   }
 
   public static Row overall(List<DayMetrics> days) {
+    return waitedAtLeast(days, 0);
+  }
+
+  /** Over the tickets whose actual wait was at least {@code minutes}. */
+  public static Row waitedAtLeast(List<DayMetrics> days, double minutes) {
     List<double[]> all = new ArrayList<>();
-    days.forEach(d -> all.addAll(Arrays.asList(d.predictions())));
+    days.forEach(d -> Arrays.stream(d.predictions()).filter(p -> p[0] >= minutes).forEach(all::add));
     return row(0, -1, all);
   }
 
