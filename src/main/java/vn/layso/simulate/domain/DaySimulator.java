@@ -25,15 +25,13 @@ import vn.layso.simulate.domain.Scenario.Session;
  *   <li>A break that starts while the counter serves begins when it finishes, and still ends on
  *       time. At a session's end counters stop taking new arrivals but call everyone already
  *       holding a number that they may serve, then leave.</li>
- *   <li>Service times feed an exponentially weighted mean per field and per counter and field
- *       (alpha 0.1, no-shows excluded), as the server keeps them, for the predictor.</li>
+ *   <li>Service times feed the predictor's inputs as the server keeps them ({@link ForecastInputs}).</li>
  * </ul>
  */
 public final class DaySimulator {
 
   public static final long POLL_MILLIS = 30_000;
   public static final long AUDIT_MILLIS = 60_000;
-  public static final double EWMA_ALPHA = 0.1;
 
   private static final int END = 0;
   private static final int CLOSE = 1;
@@ -70,8 +68,7 @@ public final class DaySimulator {
   private final long[] busyMillis;
   private final long[] availableMillis;
   private final int[] served;
-  private final double[] fieldMean;
-  private final double[][] counterMean;
+  private final ForecastInputs inputs;
   private long seq;
   private long now;
   private int otherEvents;
@@ -96,8 +93,7 @@ public final class DaySimulator {
     busyMillis = new long[counters];
     availableMillis = new long[counters];
     served = new int[counters];
-    fieldMean = new double[fields];
-    counterMean = new double[counters][fields];
+    inputs = new ForecastInputs(scenario, dispatch);
     Arrays.fill(current, -1);
     int[] seqs = new int[fields];
     for (TraceTicket t : trace) {
@@ -243,7 +239,7 @@ public final class DaySimulator {
       t.outcome = SimTicket.Outcome.NO_SHOW;
     } else {
       t.outcome = SimTicket.Outcome.SERVED;
-      learn(c, t.field, now - t.calledAt);
+      inputs.learn(c, t.field, now - t.calledAt);
     }
     current[c] = -1;
     served[c]++;
@@ -255,11 +251,6 @@ public final class DaySimulator {
     } else {
       tryCall(c);
     }
-  }
-
-  private void learn(int c, int f, long millis) {
-    fieldMean[f] = fieldMean[f] == 0 ? millis : fieldMean[f] + EWMA_ALPHA * (millis - fieldMean[f]);
-    counterMean[c][f] = counterMean[c][f] == 0 ? millis : counterMean[c][f] + EWMA_ALPHA * (millis - counterMean[c][f]);
   }
 
   private void open(int c) {
@@ -335,52 +326,10 @@ public final class DaySimulator {
   }
 
   private void predict(SimTicket t) {
-    int f = t.field;
-    List<WaitForecast.Server> servers = new ArrayList<>();
-    boolean anyPrimary = false;
-    for (int c = 0; c < counters; c++) {
-      if (dispatch.weight(c, f) > 0 && open[c]) {
-        anyPrimary = true;
-        break;
-      }
-    }
-    for (int c = 0; c < counters; c++) {
-      if (!open[c] || !dispatch.mayServe(c, f)) {
-        continue;
-      }
-      double share;
-      if (dispatch.weight(c, f) > 0) {
-        share = share(c, f);
-      } else if (!anyPrimary) {
-        share = 1;
-      } else {
-        continue;
-      }
-      double mean = counterMean[c][f] > 0 ? counterMean[c][f]
-          : fieldMean[f] > 0 ? fieldMean[f] : scenario.fields().get(f).service().meanMinutes() * 60_000;
-      servers.add(new WaitForecast.Server(share, mean, current[c] >= 0));
-    }
     int ahead = queues.ahead(t, now);
-    WaitForecast.Forecast p = forecast.predict(ahead, servers);
+    WaitForecast.Forecast p = forecast.predict(ahead, inputs.servers(t.field, open, current, queues));
     t.predictedAhead = ahead;
     t.predictedP50 = p.p50Millis();
     t.predictedP90 = p.p90Millis();
-  }
-
-  /** The counter's time going to field f: its weight times the field's queue (this ticket included). */
-  private double share(int c, int f) {
-    double mine = 0;
-    double all = 0;
-    for (int g = 0; g < queues.fields(); g++) {
-      int w = dispatch.weight(c, g);
-      if (w > 0) {
-        double load = w * (queues.waiting(g) + (g == f ? 1 : 0));
-        all += load;
-        if (g == f) {
-          mine = load;
-        }
-      }
-    }
-    return all > 0 ? mine / all : 0;
   }
 }
