@@ -148,7 +148,7 @@ public final class BalanceAdvisor {
   }
 
   /** Whole minutes, rounded up: 30 min 1 s is over a 30-minute target and reads as 31. */
-  static int minutesUp(long millis) {
+  public static int minutesUp(long millis) {
     return (int) Math.min(Integer.MAX_VALUE, (millis + MINUTE - 1) / MINUTE);
   }
 }
