@@ -1,37 +1,44 @@
 -- A counter presses "next": its unfinished ticket of today (if any) is completed, then the best
--- waiting ticket it may serve is called (rules in CallNextPolicy.java), all in one step.
+-- waiting ticket it may serve is called, with the reason, all in one step. The rules are
+-- CallNextPolicy.java's (CallNextPolicyIT checks this script against it on random queues):
+-- class (priority or the normals' turn), the walk-ins' turn after appointments in a row,
+-- escalation past a field's target, then the aged weighted wait, then queue order.
 -- Queue scores are queue_score (lib.lua): priority tickets first, each group by effective arrival
 -- (an appointment's is its slot start; its score ends in .5); ties go to the lower score. The
--- counter's priority and appointment streaks belong to one day: a new day starts them at 0.
--- The completion counts towards the counter's served total of the day.
--- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, then one queue per service,
---       then the served counts (today)
--- ARGV: 1 office, 2 counterId, 3 now ms, 4 maxPriorityInRow, 5 channel, 6 ticket key prefix,
---       7 recent calls kept, 8 service date, 9 who pressed, 10 key given ('1'/'0'),
---       11 idempotency ttl s, 12 service count, then per service i: weight, then history ttl s,
---       then maxAppointmentsInRow, then the walk-in wait (ms) that gives walk-ins their turn
+-- counter's streaks belong to one day: a new day starts them afresh. The completion counts
+-- towards the counter's served total of the day and its field's service time statistics.
+-- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today),
+--       6 service times, then one queue per field the counter may serve
+-- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 recent calls kept,
+--       7 service date, 8 who pressed, 9 key given ('1'/'0'), 10 idempotency ttl s, 11 history ttl s,
+--       12 maxPriorityInRow, 13 priority mode ('strict'/'ratio'), 14 normalsPerPriority,
+--       15 maxAppointmentsInRow, 16 walk-in wait (ms) that gives walk-ins their turn, 17 agingPerHour,
+--       18 escalation ('1'/'0'), 19 field count n, then per field i: weight (0: a backup field),
+--       target (s, 0: none)
 local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
-local max_in_row, channel, tprefix = tonumber(ARGV[4]), ARGV[5], ARGV[6]
-local today, by = ARGV[8], ARGV[9]
-local n = tonumber(ARGV[12])
-local max_appointments = tonumber(ARGV[14 + n] or '0')
-local walk_in_max_wait = tonumber(ARGV[15 + n] or '0')
+local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[7], ARGV[8]
+local max_in_row, ratio, normals_per_priority = tonumber(ARGV[12]), ARGV[13] == 'ratio', tonumber(ARGV[14])
+local max_appointments, walk_in_max_wait = tonumber(ARGV[15]), tonumber(ARGV[16])
+local aging, escalation, n = tonumber(ARGV[17]), ARGV[18] == '1', tonumber(ARGV[19])
+local NO_PRIORITY_YET = 1000
 
-return idempotent(KEYS[4], ARGV[10], 'call-next', ARGV[11], function()
-  if redis.call('HGET', KEYS[1], 'paused') == '1' then
+return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
+  local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
+    'normalStreak')
+  if state[1] == '1' then
     return { error = 'counter_paused' }
   end
 
   local closed = nil
-  local current = redis.call('HGET', KEYS[1], 'current')
-  if current then
-    local t = load_ticket(tprefix .. current)
+  if state[2] then
+    local t = load_ticket(tprefix .. state[2])
     if t and t.serviceDate == today and (t.status == 'CALLED' or t.status == 'SERVING') then
       t.status = 'DONE'
       t.finishedAt = now
       add_step(t, 'COMPLETE', now, by, counter_id, nil)
-      save_ticket(tprefix .. current, t)
-      count_served(KEYS[5 + n], counter_id, tonumber(ARGV[13 + n]))
+      save_ticket(tprefix .. state[2], t)
+      count_served(KEYS[5], counter_id, tonumber(ARGV[11]))
+      record_service_time(KEYS[6], t, counter_id)
       emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id })
       closed = t
@@ -39,76 +46,125 @@ return idempotent(KEYS[4], ARGV[10], 'call-next', ARGV[11], function()
     redis.call('HDEL', KEYS[1], 'current')
   end
 
-  local streak, appointment_streak = 0, 0
-  if redis.call('HGET', KEYS[1], 'day') == today then
-    streak = tonumber(redis.call('HGET', KEYS[1], 'priorityStreak') or '0')
-    appointment_streak = tonumber(redis.call('HGET', KEYS[1], 'appointmentStreak') or '0')
+  local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
+  if state[3] == today then
+    streak = tonumber(state[4] or '0')
+    appointment_streak = tonumber(state[5] or '0')
+    normal_streak = tonumber(state[6] or NO_PRIORITY_YET)
   end
-  -- after max_in_row priority calls in a row, a waiting normal ticket goes first
-  local normals_may_jump = max_in_row > 0 and streak >= max_in_row
+  -- the normals' turn may come (it does if a normal ticket may be taken)
+  local normals_may_jump
+  if ratio then normals_may_jump = normal_streak < normals_per_priority
+  else normals_may_jump = max_in_row > 0 and streak >= max_in_row end
   -- after max_appointments appointment calls in a row, a walk-in who waited long enough goes first
   local walk_ins_may_jump = max_appointments > 0 and appointment_streak >= max_appointments
 
-  local function head_entry(queue, weight, id, score)
+  local function entry(i, id, score)
+    local weight, target = tonumber(ARGV[18 + 2 * i]), tonumber(ARGV[19 + 2 * i])
     local arrival, priority, appointment = arrival_of(tonumber(score))
-    local waited = now - arrival
-    if waited < 0 then waited = 0 end
-    return { id = id, queue = queue, priority = priority, appointment = appointment, arrival = arrival,
-             order = tonumber(score), score = weight * waited }
+    local waited_ms = now - arrival
+    if waited_ms < 0 then waited_ms = 0 end
+    local waited = math.floor(waited_ms / 1000)
+    local backup = weight == 0
+    if backup then weight = 1 end
+    local over = target > 0 and waited >= target
+    return { id = id, queue = KEYS[6 + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
+             waited = waited, weight = weight, target = target, backup = backup, over = over,
+             eligible = not backup or over, order = tonumber(score),
+             score = waited * (weight * 3600 + aging * waited) }
+  end
+
+  -- is a better than b (nil)? escalated first (most over target), then the aged score, then queue order
+  local function better(a, b)
+    if not b then return true end
+    if escalation then
+      if a.over ~= b.over then return a.over end
+      if a.over then
+        local l, r = a.waited * b.target, b.waited * a.target
+        if l ~= r then return l > r end
+      end
+    end
+    if a.score ~= b.score then return a.score > b.score end
+    return a.order < b.order
   end
 
   -- The first walk-in of a queue's normal part, whose first entry is given; nil if none.
-  local function first_walk_in(queue, weight, first)
+  local function first_walk_in(i, first)
     if not first.appointment then return first end
     local offset = 1
     while true do
-      local page = redis.call('ZRANGEBYSCORE', queue, 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
+      local page = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
       if not page[1] then return nil end
       for j = 1, #page, 2 do
-        local h = head_entry(queue, weight, page[j], page[j + 1])
+        local h = entry(i, page[j], page[j + 1])
         if not h.appointment then return h end
       end
       offset = offset + 32
     end
   end
 
-  local function better(best, h)
-    return not best or h.score > best.score or (h.score == best.score and h.order < best.order)
-  end
-
-  local function best_head()
-    local best_priority, best_normal, best_walk_in = nil, nil, nil
+  local function decide()
+    local heads, best_priority, priorities = {}, nil, 0
     for i = 1, n do
-      local queue, weight = KEYS[4 + i], tonumber(ARGV[12 + i])
-      local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+      local head = redis.call('ZRANGE', KEYS[6 + i], 0, 0, 'WITHSCORES')
       if head[1] then
-        local h = head_entry(queue, weight, head[1], head[2])
-        local normal = nil
-        if h.priority then
-          if better(best_priority, h) then best_priority = h end
-          if normals_may_jump or walk_ins_may_jump then
-            local first = redis.call('ZRANGEBYSCORE', queue, 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
-            if first[1] then normal = head_entry(queue, weight, first[1], first[2]) end
-          end
-        else
-          normal = h
-        end
-        if normal then
-          if better(best_normal, normal) then best_normal = normal end
-          if walk_ins_may_jump then
-            local w = first_walk_in(queue, weight, normal)
-            if w and now - w.arrival >= walk_in_max_wait and better(best_walk_in, w) then best_walk_in = w end
-          end
+        local h = entry(i, head[1], head[2])
+        heads[i] = h
+        if h.priority and h.eligible then
+          priorities = priorities + 1
+          if better(h, best_priority) then best_priority = h end
         end
       end
     end
-    if best_priority and not (normals_may_jump and best_normal) then return best_priority end
-    return best_walk_in or best_normal
+    local function priority_call()
+      return best_priority, 'PRIORITY', ratio and normal_streak or 0, priorities
+    end
+    if best_priority and not normals_may_jump then return priority_call() end
+    -- the first normal ticket of each queue
+    local normals = {}
+    for i = 1, n do
+      local h = heads[i]
+      if h and h.priority then
+        local first = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+        h = first[1] and entry(i, first[1], first[2]) or nil
+      end
+      normals[i] = h
+    end
+    local best_normal, count = nil, 0
+    for i = 1, n do
+      local h = normals[i]
+      if h and h.eligible then
+        count = count + 1
+        if better(h, best_normal) then best_normal = h end
+      end
+    end
+    if not best_normal then
+      if best_priority then return priority_call() end
+      return nil
+    end
+    if walk_ins_may_jump then
+      local best_walk_in, walk_ins = nil, 0
+      for i = 1, n do
+        if normals[i] then
+          local w = first_walk_in(i, normals[i])
+          if w and w.eligible and w.waited_ms >= walk_in_max_wait then
+            walk_ins = walk_ins + 1
+            if better(w, best_walk_in) then best_walk_in = w end
+          end
+        end
+      end
+      if best_walk_in then return best_walk_in, 'WALK_IN_TURN', appointment_streak, walk_ins end
+    end
+    if best_priority then return best_normal, 'NORMALS_TURN', ratio and normal_streak or streak, count end
+    if best_normal.over and best_normal.backup then return best_normal, 'BACKUP_OVER_TARGET', 0, count end
+    if escalation and best_normal.over and count > 1 then return best_normal, 'OVER_TARGET', 0, count end
+    if count == 1 then return best_normal, 'ONLY_ONE', 0, count end
+    return best_normal, 'WEIGHTED_WAIT', 0, count
   end
 
   -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
   for _ = 1, 50 do
-    local h = best_head()
+    local h, rule, row, candidates = decide()
     if not h then
       return { closed = closed }
     end
@@ -119,16 +175,20 @@ return idempotent(KEYS[4], ARGV[10], 'call-next', ARGV[11], function()
       t.counter = counter_id
       t.calledAt = now
       add_step(t, 'CALL', now, by, counter_id, nil)
+      t.steps[#t.steps].why = { rule = rule, waited = h.waited, weight = h.weight, target = h.target, row = row,
+                                n = candidates }
       save_ticket(tprefix .. h.id, t)
       if h.priority then
         streak = streak + 1
+        normal_streak = 0
       else
         streak = 0
         if h.appointment then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
+        if normal_streak < NO_PRIORITY_YET then normal_streak = normal_streak + 1 end
       end
       redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak, 'appointmentStreak', appointment_streak,
-        'day', today)
-      remember_call(KEYS[3], tonumber(ARGV[7]), t, now)
+        'normalStreak', normal_streak, 'day', today)
+      remember_call(KEYS[3], tonumber(ARGV[6]), t, now)
       emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
       return { ticket = t, closed = closed }

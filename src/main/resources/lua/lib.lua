@@ -111,6 +111,26 @@ local function count_served(served_key, counter_id, ttl)
   return n
 end
 
+-- Live service-time statistics of an office (Keys.serviceTimes), kept by the step that completes a
+-- ticket: the time a counter spent on it (called to finished, in ms) goes into an exponentially
+-- weighted mean of its field ('<field>') and of that counter on that field ('<field>|<counter>'),
+-- and the field's count of completions ('#<field>'). The first sample starts a mean.
+local SERVICE_TIME_ALPHA = 0.1
+
+local function record_service_time(stats_key, t, counter_id)
+  if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return end
+  local ms = t.finishedAt - t.calledAt
+  local field, by_counter = t.service, t.service .. '|' .. counter_id
+  local old = redis.call('HMGET', stats_key, field, by_counter)
+  local function mean(previous)
+    if not previous then return ms end
+    local p = tonumber(previous)
+    return math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5)
+  end
+  redis.call('HSET', stats_key, field, mean(old[1]), by_counter, mean(old[2]))
+  redis.call('HINCRBY', stats_key, '#' .. field, 1)
+end
+
 -- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
 -- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
 -- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in

@@ -8,9 +8,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import vn.layso.announce.domain.Dialect;
 import vn.layso.announce.domain.NumberReading;
 import vn.layso.office.domain.Counter;
@@ -20,6 +23,7 @@ import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.PriorityGroup;
 import vn.layso.office.domain.Printer;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.domain.CallPolicy;
 
 /** The office's JSON form: the seed file and the stored configuration share it. */
 public final class OfficeJson {
@@ -35,17 +39,27 @@ public final class OfficeJson {
         JsonObject s = (JsonObject) o;
         services.add(new ServiceDef(s.getString("code"), s.getString("name"), s.getString("prefix"),
             s.getInteger("numberStart", 1), s.getInteger("numberEnd", 999),
-            s.getInteger("avgServiceMinutes", 10), cutoff(s.getString("issueCutoff")), s.getString("description")));
+            s.getInteger("avgServiceMinutes", 10), cutoff(s.getString("issueCutoff")), s.getString("description"),
+            s.getInteger("targetWaitMinutes", ServiceDef.DEFAULT_TARGET_WAIT_MINUTES)));
       }
       List<Counter> counters = new ArrayList<>();
       for (Object o : json.getJsonArray("counters", new JsonArray())) {
         JsonObject c = (JsonObject) o;
         Map<String, Integer> weights = new LinkedHashMap<>();
+        Set<String> backup = new LinkedHashSet<>();
         for (Object w : c.getJsonArray("services", new JsonArray())) {
           JsonObject served = (JsonObject) w;
-          weights.put(served.getString("code"), served.getInteger("weight", 1));
+          if (Boolean.TRUE.equals(served.getBoolean("backup", false))) {
+            if (served.containsKey("weight")) {
+              throw new IllegalArgumentException("counter " + c.getString("id") + ": backup field "
+                  + served.getString("code") + " takes no weight");
+            }
+            backup.add(served.getString("code"));
+          } else {
+            weights.put(served.getString("code"), served.getInteger("weight", 1));
+          }
         }
-        counters.add(new Counter(c.getString("id"), c.getString("name"), weights));
+        counters.add(new Counter(c.getString("id"), c.getString("name"), weights, backup));
       }
       List<PriorityGroup> groups = new ArrayList<>();
       for (Object o : json.getJsonArray("priorityGroups", new JsonArray())) {
@@ -62,10 +76,33 @@ public final class OfficeJson {
           json.getInteger("maxPriorityInRow", 3), service, issuingHours,
           display(json.getJsonObject("display", new JsonObject())),
           printers(json.getJsonArray("printers", new JsonArray())),
-          BookingJson.read(json.getJsonObject("booking")));
+          BookingJson.read(json.getJsonObject("booking")),
+          callPolicy(json.getJsonObject("callPolicy", new JsonObject())));
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
+  }
+
+  /** The call-next rules beyond maxPriorityInRow; every key is optional (see CallPolicy.DEFAULTS). */
+  private static CallPolicy callPolicy(JsonObject json) {
+    CallPolicy d = CallPolicy.DEFAULTS;
+    String mode = text(json, "priority", "callPolicy.priority");
+    Object escalation = json.getValue("escalation");
+    if (escalation != null && !(escalation instanceof Boolean)) {
+      throw new IllegalArgumentException("callPolicy.escalation must be true or false");
+    }
+    return new CallPolicy(mode == null ? d.priority() : CallPolicy.PriorityMode.parse(mode),
+        json.getInteger("normalsPerPriority", d.normalsPerPriority()),
+        json.getInteger("maxAppointmentsInRow", d.maxAppointmentsInRow()),
+        json.getInteger("walkInMaxWaitMinutes", d.walkInMaxWaitMinutes()),
+        json.getInteger("agingPerHour", d.agingPerHour()),
+        escalation == null ? d.escalation() : (Boolean) escalation);
+  }
+
+  private static JsonObject write(CallPolicy p) {
+    return new JsonObject().put("priority", p.priority().code()).put("normalsPerPriority", p.normalsPerPriority())
+        .put("maxAppointmentsInRow", p.maxAppointmentsInRow()).put("walkInMaxWaitMinutes", p.walkInMaxWaitMinutes())
+        .put("agingPerHour", p.agingPerHour()).put("escalation", p.escalation());
   }
 
   /** Weekday name to sessions; a malformed entry names the field, the day and the text. */
@@ -179,12 +216,14 @@ public final class OfficeJson {
             .put("code", s.code()).put("name", s.name()).put("prefix", s.prefix())
             .put("numberStart", s.numberStart()).put("numberEnd", s.numberEnd())
             .put("avgServiceMinutes", s.avgServiceMinutes())
+            .put("targetWaitMinutes", s.targetWaitMinutes())
             .put("issueCutoff", s.issueCutoff() == null ? null : s.issueCutoff().toString())
             .put("description", s.description())).toList()))
         .put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()
             .put("id", c.id()).put("name", c.name())
-            .put("services", new JsonArray(c.weights().entrySet().stream()
-                .map(e -> new JsonObject().put("code", e.getKey()).put("weight", e.getValue())).toList())))
+            .put("services", new JsonArray(Stream.concat(c.weights().entrySet().stream()
+                .map(e -> new JsonObject().put("code", e.getKey()).put("weight", e.getValue())),
+                c.backup().stream().map(code -> new JsonObject().put("code", code).put("backup", true))).toList())))
             .toList()))
         .put("priorityGroups", new JsonArray(office.priorityGroups().stream()
             .map(g -> new JsonObject().put("code", g.code()).put("name", g.name())).toList()))
@@ -193,7 +232,8 @@ public final class OfficeJson {
         .put("issuingHours", write(office.issuingHours()))
         .put("display", write(office.display()))
         .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()))
-        .put("booking", BookingJson.write(office.booking()));
+        .put("booking", BookingJson.write(office.booking()))
+        .put("callPolicy", write(office.callPolicy()));
   }
 
   public static JsonObject write(Printer p) {
@@ -215,7 +255,8 @@ public final class OfficeJson {
     view.put("counters", new JsonArray(office.counters().stream().map(c -> new JsonObject()
         .put("id", c.id()).put("name", c.name())
         .put("services", new JsonArray(List.copyOf(c.weights().keySet())))
-        .put("weights", new JsonObject(new LinkedHashMap<>(c.weights())))).toList()));
+        .put("weights", new JsonObject(new LinkedHashMap<>(c.weights())))
+        .put("backup", new JsonArray(List.copyOf(c.backup())))).toList()));
     return view;
   }
 }

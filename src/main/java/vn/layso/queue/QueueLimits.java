@@ -1,21 +1,33 @@
 package vn.layso.queue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.domain.CallNextPolicy;
 
-/** An office's call-next limits (see CallNextPolicy): from its office JSON, with defaults. */
+/** An office's call-next rules (see CallNextPolicy), from its office JSON. */
 public final class QueueLimits {
-
-  /** Appointment calls in a row at one counter before a long-waiting walk-in goes first. */
-  public static final int MAX_APPOINTMENTS_IN_ROW = 2;
-  /** How long a walk-in must have waited for the appointment limit to apply. */
-  public static final int WALK_IN_MAX_WAIT_MINUTES = 20;
 
   private QueueLimits() {
   }
 
-  public static CallNextPolicy.Limits of(Office office) {
-    return new CallNextPolicy.Limits(office.maxPriorityInRow(), MAX_APPOINTMENTS_IN_ROW,
-        WALK_IN_MAX_WAIT_MINUTES * 60_000L);
+  public static CallNextPolicy.Rules rules(Office office) {
+    return CallNextPolicy.Rules.of(office.maxPriorityInRow(), office.callPolicy());
+  }
+
+  /** What a counter may serve: its main fields with their weights, and its backup fields. */
+  public static CallNextPolicy.Desk desk(Counter counter) {
+    return new CallNextPolicy.Desk(counter.weights(), counter.backup());
+  }
+
+  /** Each field's target wait in milliseconds. */
+  public static Map<String, Long> targets(Office office) {
+    Map<String, Long> targets = new LinkedHashMap<>();
+    for (ServiceDef s : office.services()) {
+      targets.put(s.code(), s.targetWaitMillis());
+    }
+    return targets;
   }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.QueueStore.Placed;
+import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.WaitEstimator;
 
@@ -67,9 +69,21 @@ public final class TicketJson {
       if (step.from() != null) {
         s.put("from", step.from());
       }
+      if (step.why() != null) {
+        s.put("why", why(office, step.why()));
+      }
       return s;
     }).toList()));
     return json;
+  }
+
+  /** Why a call chose the ticket: the rule and its figures, and the sentence for managers (vi, en). */
+  public static JsonObject why(Office office, CallReason why) {
+    String name = office.service(why.service()).map(ServiceDef::name).orElse(why.service());
+    return new JsonObject().put("rule", why.code()).put("waitedMinutes", why.waitedSeconds() / 60)
+        .put("weight", why.weight()).put("targetMinutes", why.targetSeconds() / 60).put("row", why.row())
+        .put("candidates", why.candidates()).put("text", why.describe(name, false))
+        .put("textEn", why.describe(name, true));
   }
 
   public static JsonObject of(Office office, Placed placed) {

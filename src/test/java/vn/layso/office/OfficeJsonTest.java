@@ -140,4 +140,59 @@ class OfficeJsonTest {
       assertThatThrownBy(() -> OfficeJson.read(json)).as(bad.encode()).isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @Test
+  void callPolicyTargetsAndBackupFieldsAreReadValidatedAndWrittenBack() throws Exception {
+    JsonObject json = new JsonObject(demoText());
+    json.remove("callPolicy");
+    Office plain = OfficeJson.read(json);
+    assertThat(plain.callPolicy()).isEqualTo(vn.layso.queue.domain.CallPolicy.DEFAULTS);
+
+    json.put("callPolicy", new JsonObject().put("priority", "ratio").put("normalsPerPriority", 3)
+        .put("agingPerHour", 12).put("escalation", false));
+    JsonObject firstService = json.getJsonArray("services").getJsonObject(0);
+    firstService.put("targetWaitMinutes", 45);
+    String other = json.getJsonArray("services").getJsonObject(1).getString("code");
+    JsonObject counter = json.getJsonArray("counters").getJsonObject(0);
+    JsonArray served = new JsonArray().add(new JsonObject().put("code", firstService.getString("code")).put("weight", 2))
+        .add(new JsonObject().put("code", other).put("backup", true));
+    counter.put("services", served);
+    Office office = OfficeJson.read(json);
+    assertThat(office.callPolicy().priority()).isEqualTo(vn.layso.queue.domain.CallPolicy.PriorityMode.RATIO);
+    assertThat(office.callPolicy().normalsPerPriority()).isEqualTo(3);
+    assertThat(office.callPolicy().agingPerHour()).isEqualTo(12);
+    assertThat(office.callPolicy().escalation()).isFalse();
+    assertThat(office.services().get(0).targetWaitMinutes()).isEqualTo(45);
+    var first = office.counters().get(0);
+    assertThat(first.backup()).containsExactly(other);
+    assertThat(first.serves(other)).isFalse();
+    assertThat(first.mayServe(other)).isTrue();
+    assertThat(OfficeJson.read(OfficeJson.write(office))).isEqualTo(office);
+    assertThat(OfficeJson.publicView(office).getJsonArray("counters").getJsonObject(0).getJsonArray("backup"))
+        .containsExactly(other);
+
+    for (JsonObject bad : new JsonObject[] {
+        new JsonObject().put("priority", "lottery"),
+        new JsonObject().put("priority", 1),
+        new JsonObject().put("normalsPerPriority", 0),
+        new JsonObject().put("agingPerHour", -1),
+        new JsonObject().put("agingPerHour", 101),
+        new JsonObject().put("maxAppointmentsInRow", -2),
+        new JsonObject().put("walkInMaxWaitMinutes", 999),
+        new JsonObject().put("escalation", "yes")}) {
+      JsonObject copy = json.copy().put("callPolicy", bad);
+      assertThatThrownBy(() -> OfficeJson.read(copy)).as(bad.encode()).isInstanceOf(IllegalArgumentException.class);
+    }
+    JsonObject zeroTarget = json.copy();
+    zeroTarget.getJsonArray("services").getJsonObject(0).put("targetWaitMinutes", 0);
+    assertThatThrownBy(() -> OfficeJson.read(zeroTarget)).isInstanceOf(IllegalArgumentException.class);
+    JsonObject both = json.copy();
+    both.getJsonArray("counters").getJsonObject(0).getJsonArray("services")
+        .add(new JsonObject().put("code", firstService.getString("code")).put("backup", true));
+    assertThatThrownBy(() -> OfficeJson.read(both)).isInstanceOf(IllegalArgumentException.class);
+    JsonObject unknown = json.copy();
+    unknown.getJsonArray("counters").getJsonObject(0).getJsonArray("services")
+        .add(new JsonObject().put("code", "khong-co").put("backup", true));
+    assertThatThrownBy(() -> OfficeJson.read(unknown)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

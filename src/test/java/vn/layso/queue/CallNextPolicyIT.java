@@ -6,15 +6,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.layso.office.OfficeJson;
+import vn.layso.office.domain.Office;
 import vn.layso.queue.domain.CallNextPolicy;
+import vn.layso.queue.domain.CallNextPolicy.Decision;
 import vn.layso.queue.domain.CallNextPolicy.Head;
+import vn.layso.queue.domain.CallReason;
 import vn.layso.store.redis.Keys;
 import vn.layso.testing.Api;
 import vn.layso.testing.RedisAdmin;
@@ -22,23 +27,47 @@ import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
 
 /**
- * call_next.lua must pick exactly what CallNextPolicy says. Random arrivals, priorities and
- * waits on a counter with uneven weights; after each call the model and the server must agree.
+ * call_next.lua must pick exactly what CallNextPolicy decides, for the same reason. Each round is an
+ * office with its own rules (strict or ratio priority, aging, escalation on or off, tight or loose
+ * targets, a backup field, the appointment rule on or off); random issues (walk-ins, priority
+ * tickets, appointment tickets placed as check_in.lua places them) and calls interleave on one
+ * counter while the clock runs; after each call the model and the server must agree on the ticket
+ * and on the reason kept in its history (rule, row, candidates, wait, weight, target).
  */
 class CallNextPolicyIT {
 
-  private static final Map<String, Integer> WEIGHTS = new LinkedHashMap<>(Map.of("a", 3, "b", 1, "c", 2));
+  private static final int ROUNDS = 12;
+  private static final List<String> FIELDS = List.of("a", "b", "c", "d");
+  private static final Map<String, Office> OFFICES = new java.util.LinkedHashMap<>();
   private static TestApp app;
 
   @BeforeAll
   static void start() throws Exception {
     List<JsonObject> offices = new ArrayList<>();
-    for (int round = 0; round < 6; round++) {
-      JsonObject office = TestOffices.uniform("policy" + round, 1, List.of("a", "b", "c"), round % 3 == 0 ? 0 : 2);
-      JsonArray served = new JsonArray();
-      WEIGHTS.forEach((code, weight) -> served.add(new JsonObject().put("code", code).put("weight", weight)));
+    for (int round = 0; round < ROUNDS; round++) {
+      Random random = new Random(round * 31L + 7);
+      JsonObject office = TestOffices.uniform("policy" + round, 1, FIELDS, round % 4 == 0 ? 0 : 2);
+      JsonArray services = office.getJsonArray("services");
+      for (int i = 0; i < services.size(); i++) {
+        services.getJsonObject(i).put("targetWaitMinutes", 3 + random.nextInt(13));
+      }
+      JsonArray served = new JsonArray().add(new JsonObject().put("code", "a").put("weight", 3))
+          .add(new JsonObject().put("code", "b").put("weight", 1))
+          .add(new JsonObject().put("code", "c").put("weight", 2));
+      // a backup field in most rounds; in the others d is not served by this counter at all
+      if (round % 3 != 2) {
+        served.add(new JsonObject().put("code", "d").put("backup", true));
+      }
       office.getJsonArray("counters").getJsonObject(0).put("services", served);
+      office.put("callPolicy", new JsonObject()
+          .put("priority", round % 2 == 0 ? "strict" : "ratio")
+          .put("normalsPerPriority", 1 + random.nextInt(3))
+          .put("maxAppointmentsInRow", round % 5 == 4 ? 0 : 2)
+          .put("walkInMaxWaitMinutes", 5 + random.nextInt(16))
+          .put("agingPerHour", List.of(0, 6, 60).get(round % 3))
+          .put("escalation", round % 6 != 5));
       offices.add(office);
+      OFFICES.put("policy" + round, OfficeJson.read(office));
     }
     var file = TestOffices.write(offices.toArray(JsonObject[]::new));
     // the clock runs days on in this class: tokens must outlive it
@@ -54,115 +83,96 @@ class CallNextPolicyIT {
   }
 
   @Test
-  void theScriptFollowsThePolicyStepByStep() {
+  void theScriptDecidesAsThePolicyForTheSameReasons() {
     String token = app.adminToken();
-    for (int round = 0; round < 6; round++) {
-      String office = "policy" + round;
-      int maxInRow = round % 3 == 0 ? 0 : 2;
-      Random random = new Random(round * 7919L);
+    String redis = app.server().embeddedRedis().uri();
+    Map<CallReason.Rule, Integer> rules = new EnumMap<>(CallReason.Rule.class);
+    int empty = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      String officeId = "policy" + round;
+      Office office = OFFICES.get(officeId);
+      var desk = QueueLimits.desk(office.counter("1").orElseThrow());
+      var targets = QueueLimits.targets(office);
+      var policy = QueueLimits.rules(office);
+      startOfNextDay();
+      Random random = new Random(round * 104_729L + 1);
       List<Head> waiting = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        app.clock().advance(Duration.ofSeconds(1 + random.nextInt(90)));
-        String service = List.of("a", "b", "c").get(random.nextInt(3));
-        boolean priority = random.nextInt(4) == 0;
-        JsonObject body = new JsonObject().put("service", service);
-        if (priority) {
-          body.put("priority", "nguoi-cao-tuoi");
+      var streaks = CallNextPolicy.Streaks.NONE;
+      int issued = 0;
+      while (issued < 45 || !waiting.isEmpty()) {
+        app.clock().advance(Duration.ofSeconds(random.nextInt(150)));
+        if (issued < 45 && random.nextInt(5) < 3) {
+          waiting.add(issue(officeId, FIELDS.stream().filter(desk::mayServe).toList(), random, token, redis));
+          issued++;
+          continue;
         }
-        Api.Response r = app.api().post("/api/v1/offices/" + office + "/tickets", body.encode(), "token", token);
-        assertThat(r.status()).isEqualTo(201);
-        waiting.add(new Head(r.json().getString("id"), service, priority, app.clock().millis()));
-      }
-      int streak = 0;
-      while (!waiting.isEmpty()) {
-        app.clock().advance(Duration.ofSeconds(random.nextInt(200)));
-        List<Head> heads = heads(waiting);
-        Head expected = CallNextPolicy.choose(heads, WEIGHTS, app.clock().millis(), streak, maxInRow).orElseThrow();
-        Api.Response called = app.counter(office, "1", "call-next", token);
+        long now = app.clock().millis();
+        Optional<Decision> expected = CallNextPolicy.decide(waiting, desk, targets, now, streaks, policy);
+        Api.Response called = app.counter(officeId, "1", "call-next", token);
+        if (expected.isEmpty()) {
+          // only backup-field tickets within their target wait (or nothing at all)
+          assertThat(called.status()).as("round %d: nothing this counter may take", round).isEqualTo(204);
+          empty++;
+          continue;
+        }
+        Head head = expected.get().head();
         assertThat(called.status()).isEqualTo(200);
-        assertThat(called.json().getJsonObject("ticket").getString("id"))
-            .as("round %d, %d left, streak %d", round, waiting.size(), streak).isEqualTo(expected.ticketId());
-        waiting.remove(expected);
-        streak = CallNextPolicy.nextStreak(streak, expected.priority());
+        String id = called.json().getJsonObject("ticket").getString("id");
+        assertThat(id).as("round %d, %d waiting, %s, expected %s", round, waiting.size(), streaks, expected.get())
+            .isEqualTo(head.ticketId());
+        CallReason why = expected.get().why();
+        JsonObject stored = new JsonObject(RedisAdmin.get(redis, Keys.ticket(officeId, id)));
+        JsonArray steps = stored.getJsonArray("steps");
+        JsonObject call = steps.getJsonObject(steps.size() - 1);
+        assertThat(call.getString("act")).isEqualTo("CALL");
+        assertThat(call.getJsonObject("why").getMap()).as("round %d, ticket %s", round, head)
+            .containsEntry("rule", why.code()).containsEntry("row", why.row())
+            .containsEntry("n", why.candidates()).containsEntry("weight", why.weight());
+        assertThat(call.getJsonObject("why").getLong("waited")).isEqualTo(why.waitedSeconds());
+        assertThat(call.getJsonObject("why").getLong("target")).isEqualTo(why.targetSeconds());
+        rules.merge(why.rule(), 1, Integer::sum);
+        waiting.remove(head);
+        streaks = streaks.after(head);
       }
-      assertThat(app.counter(office, "1", "call-next", token).status()).isEqualTo(204);
+      assertThat(app.counter(officeId, "1", "call-next", token).status()).isEqualTo(204);
     }
+    // the random queues did reach every rule, and the backup field's "not yet"
+    assertThat(rules.keySet()).containsExactlyInAnyOrder(CallReason.Rule.values());
+    assertThat(empty).isPositive();
   }
 
   /**
-   * With appointment tickets among the walk-ins: each is made as check_in.lua makes it (a ticket of
-   * the field's sequence whose queue place is its slot start; the score ends in .5), with slot
-   * starts on the quarter hour from 40 minutes before to 30 after its check-in. The script must
-   * follow the policy's appointment rules (effective arrival, at most 2 in a row when a walk-in
-   * waited 20 minutes) step by step, with the priority rule as well.
+   * A random ticket: a walk-in, a priority walk-in, or an appointment ticket made as check_in.lua
+   * makes it (a ticket of the field's sequence whose queue place is its slot start, the score ending
+   * in .5), with its slot start on the quarter hour from 45 minutes before to 30 after now.
    */
-  @Test
-  void theScriptFollowsThePolicyWithAppointments() {
-    String token = app.adminToken();
-    int byWalkInRule = 0;
-    int appointmentCalls = 0;
-    String redis = app.server().embeddedRedis().uri();
-    for (int round = 0; round < 6; round++) {
-      String office = "policy" + round;
-      startOfNextDay();
-      var limits = new CallNextPolicy.Limits(round % 3 == 0 ? 0 : 2, QueueLimits.MAX_APPOINTMENTS_IN_ROW,
-          QueueLimits.WALK_IN_MAX_WAIT_MINUTES * 60_000L);
-      Random random = new Random(round * 104_729L + 1);
-      List<Head> waiting = new ArrayList<>();
-      for (int i = 0; i < 36; i++) {
-        app.clock().advance(Duration.ofSeconds(1 + random.nextInt(90)));
-        String service = List.of("a", "b", "c").get(random.nextInt(3));
-        int kind = random.nextInt(6);
-        boolean priority = kind == 0;
-        JsonObject body = new JsonObject().put("service", service);
-        if (priority) {
-          body.put("priority", "nguoi-cao-tuoi");
-        }
-        Api.Response r = app.api().post("/api/v1/offices/" + office + "/tickets", body.encode(), "token", token);
-        assertThat(r.status()).isEqualTo(201);
-        String id = r.json().getString("id");
-        String ticketKey = Keys.ticket(office, id);
-        JsonObject stored = new JsonObject(RedisAdmin.get(redis, ticketKey));
-        int seq = stored.getInteger("seq");
-        long now = app.clock().millis();
-        if (kind >= 4) {
-          long quarter = 15 * 60_000L;
-          long slotStart = (now / quarter + random.nextInt(6) - 3) * quarter;
-          stored.put("appointment", true).put("slotStart", slotStart).put("slot", "09:00");
-          String queue = Keys.queue(office, stored.getString("serviceDate"), service);
-          RedisAdmin.sync(redis, c -> {
-            c.set(ticketKey, stored.encode());
-            return c.zadd(queue, slotStart * 1000.0 + seq % 1000 + 0.5, id);
-          });
-          waiting.add(new Head(id, service, false, slotStart, true, seq));
-        } else {
-          waiting.add(new Head(id, service, priority, now, false, seq));
-        }
-      }
-      var streaks = CallNextPolicy.Streaks.NONE;
-      while (!waiting.isEmpty()) {
-        app.clock().advance(Duration.ofSeconds(random.nextInt(200)));
-        Head expected = CallNextPolicy.choose(waiting, WEIGHTS, app.clock().millis(), streaks, limits).orElseThrow();
-        var withoutRule = new CallNextPolicy.Limits(limits.maxPriorityInRow(), 0, 0);
-        if (!CallNextPolicy.choose(waiting, WEIGHTS, app.clock().millis(), streaks, withoutRule).orElseThrow()
-            .equals(expected)) {
-          byWalkInRule++;
-        }
-        appointmentCalls += expected.appointment() ? 1 : 0;
-        Api.Response called = app.counter(office, "1", "call-next", token);
-        assertThat(called.status()).isEqualTo(200);
-        assertThat(called.json().getJsonObject("ticket").getString("id"))
-            .as("round %d, %d left, %s", round, waiting.size(), streaks).isEqualTo(expected.ticketId());
-        assertThat(called.json().getJsonObject("ticket").getBoolean("appointment", false))
-            .isEqualTo(expected.appointment());
-        waiting.remove(expected);
-        streaks = streaks.after(expected);
-      }
-      assertThat(app.counter(office, "1", "call-next", token).status()).isEqualTo(204);
+  private static Head issue(String office, List<String> fields, Random random, String token, String redis) {
+    String service = fields.get(random.nextInt(fields.size()));
+    int kind = random.nextInt(6);
+    boolean priority = kind == 0;
+    JsonObject body = new JsonObject().put("service", service);
+    if (priority) {
+      body.put("priority", "nguoi-cao-tuoi");
     }
-    // the random queues did test both rules
-    assertThat(appointmentCalls).isGreaterThan(20);
-    assertThat(byWalkInRule).isPositive();
+    Api.Response r = app.api().post("/api/v1/offices/" + office + "/tickets", body.encode(), "token", token);
+    assertThat(r.status()).isEqualTo(201);
+    String id = r.json().getString("id");
+    String ticketKey = Keys.ticket(office, id);
+    JsonObject stored = new JsonObject(RedisAdmin.get(redis, ticketKey));
+    int seq = stored.getInteger("seq");
+    long now = app.clock().millis();
+    if (kind >= 4) {
+      long quarter = 15 * 60_000L;
+      long slotStart = (now / quarter + random.nextInt(6) - 3) * quarter;
+      stored.put("appointment", true).put("slotStart", slotStart).put("slot", "09:00");
+      String queue = Keys.queue(office, stored.getString("serviceDate"), service);
+      RedisAdmin.sync(redis, c -> {
+        c.set(ticketKey, stored.encode());
+        return c.zadd(queue, slotStart * 1000.0 + seq % 1000 + 0.5, id);
+      });
+      return new Head(id, service, false, slotStart, true, seq);
+    }
+    return new Head(id, service, priority, now, false, seq);
   }
 
   /** To 09:00 (office time) of the next day: a round never crosses midnight. */
@@ -171,14 +181,5 @@ class CallNextPolicyIT {
     long nineLocal = Duration.ofHours(2).toMillis();
     long now = app.clock().millis();
     app.clock().advance(Duration.ofMillis(((now - nineLocal) / day + 1) * day + nineLocal - now));
-  }
-
-  /** The first ticket of each (service, priority) queue, as the script sees them. */
-  private static List<Head> heads(List<Head> waiting) {
-    Map<String, Head> first = new LinkedHashMap<>();
-    for (Head h : waiting) {
-      first.merge(h.service() + h.priority(), h, (x, y) -> x.arrivalMillis() <= y.arrivalMillis() ? x : y);
-    }
-    return new ArrayList<>(first.values());
   }
 }

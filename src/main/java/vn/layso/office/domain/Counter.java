@@ -2,14 +2,23 @@ package vn.layso.office.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A service counter (quầy) and the fields it may serve, each with a weight: how strongly this
- * counter leans towards that field when several have citizens waiting (see CallNextPolicy).
+ * A service counter (quầy) and the fields it serves, each with a weight: how strongly this
+ * counter leans towards that field when several have citizens waiting (see CallNextPolicy). Its
+ * backup fields it serves only for citizens who waited past their field's target; they do not
+ * count as counters serving the field (wait estimates, booking capacity, transfers).
  */
-public record Counter(String id, String name, Map<String, Integer> weights) {
+public record Counter(String id, String name, Map<String, Integer> weights, Set<String> backup) {
+
+  /** A counter without backup fields. */
+  public Counter(String id, String name, Map<String, Integer> weights) {
+    this(id, name, weights, Set.of());
+  }
 
   public static final int MAX_WEIGHT = 100;
 
@@ -25,6 +34,17 @@ public record Counter(String id, String name, Map<String, Integer> weights) {
       }
     });
     weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    backup = Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNullElse(backup, Set.of())));
+    for (String service : backup) {
+      if (weights.containsKey(service)) {
+        throw new IllegalArgumentException("counter " + id + ": " + service + " is both a main and a backup field");
+      }
+    }
+  }
+
+  /** A main or a backup field of this counter. */
+  public boolean mayServe(String service) {
+    return weights.containsKey(service) || backup.contains(service);
   }
 
   public boolean serves(String service) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.layso.announce.domain.Announcement;
 import vn.layso.booking.domain.BookingSettings;
+import vn.layso.queue.domain.CallPolicy;
 
 /**
  * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups,
@@ -16,11 +17,20 @@ import vn.layso.booking.domain.BookingSettings;
  * {@code display}: its lobby screens' ticker and voice.
  * {@code printers}: its ticket printers, each with the kiosks it prints for (a kiosk at most once).
  * {@code booking}: its online booking rules (slots, window, limits, check-in window, retention).
+ * {@code callPolicy}: the rest of its call-next rules (priority mode, appointments, aging, escalation).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
                      OpeningHours hours, OpeningHours issuingHours, DisplaySettings display, List<Printer> printers,
-                     BookingSettings booking) {
+                     BookingSettings booking, CallPolicy callPolicy) {
+
+  /** An office with the default call-next rules. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
+                DisplaySettings display, List<Printer> printers, BookingSettings booking) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
+        printers, booking, CallPolicy.DEFAULTS);
+  }
 
   /** An office with the default booking settings. */
   public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
@@ -65,6 +75,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     priorityGroups = List.copyOf(priorityGroups);
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     booking = Objects.requireNonNullElse(booking, BookingSettings.DEFAULTS);
+    callPolicy = Objects.requireNonNullElse(callPolicy, CallPolicy.DEFAULTS);
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }
@@ -76,6 +87,11 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
       for (String code : counter.weights().keySet()) {
         if (services.stream().noneMatch(s -> s.code().equals(code))) {
           throw new IllegalArgumentException("counter " + counter.id() + " serves unknown service " + code);
+        }
+      }
+      for (String code : counter.backup()) {
+        if (services.stream().noneMatch(s -> s.code().equals(code))) {
+          throw new IllegalArgumentException("counter " + counter.id() + " backs up unknown service " + code);
         }
       }
     }

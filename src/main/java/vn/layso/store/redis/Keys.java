@@ -54,6 +54,15 @@ public final class Keys {
     return office(office) + "queue:" + serviceDate + ":" + service;
   }
 
+  /**
+   * The office's live service-time statistics (hash, written by the scripts that complete a ticket:
+   * record_service_time in lib.lua): '<field>' and '<field>|<counter>' hold exponentially weighted
+   * mean service times in ms, '#<field>' the field's completions.
+   */
+  public static String serviceTimes(String office) {
+    return office(office) + "svctime";
+  }
+
   /** Prefix of queue keys, for scripts that rebuild a ticket's own queue key from its fields. */
   public static String queuePrefix(String office) {
     return office(office) + "queue:";

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,24 +63,30 @@ public final class RedisQueueStore implements QueueStore {
   public Future<Called> callNext(Office office, Counter counter, Press press) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
+    CallNextPolicy.Rules rules = QueueLimits.rules(office);
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        Keys.recentCalls(id, day), idempotencyKey(id, counter, press)));
-    List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()),
-        Integer.toString(office.maxPriorityInRow()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
-        Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
-        Long.toString(IDEMPOTENCY_TTL_SECONDS), Integer.toString(counter.weights().size())));
-    counter.weights().forEach((service, weight) -> {
-      keys.add(Keys.queue(id, day, service));
-      args.add(Integer.toString(weight));
-    });
-    keys.add(Keys.servedCounts(id, day));
-    args.add(Long.toString(historySeconds));
-    CallNextPolicy.Limits limits = QueueLimits.of(office);
-    args.add(Integer.toString(limits.maxAppointmentsInRow()));
-    args.add(Long.toString(limits.walkInMaxWaitMillis()));
+        Keys.recentCalls(id, day), idempotencyKey(id, counter, press), Keys.servedCounts(id, day),
+        Keys.serviceTimes(id)));
+    List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL,
+        Keys.ticketPrefix(id), Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
+        Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds),
+        Integer.toString(rules.maxPriorityInRow()), rules.priorityMode().name().toLowerCase(Locale.ROOT),
+        Integer.toString(rules.normalsPerPriority()), Integer.toString(rules.maxAppointmentsInRow()),
+        Long.toString(rules.walkInMaxWaitMillis()), Integer.toString(rules.agingPerHour()),
+        rules.escalation() ? "1" : "0", Integer.toString(counter.weights().size() + counter.backup().size())));
+    counter.weights().forEach((service, weight) -> addField(office, day, service, weight, keys, args));
+    counter.backup().forEach(service -> addField(office, day, service, 0, keys, args));
     return run("call_next", keys, args).map(json -> new Called(
         TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed")),
         json.getBoolean("replayed", false)));
+  }
+
+  /** One field for call_next.lua: its queue, its weight (0: a backup field) and its target in seconds. */
+  private static void addField(Office office, String day, String service, int weight, List<String> keys,
+                               List<String> args) {
+    keys.add(Keys.queue(office.id(), day, service));
+    args.add(Integer.toString(weight));
+    args.add(Long.toString(office.service(service).map(s -> s.targetWaitMillis() / 1000).orElse(0L)));
   }
 
   @Override
@@ -87,7 +94,7 @@ public final class RedisQueueStore implements QueueStore {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id, day),
-        idempotencyKey(id, counter, press), Keys.servedCounts(id, day));
+        idempotencyKey(id, counter, press), Keys.servedCounts(id, day), Keys.serviceTimes(id));
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
         action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStatus;
@@ -35,10 +36,23 @@ public final class TicketCodec {
       for (Object o : array) {
         JsonObject s = (JsonObject) o;
         out.add(new TicketStep(s.getString("act"), instant(s, "at"), s.getString("by"), s.getString("counter"),
-            s.getString("service"), s.getString("from")));
+            s.getString("service"), s.getString("from"), why(s.getValue("why"), s.getString("service"))));
       }
     }
     return out;
+  }
+
+  /** A call's reason as call_next.lua writes it; null when absent or of a rule this version does not know. */
+  private static CallReason why(Object value, String service) {
+    if (!(value instanceof JsonObject w)) {
+      return null;
+    }
+    try {
+      return new CallReason(CallReason.rule(w.getString("rule")), service, w.getLong("waited", 0L),
+          w.getInteger("weight", 1), w.getLong("target", 0L), w.getInteger("row", 0), w.getInteger("n", 1));
+    } catch (IllegalArgumentException | NullPointerException | ClassCastException unknown) {
+      return null;
+    }
   }
 
   private static Instant instant(JsonObject t, String field) {
