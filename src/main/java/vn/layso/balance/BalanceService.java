@@ -90,11 +90,11 @@ public final class BalanceService {
 
   private static FieldLoad field(ServiceDef s, BalanceStore.Load load, Map<String, Long> predicted) {
     return new FieldLoad(s.code(), s.name(), load.waiting().getOrDefault(s.code(), 0),
-        Math.max(0, predicted.getOrDefault(s.code(), 0L)), OfficeTargets.targetMinutes(s) * MINUTE);
+        Math.max(0, predicted.getOrDefault(s.code(), 0L)), s.targetWaitMillis());
   }
 
   private static CounterLoad counter(Counter c, BalanceStore.Load load) {
     BalanceStore.CounterNow now = load.counters().getOrDefault(c.id(), new BalanceStore.CounterNow(false, null));
-    return new CounterLoad(c.id(), c.name(), !now.paused(), now.idle(), c.weights().keySet(), OfficeTargets.backup(c));
+    return new CounterLoad(c.id(), c.name(), !now.paused(), now.idle(), c.weights().keySet(), c.backup());
   }
 }
