@@ -86,11 +86,13 @@ public final class LaysoServer {
   private final NoShowSweeper noShows;
   private final long noShowTimer;
   private final NotifyWiring notify;
+  private final BalanceWiring balance;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
                       Router router, String generatedAdminPassword, DayCloser closer, long closerTimer,
-                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify) {
+                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify, BalanceWiring balance) {
     this.notify = notify;
+    this.balance = balance;
     this.closer = closer;
     this.closerTimer = closerTimer;
     this.noShows = noShows;
@@ -161,16 +163,18 @@ public final class LaysoServer {
         booking.listen(notify.appointments());
         queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
       }
+      // balancing advice: every office evaluated every 30 s and soon after each live event
+      var balance = BalanceWiring.start(vertx, redis, offices, clock);
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes()));
+              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes()));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
-          noShows, noShowTimer, notify);
+          noShows, noShowTimer, notify, balance);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -342,6 +346,7 @@ public final class LaysoServer {
     vertx.cancelTimer(closerTimer);
     vertx.cancelTimer(noShowTimer);
     notify.stop();
+    balance.stop();
     try {
       hub.closeAll();
       Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())

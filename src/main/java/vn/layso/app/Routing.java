@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
+import vn.layso.balance.BalanceRoutes;
 import vn.layso.booking.BookingDaysRoutes;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
@@ -49,7 +50,7 @@ final class Routing {
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
-                  NotificationRoutes notifications) {
+                  NotificationRoutes notifications, BalanceRoutes balance) {
   }
 
   private Routing() {
@@ -83,6 +84,7 @@ final class Routing {
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);
     f.notifications().mount(router);
+    f.balance().mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

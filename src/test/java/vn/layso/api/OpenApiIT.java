@@ -256,6 +256,31 @@ class OpenApiIT {
   }
 
   @Test
+  void balanceAnswersAndTheAdviceEventMatchTheirSchemas() throws Exception {
+    // a server of its own: the advice needs a crowded field, which would change the other tests' queues
+    try (TestApp other = TestApp.start(); LiveClient screen = new LiveClient(other.port(), "demo")) {
+      screen.next();
+      String token = other.adminToken();
+      String balance = "/api/v1/offices/{office}/balance";
+      check("get", balance, other.api().get("/api/v1/offices/demo/balance", "token", token));
+      for (int i = 0; i < 9; i++) {
+        other.issue("demo", "ho-tich");
+      }
+      other.counter("demo", "3", "call-next", token);
+      other.counter("demo", "4", "call-next", token);
+      JsonObject event = screen.await(type("balance.advice"));
+      checkLive("BalanceAdviceEvent", event);
+      check("get", balance, other.api().get("/api/v1/offices/demo/balance", "token", token));
+      while (other.counter("demo", "3", "call-next", token).status() == 200) {
+        assertThat(other.api().get("/api/v1/offices/demo/balance", "token", token).status()).isEqualTo(200);
+      }
+      checkLive("BalanceAdviceEvent", screen.await(type("balance.advice")));
+      check("get", balance, other.api().get("/api/v1/offices/demo/balance"));
+      check("get", balance, other.api().get("/api/v1/offices/nope/balance", "token", token));
+    }
+  }
+
+  @Test
   void deviceAnswersMatchTheirSchemas() {
     String token = app.adminToken();
     String devices = "/api/v1/offices/demo/devices";

@@ -331,4 +331,15 @@ public final class Keys {
   public static final String ZALO_TOKENS = "layso:{notify}:zalo-tokens";
   /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
   public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
+
+  // ---- balancing advice (vn.layso.balance, the ADVICE helper's block)
+
+  /**
+   * The office's current balancing advice (hash): sig (what identifies it: kinds, fields, counters),
+   * advice (the items as JSON, numbers of the latest round), since (ms, when it last changed).
+   * Written by balance_publish.lua only; expires two days after its last write.
+   */
+  public static String balance(String office) {
+    return office(office) + "balance";
+  }
 }
