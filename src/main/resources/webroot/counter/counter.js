@@ -306,6 +306,9 @@ function render() {
     $('current-called').textContent = ticket.calledAt ? formatTime(new Date(ticket.calledAt), zone) : '—';
     $('current-issued').textContent = formatTime(new Date(ticket.issuedAt), zone);
     $('current-recalls').textContent = String(ticket.recalls || 0);
+    const why = ticket.why;
+    $('current-why').hidden = !why;
+    $('current-why-text').textContent = why ? (currentLang() === 'en' ? why.textEn : why.text) : '';
   }
   $('served').textContent = String(view.servedToday);
   const banner = $('paused-banner');
