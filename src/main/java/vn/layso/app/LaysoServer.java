@@ -40,6 +40,7 @@ import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
+import vn.layso.predict.PredictionService;
 import vn.layso.print.NetworkPrinter;
 import vn.layso.print.PrintService;
 import vn.layso.print.PrinterConfig;
@@ -54,6 +55,7 @@ import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
+import vn.layso.store.redis.RedisPredictionStore;
 import vn.layso.store.redis.RedisPrintStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
@@ -72,6 +74,8 @@ public final class LaysoServer {
   private static final Duration PRINT_JOB_TIMEOUT = Duration.ofSeconds(5);
   /** A kiosk's repeated print of the same ticket within this after the job is answered, not printed again. */
   private static final Duration PRINT_REPEAT_WINDOW = Duration.ofSeconds(10);
+  /** How long a server predicts waits from one read of an office's queues and counters. */
+  private static final Duration PREDICTION_FRESH = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final EmbeddedRedis embedded;
@@ -129,6 +133,10 @@ public final class LaysoServer {
       var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
+      // wait predictions: one read of the office per PREDICTION_FRESH on each server
+      var predictions = new PredictionService(
+          new RedisPredictionStore(redis, Duration.ofDays(config.historyDays())), clock, PREDICTION_FRESH);
+      queue.useForecaster(predictions);
       var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),
           new SocketLimits(config.liveMaxSockets(), config.liveMaxSocketsPerAddress()));
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
@@ -163,7 +171,7 @@ public final class LaysoServer {
       }
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes()));
+              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), predictions));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -322,4 +322,32 @@ public final class Keys {
   public static final String ZALO_TOKENS = "layso:{notify}:zalo-tokens";
   /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
   public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
+
+  // ---- wait prediction (vn.layso.predict; PREDICT helper). The statistics are written by the
+  // scripts that complete a ticket; the prediction feature only reads them.
+
+  /**
+   * Live service-time statistics of an office (hash): {@code <service>} the field's EWMA of
+   * finishedAt - calledAt (ms), {@code <service>|<counter>} a counter's on that field,
+   * {@code #<service>} the field's completions counted. No expiry.
+   */
+  public static String serviceTimes(String office) {
+    return office(office) + "svctime";
+  }
+
+  /**
+   * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90", ms),
+   * each until its ticket is called; lives as long as the day's history.
+   */
+  public static String predictionsGiven(String office, String serviceDate) {
+    return office(office) + "predict:" + serviceDate + ":given";
+  }
+
+  /**
+   * The called tickets' predictions next to their actual waits, of one service day (list of
+   * "ahead,p50,p90,actual", ms, in call order); lives as long as the day's history.
+   */
+  public static String predictionOutcomes(String office, String serviceDate) {
+    return office(office) + "predict:" + serviceDate + ":outcomes";
+  }
 }
