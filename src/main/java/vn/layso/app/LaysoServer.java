@@ -133,10 +133,11 @@ public final class LaysoServer {
       var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
-      // wait predictions: one read of the office per PREDICTION_FRESH on each server
+      // wait predictions: one read of an office until its next event (at most PREDICTION_FRESH) per server
       var predictions = new PredictionService(
           new RedisPredictionStore(redis, Duration.ofDays(config.historyDays())), clock, PREDICTION_FRESH);
       queue.useForecaster(predictions);
+      redis.subscribe(Keys.EVENTS_CHANNEL, predictions.listener());
       var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),
           new SocketLimits(config.liveMaxSockets(), config.liveMaxSocketsPerAddress()));
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());

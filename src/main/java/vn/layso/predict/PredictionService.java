@@ -1,6 +1,7 @@
 package vn.layso.predict;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,9 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.office.domain.Counter;
@@ -26,8 +29,8 @@ import vn.layso.queue.domain.Ticket;
 
 /**
  * Live wait predictions: reads an office's queues, counters and service-time statistics (one
- * script, kept {@code fresh} per office on this server so issuing stays one read away from its
- * answer), asks the {@link WaitPredictor}, and measures itself: the prediction handed out with a
+ * script; the view is kept per office on this server until the office's next live event, at most
+ * {@code fresh}, so a lobby of phones and a busy kiosk cost one read), asks the {@link WaitPredictor}, and measures itself: the prediction handed out with a
  * ticket is remembered and, when the ticket is called, recorded next to the actual wait.
  * Recording never fails the call that caused it: a failure is logged.
  */
@@ -40,6 +43,8 @@ public final class PredictionService implements WaitForecaster {
   private final long freshNanos;
   private final WaitPredictor predictor = new WaitPredictor();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Bumped per office by every change this server hears of, so a read begun before it is not kept. */
+  private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
   private record Cached(QueueState state, LocalDate day, long until) {
   }
@@ -64,14 +69,39 @@ public final class PredictionService implements WaitForecaster {
 
   @Override
   public void called(Office office, Ticket ticket) {
-    // this server's view of the office changed: the next prediction reads it again
-    cache.remove(office.id());
+    forget(office.id());
     if (ticket.calledAt() == null) {
       return;
     }
     long actual = ticket.calledAt().toEpochMilli() - arrival(office, ticket).toEpochMilli();
     store.settle(office.id(), ticket.serviceDate(), ticket.id(), actual).onFailure(e -> LOG.atWarn()
         .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction error not recorded"));
+  }
+
+  /**
+   * Listens to every office's live events (Redis pub/sub, as every server gets them): any change
+   * of an office (a ticket issued, called, done, a counter paused, ...) drops this server's view
+   * of it, so the next prediction reads it again; the freshness limit only covers lost events.
+   */
+  public BiConsumer<String, String> listener() {
+    return (channel, message) -> {
+      if (cache.isEmpty()) {
+        return;
+      }
+      try {
+        String office = new JsonObject(message).getString("office");
+        if (office != null) {
+          forget(office);
+        }
+      } catch (RuntimeException malformed) {
+        LOG.atDebug().addKeyValue("error", malformed.toString()).log("event without an office");
+      }
+    };
+  }
+
+  private void forget(String office) {
+    generations.merge(office, 1L, Long::sum);
+    cache.remove(office);
   }
 
   /** The wait a newcomer to each field of the office would have now (for the balancing advice). */
@@ -96,9 +126,12 @@ public final class PredictionService implements WaitForecaster {
     if (cached != null && cached.day().equals(today) && now - cached.until() < 0) {
       return Future.succeededFuture(cached.state());
     }
+    Long generation = generations.get(office.id());
     return store.live(office, today).map(live -> {
       QueueState state = queueState(office, live, today);
-      cache.put(office.id(), new Cached(state, today, now + freshNanos));
+      if (Objects.equals(generation, generations.get(office.id()))) {
+        cache.put(office.id(), new Cached(state, today, now + freshNanos));
+      }
       return state;
     });
   }
