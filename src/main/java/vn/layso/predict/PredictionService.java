@@ -79,9 +79,11 @@ public final class PredictionService implements WaitForecaster {
   }
 
   /**
-   * Listens to every office's live events (Redis pub/sub, as every server gets them): any change
-   * of an office (a ticket issued, called, done, a counter paused, ...) drops this server's view
-   * of it, so the next prediction reads it again; the freshness limit only covers lost events.
+   * Listens to every office's live events (Redis pub/sub, as every server gets them): a change of
+   * an office's counters or of who is served (a call, a completion, a pause, a transfer, ...)
+   * drops this server's view of it, so the next prediction reads it again. A new ticket does not:
+   * it only lengthens a queue behind the tickets already there (its own place comes with it), and
+   * a burst of issuing then shares one read per {@code fresh}, which also covers lost events.
    */
   public BiConsumer<String, String> listener() {
     return (channel, message) -> {
@@ -89,8 +91,9 @@ public final class PredictionService implements WaitForecaster {
         return;
       }
       try {
-        String office = new JsonObject(message).getString("office");
-        if (office != null) {
+        JsonObject event = new JsonObject(message);
+        String office = event.getString("office");
+        if (office != null && !"ticket.issued".equals(event.getString("type"))) {
           forget(office);
         }
       } catch (RuntimeException malformed) {

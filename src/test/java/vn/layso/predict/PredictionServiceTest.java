@@ -132,8 +132,9 @@ class PredictionServiceTest {
     assertThat(first.ahead()).isEqualTo(2);
 
     service.listener().accept("layso:events", "{\"type\":\"counter.paused\",\"office\":\"other\"}");
+    service.listener().accept("layso:events", "{\"type\":\"ticket.issued\",\"office\":\"ward\"}");
     service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
-    assertThat(store.reads).as("another office's event").isEqualTo(1);
+    assertThat(store.reads).as("another office's event, a new ticket behind").isEqualTo(1);
     service.listener().accept("layso:events", "{\"type\":\"counter.paused\",\"office\":\"ward\",\"counter\":\"1\"}");
     service.listener().accept("layso:events", "not json");
     service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
