@@ -29,10 +29,11 @@ import vn.layso.queue.domain.Ticket;
 
 /**
  * Live wait predictions: reads an office's queues, counters and service-time statistics (one
- * script; the view is kept per office on this server until the office's next live event, at most
- * {@code fresh}, so a lobby of phones and a busy kiosk cost one read), asks the {@link WaitPredictor}, and measures itself: the prediction handed out with a
- * ticket is remembered and, when the ticket is called, recorded next to the actual wait.
- * Recording never fails the call that caused it: a failure is logged.
+ * script; this server keeps the view until the office's next call, completion, pause or transfer,
+ * at most {@code fresh}, so a lobby of phones and a busy kiosk share one read), asks the
+ * {@link WaitPredictor}, and measures itself: the prediction handed out with a ticket is
+ * remembered and, when the ticket is called, recorded next to the actual wait. Recording never
+ * fails the call that caused it: a failure is logged.
  */
 public final class PredictionService implements WaitForecaster {
 

@@ -171,7 +171,7 @@ public final class PrintService {
         });
   }
 
-  /** What the ticket prints; {@code estimate}: its predicted wait (the median is printed), null when it does not wait. */
+  /** What the ticket prints; {@code estimate}: its predicted wait (the median is printed), null if not waiting. */
   private TicketFacts facts(Office office, Placed placed, Printer printer, Estimate estimate) {
     Ticket t = placed.ticket();
     ServiceDef service = office.service(t.service()).orElse(null);

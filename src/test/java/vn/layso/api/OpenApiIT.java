@@ -155,7 +155,8 @@ class OpenApiIT {
     check("post", "/api/v1/offices/{office}/counters/{counter}/resume", app.counter("demo", "3", "resume", token));
     // the called ticket's prediction is measured just after its call
     Api.Response accuracy = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-        .until(() -> api.get("/api/v1/offices/demo/predictions", "token", token), r -> r.json().getInteger("count") > 0);
+        .until(() -> api.get("/api/v1/offices/demo/predictions", "token", token),
+            r -> r.json().getInteger("count") > 0);
     check("get", "/api/v1/offices/{office}/predictions", accuracy);
 
     check("post", "/api/v1/auth/login", api.post("/api/v1/auth/login",

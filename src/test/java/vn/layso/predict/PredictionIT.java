@@ -55,7 +55,7 @@ class PredictionIT {
     return r.json();
   }
 
-  /** Polls the ticket until its prediction says what {@code until} wants (a server reads an office at most once a second). */
+  /** Polls the ticket until its prediction says what {@code until} wants (the server's view may lag a second). */
   private static JsonObject awaitTicket(String id, Predicate<JsonObject> until) {
     JsonObject[] last = new JsonObject[1];
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))

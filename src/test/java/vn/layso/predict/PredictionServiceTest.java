@@ -23,7 +23,10 @@ import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStatus;
 import vn.layso.testing.MutableClock;
 
-/** The server side of the prediction with an in-memory store: the stored state as the predictor sees it, appointments, the view's freshness. */
+/**
+ * The server side of the prediction with an in-memory store: the stored state as the predictor
+ * sees it, appointments, the view's freshness, recording failures.
+ */
 class PredictionServiceTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
@@ -74,7 +77,8 @@ class PredictionServiceTest {
     }
   }
 
-  private static PredictionStore.Live live(Map<String, PredictionStore.CounterLive> counters, Map<String, String> times) {
+  private static PredictionStore.Live live(Map<String, PredictionStore.CounterLive> counters,
+                                           Map<String, String> times) {
     return new PredictionStore.Live(Map.of("a", 3, "b", 1), times, counters);
   }
 
@@ -166,8 +170,8 @@ class PredictionServiceTest {
     service.called(OFFICE, called);
     assertThat(store.settled).containsExactly(12 * MIN);
     // a late check-in (10:00 for the 09:20 slot) waits from its check-in
-    Ticket late = new Ticket("ward.l", "ward", "A003", "a", TicketStatus.CALLED, null, NINE.plus(Duration.ofMinutes(60)),
-        DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public", null, List.of(), "09:20");
+    Ticket late = new Ticket("ward.l", "ward", "A003", "a", TicketStatus.CALLED, null,
+        NINE.plus(Duration.ofMinutes(60)), DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public", null, List.of(), "09:20");
     assertThat(PredictionService.arrival(OFFICE, late)).isEqualTo(late.issuedAt());
   }
 

@@ -27,7 +27,7 @@ public final class ServiceTimes {
     return Math.max(1, Math.round(blended));
   }
 
-  /** A counter's mean on a field (ms): its own EWMA, kept within a factor 3 of the field's mean; the field's without one. */
+  /** A counter's mean on a field (ms): its own EWMA within a factor 3 of the field's mean; the field's without one. */
   public static long counterMean(Double ewmaMillis, long fieldMeanMillis) {
     if (ewmaMillis == null || !(ewmaMillis > 0)) {
       return fieldMeanMillis;
