@@ -171,7 +171,8 @@ class PredictionServiceTest {
     assertThat(store.settled).containsExactly(12 * MIN);
     // a late check-in (10:00 for the 09:20 slot) waits from its check-in
     Ticket late = new Ticket("ward.l", "ward", "A003", "a", TicketStatus.CALLED, null,
-        NINE.plus(Duration.ofMinutes(60)), DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public", null, List.of(), "09:20");
+        NINE.plus(Duration.ofMinutes(60)), DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public",
+        null, List.of(), "09:20");
     assertThat(PredictionService.arrival(OFFICE, late)).isEqualTo(late.issuedAt());
   }
 
