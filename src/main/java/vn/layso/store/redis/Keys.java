@@ -54,6 +54,15 @@ public final class Keys {
     return office(office) + "queue:" + serviceDate + ":" + service;
   }
 
+  /**
+   * The office's live service-time statistics (hash, written by the scripts that complete a ticket:
+   * record_service_time in lib.lua): '<field>' and '<field>|<counter>' hold exponentially weighted
+   * mean service times in ms, '#<field>' the field's completions.
+   */
+  public static String serviceTimes(String office) {
+    return office(office) + "svctime";
+  }
+
   /** Prefix of queue keys, for scripts that rebuild a ticket's own queue key from its fields. */
   public static String queuePrefix(String office) {
     return office(office) + "queue:";
@@ -323,17 +332,7 @@ public final class Keys {
   /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
   public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
 
-  // ---- wait prediction (vn.layso.predict; PREDICT helper). The statistics are written by the
-  // scripts that complete a ticket; the prediction feature only reads them.
-
-  /**
-   * Live service-time statistics of an office (hash): {@code <service>} the field's EWMA of
-   * finishedAt - calledAt (ms), {@code <service>|<counter>} a counter's on that field,
-   * {@code #<service>} the field's completions counted. No expiry.
-   */
-  public static String serviceTimes(String office) {
-    return office(office) + "svctime";
-  }
+  // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads serviceTimes above)
 
   /**
    * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90", ms),
