@@ -5,8 +5,8 @@ import java.util.Map;
 import vn.layso.office.domain.Office;
 
 /**
- * The predicted wait (median, ms) of a citizen who would take a number of each field now. The
- * wait predictor (vn.layso.predict) answers this; {@link SimpleNewcomerWaits} stands in without it.
+ * The predicted wait (median, ms) of a citizen who would take a number of each field now: the wait
+ * predictor's (vn.layso.predict), wired in vn.layso.app.BalanceWiring; tests may stand in for it.
  */
 public interface NewcomerWaits {
 

@@ -342,4 +342,22 @@ public final class Keys {
   public static String balance(String office) {
     return office(office) + "balance";
   }
+
+  // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads serviceTimes above)
+
+  /**
+   * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90", ms),
+   * each until its ticket is called; lives as long as the day's history.
+   */
+  public static String predictionsGiven(String office, String serviceDate) {
+    return office(office) + "predict:" + serviceDate + ":given";
+  }
+
+  /**
+   * The called tickets' predictions next to their actual waits, of one service day (list of
+   * "ahead,p50,p90,actual", ms, in call order); lives as long as the day's history.
+   */
+  public static String predictionOutcomes(String office, String serviceDate) {
+    return office(office) + "predict:" + serviceDate + ":outcomes";
+  }
 }
