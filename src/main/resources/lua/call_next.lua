@@ -43,7 +43,10 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
         counter = counter_id })
       closed = t
     end
-    redis.call('HDEL', KEYS[1], 'current')
+  end
+  -- the counter's current ticket: replaced by the one called, else let go
+  local function release()
+    if state[2] then redis.call('HDEL', KEYS[1], 'current') end
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -166,6 +169,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   for _ = 1, 50 do
     local h, rule, row, candidates = decide()
     if not h then
+      release()
       return { closed = closed }
     end
     redis.call('ZREM', h.queue, h.id)
@@ -194,5 +198,6 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       return { ticket = t, closed = closed }
     end
   end
+  release()
   return { closed = closed }
 end)

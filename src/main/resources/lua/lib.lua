@@ -120,15 +120,14 @@ local SERVICE_TIME_ALPHA = 0.1
 local function record_service_time(stats_key, t, counter_id)
   if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return end
   local ms = t.finishedAt - t.calledAt
-  local field, by_counter = t.service, t.service .. '|' .. counter_id
-  local old = redis.call('HMGET', stats_key, field, by_counter)
+  local field, by_counter, count = t.service, t.service .. '|' .. counter_id, '#' .. t.service
+  local old = redis.call('HMGET', stats_key, field, by_counter, count)
   local function mean(previous)
     if not previous then return ms end
     local p = tonumber(previous)
     return math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5)
   end
-  redis.call('HSET', stats_key, field, mean(old[1]), by_counter, mean(old[2]))
-  redis.call('HINCRBY', stats_key, '#' .. field, 1)
+  redis.call('HSET', stats_key, field, mean(old[1]), by_counter, mean(old[2]), count, tonumber(old[3] or '0') + 1)
 end
 
 -- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in

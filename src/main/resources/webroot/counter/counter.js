@@ -1,7 +1,7 @@
 // The counter console: staff log in, choose their counter, and call, recall, start, complete,
 // mark no-shows, transfer and pause with big buttons, F-keys or a USB numpad. Every press carries an
 // Idempotency-Key; the server decides, the page shows what GET .../counters/{counter} says.
-import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
+import { loadLang, applyText, langSwitch, t, currentLang } from '../assets/i18n.js';
 import { api, newKey } from '../assets/api.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
 import { formatTime } from '../assets/format.js';
@@ -10,6 +10,8 @@ const AUTH_KEY = 'layso.counter.auth';
 const COUNTER_KEY = 'layso.counter.last.';
 const PAUSE_REASONS = ['nghi-giai-lao', 'hop', 'ho-tro-quay-khac', 'su-co-ky-thuat', 'khac'];
 const PRINT_POLL_MS = 30000;
+// the advice's numbers move without an event (only a change of the advice is published)
+const ADVICE_POLL_MS = 60000;
 
 // Which actions make sense in which state of the current ticket (the server checks again).
 const ENABLED = {
@@ -45,7 +47,7 @@ const DIGIT_CODES = { Numpad1: 1, Numpad2: 2, Numpad3: 3, Numpad4: 4, Numpad5: 5
 const $ = id => document.getElementById(id);
 const state = {
   auth: null, office: null, counter: null, view: null, busy: false, live: null,
-  pendingKeys: {}, refreshTimer: null, printTimer: null, expiryTimer: null,
+  pendingKeys: {}, refreshTimer: null, printTimer: null, expiryTimer: null, adviceTimer: null,
 };
 
 function storage(kind) {
@@ -238,7 +240,7 @@ async function startConsole(counterId) {
   }
   state.live = new LiveStream({
     office: state.office.id,
-    onSnapshot: () => scheduleRefresh(0),
+    onSnapshot: () => { scheduleRefresh(0); loadAdvice(); },
     onEvent: liveEvent,
     onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
   }).start();
@@ -250,10 +252,15 @@ function stopConsole() {
   state.live = null;
   clearTimeout(state.refreshTimer);
   clearTimeout(state.printTimer);
+  clearTimeout(state.adviceTimer);
   closeDialogs();
 }
 
 function liveEvent(event) {
+  if (event.type === 'balance.advice') {
+    renderAdvice(Array.isArray(event.advice) ? event.advice : []);
+    return;
+  }
   if (!state.view) return;
   const mine = new Set(state.view.services.map(s => s.code));
   const queue = event.queue;
@@ -299,6 +306,9 @@ function render() {
     $('current-called').textContent = ticket.calledAt ? formatTime(new Date(ticket.calledAt), zone) : '—';
     $('current-issued').textContent = formatTime(new Date(ticket.issuedAt), zone);
     $('current-recalls').textContent = String(ticket.recalls || 0);
+    const why = ticket.why;
+    $('current-why').hidden = !why;
+    $('current-why-text').textContent = why ? (currentLang() === 'en' ? why.textEn : why.text) : '';
   }
   $('served').textContent = String(view.servedToday);
   const banner = $('paused-banner');
@@ -570,6 +580,47 @@ function renderPrints(items) {
       }
     });
     li.append(number, info, button);
+    return li;
+  }));
+}
+
+// ---- balancing advice (decided on the server: GET .../balance, then each balance.advice event) ----
+
+async function loadAdvice() {
+  clearTimeout(state.adviceTimer);
+  if (!state.office || $('console').hidden) return;
+  try {
+    const view = await staffApi(`/api/v1/offices/${encodeURIComponent(state.office.id)}/balance`);
+    renderAdvice(Array.isArray(view.advice) ? view.advice : []);
+  } catch (error) {
+    if (error.status === 403 || error.status === 404) $('balance').hidden = true;
+  }
+}
+
+function renderAdvice(items) {
+  clearTimeout(state.adviceTimer);
+  if (items.length) state.adviceTimer = setTimeout(loadAdvice, ADVICE_POLL_MS);
+  $('balance').hidden = false;
+  $('balance').classList.toggle('active', items.length > 0);
+  $('balance-none').hidden = items.length > 0;
+  $('balance-list').replaceChildren(...items.map(item => {
+    const mine = state.counter && item.counter === state.counter.id;
+    const li = document.createElement('li');
+    li.className = 'advice' + (mine ? ' mine' : '');
+    const text = document.createElement('strong');
+    text.className = 'advice-text';
+    text.textContent = (item.text && (item.text[currentLang()] || item.text.vi)) || '';
+    const detail = document.createElement('span');
+    detail.className = 'advice-detail';
+    detail.textContent = t('balance.detail', { waiting: item.waiting, predicted: item.predictedMinutes, target: item.targetMinutes });
+    li.append(text);
+    if (mine) {
+      const badge = document.createElement('span');
+      badge.className = 'badge advice-mine';
+      badge.textContent = t('balance.mine');
+      li.append(badge);
+    }
+    li.append(detail);
     return li;
   }));
 }

@@ -128,9 +128,19 @@ function liveEvent(event) {
   }
   if (mine.status !== 'WAITING') return;
   const service = mine.service;
+  // a counter of my field pausing or resuming changes the predicted wait, not the place
+  if ((event.type === 'counter.paused' || event.type === 'counter.resumed') && servesField(event.counter, service)) {
+    scheduleSoon();
+    return;
+  }
   const movesMyLine = (other.service === service || event.from === service || (event.queue && event.queue.service === service))
     && !(event.type === 'ticket.issued' && !other.priority);
   if (movesMyLine) scheduleSoon();
+}
+
+function servesField(counterId, service) {
+  const c = state.office && state.office.counters.find(x => x.id === counterId);
+  return !!c && c.services.indexOf(service) >= 0;
 }
 
 // ---- showing it ----
@@ -152,9 +162,8 @@ function render() {
     const ahead = Math.max(0, tk.position - 1);
     $('ahead').textContent = ahead === 0 ? t('ticket.aheadNone') : String(ahead);
     $('ahead').classList.toggle('small', ahead === 0);
-    const minutes = tk.estimatedWaitMinutes || 0;
-    $('wait').textContent = minutes === 0 ? t('ticket.waitNone') : t('ticket.waitAbout', { n: minutes });
-    $('wait').classList.toggle('small', minutes === 0);
+    $('wait').textContent = waitText(tk);
+    $('wait').classList.toggle('small', (tk.estimatedWaitMinutes || 0) === 0);
   }
   const transferred = $('transferred');
   transferred.hidden = !(waiting && tk.transferredFrom);
@@ -169,6 +178,18 @@ function render() {
   $('alerts').hidden = !waiting || state.audio !== null;
   $('hint').hidden = OPEN.indexOf(tk.status) < 0;
   document.body.dataset.status = tk.status;
+}
+
+/**
+ * The predicted wait as the server gave it: its median and, when wider, its 90th percentile
+ * ("Dự kiến chờ khoảng 12 phút (có thể đến 25 phút)"). A server without the range gives the median alone.
+ */
+function waitText(tk) {
+  const range = tk.estimatedWait;
+  const p50 = range ? range.p50Minutes : (tk.estimatedWaitMinutes || 0);
+  const p90 = range ? range.p90Minutes : p50;
+  if (p50 === 0) return p90 > 0 ? t('predict.waitSoon', { p90 }) : t('ticket.waitNone');
+  return p90 > p50 ? t('predict.waitRange', { p50, p90 }) : t('predict.waitAbout', { p50 });
 }
 
 function renderEnded(tk) {

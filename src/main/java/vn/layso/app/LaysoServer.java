@@ -40,6 +40,7 @@ import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
+import vn.layso.predict.PredictionService;
 import vn.layso.print.NetworkPrinter;
 import vn.layso.print.PrintService;
 import vn.layso.print.PrinterConfig;
@@ -54,6 +55,7 @@ import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisOfficeStore;
+import vn.layso.store.redis.RedisPredictionStore;
 import vn.layso.store.redis.RedisPrintStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
@@ -72,6 +74,8 @@ public final class LaysoServer {
   private static final Duration PRINT_JOB_TIMEOUT = Duration.ofSeconds(5);
   /** A kiosk's repeated print of the same ticket within this after the job is answered, not printed again. */
   private static final Duration PRINT_REPEAT_WINDOW = Duration.ofSeconds(10);
+  /** How long a server predicts waits from one read of an office's queues and counters. */
+  private static final Duration PREDICTION_FRESH = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final EmbeddedRedis embedded;
@@ -86,11 +90,13 @@ public final class LaysoServer {
   private final NoShowSweeper noShows;
   private final long noShowTimer;
   private final NotifyWiring notify;
+  private final BalanceWiring balance;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
                       Router router, String generatedAdminPassword, DayCloser closer, long closerTimer,
-                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify) {
+                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify, BalanceWiring balance) {
     this.notify = notify;
+    this.balance = balance;
     this.closer = closer;
     this.closerTimer = closerTimer;
     this.noShows = noShows;
@@ -129,6 +135,11 @@ public final class LaysoServer {
       var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
+      // wait predictions: one read of an office until its next event (at most PREDICTION_FRESH) per server
+      var predictions = new PredictionService(
+          new RedisPredictionStore(redis, Duration.ofDays(config.historyDays())), clock, PREDICTION_FRESH);
+      queue.useForecaster(predictions);
+      redis.subscribe(Keys.EVENTS_CHANNEL, predictions.listener());
       var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),
           new SocketLimits(config.liveMaxSockets(), config.liveMaxSocketsPerAddress()));
       redis.subscribe(Keys.EVENTS_CHANNEL, hub.listener());
@@ -161,16 +172,19 @@ public final class LaysoServer {
         booking.listen(notify.appointments());
         queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
       }
+      // balancing advice: every office evaluated every 30 s and soon after each live event
+      var balance = BalanceWiring.start(vertx, redis, offices, clock, predictions);
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
-              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes()));
+              new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
+              predictions));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
-          noShows, noShowTimer, notify);
+          noShows, noShowTimer, notify, balance);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -342,6 +356,7 @@ public final class LaysoServer {
     vertx.cancelTimer(closerTimer);
     vertx.cancelTimer(noShowTimer);
     notify.stop();
+    balance.stop();
     try {
       hub.closeAll();
       Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())

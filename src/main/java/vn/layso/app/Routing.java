@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
+import vn.layso.balance.BalanceRoutes;
 import vn.layso.booking.BookingDaysRoutes;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
@@ -30,6 +31,8 @@ import vn.layso.live.LiveRoutes;
 import vn.layso.notify.NotificationRoutes;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.OfficeRoutes;
+import vn.layso.predict.PredictionRoutes;
+import vn.layso.predict.PredictionService;
 import vn.layso.print.PrintRoutes;
 import vn.layso.print.PrintService;
 import vn.layso.queue.CounterRoutes;
@@ -49,7 +52,8 @@ final class Routing {
   record Features(RedisStore store, OfficeRegistry offices, AuthService auth, QueueService queue, LiveHub hub,
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
-                  NotificationRoutes notifications) {
+                  NotificationRoutes notifications, BalanceRoutes balance,
+                  PredictionService predictions) {
   }
 
   private Routing() {
@@ -72,7 +76,7 @@ final class Routing {
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
             ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
-    new CheckInRoutes(f.checkIn(), f.offices()).mount(router,
+    new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
@@ -83,6 +87,8 @@ final class Routing {
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);
     f.notifications().mount(router);
+    f.balance().mount(router);
+    new PredictionRoutes(f.predictions(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

@@ -9,6 +9,7 @@ import vn.layso.auth.Auth;
 import vn.layso.auth.domain.Principal;
 import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
+import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketJson;
 import vn.layso.queue.TicketRoutes;
 
@@ -20,10 +21,12 @@ public final class CheckInRoutes {
 
   private final CheckInService checkIn;
   private final OfficeRegistry offices;
+  private final QueueService queue;
 
-  public CheckInRoutes(CheckInService checkIn, OfficeRegistry offices) {
+  public CheckInRoutes(CheckInService checkIn, OfficeRegistry offices, QueueService queue) {
     this.checkIn = checkIn;
     this.offices = offices;
+    this.queue = queue;
   }
 
   public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
@@ -36,16 +39,18 @@ public final class CheckInRoutes {
     String code = JsonInput.parse(ctx.body().buffer()).requiredString("code", 20);
     Principal principal = Auth.principal(ctx);
     String by = principal == null ? "public" : principal.source();
-    return checkIn.checkIn(office.id(), code, by).map(result -> {
-      ctx.response().setStatusCode(201);
-      if (result.replayed()) {
-        ctx.response().putHeader("Idempotent-Replayed", "true");
-      }
-      JsonObject json = TicketJson.of(office, result.ticket(), result.position());
-      if (result.late()) {
-        json.put("lateArrival", true);
-      }
-      return json;
-    });
+    return checkIn.checkIn(office.id(), code, by).compose(result -> (result.replayed()
+        ? queue.forecast(office, result.ticket(), result.position())
+        : queue.handOut(office, result.ticket(), result.position())).map(wait -> {
+          ctx.response().setStatusCode(201);
+          if (result.replayed()) {
+            ctx.response().putHeader("Idempotent-Replayed", "true");
+          }
+          JsonObject json = TicketJson.of(office, result.ticket(), result.position(), wait);
+          if (result.late()) {
+            json.put("lateArrival", true);
+          }
+          return json;
+        }));
   }
 }

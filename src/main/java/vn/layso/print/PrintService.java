@@ -21,11 +21,11 @@ import vn.layso.print.domain.PrintResult;
 import vn.layso.print.domain.PrinterProfile;
 import vn.layso.print.domain.TicketFacts;
 import vn.layso.print.domain.TicketLines;
+import vn.layso.predict.domain.Estimate;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStatus;
-import vn.layso.queue.domain.WaitEstimator;
 
 /**
  * Prints an issued ticket: picks the printer (a kiosk's linked one, or the one staff name), renders
@@ -147,9 +147,9 @@ public final class PrintService {
     long deadline = System.nanoTime() + settings.jobTimeout().toNanos();
     Ticket ticket = placed.ticket();
     PrinterProfile profile = profileOf(printer);
-    TicketFacts facts = facts(office, placed, printer);
-    return vertx.executeBlocking(() -> TicketRenderer.render(profile,
-            TicketLines.of(config.layoutOf(profile), facts)).bytes(), false)
+    return queue.forecast(office, ticket, placed.position()).compose(wait -> vertx.executeBlocking(
+            () -> TicketRenderer.render(profile, TicketLines.of(config.layoutOf(profile),
+                facts(office, placed, printer, wait))).bytes(), false))
         .compose(bytes -> network.print(new NetworkPrinter.Target(office.id() + "/" + printer.id(), printer.host(),
             printer.port(), profile.readStatus()), bytes, deadline))
         .recover(renderFailed -> {
@@ -171,12 +171,12 @@ public final class PrintService {
         });
   }
 
-  private TicketFacts facts(Office office, Placed placed, Printer printer) {
+  /** What the ticket prints; {@code estimate}: its predicted wait (the median is printed), null if not waiting. */
+  private TicketFacts facts(Office office, Placed placed, Printer printer, Estimate estimate) {
     Ticket t = placed.ticket();
     ServiceDef service = office.service(t.service()).orElse(null);
     Integer position = placed.position();
-    Integer wait = position == null || service == null ? null
-        : WaitEstimator.minutes(position, service.avgServiceMinutes(), office.countersServing(t.service()));
+    Integer wait = position == null || service == null || estimate == null ? null : estimate.p50Minutes();
     // "about 0 minutes" helps no one: the line is left out
     wait = wait != null && wait == 0 ? null : wait;
     String base = settings.publicUrl() != null ? settings.publicUrl() : printer.baseUrl();

@@ -69,6 +69,9 @@ public final class CounterRoutes {
         return null;
       }
       JsonObject body = new JsonObject().put("ticket", TicketJson.of(office, called.ticket(), null));
+      // why this ticket: the reason the call kept in the ticket's history, for the staff who pressed
+      called.ticket().steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
+          .reduce((first, last) -> last).ifPresent(call -> body.put("why", TicketJson.why(office, call.why())));
       if (called.closed() != null) {
         body.put("completed", TicketJson.of(office, called.closed(), null));
       }

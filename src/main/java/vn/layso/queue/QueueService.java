@@ -13,6 +13,7 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.IssuingWindow;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.predict.domain.Estimate;
 import vn.layso.queue.QueueStore.Called;
 import vn.layso.queue.QueueStore.CounterView;
 import vn.layso.queue.QueueStore.PauseRequest;
@@ -21,6 +22,7 @@ import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.QueueStore.Press;
 import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.ServiceDay;
+import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
 import vn.layso.queue.domain.TicketIds;
 
@@ -33,6 +35,7 @@ public final class QueueService {
   private final OfficeRegistry offices;
   private final Clock clock;
   private volatile BiConsumer<Office, String> queueMoved = (office, service) -> { };
+  private volatile WaitForecaster forecaster = WaitForecaster.AVERAGES;
 
   public QueueService(QueueStore store, OfficeRegistry offices, Clock clock) {
     this.store = store;
@@ -77,6 +80,7 @@ public final class QueueService {
     return store.callNext(office, counter(office, counterId), press(office, by, idempotencyKey))
         .onSuccess(called -> {
           if (called.ticket() != null && !called.replayed()) {
+            forecaster.called(office, called.ticket());
             queueMoved.accept(office, called.ticket().service());
           }
         });
@@ -88,6 +92,35 @@ public final class QueueService {
    */
   public void onQueueMoved(BiConsumer<Office, String> listener) {
     this.queueMoved = listener;
+  }
+
+  /** Who predicts the waits the queue shows (the configured averages until one is set). */
+  public void useForecaster(WaitForecaster forecaster) {
+    this.forecaster = forecaster;
+  }
+
+  /**
+   * The predicted wait of a ticket waiting at {@code position}; null when it does not wait
+   * (position null). A prediction that fails falls back to the configured averages.
+   */
+  public Future<Estimate> forecast(Office office, Ticket ticket, Integer position) {
+    if (position == null) {
+      return Future.succeededFuture(null);
+    }
+    return forecaster.forecast(office, ticket, position)
+        .otherwise(failed -> WaitForecaster.averages(office, ticket, position));
+  }
+
+  /**
+   * As {@link #forecast}, for a ticket being handed out (issued, checked in): the prediction its
+   * holder sees is remembered, so its error is measured when the ticket is called.
+   */
+  public Future<Estimate> handOut(Office office, Ticket ticket, Integer position) {
+    return forecast(office, ticket, position).onSuccess(estimate -> {
+      if (estimate != null) {
+        forecaster.handedOut(office, ticket, estimate);
+      }
+    });
   }
 
   /** The checked-in appointments among the first {@code places} of a field's queue today. */

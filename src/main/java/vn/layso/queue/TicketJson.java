@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.predict.domain.Estimate;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.Ticket;
@@ -21,6 +22,15 @@ public final class TicketJson {
   }
 
   public static JsonObject of(Office office, Ticket t, Integer position) {
+    return of(office, t, position, null);
+  }
+
+  /**
+   * The ticket with, while it waits, its predicted wait: {@code estimatedWaitMinutes} (the median,
+   * rounded up) and {@code estimatedWait} {p50Minutes, p90Minutes, ahead}. Without an estimate the
+   * configured averages give {@code estimatedWaitMinutes} alone.
+   */
+  public static JsonObject of(Office office, Ticket t, Integer position, Estimate wait) {
     ZoneId zone = office.timezone();
     JsonObject json = new JsonObject()
         .put("id", t.id())
@@ -46,7 +56,11 @@ public final class TicketJson {
     }
     t.steps().stream().filter(step -> "TRANSFER".equals(step.action())).reduce((first, last) -> last)
         .ifPresent(last -> json.put("transferredFrom", last.from()));
-    if (position != null) {
+    if (position != null && wait != null) {
+      json.put("position", position).put("estimatedWaitMinutes", wait.p50Minutes())
+          .put("estimatedWait", new JsonObject().put("p50Minutes", wait.p50Minutes())
+              .put("p90Minutes", wait.p90Minutes()).put("ahead", wait.ahead()));
+    } else if (position != null) {
       int avg = office.service(t.service()).map(s -> s.avgServiceMinutes()).orElse(10);
       json.put("position", position)
           .put("estimatedWaitMinutes", WaitEstimator.minutes(position, avg, office.countersServing(t.service())));
@@ -88,6 +102,10 @@ public final class TicketJson {
 
   public static JsonObject of(Office office, Placed placed) {
     return of(office, placed.ticket(), placed.position());
+  }
+
+  public static JsonObject of(Office office, Placed placed, Estimate wait) {
+    return of(office, placed.ticket(), placed.position(), wait);
   }
 
   private static void putIfSet(JsonObject json, String field, Instant instant, ZoneId zone) {

@@ -46,18 +46,23 @@ public final class TicketRoutes {
     boolean staff = principal != null && principal.mayServe(officeId);
     var request = new QueueService.IssueRequest(officeId, service, priority, by, staff, scope(ctx, principal),
         idempotencyKey(ctx.request().getHeader("Idempotency-Key")));
-    return queue.issue(request).map(placed -> {
-      ctx.response().setStatusCode(201);
-      if (placed.replayed()) {
-        ctx.response().putHeader("Idempotent-Replayed", "true");
-      }
-      return TicketJson.of(office, placed);
-    });
+    return queue.issue(request).compose(placed -> (placed.replayed()
+        ? queue.forecast(office, placed.ticket(), placed.position())
+        : queue.handOut(office, placed.ticket(), placed.position())).map(wait -> {
+          ctx.response().setStatusCode(201);
+          if (placed.replayed()) {
+            ctx.response().putHeader("Idempotent-Replayed", "true");
+          }
+          return TicketJson.of(office, placed, wait);
+        }));
   }
 
   private Future<JsonObject> find(RoutingContext ctx) {
-    return queue.find(ctx.pathParam("id"))
-        .map(placed -> TicketJson.of(offices.require(placed.ticket().office()), placed));
+    return queue.find(ctx.pathParam("id")).compose(placed -> {
+      var office = offices.require(placed.ticket().office());
+      return queue.forecast(office, placed.ticket(), placed.position())
+          .map(wait -> TicketJson.of(office, placed, wait));
+    });
   }
 
   /** Whom an Idempotency-Key belongs to: the account, or an anonymous caller's address. */

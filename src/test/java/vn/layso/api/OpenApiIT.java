@@ -153,6 +153,11 @@ class OpenApiIT {
     check("post", "/api/v1/offices/{office}/counters/{counter}/pause", app.counter("demo", "3", "pause", token));
     check("get", "/api/v1/offices/{office}/counters/{counter}", api.get("/api/v1/offices/demo/counters/3", "token", token));
     check("post", "/api/v1/offices/{office}/counters/{counter}/resume", app.counter("demo", "3", "resume", token));
+    // the called ticket's prediction is measured just after its call
+    Api.Response accuracy = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> api.get("/api/v1/offices/demo/predictions", "token", token),
+            r -> r.json().getInteger("count") > 0);
+    check("get", "/api/v1/offices/{office}/predictions", accuracy);
 
     check("post", "/api/v1/auth/login", api.post("/api/v1/auth/login",
         new JsonObject().put("username", "admin").put("password", TestApp.ADMIN_PASSWORD).encode()));
@@ -168,6 +173,8 @@ class OpenApiIT {
     String token = app.adminToken();
     check("post", "/api/v1/offices/{office}/counters/{counter}/no-show", app.counter("demo", "1", "no-show", token));
     check("post", "/api/v1/offices/{office}/counters/{counter}/call-next", app.counter("demo", "1", "call-next", null));
+    check("get", "/api/v1/offices/{office}/predictions", api.get("/api/v1/offices/demo/predictions?date=2026-02-30",
+        "token", token));
     check("get", "/api/v1/offices/{office}", api.get("/api/v1/offices/nope", "Accept-Language", "en"));
     check("post", "/api/v1/offices/{office}/tickets", api.post("/api/v1/offices/demo/tickets", "{\"service\":\"nope\"}"));
     check("get", "/api/v1/tickets/{id}", api.get("/api/v1/tickets/demo.000000000000"));
@@ -252,6 +259,31 @@ class OpenApiIT {
       JsonObject fresh = screen.await(type("snapshot"));
       checkLive("LiveSnapshot", fresh);
       assertThat(fresh.getJsonArray("recentCalls")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void balanceAnswersAndTheAdviceEventMatchTheirSchemas() throws Exception {
+    // a server of its own: the advice needs a crowded field, which would change the other tests' queues
+    try (TestApp other = TestApp.start(); LiveClient screen = new LiveClient(other.port(), "demo")) {
+      screen.next();
+      String token = other.adminToken();
+      String balance = "/api/v1/offices/{office}/balance";
+      check("get", balance, other.api().get("/api/v1/offices/demo/balance", "token", token));
+      for (int i = 0; i < 9; i++) {
+        other.issue("demo", "ho-tich");
+      }
+      other.counter("demo", "3", "call-next", token);
+      other.counter("demo", "4", "call-next", token);
+      JsonObject event = screen.await(type("balance.advice"));
+      checkLive("BalanceAdviceEvent", event);
+      check("get", balance, other.api().get("/api/v1/offices/demo/balance", "token", token));
+      while (other.counter("demo", "3", "call-next", token).status() == 200) {
+        assertThat(other.api().get("/api/v1/offices/demo/balance", "token", token).status()).isEqualTo(200);
+      }
+      checkLive("BalanceAdviceEvent", screen.await(type("balance.advice")));
+      check("get", balance, other.api().get("/api/v1/offices/demo/balance"));
+      check("get", balance, other.api().get("/api/v1/offices/nope/balance", "token", token));
     }
   }
 

@@ -82,6 +82,9 @@ class CounterConsoleIT {
       browser.awaitText("#current-number", first.getString("number"), WAIT);
       assertThat(browser.text("#current-status")).isEqualTo("Đã gọi");
       assertThat(browser.text("#current-service")).isEqualTo("Hộ tịch");
+      // why this one: both fields waited as long, Hộ tịch's number came first
+      assertThat(browser.text("#current-why"))
+          .isEqualTo("Vì sao gọi số này: Chờ lâu nhất theo trọng số trong 2 lĩnh vực: Hộ tịch, đã chờ 0 phút, trọng số 1.");
       assertThat(enabled(browser, "recall")).isTrue();
       assertThat(enabled(browser, "no-show")).isTrue();
       assertThat(counterState("4", token).getJsonObject("current").getString("id")).isEqualTo(first.getString("id"));

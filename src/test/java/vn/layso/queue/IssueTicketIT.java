@@ -46,8 +46,11 @@ class IssueTicketIT {
     assertThat(a1.getInteger("position")).isEqualTo(1);
     assertThat(a2.getInteger("position")).isEqualTo(2);
     assertThat(a2.getString("status")).isEqualTo("WAITING");
-    // two counters serve chung-thuc at 5 minutes each: one ahead means a few minutes
-    assertThat(a2.getInteger("estimatedWaitMinutes")).isEqualTo(3);
+    // two counters serve chung-thuc at 5 minutes each, nobody has called yet (both counted busy):
+    // two completions at 2 x 1/5 min, Gamma(2, 2.5 min): median 4.2 minutes, p90 9.7 (PredictionIT)
+    assertThat(a2.getInteger("estimatedWaitMinutes")).isEqualTo(5);
+    assertThat(a2.getJsonObject("estimatedWait")).isEqualTo(new JsonObject().put("p50Minutes", 5)
+        .put("p90Minutes", 10).put("ahead", 1));
     assertThat(a1.getString("issuedAt")).endsWith("+07:00");
 
     Api.Response view = app.api().get("/api/v1/tickets/" + a2.getString("id"));

@@ -46,7 +46,9 @@ class TicketPageIT {
       assertThat(browser.text("#service")).isEqualTo("Đất đai");
       assertThat(browser.text("#office-name")).contains("Ba Đình");
       assertThat(browser.text("#ahead")).isEqualTo("2");
-      assertThat(browser.text("#wait")).isEqualTo("khoảng " + mine.getInteger("estimatedWaitMinutes") + " phút");
+      JsonObject wait = mine.getJsonObject("estimatedWait");
+      assertThat(browser.text("#wait")).isEqualTo("Dự kiến chờ khoảng " + wait.getInteger("p50Minutes")
+          + " phút (có thể đến " + wait.getInteger("p90Minutes") + " phút)");
       assertThat(browser.text("#issued")).isEqualTo("09:00, 23/11/2026");
       assertThat(browser.text("body")).as("the id is the holder's secret").doesNotContain(id);
       browser.screenshot("ticket-waiting-390x844");

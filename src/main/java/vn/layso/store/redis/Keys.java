@@ -331,4 +331,33 @@ public final class Keys {
   public static final String ZALO_TOKENS = "layso:{notify}:zalo-tokens";
   /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
   public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
+
+  // ---- balancing advice (vn.layso.balance, the ADVICE helper's block)
+
+  /**
+   * The office's current balancing advice (hash): sig (what identifies it: kinds, fields, counters),
+   * advice (the items as JSON, numbers of the latest round), since (ms, when it last changed).
+   * Written by balance_publish.lua only; expires two days after its last write.
+   */
+  public static String balance(String office) {
+    return office(office) + "balance";
+  }
+
+  // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads serviceTimes above)
+
+  /**
+   * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90", ms),
+   * each until its ticket is called; lives as long as the day's history.
+   */
+  public static String predictionsGiven(String office, String serviceDate) {
+    return office(office) + "predict:" + serviceDate + ":given";
+  }
+
+  /**
+   * The called tickets' predictions next to their actual waits, of one service day (list of
+   * "ahead,p50,p90,actual", ms, in call order); lives as long as the day's history.
+   */
+  public static String predictionOutcomes(String office, String serviceDate) {
+    return office(office) + "predict:" + serviceDate + ":outcomes";
+  }
 }

@@ -1,0 +1,77 @@
+package vn.layso.balance;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import vn.layso.balance.domain.Advice;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
+
+/**
+ * The advice items as the endpoint, the store and the balance.advice event carry them:
+ * {@code {"kind","service","counter"?,"backup"?,"predictedMinutes","targetMinutes","waiting",
+ * "text":{"vi","en"}}}.
+ */
+final class AdviceJson {
+
+  private AdviceJson() {
+  }
+
+  static JsonArray write(List<Advice> advice) {
+    JsonArray out = new JsonArray();
+    for (Advice a : advice) {
+      JsonObject item = new JsonObject().put("kind", a.kind().name()).put("service", a.service());
+      if (a.counter() != null) {
+        item.put("counter", a.counter());
+      }
+      if (a.backup()) {
+        item.put("backup", true);
+      }
+      out.add(item.put("predictedMinutes", a.predictedMinutes()).put("targetMinutes", a.targetMinutes())
+          .put("waiting", a.waiting()).put("text", new JsonObject().put("vi", a.vi()).put("en", a.en())));
+    }
+    return out;
+  }
+
+  /**
+   * Stored items back as advice, with the office's names of today; an item whose field or counter
+   * the office no longer has, or that cannot be read, is left out (the next round replaces it).
+   */
+  static List<Advice> read(Office office, String json) {
+    List<Advice> out = new ArrayList<>();
+    JsonArray items;
+    try {
+      items = new JsonArray(json == null || json.isBlank() ? "[]" : json);
+    } catch (RuntimeException unreadable) {
+      return out;
+    }
+    for (Object o : items) {
+      if (!(o instanceof JsonObject item)) {
+        continue;
+      }
+      try {
+        Advice.Kind kind = Advice.Kind.valueOf(item.getString("kind"));
+        ServiceDef service = office.service(item.getString("service")).orElse(null);
+        String counterId = item.getString("counter");
+        Counter counter = counterId == null ? null : office.counter(counterId).orElse(null);
+        if (service == null || (counterId != null && counter == null)) {
+          continue;
+        }
+        out.add(new Advice(kind, service.code(), service.name(), counterId, counter == null ? null : counter.name(),
+            item.getBoolean("backup", false), item.getInteger("predictedMinutes", 0),
+            item.getInteger("targetMinutes", 0), item.getInteger("waiting", 0)));
+      } catch (RuntimeException malformed) {
+        // left out
+      }
+    }
+    return out;
+  }
+
+  /** What identifies a list of advice (empty: ""). */
+  static String signature(List<Advice> advice) {
+    return advice.stream().map(Advice::key).collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,100 @@
+package vn.layso.balance;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import vn.layso.balance.domain.Advice;
+import vn.layso.balance.domain.BalanceAdvisor;
+import vn.layso.balance.domain.CounterLoad;
+import vn.layso.balance.domain.FieldLoad;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.domain.ServiceDay;
+
+/**
+ * One round of balancing advice for an office: read its load (one script), predict each field's
+ * newcomer wait, let {@link BalanceAdvisor} decide from that and the stored advice, and store the
+ * result (publishing balance.advice when it changed, in the same step).
+ */
+public final class BalanceService {
+
+  private static final long MINUTE = 60_000;
+
+  private final BalanceStore store;
+  private final NewcomerWaits waits;
+  private final Clock clock;
+
+  public BalanceService(BalanceStore store, NewcomerWaits waits, Clock clock) {
+    this.store = store;
+    this.waits = waits;
+    this.clock = clock;
+  }
+
+  /** A round: the load read, the fields and counters as the advisor saw them, what was stored and what it says now. */
+  record Round(BalanceStore.Load load, List<FieldLoad> fields, List<CounterLoad> counters, List<Advice> stored,
+               List<Advice> advice) {
+  }
+
+  /** Evaluates the office now and stores (and publishes) the advice when it changed. */
+  public Future<BalanceStore.Outcome> evaluate(Office office) {
+    return round(office).compose(r -> store.store(office, r.load().stored().signature(),
+        AdviceJson.signature(r.advice()), AdviceJson.write(r.advice()).encode(), clock.instant()));
+  }
+
+  /**
+   * The office as a manager sees it: the advice as last published (with the numbers of its latest
+   * round) and each field's and counter's state now.
+   */
+  public Future<JsonObject> view(Office office) {
+    return round(office).map(r -> {
+      JsonArray fields = new JsonArray();
+      for (FieldLoad f : r.fields()) {
+        long open = r.counters().stream().filter(c -> c.open() && serves(c, f.code())).count();
+        long idle = r.counters().stream().filter(c -> c.idle() && serves(c, f.code())).count();
+        fields.add(new JsonObject().put("service", f.code()).put("name", f.name()).put("waiting", f.waiting())
+            .put("predictedMinutes", BalanceAdvisor.minutesUp(f.predictedMillis()))
+            .put("targetMinutes", f.targetMillis() / MINUTE).put("overTarget", f.predictedMillis() > f.targetMillis())
+            .put("countersOpen", open).put("countersIdle", idle));
+      }
+      JsonArray counters = new JsonArray();
+      r.counters().forEach(c -> counters.add(new JsonObject().put("id", c.id()).put("name", c.name())
+          .put("open", c.open()).put("idle", c.idle())));
+      Instant since = r.load().stored().since();
+      JsonObject out = new JsonObject().put("office", office.id()).put("advice", AdviceJson.write(r.stored()));
+      if (since != null && !r.stored().isEmpty()) {
+        out.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.atZone(office.timezone())));
+      }
+      return out.put("fields", fields).put("counters", counters);
+    });
+  }
+
+  private static boolean serves(CounterLoad counter, String field) {
+    return counter.primary().contains(field) || counter.backup().contains(field);
+  }
+
+  private Future<Round> round(Office office) {
+    return store.load(office, ServiceDay.of(clock, office.timezone())).compose(load ->
+        waits.medianMillis(office, load).map(predicted -> {
+          List<FieldLoad> fields = office.services().stream().map(s -> field(s, load, predicted)).toList();
+          List<CounterLoad> counters = office.counters().stream().map(c -> counter(c, load)).toList();
+          List<Advice> stored = AdviceJson.read(office, load.stored().adviceJson());
+          return new Round(load, fields, counters, stored, BalanceAdvisor.advise(fields, counters, stored));
+        }));
+  }
+
+  private static FieldLoad field(ServiceDef s, BalanceStore.Load load, Map<String, Long> predicted) {
+    return new FieldLoad(s.code(), s.name(), load.waiting().getOrDefault(s.code(), 0),
+        Math.max(0, predicted.getOrDefault(s.code(), 0L)), s.targetWaitMillis());
+  }
+
+  private static CounterLoad counter(Counter c, BalanceStore.Load load) {
+    BalanceStore.CounterNow now = load.counters().getOrDefault(c.id(), new BalanceStore.CounterNow(false, null));
+    return new CounterLoad(c.id(), c.name(), !now.paused(), now.idle(), c.weights().keySet(), c.backup());
+  }
+}

@@ -1,0 +1,215 @@
+package vn.layso.predict;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
+import vn.layso.predict.domain.Accuracy;
+import vn.layso.predict.domain.Estimate;
+import vn.layso.predict.domain.QueueState;
+import vn.layso.predict.domain.ServiceTimes;
+import vn.layso.predict.domain.WaitPredictor;
+import vn.layso.queue.WaitForecaster;
+import vn.layso.queue.domain.ServiceDay;
+import vn.layso.queue.domain.Ticket;
+
+/**
+ * Live wait predictions: reads an office's queues, counters and service-time statistics (one
+ * script; this server keeps the view until the office's next call, completion, pause or transfer,
+ * at most {@code fresh}, so a lobby of phones and a busy kiosk share one read), asks the
+ * {@link WaitPredictor}, and measures itself: the prediction handed out with a ticket is
+ * remembered and, when the ticket is called, recorded next to the actual wait. Recording never
+ * fails the call that caused it: a failure is logged.
+ */
+public final class PredictionService implements WaitForecaster {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PredictionService.class);
+
+  private final PredictionStore store;
+  private final Clock clock;
+  private final long freshNanos;
+  private final WaitPredictor predictor = new WaitPredictor();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** Bumped per office by every change this server hears of, so a read begun before it is not kept. */
+  private final Map<String, Long> generations = new ConcurrentHashMap<>();
+
+  private record Cached(QueueState state, LocalDate day, long until) {
+  }
+
+  public PredictionService(PredictionStore store, Clock clock, Duration fresh) {
+    this.store = store;
+    this.clock = clock;
+    this.freshNanos = fresh.toNanos();
+  }
+
+  @Override
+  public Future<Estimate> forecast(Office office, Ticket ticket, int position) {
+    return state(office).map(state -> predictor.predict(state, ticket.service(), Math.max(0, position - 1),
+        untilSlot(office, ticket)));
+  }
+
+  @Override
+  public void handedOut(Office office, Ticket ticket, Estimate estimate) {
+    store.given(office.id(), ticket.serviceDate(), ticket.id(), estimate).onFailure(e -> LOG.atWarn()
+        .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction not remembered"));
+  }
+
+  @Override
+  public void called(Office office, Ticket ticket) {
+    forget(office.id());
+    if (ticket.calledAt() == null) {
+      return;
+    }
+    long actual = ticket.calledAt().toEpochMilli() - arrival(office, ticket).toEpochMilli();
+    store.settle(office.id(), ticket.serviceDate(), ticket.id(), actual).onFailure(e -> LOG.atWarn()
+        .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction error not recorded"));
+  }
+
+  /**
+   * Listens to every office's live events (Redis pub/sub, as every server gets them): a change of
+   * an office's counters or of who is served (a call, a completion, a pause, a transfer, ...)
+   * drops this server's view of it, so the next prediction reads it again. A new ticket does not:
+   * it only lengthens a queue behind the tickets already there (its own place comes with it), and
+   * a burst of issuing then shares one read per {@code fresh}, which also covers lost events.
+   */
+  public BiConsumer<String, String> listener() {
+    return (channel, message) -> {
+      if (cache.isEmpty()) {
+        return;
+      }
+      try {
+        JsonObject event = new JsonObject(message);
+        String office = event.getString("office");
+        if (office != null && !"ticket.issued".equals(event.getString("type"))) {
+          forget(office);
+        }
+      } catch (RuntimeException malformed) {
+        LOG.atDebug().addKeyValue("error", malformed.toString()).log("event without an office");
+      }
+    };
+  }
+
+  private void forget(String office) {
+    generations.merge(office, 1L, Long::sum);
+    cache.remove(office);
+  }
+
+  /** The wait a newcomer to each field of the office would have now (for the balancing advice). */
+  public Future<Map<String, Estimate>> newcomerWaits(Office office) {
+    return state(office).map(predictor::newcomers);
+  }
+
+  /** How right the predictions of the tickets called on {@code day} were. */
+  public Future<Accuracy> accuracy(Office office, LocalDate day) {
+    return store.outcomes(office.id(), day).map(Accuracy::of);
+  }
+
+  public LocalDate today(Office office) {
+    return ServiceDay.of(clock, office.timezone());
+  }
+
+  /** The office's state as the predictor sees it, read at most once per {@code fresh} on this server. */
+  public Future<QueueState> state(Office office) {
+    LocalDate today = today(office);
+    Cached cached = cache.get(office.id());
+    long now = System.nanoTime();
+    if (cached != null && cached.day().equals(today) && now - cached.until() < 0) {
+      return Future.succeededFuture(cached.state());
+    }
+    Long generation = generations.get(office.id());
+    return store.live(office, today).map(live -> {
+      QueueState state = queueState(office, live, today);
+      if (Objects.equals(generation, generations.get(office.id()))) {
+        cache.put(office.id(), new Cached(state, today, now + freshNanos));
+      }
+      return state;
+    });
+  }
+
+  /**
+   * The predictor's view of the stored state. A counter is open unless paused, busy while its
+   * current ticket is today's; a counter that has called nobody today is counted open but not idle
+   * (nobody may sit at it yet: it is not counted on to take a ticket at once). Means: a field's
+   * live EWMA weighed against its configured average, a counter's own EWMA within a factor 3 of
+   * its field's (see ServiceTimes).
+   */
+  static QueueState queueState(Office office, PredictionStore.Live live, LocalDate today) {
+    String day = ServiceDay.key(today);
+    Map<String, QueueState.Field> fields = new HashMap<>();
+    Map<String, Long> fieldMeans = new HashMap<>();
+    for (ServiceDef s : office.services()) {
+      long mean = ServiceTimes.fieldMean(number(live.serviceTimes().get(s.code())),
+          count(live.serviceTimes().get("#" + s.code())), s.avgServiceMinutes() * 60_000L);
+      fieldMeans.put(s.code(), mean);
+      fields.put(s.code(), new QueueState.Field(live.waiting().getOrDefault(s.code(), 0), mean));
+    }
+    List<QueueState.Desk> desks = office.counters().stream().map(c -> desk(c, live, day, fieldMeans)).toList();
+    return new QueueState(fields, desks);
+  }
+
+  private static QueueState.Desk desk(Counter c, PredictionStore.Live live, String day, Map<String, Long> fieldMeans) {
+    PredictionStore.CounterLive state = live.counters().getOrDefault(c.id(),
+        new PredictionStore.CounterLive(false, null, null));
+    boolean activeToday = day.equals(state.day());
+    boolean busy = !activeToday || state.current() != null;
+    Map<String, Long> means = new HashMap<>();
+    c.weights().keySet().forEach(field -> means.put(field, ServiceTimes.counterMean(
+        number(live.serviceTimes().get(field + "|" + c.id())), fieldMeans.getOrDefault(field, 600_000L))));
+    return new QueueState.Desk(c.id(), c.weights(), !state.paused(), busy, means);
+  }
+
+  /** When the ticket's wait began: its issue, or its slot's start for an appointment checked in before it. */
+  static Instant arrival(Office office, Ticket ticket) {
+    if (ticket.appointment()) {
+      Instant slotStart = slotStart(office, ticket);
+      if (slotStart != null && slotStart.isAfter(ticket.issuedAt())) {
+        return slotStart;
+      }
+    }
+    return ticket.issuedAt();
+  }
+
+  private long untilSlot(Office office, Ticket ticket) {
+    Instant slotStart = ticket.appointment() ? slotStart(office, ticket) : null;
+    return slotStart == null ? 0 : Math.max(0, slotStart.toEpochMilli() - clock.millis());
+  }
+
+  private static Instant slotStart(Office office, Ticket ticket) {
+    try {
+      return ticket.serviceDate().atTime(LocalTime.parse(ticket.slot())).atZone(office.timezone()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static Double number(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(value);
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static long count(String value) {
+    Double d = number(value);
+    return d == null ? 0 : Math.max(0, d.longValue());
+  }
+}

@@ -1,0 +1,39 @@
+package vn.layso.predict;
+
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.layso.office.domain.Office;
+import vn.layso.predict.domain.Estimate;
+import vn.layso.predict.domain.Outcome;
+
+/** Where the wait prediction reads the live queue and keeps its accuracy records. */
+public interface PredictionStore {
+
+  /** A counter as its hash says: paused, its current ticket id (or null) and the day (yyyyMMdd) of its last call. */
+  record CounterLive(boolean paused, String current, String day) {
+  }
+
+  /**
+   * The office's live state on {@code day}: waiting tickets per field, the service-time statistics
+   * hash as stored (field -> value), and each counter's state by id.
+   */
+  record Live(Map<String, Integer> waiting, Map<String, String> serviceTimes, Map<String, CounterLive> counters) {
+  }
+
+  /** One read of everything the predictor needs (one read-only script). */
+  Future<Live> live(Office office, LocalDate day);
+
+  /** Remembers the prediction given for a ticket of {@code day}; the first one given stays. */
+  Future<Void> given(String office, LocalDate day, String ticketId, Estimate estimate);
+
+  /**
+   * The ticket was called after waiting {@code actualMillis}: its given prediction, if any, becomes
+   * an outcome of {@code day}, once. True when one was recorded.
+   */
+  Future<Boolean> settle(String office, LocalDate day, String ticketId, long actualMillis);
+
+  /** The outcomes recorded on {@code day}, in call order. */
+  Future<List<Outcome>> outcomes(String office, LocalDate day);
+}

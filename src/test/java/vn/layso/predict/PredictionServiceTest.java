@@ -1,0 +1,190 @@
+package vn.layso.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.office.domain.OpeningHours;
+import vn.layso.office.domain.ServiceDef;
+import vn.layso.predict.domain.Estimate;
+import vn.layso.predict.domain.Outcome;
+import vn.layso.predict.domain.QueueState;
+import vn.layso.queue.domain.Ticket;
+import vn.layso.queue.domain.TicketStatus;
+import vn.layso.testing.MutableClock;
+
+/**
+ * The server side of the prediction with an in-memory store: the stored state as the predictor
+ * sees it, appointments, the view's freshness, recording failures.
+ */
+class PredictionServiceTest {
+
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+  private static final Instant NINE = Instant.parse("2026-11-23T02:00:00Z");
+  private static final long MIN = 60_000;
+
+  private static final Office OFFICE = new Office("ward", "Phường", ZoneId.of("Asia/Ho_Chi_Minh"),
+      List.of(new ServiceDef("a", "A", "A", 1, 999, 10, null), new ServiceDef("b", "B", "B", 1, 999, 5, null)),
+      List.of(new Counter("1", "Quầy 1", Map.of("a", 1)), new Counter("2", "Quầy 2", Map.of("a", 1, "b", 2)),
+          new Counter("3", "Quầy 3", Map.of("b", 1))),
+      List.of(), 3, OpeningHours.always(), OpeningHours.always());
+
+  /** A store holding one live state, counting its reads and recording what it is told. */
+  private static final class FakeStore implements PredictionStore {
+    Live live;
+    int reads;
+    final Map<String, Estimate> given = new HashMap<>();
+    final List<Long> settled = new ArrayList<>();
+    boolean broken;
+
+    @Override
+    public Future<Live> live(Office office, LocalDate day) {
+      reads++;
+      return Future.succeededFuture(live);
+    }
+
+    @Override
+    public Future<Void> given(String office, LocalDate day, String ticketId, Estimate estimate) {
+      if (broken) {
+        return Future.failedFuture(new IllegalStateException("store down"));
+      }
+      given.putIfAbsent(ticketId, estimate);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Boolean> settle(String office, LocalDate day, String ticketId, long actualMillis) {
+      if (broken) {
+        return Future.failedFuture(new IllegalStateException("store down"));
+      }
+      settled.add(actualMillis);
+      return Future.succeededFuture(given.remove(ticketId) != null);
+    }
+
+    @Override
+    public Future<List<Outcome>> outcomes(String office, LocalDate day) {
+      return Future.succeededFuture(List.of());
+    }
+  }
+
+  private static PredictionStore.Live live(Map<String, PredictionStore.CounterLive> counters,
+                                           Map<String, String> times) {
+    return new PredictionStore.Live(Map.of("a", 3, "b", 1), times, counters);
+  }
+
+  private static Ticket walkIn(String id, Instant issued) {
+    return new Ticket(id, "ward", "A001", "a", TicketStatus.WAITING, null, issued, DAY, null, null, null, null, 0,
+        "public", null, List.of());
+  }
+
+  private static Ticket appointment(String id, Instant checkedIn, String slot) {
+    return new Ticket(id, "ward", "A002", "a", TicketStatus.WAITING, null, checkedIn, DAY, null, null, null, null, 0,
+        "public", null, List.of(), slot);
+  }
+
+  @Test
+  void theStoredStateBecomesOpenBusyAndIdleCountersWithBlendedMeans() {
+    var counters = Map.of(
+        "1", new PredictionStore.CounterLive(false, "ward.x", "20261123"),   // calling today: busy
+        "2", new PredictionStore.CounterLive(false, null, "20261123"),       // worked today, free: idle
+        "3", new PredictionStore.CounterLive(true, null, "20261123"));       // paused
+    QueueState state = PredictionService.queueState(OFFICE,
+        live(counters, Map.of("a", "300000", "#a", "97", "a|2", "100000", "b|2", "bad")), DAY);
+    assertThat(state.field("a")).isEqualTo(new QueueState.Field(3, 309_000));
+    assertThat(state.field("b")).isEqualTo(new QueueState.Field(1, 5 * MIN));
+    QueueState.Desk one = state.desks().get(0);
+    QueueState.Desk two = state.desks().get(1);
+    QueueState.Desk three = state.desks().get(2);
+    assertThat(one.open()).isTrue();
+    assertThat(one.busy()).isTrue();
+    assertThat(two.busy()).isFalse();
+    assertThat(two.meanServiceMillis()).isEqualTo(Map.of("a", 103_000L, "b", 5 * MIN));
+    assertThat(three.open()).isFalse();
+    assertThat(two.weights()).isEqualTo(Map.of("a", 1, "b", 2));
+  }
+
+  @Test
+  void aCounterThatCalledNobodyTodayIsNotCountedOnToTakeATicketAtOnce() {
+    var counters = Map.of(
+        "1", new PredictionStore.CounterLive(false, "ward.old", "20261122"),  // yesterday's ticket
+        "2", new PredictionStore.CounterLive(false, null, null));
+    QueueState state = PredictionService.queueState(OFFICE, live(counters, Map.of()), DAY);
+    assertThat(state.desks()).allMatch(d -> d.open() && d.busy());
+    assertThat(state.field("a").meanServiceMillis()).isEqualTo(10 * MIN);
+  }
+
+  @Test
+  void theViewIsReadOnceUntilTheOfficesNextEventOrTheFreshnessLimit() {
+    FakeStore store = new FakeStore();
+    store.live = live(Map.of(), Map.of());
+    MutableClock clock = new MutableClock(NINE);
+    PredictionService service = new PredictionService(store, clock, Duration.ofHours(1));
+    Estimate first = service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    service.forecast(OFFICE, walkIn("ward.1", NINE), 2).result();
+    service.newcomerWaits(OFFICE).result();
+    assertThat(store.reads).isEqualTo(1);
+    assertThat(first.ahead()).isEqualTo(2);
+
+    service.listener().accept("layso:events", "{\"type\":\"counter.paused\",\"office\":\"other\"}");
+    service.listener().accept("layso:events", "{\"type\":\"ticket.issued\",\"office\":\"ward\"}");
+    service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(store.reads).as("another office's event, a new ticket behind").isEqualTo(1);
+    service.listener().accept("layso:events", "{\"type\":\"counter.paused\",\"office\":\"ward\",\"counter\":\"1\"}");
+    service.listener().accept("layso:events", "not json");
+    service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(store.reads).isEqualTo(2);
+
+    PredictionService brief = new PredictionService(store, clock, Duration.ZERO);
+    brief.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    brief.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(store.reads).isEqualTo(4);
+  }
+
+  @Test
+  void anAppointmentCheckedInEarlyIsPredictedAndMeasuredFromItsSlotStart() {
+    FakeStore store = new FakeStore();
+    store.live = live(Map.of(), Map.of());
+    MutableClock clock = new MutableClock(NINE);
+    PredictionService service = new PredictionService(store, clock, Duration.ofSeconds(1));
+    Ticket walkIn = walkIn("ward.w", NINE);
+    // slot 09:20, checked in at 09:00
+    Ticket early = appointment("ward.e", NINE, "09:20");
+    Estimate asWalkIn = service.forecast(OFFICE, walkIn, 6).result();
+    Estimate asEarly = service.forecast(OFFICE, early, 6).result();
+    assertThat(asEarly.p50Millis()).isEqualTo(Math.max(0, asWalkIn.p50Millis() - 20 * MIN));
+    assertThat(asEarly.p90Millis()).isEqualTo(asWalkIn.p90Millis() - 20 * MIN);
+
+    service.handedOut(OFFICE, early, asEarly);
+    Ticket called = new Ticket(early.id(), "ward", early.number(), "a", TicketStatus.CALLED, null, NINE, DAY, "1",
+        NINE.plus(Duration.ofMinutes(32)), null, null, 0, "public", null, List.of(), "09:20");
+    service.called(OFFICE, called);
+    assertThat(store.settled).containsExactly(12 * MIN);
+    // a late check-in (10:00 for the 09:20 slot) waits from its check-in
+    Ticket late = new Ticket("ward.l", "ward", "A003", "a", TicketStatus.CALLED, null,
+        NINE.plus(Duration.ofMinutes(60)), DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public",
+        null, List.of(), "09:20");
+    assertThat(PredictionService.arrival(OFFICE, late)).isEqualTo(late.issuedAt());
+  }
+
+  @Test
+  void aStoreThatFailsToRecordNeverThrowsAtTheCaller() {
+    FakeStore store = new FakeStore();
+    store.broken = true;
+    PredictionService service = new PredictionService(store, new MutableClock(NINE), Duration.ofSeconds(1));
+    Ticket t = walkIn("ward.1", NINE);
+    service.handedOut(OFFICE, t, new Estimate(MIN, 2 * MIN, 0));
+    service.called(OFFICE, new Ticket(t.id(), "ward", "A001", "a", TicketStatus.CALLED, null, NINE, DAY, "1",
+        NINE.plus(Duration.ofMinutes(3)), null, null, 0, "public", null, List.of()));
+    assertThat(store.given).isEmpty();
+  }
+}
