@@ -15,7 +15,6 @@ import java.util.Map;
 import vn.layso.simulate.domain.ArrivalGenerator;
 import vn.layso.simulate.domain.Experiment;
 import vn.layso.simulate.domain.Experiment.Outcome;
-import vn.layso.simulate.domain.GammaForecast;
 import vn.layso.simulate.domain.PolicySpec;
 import vn.layso.simulate.domain.Scenario;
 import vn.layso.simulate.domain.Scenarios;
@@ -59,7 +58,7 @@ public final class SimulateMain {
         .map(PolicySpec::parse).toList();
     Path out = Path.of(opt.get("out"));
     Files.createDirectories(out);
-    WaitForecast forecast = new GammaForecast();
+    WaitForecast forecast = WaitForecast.SERVER;
     StringBuilder report = new StringBuilder();
     System.out.printf(Locale.ROOT, "layso day simulator: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));

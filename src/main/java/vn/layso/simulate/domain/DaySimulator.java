@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import vn.layso.predict.domain.Estimate;
 import vn.layso.simulate.domain.CounterSpec.Break;
 import vn.layso.simulate.domain.Scenario.Session;
 
@@ -327,9 +328,15 @@ public final class DaySimulator {
 
   private void predict(SimTicket t) {
     int ahead = queues.ahead(t, now);
-    WaitForecast.Forecast p = forecast.predict(ahead, inputs.servers(t.field, open, current, queues));
+    boolean[] onBreak = new boolean[counters];
+    boolean[] busy = new boolean[counters];
+    for (int c = 0; c < counters; c++) {
+      onBreak[c] = inSession[c] && !open[c];
+      busy[c] = current[c] >= 0 || !inSession[c];
+    }
+    Estimate e = forecast.predict(inputs.state(queues, onBreak, busy), t.trace.field(), ahead);
     t.predictedAhead = ahead;
-    t.predictedP50 = p.p50Millis();
-    t.predictedP90 = p.p90Millis();
+    t.predictedP50 = e.p50Millis();
+    t.predictedP90 = e.p90Millis();
   }
 }

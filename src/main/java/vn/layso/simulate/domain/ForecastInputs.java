@@ -1,34 +1,52 @@
 package vn.layso.simulate.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import vn.layso.predict.domain.QueueState;
+import vn.layso.predict.domain.ServiceTimes;
 
 /**
- * What the wait predictor reads at an instant, as the server keeps it: each field's and each
- * counter-and-field's exponentially weighted mean service time (alpha {@link #EWMA_ALPHA}, the first
- * sample as start, no-shows excluded; the field's configured mean until then), and the open counters
- * that may serve a field with the share of their time it gets (weight x queue over the same for all
- * their primary fields; backup counters count only when no primary counter is open).
+ * The office's state as the server's predictor reads it (vn.layso.predict.PredictionService):
+ * each field's waiting count and mean service time, each counter's primary fields and weights,
+ * whether it is open (not on a break) and busy (serving, or not opened yet this session), and its
+ * own mean per field. Service times are kept as the server keeps them: an exponentially weighted
+ * mean per field and per counter and field (alpha {@link #EWMA_ALPHA}, the first sample as start,
+ * no-shows excluded), blended with the configured mean by {@link ServiceTimes}.
  */
 final class ForecastInputs {
 
   static final double EWMA_ALPHA = 0.1;
 
   private final Scenario scenario;
-  private final Dispatch dispatch;
+  private final List<Map<String, Integer>> weights = new ArrayList<>();
   private final double[] fieldMean;
+  private final long[] fieldCount;
   private final double[][] counterMean;
 
   ForecastInputs(Scenario scenario, Dispatch dispatch) {
     this.scenario = scenario;
-    this.dispatch = dispatch;
-    fieldMean = new double[scenario.fields().size()];
-    counterMean = new double[scenario.counters().size()][scenario.fields().size()];
+    int fields = scenario.fields().size();
+    for (int c = 0; c < scenario.counters().size(); c++) {
+      Map<String, Integer> w = new LinkedHashMap<>();
+      for (int f = 0; f < fields; f++) {
+        if (dispatch.weight(c, f) > 0) {
+          w.put(scenario.fields().get(f).code(), dispatch.weight(c, f));
+        }
+      }
+      weights.add(Map.copyOf(w));
+    }
+    fieldMean = new double[fields];
+    fieldCount = new long[fields];
+    counterMean = new double[scenario.counters().size()][fields];
   }
 
   /** A completed service of {@code millis} (call to completion) at counter c in field f. */
   void learn(int c, int f, long millis) {
     fieldMean[f] = ewma(fieldMean[f], millis);
+    fieldCount[f]++;
     counterMean[c][f] = ewma(counterMean[c][f], millis);
   }
 
@@ -36,40 +54,28 @@ final class ForecastInputs {
     return mean == 0 ? sample : mean + EWMA_ALPHA * (sample - mean);
   }
 
-  /** The counters that may serve field f now ({@code open}: not paused; {@code current}: serving). */
-  List<WaitForecast.Server> servers(int f, boolean[] open, int[] current, Queues queues) {
-    int counters = open.length;
-    boolean anyPrimary = false;
-    for (int c = 0; c < counters && !anyPrimary; c++) {
-      anyPrimary = open[c] && dispatch.weight(c, f) > 0;
+  /**
+   * @param onBreak  the counter is paused
+   * @param busy     the counter is serving, or has not opened yet (not counted on to take a ticket)
+   */
+  QueueState state(Queues queues, boolean[] onBreak, boolean[] busy) {
+    Map<String, QueueState.Field> fields = new HashMap<>();
+    long[] means = new long[fieldMean.length];
+    for (int f = 0; f < means.length; f++) {
+      FieldSpec spec = scenario.fields().get(f);
+      means[f] = ServiceTimes.fieldMean(fieldCount[f] > 0 ? fieldMean[f] : null, fieldCount[f],
+          Math.round(spec.service().meanMinutes() * 60_000));
+      fields.put(spec.code(), new QueueState.Field(queues.waiting(f), means[f]));
     }
-    List<WaitForecast.Server> servers = new ArrayList<>();
-    for (int c = 0; c < counters; c++) {
-      if (!open[c] || !dispatch.mayServe(c, f) || anyPrimary && dispatch.weight(c, f) == 0) {
-        continue;
+    List<QueueState.Desk> desks = new ArrayList<>(weights.size());
+    for (int c = 0; c < weights.size(); c++) {
+      Map<String, Long> own = new HashMap<>();
+      for (String code : weights.get(c).keySet()) {
+        int f = scenario.fieldIndex(code);
+        own.put(code, ServiceTimes.counterMean(counterMean[c][f] > 0 ? counterMean[c][f] : null, means[f]));
       }
-      double share = dispatch.weight(c, f) > 0 ? share(c, f, queues) : 1;
-      double mean = counterMean[c][f] > 0 ? counterMean[c][f]
-          : fieldMean[f] > 0 ? fieldMean[f] : scenario.fields().get(f).service().meanMinutes() * 60_000;
-      servers.add(new WaitForecast.Server(share, mean, current[c] >= 0));
+      desks.add(new QueueState.Desk(scenario.counters().get(c).id(), weights.get(c), !onBreak[c], busy[c], own));
     }
-    return servers;
-  }
-
-  /** The counter's time going to field f: its weight times the field's queue (the new ticket included). */
-  private double share(int c, int f, Queues queues) {
-    double mine = 0;
-    double all = 0;
-    for (int g = 0; g < queues.fields(); g++) {
-      int w = dispatch.weight(c, g);
-      if (w > 0) {
-        double load = w * (queues.waiting(g) + (g == f ? 1 : 0));
-        all += load;
-        if (g == f) {
-          mine = load;
-        }
-      }
-    }
-    return all > 0 ? mine / all : 0;
+    return new QueueState(fields, desks);
   }
 }

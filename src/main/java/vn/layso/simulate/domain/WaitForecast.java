@@ -1,23 +1,18 @@
 package vn.layso.simulate.domain;
 
-import java.util.List;
+import vn.layso.predict.domain.Estimate;
+import vn.layso.predict.domain.QueueState;
+import vn.layso.predict.domain.WaitPredictor;
 
-/** The wait predictor the simulator asks when a ticket is issued. */
+/**
+ * The wait predictor the simulator asks when a ticket is issued, given the office's state as the
+ * server's predictor reads it. {@link #SERVER} is the server's own {@link WaitPredictor}.
+ */
+@FunctionalInterface
 public interface WaitForecast {
 
-  /**
-   * A counter that may serve the field.
-   *
-   * @param share             how much of its time goes to this field (1 when it serves only this one)
-   * @param meanServiceMillis its mean service time on this field (live EWMA, else the field's)
-   * @param busy              it is serving someone now
-   */
-  record Server(double share, double meanServiceMillis, boolean busy) {
-  }
+  WaitForecast SERVER = new WaitPredictor()::predict;
 
-  /** Predicted wait: median and 90th percentile. */
-  record Forecast(long p50Millis, long p90Millis) {
-  }
-
-  Forecast predict(int ahead, List<Server> servers);
+  /** The wait of a ticket with {@code ahead} tickets before it in {@code field}'s queue. */
+  Estimate predict(QueueState state, String field, int ahead);
 }

@@ -1,6 +1,7 @@
 package vn.layso.simulate.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.layso.predict.domain.QueueState;
+import vn.layso.predict.domain.WaitPredictor;
 import vn.layso.queue.domain.CallReason;
 import vn.layso.simulate.domain.CounterSpec.Break;
 import vn.layso.simulate.domain.Scenario.Session;
@@ -17,7 +20,7 @@ import vn.layso.simulate.domain.Scenario.Visit;
 
 class DaySimulatorTest {
 
-  private static final WaitForecast FORECAST = new GammaForecast();
+  private static final WaitForecast FORECAST = WaitForecast.SERVER;
 
   /** Fields with 10-minute exponential services (unused: traces give the times), one session 07:30-11:30. */
   static Scenario tiny(List<CounterSpec> counters, String... fields) {
@@ -99,6 +102,24 @@ class DaySimulatorTest {
     assertThat(calls(day)).containsExactly(at("07:30:00"), at("08:15:00"), at("08:05:00"), at("08:25:00"));
     // the appointment's wait counts from its slot start, not from its early check-in
     assertThat(day.tickets().get(1).waitMillis()).isEqualTo(15 * 60_000L);
+  }
+
+  @Test
+  void walkInsGetTheServersPredictionWhenIssued() {
+    Scenario sc = tiny(List.of(counter("1", "a")), "a");
+    List<TraceTicket> trace = List.of(walkIn("07:30:00", "a", 10), walkIn("07:31:00", "a", 10),
+        walkIn("07:32:00", "a", 10));
+    DayResult day = run(sc, "DEDICATED", trace);
+    // first: an idle counter, no wait; then the one counter is busy and no service has ended yet, so
+    // the field's configured 10 minutes: Erlang(1) and Erlang(2) at one per 10 minutes
+    assertThat(day.tickets()).extracting(SimTicket::predictedAhead).containsExactly(0, 0, 1);
+    assertThat(day.tickets().get(0).predictedP50()).isZero();
+    assertThat(day.tickets().get(1).predictedP50() / 60_000.0).isCloseTo(10 * Math.log(2), within(0.01));
+    assertThat(day.tickets().get(2).predictedP50() / 60_000.0).isCloseTo(16.78, within(0.01));
+    QueueState state = new QueueState(Map.of("a", new QueueState.Field(1, 600_000)),
+        List.of(new QueueState.Desk("1", Map.of("a", 1), true, true)));
+    assertThat(day.tickets().get(2).predictedP90()).isEqualTo(new WaitPredictor().predict(state, "a", 1).p90Millis());
+    assertThat(DayMetrics.of(day).predictions().length).isEqualTo(3);
   }
 
   @Test
