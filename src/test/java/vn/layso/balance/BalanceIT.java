@@ -46,7 +46,11 @@ class BalanceIT {
     return m -> "balance.advice".equals(m.getString("type"));
   }
 
-  /** Nine Hộ tịch citizens, counters 3 and 4 each call one: seven wait, 7 x 10 / 2 = 35 minutes. */
+  /**
+   * Nine Hộ tịch citizens, counters 3 and 4 each call one: seven wait, so a newcomer is called after
+   * 8 completions at the two busy counters' rate (2 / 10 min): the predictor's median of that
+   * Gamma(8, 5 min) wait is 38.4 minutes, 39 rounded up, past the 30-minute target.
+   */
   private void hoTichOverTarget() {
     for (int i = 0; i < 9; i++) {
       app.issue("demo", "ho-tich");
@@ -87,7 +91,7 @@ class BalanceIT {
       assertThat(item.getBoolean("backup")).isTrue();
       assertThat(item.getJsonObject("text").getString("vi")).isEqualTo("Chuyển Quầy 5 sang Hộ tịch");
       assertThat(item.getJsonObject("text").getString("en")).isEqualTo("Move Quầy 5 to Hộ tịch");
-      assertThat(item.getInteger("predictedMinutes")).isEqualTo(35);
+      assertThat(item.getInteger("predictedMinutes")).isEqualTo(39);
       assertThat(item.getInteger("targetMinutes")).isEqualTo(30);
       assertThat(item.getInteger("waiting")).isEqualTo(7);
       assertThat(event.containsKey("ticket") || event.containsKey("queue") || event.containsKey("counter"))
@@ -99,7 +103,7 @@ class BalanceIT {
       JsonObject hoTich = view.getJsonArray("fields").stream().map(JsonObject.class::cast)
           .filter(f -> f.getString("service").equals("ho-tich")).findFirst().orElseThrow();
       assertThat(hoTich.getInteger("waiting")).isEqualTo(7);
-      assertThat(hoTich.getInteger("predictedMinutes")).isEqualTo(35);
+      assertThat(hoTich.getInteger("predictedMinutes")).isEqualTo(39);
       assertThat(hoTich.getInteger("targetMinutes")).isEqualTo(30);
       assertThat(hoTich.getBoolean("overTarget")).isTrue();
       assertThat(hoTich.getInteger("countersOpen")).as("3 and 4, and 5 as a backup").isEqualTo(3);
