@@ -110,6 +110,8 @@ final class Charts {
         .title(sc.name() + ": counter utilisation (busy / available), mean over days")
         .xAxisTitle("counter (main field)").yAxisTitle("utilisation (%)").build();
     style(chart);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setXAxisLabelRotation(sc.counters().size() > 12 ? 90 : 0);
     List<String> names = new ArrayList<>();
     for (int c = 0; c < sc.counters().size(); c++) {

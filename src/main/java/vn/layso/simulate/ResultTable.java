@@ -136,6 +136,9 @@ final class ResultTable {
     rows.add(PredictionAccuracy.waitedAtLeast(run.days(), DayMetrics.WAITED_MINUTES));
     for (int i = 0; i < rows.size(); i++) {
       PredictionAccuracy.Row r = rows.get(i);
+      if (r.count() == 0) {
+        continue;
+      }
       String k = i == groups ? "all" : i > groups ? "all who waited ≥ " + DayMetrics.WAITED_MINUTES + " min"
           : r.to() < 0 ? r.from() + "+" : r.from() == r.to() ? "" + r.from() : r.from() + "–" + r.to();
       sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% | %.0f%% | %.1f | %.0f%% |%n", k, r.count(),

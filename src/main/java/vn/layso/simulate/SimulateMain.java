@@ -46,6 +46,15 @@ public final class SimulateMain {
   }
 
   public static void main(String[] args) throws IOException {
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("simulate: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
     Map<String, String> opt = options(args);
     List<String> scenarios = switch (opt.get("scenario")) {
       case "all" -> List.of("commune", "province", "surge", "rush");

@@ -52,6 +52,9 @@ public final class PredictionAccuracy {
   }
 
   private static Row row(int lo, int hi, List<double[]> in) {
+    if (in.isEmpty()) {
+      return new Row(lo, hi, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
     double[] rel = in.stream().mapToDouble(p -> Math.abs(p[1] - p[0]) / Math.max(1, p[0])).sorted().toArray();
     double[] abs = in.stream().mapToDouble(p -> Math.abs(p[1] - p[0])).sorted().toArray();
     double within = in.stream().filter(p -> p[0] <= p[2]).count() / (double) Math.max(1, in.size());
