@@ -64,7 +64,8 @@ public final class PredictionRoutes {
     for (Accuracy.Row r : a.byAhead()) {
       rows.add(new JsonObject().put("aheadFrom", r.aheadFrom()).put("aheadTo", r.aheadTo()).put("count", r.count())
           .put("medianAbsoluteErrorMinutes", r.medianAbsoluteErrorMinutes())
-          .put("medianRelativeError", r.medianRelativeError()).put("withinP90Share", r.withinP90Share()));
+          .put("medianRelativeError", r.medianRelativeError()).put("withinP90Share", r.withinP90Share())
+          .put("floor", r.floor()));
     }
     return new JsonObject().put("medianAbsoluteErrorMinutes", a.medianAbsoluteErrorMinutes())
         .put("medianRelativeError", a.medianRelativeError()).put("withinP90Share", a.withinP90Share())
