@@ -1,5 +1,6 @@
 -- A ticket was called: the prediction its holder was given, if any, leaves the given hash and
--- goes with the actual wait into the day's outcomes (list of "ahead,p50,p90,actual", ms), once:
+-- goes with the actual wait into the day's outcomes (list of "ahead,p50,p90,rawP50,rawP90,actual", ms;
+-- "ahead,p50,p90,actual" for predictions given before calibration), once:
 -- a second call of the same ticket (after a transfer) finds nothing. The list lives as long as
 -- the day's history from its first entry.
 -- KEYS: 1 the day's given predictions (hash), 2 the day's outcomes (list).

@@ -39,7 +39,8 @@ public final class PredictionRoutes {
     ctx.response().putHeader("Cache-Control", "no-store");
     String given = ctx.queryParams().get("date");
     LocalDate day = given == null ? predictions.today(office) : date(given);
-    return predictions.accuracy(office, day).map(a -> json(office, day, a));
+    return predictions.accuracy(office, day).map(m -> json(office, day, m.shown())
+        .put("raw", raw(m.raw())));
   }
 
   /** yyyy-MM-dd or dd/MM/yyyy, a real date; anything else is 400 invalid_date. */
@@ -55,6 +56,20 @@ public final class PredictionRoutes {
       // falls through to the refusal
     }
     throw ApiException.invalid("invalid_date", "date");
+  }
+
+  /** The raw model's accuracy on the same tickets (before calibration): what calibration buys. */
+  static JsonObject raw(Accuracy a) {
+    JsonArray rows = new JsonArray();
+    for (Accuracy.Row r : a.byAhead()) {
+      rows.add(new JsonObject().put("aheadFrom", r.aheadFrom()).put("aheadTo", r.aheadTo()).put("count", r.count())
+          .put("medianAbsoluteErrorMinutes", r.medianAbsoluteErrorMinutes())
+          .put("medianRelativeError", r.medianRelativeError()).put("withinP90Share", r.withinP90Share())
+          .put("floor", r.floor()));
+    }
+    return new JsonObject().put("medianAbsoluteErrorMinutes", a.medianAbsoluteErrorMinutes())
+        .put("medianRelativeError", a.medianRelativeError()).put("withinP90Share", a.withinP90Share())
+        .put("byAhead", rows);
   }
 
   static JsonObject json(Office office, LocalDate day, Accuracy a) {

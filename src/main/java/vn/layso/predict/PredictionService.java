@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,9 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.predict.domain.Accuracy;
+import vn.layso.predict.domain.Calibration;
 import vn.layso.predict.domain.Estimate;
+import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.predict.domain.ServiceTimes;
 import vn.layso.predict.domain.WaitPredictor;
@@ -34,6 +37,13 @@ import vn.layso.queue.domain.Ticket;
  * {@link WaitPredictor}, and measures itself: the prediction handed out with a ticket is
  * remembered and, when the ticket is called, recorded next to the actual wait. Recording never
  * fails the call that caused it: a failure is logged.
+ *
+ * <p>Every estimate is calibrated ({@link Calibration}) with the office's recent outcomes of the
+ * RAW model (the last {@value Calibration#MAX_OUTCOMES} of yesterday and today), rebuilt at most
+ * every {@link #CALIBRATE_EVERY} of the clock, one rebuild per office at a time (requests meanwhile
+ * use the previous calibration). The record keeps both what was shown and the raw values, so the
+ * calibration never learns from itself and the accuracy measures what citizens were shown. A failed
+ * rebuild keeps the previous calibration (logged); it never fails a request.
  */
 public final class PredictionService implements WaitForecaster {
 
@@ -50,6 +60,21 @@ public final class PredictionService implements WaitForecaster {
   private record Cached(QueueState state, LocalDate day, long until) {
   }
 
+  static final Duration CALIBRATE_EVERY = Duration.ofSeconds(60);
+
+  /** An office's calibration, the clock's millis when it was built, and whether a rebuild runs. */
+  private static final class Calibrated {
+    volatile Calibration calibration = Calibration.NONE;
+    volatile long builtAt = Long.MIN_VALUE;
+    final AtomicBoolean rebuilding = new AtomicBoolean();
+  }
+
+  private final Map<String, Calibrated> calibrations = new ConcurrentHashMap<>();
+
+  /** What the shown predictions of a day were worth, and what the raw model's would have been. */
+  public record Measured(Accuracy shown, Accuracy raw) {
+  }
+
   public PredictionService(PredictionStore store, Clock clock, Duration fresh) {
     this.store = store;
     this.clock = clock;
@@ -58,8 +83,8 @@ public final class PredictionService implements WaitForecaster {
 
   @Override
   public Future<Estimate> forecast(Office office, Ticket ticket, int position) {
-    return state(office).map(state -> predictor.predict(state, ticket.service(), Math.max(0, position - 1),
-        untilSlot(office, ticket)));
+    return state(office).compose(state -> calibration(office).map(c -> c.apply(predictor.predict(state,
+        ticket.service(), Math.max(0, position - 1), untilSlot(office, ticket)))));
   }
 
   @Override
@@ -110,12 +135,55 @@ public final class PredictionService implements WaitForecaster {
 
   /** The wait a newcomer to each field of the office would have now (for the balancing advice). */
   public Future<Map<String, Estimate>> newcomerWaits(Office office) {
-    return state(office).map(predictor::newcomers);
+    return state(office).compose(state -> calibration(office).map(c -> {
+      Map<String, Estimate> out = new java.util.TreeMap<>();
+      predictor.newcomers(state).forEach((field, raw) -> out.put(field, c.apply(raw)));
+      return out;
+    }));
   }
 
-  /** How right the predictions of the tickets called on {@code day} were. */
-  public Future<Accuracy> accuracy(Office office, LocalDate day) {
-    return store.outcomes(office.id(), day).map(Accuracy::of);
+  /** How right the shown predictions of the tickets called on {@code day} were, and the raw model's. */
+  public Future<Measured> accuracy(Office office, LocalDate day) {
+    return store.outcomes(office.id(), day).map(all -> new Measured(Accuracy.of(all), Accuracy.ofRaw(all)));
+  }
+
+  /**
+   * The office's calibration: the current one, or, when it is older than {@link #CALIBRATE_EVERY}
+   * and no rebuild runs, a new one from the last outcomes of yesterday and today (this request
+   * waits for it; any failure keeps the current one). Never fails.
+   */
+  Future<Calibration> calibration(Office office) {
+    Calibrated c = calibrations.computeIfAbsent(office.id(), id -> new Calibrated());
+    long now = clock.millis();
+    // a clock set back (tests, a corrected server clock) counts as due
+    boolean fresh = c.builtAt != Long.MIN_VALUE && now >= c.builtAt && now - c.builtAt < CALIBRATE_EVERY.toMillis();
+    if (fresh || !c.rebuilding.compareAndSet(false, true)) {
+      return Future.succeededFuture(c.calibration);
+    }
+    LocalDate today = today(office);
+    Future<List<Outcome>> rebuilt;
+    try {
+      rebuilt = store.recentOutcomes(office.id(), today.minusDays(1), Calibration.MAX_OUTCOMES)
+          .compose(yesterday -> store.recentOutcomes(office.id(), today, Calibration.MAX_OUTCOMES).map(sofar -> {
+            List<Outcome> all = new java.util.ArrayList<>(yesterday.size() + sofar.size());
+            all.addAll(yesterday);
+            all.addAll(sofar);
+            return all;
+          }));
+    } catch (RuntimeException e) {
+      rebuilt = Future.failedFuture(e);
+    }
+    return rebuilt.map(all -> {
+      c.calibration = Calibration.of(all.stream().map(Outcome::raw).toList());
+      c.builtAt = now;
+      return c.calibration;
+    }).recover(e -> {
+      // tried: the next attempt waits its turn like a rebuild, the old calibration stays
+      c.builtAt = now;
+      LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", e.toString())
+          .log("calibration not rebuilt; the previous one stays");
+      return Future.succeededFuture(c.calibration);
+    }).onComplete(done -> c.rebuilding.set(false));
   }
 
   public LocalDate today(Office office) {

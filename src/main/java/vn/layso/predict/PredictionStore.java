@@ -25,7 +25,10 @@ public interface PredictionStore {
   /** One read of everything the predictor needs (one read-only script). */
   Future<Live> live(Office office, LocalDate day);
 
-  /** Remembers the prediction given for a ticket of {@code day}; the first one given stays. */
+  /**
+   * Remembers the prediction given for a ticket of {@code day}, shown and raw (before calibration);
+   * the first one given stays.
+   */
   Future<Void> given(String office, LocalDate day, String ticketId, Estimate estimate);
 
   /**
@@ -36,4 +39,7 @@ public interface PredictionStore {
 
   /** The outcomes recorded on {@code day}, in call order. */
   Future<List<Outcome>> outcomes(String office, LocalDate day);
+
+  /** The last {@code last} outcomes recorded on {@code day}, in call order (what calibration learns from). */
+  Future<List<Outcome>> recentOutcomes(String office, LocalDate day, int last);
 }

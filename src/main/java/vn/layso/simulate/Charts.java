@@ -133,7 +133,7 @@ final class Charts {
 
   private static XYChart predictedVsActual(Outcome outcome, Run ours) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(outcome.scenario().name() + ": predicted median wait at issue vs actual wait, " + ours.policy().label())
+        .title(outcome.scenario().name() + ": predicted (calibrated) median wait at issue vs actual wait, " + ours.policy().label())
         .xAxisTitle("actual wait (min)").yAxisTitle("predicted median (min)").build();
     style(chart);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -168,19 +168,24 @@ final class Charts {
         .xAxisTitle("people ahead k (group start)").yAxisTitle("|p50 - actual| / max(actual, 1 min)").build();
     style(chart);
     List<PredictionAccuracy.Row> rows = PredictionAccuracy.byAhead(ours.days());
+    List<PredictionAccuracy.Row> raw = PredictionAccuracy.byAhead(ours.days(), true);
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
+    List<Double> yRaw = new ArrayList<>();
     List<Double> floor = new ArrayList<>();
-    for (PredictionAccuracy.Row r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      PredictionAccuracy.Row r = rows.get(i);
       if (r.count() < MIN_GROUP) {
         continue;
       }
       x.add((double) r.from());
       y.add(r.medianRelative());
+      yRaw.add(raw.get(i).medianRelative());
       floor.add(r.floor());
     }
     if (!x.isEmpty()) {
-      chart.addSeries(ours.policy().label(), x, y);
+      chart.addSeries(ours.policy().label() + ", raw model", x, yRaw);
+      chart.addSeries(ours.policy().label() + ", calibrated", x, y);
       XYSeries f = chart.addSeries("floor 1/sqrt(k+1)", x, floor);
       f.setLineStyle(SeriesLines.DASH_DASH);
       XYSeries target = chart.addSeries("target 20 %", List.of(x.get(0), x.get(x.size() - 1)), List.of(0.2, 0.2));

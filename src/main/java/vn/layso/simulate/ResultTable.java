@@ -26,8 +26,12 @@ final class ResultTable {
       new Column("utilisation", "utilisation", 100, "%.0f%%"),
       new Column("worst field p90 / p90", "fairness", 1, "%.2f"),
       new Column("neglected", "neglected", 1, "%.0f"),
-      new Column("pred. rel. error", "predRel", 100, "%.0f%%"),
-      new Column("pred. error, waited ≥ 5 min", "predRelWaited", 100, "%.0f%%"),
+      new Column("pred. rel. error, raw", "predRelRaw", 100, "%.0f%%"),
+      new Column("pred. rel. error, calibrated", "predRel", 100, "%.0f%%"),
+      new Column("pred. error, waited ≥ 5 min, raw", "predRelWaitedRaw", 100, "%.0f%%"),
+      new Column("pred. error, waited ≥ 5 min, calibrated", "predRelWaited", 100, "%.0f%%"),
+      new Column("actual ≤ p90, raw", "predInP90Raw", 100, "%.0f%%"),
+      new Column("actual ≤ p90, calibrated", "predInP90", 100, "%.0f%%"),
       new Column("overtime (min)", "overtime", 1, "%.0f"));
 
   private ResultTable() {
@@ -124,25 +128,34 @@ final class ResultTable {
         + String.format(Locale.ROOT, c.format(), s.p90() * c.scale()).replace("%", "") + ")";
   }
 
-  /** The prediction error of one policy's days by people ahead, next to the floor. */
+  /**
+   * The prediction error of one policy's days by people ahead, next to the floor: the raw model's
+   * and the calibrated (shown) prediction's side by side.
+   */
   static String prediction(Experiment.Run run) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "Prediction error, %s (walk-ins, all days pooled):%n%n", run.policy().label()));
-    sb.append("| people ahead | tickets | median relative error | floor 1/√(k+1) | median abs. error (min) "
-        + "| actual ≤ predicted p90 |\n|---|---:|---:|---:|---:|---:|\n");
+        "Prediction error, %s (walk-ins, all days pooled), raw model → calibrated:%n%n", run.policy().label()));
+    sb.append("| people ahead | tickets | floor 1/√(k+1) | median relative error, raw | calibrated "
+        + "| median abs. error (min), raw | calibrated | actual ≤ predicted p90, raw | calibrated |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<PredictionAccuracy.Row> rows = new ArrayList<>(PredictionAccuracy.byAhead(run.days()));
+    List<PredictionAccuracy.Row> raw = new ArrayList<>(PredictionAccuracy.byAhead(run.days(), true));
     int groups = rows.size();
     rows.add(PredictionAccuracy.overall(run.days()));
+    raw.add(PredictionAccuracy.overall(run.days(), true));
     rows.add(PredictionAccuracy.waitedAtLeast(run.days(), DayMetrics.WAITED_MINUTES));
+    raw.add(PredictionAccuracy.waitedAtLeast(run.days(), DayMetrics.WAITED_MINUTES, true));
     for (int i = 0; i < rows.size(); i++) {
       PredictionAccuracy.Row r = rows.get(i);
+      PredictionAccuracy.Row m = raw.get(i);
       if (r.count() == 0) {
         continue;
       }
       String k = i == groups ? "all" : i > groups ? "all who waited ≥ " + DayMetrics.WAITED_MINUTES + " min"
           : r.to() < 0 ? r.from() + "+" : r.from() == r.to() ? "" + r.from() : r.from() + "–" + r.to();
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% | %.0f%% | %.1f | %.0f%% |%n", k, r.count(),
-          r.medianRelative() * 100, r.floor() * 100, r.medianAbsoluteMinutes(), r.withinP90() * 100));
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% | %.0f%% | %.0f%% | %.1f | %.1f | %.0f%% | %.0f%% |%n",
+          k, r.count(), r.floor() * 100, m.medianRelative() * 100, r.medianRelative() * 100,
+          m.medianAbsoluteMinutes(), r.medianAbsoluteMinutes(), m.withinP90() * 100, r.withinP90() * 100));
     }
     return sb.toString();
   }

@@ -1,6 +1,7 @@
 package vn.layso.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -74,6 +75,19 @@ class PredictionServiceTest {
     @Override
     public Future<List<Outcome>> outcomes(String office, LocalDate day) {
       return Future.succeededFuture(List.of());
+    }
+
+    final Map<LocalDate, List<Outcome>> recent = new HashMap<>();
+    int recentReads;
+
+    @Override
+    public Future<List<Outcome>> recentOutcomes(String office, LocalDate day, int last) {
+      recentReads++;
+      if (broken) {
+        return Future.failedFuture(new IllegalStateException("store down"));
+      }
+      List<Outcome> all = recent.getOrDefault(day, List.of());
+      return Future.succeededFuture(all.subList(Math.max(0, all.size() - last), all.size()));
     }
   }
 
@@ -186,5 +200,55 @@ class PredictionServiceTest {
     service.called(OFFICE, new Ticket(t.id(), "ward", "A001", "a", TicketStatus.CALLED, null, NINE, DAY, "1",
         NINE.plus(Duration.ofMinutes(3)), null, null, 0, "public", null, List.of()));
     assertThat(store.given).isEmpty();
+  }
+
+  @Test
+  void estimatesAreCalibratedWithTheRecentRawOutcomesRebuiltAtMostEveryMinute() {
+    FakeStore store = new FakeStore();
+    store.live = live(Map.of(), Map.of());
+    MutableClock clock = new MutableClock(NINE);
+    PredictionService service = new PredictionService(store, clock, Duration.ofSeconds(1));
+    Estimate before = service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(before.p50Millis()).isEqualTo(before.rawP50Millis());
+    assertThat(store.recentReads).isEqualTo(2); // yesterday and today
+    // yesterday's and today's outcomes: actual waits 2x the raw median (the shown values do not count)
+    List<Outcome> twice = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      twice.add(new Outcome(2, 99 * MIN, 99 * MIN, 10 * MIN, 15 * MIN, 20 * MIN));
+    }
+    store.recent.put(DAY.minusDays(1), twice);
+    store.recent.put(DAY, twice);
+    assertThat(service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result()).isEqualTo(before);
+    clock.advance(Duration.ofSeconds(61));
+    Estimate after = service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(store.recentReads).isEqualTo(4);
+    assertThat(after.rawP50Millis()).isEqualTo(before.rawP50Millis());
+    // 2000 outcomes: w = 2000 / 2030
+    assertThat(after.p50Millis() / (double) after.rawP50Millis()).isCloseTo(1 + 2000 / 2030.0, within(0.001));
+    // the balancing advice's newcomer waits too
+    Estimate newcomer = service.newcomerWaits(OFFICE).result().get("b"); // 1 ahead, as learnt
+    assertThat(newcomer.p50Millis()).isGreaterThan(newcomer.rawP50Millis());
+    service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(store.recentReads).isEqualTo(4);
+  }
+
+  @Test
+  void aFailedCalibrationKeepsThePreviousOneAndNeverFailsTheRequest() {
+    FakeStore store = new FakeStore();
+    store.live = live(Map.of(), Map.of());
+    List<Outcome> twice = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      twice.add(new Outcome(2, 10 * MIN, 15 * MIN, 20 * MIN));
+    }
+    store.recent.put(DAY, twice);
+    MutableClock clock = new MutableClock(NINE);
+    PredictionService service = new PredictionService(store, clock, Duration.ofSeconds(1));
+    Estimate calibrated = service.forecast(OFFICE, walkIn("ward.1", NINE), 3).result();
+    assertThat(calibrated.p50Millis()).isGreaterThan(calibrated.rawP50Millis());
+    store.broken = true;
+    clock.advance(Duration.ofMinutes(2));
+    var again = service.forecast(OFFICE, walkIn("ward.1", NINE), 3);
+    assertThat(again.succeeded()).isTrue();
+    assertThat(again.result()).isEqualTo(calibrated);
   }
 }

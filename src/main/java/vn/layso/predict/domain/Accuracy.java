@@ -44,6 +44,11 @@ public record Accuracy(int count, double medianAbsoluteErrorMinutes, double medi
     return new Accuracy(outcomes.size(), absoluteMinutes(outcomes), relative(outcomes), withinShare(outcomes), rows);
   }
 
+  /** The summary of the raw model's predictions of the same tickets (before calibration). */
+  public static Accuracy ofRaw(List<Outcome> outcomes) {
+    return of(outcomes.stream().map(Outcome::raw).toList());
+  }
+
   private static double absoluteMinutes(List<Outcome> in) {
     return round(median(in.stream().mapToDouble(o -> o.absoluteErrorMillis() / (double) MINUTE).toArray()));
   }

@@ -10,7 +10,7 @@ import vn.layso.queue.domain.CallReason;
 /**
  * The measures of one simulated day, by name (minutes for waits), plus the per-hour waits and the
  * predictions the charts draw ({@code predictions}: one row per predicted walk-in, actual wait,
- * predicted p50, predicted p90 in minutes, people ahead). Waits are those of tickets served (a no-show's holder left).
+ * predicted (calibrated) p50, p90 in minutes, people ahead, the raw model's p50, p90 in minutes). Waits are those of tickets served (a no-show's holder left).
  * <ul>
  *   <li>{@code meanWait}, {@code p90Wait}, {@code maxWait}; {@code priorityMean}, {@code priorityP90};</li>
  *   <li>{@code punctuality}: share of appointments called within {@link #PUNCTUAL_MINUTES} of slot
@@ -55,11 +55,6 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     int appointments = 0;
     int punctual = 0;
     int neglected = 0;
-    List<Double> absErr = new ArrayList<>();
-    List<Double> relErr = new ArrayList<>();
-    List<Double> relErrWaited = new ArrayList<>();
-    int inP90 = 0;
-    int predicted = 0;
     List<double[]> pairs = new ArrayList<>();
     for (SimTicket t : day.tickets()) {
       if (t.neglected()) {
@@ -84,19 +79,8 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
         }
       }
       if (t.predicted()) {
-        double p50 = t.predictedP50() / 60_000.0;
-        double err = Math.abs(p50 - wait);
-        predicted++;
-        absErr.add(err);
-        if (wait * 60_000 <= t.predictedP90()) {
-          inP90++;
-        }
-        double rel = err / Math.max(1, wait);
-        relErr.add(rel);
-        if (wait >= WAITED_MINUTES) {
-          relErrWaited.add(rel);
-        }
-        pairs.add(new double[] {wait, p50, t.predictedP90() / 60_000.0, t.predictedAhead()});
+        pairs.add(new double[] {wait, t.predictedP50() / 60_000.0, t.predictedP90() / 60_000.0, t.predictedAhead(),
+            t.rawP50() / 60_000.0, t.rawP90() / 60_000.0});
       }
     }
     v.put("tickets", (double) day.tickets().size());
@@ -127,10 +111,8 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     double overallP90 = v.get("p90Wait");
     v.put("fairness", overallP90 > 0 ? worst / overallP90 : 1);
     v.put("neglected", (double) neglected);
-    v.put("predMdAE", quantile(sorted(absErr), 0.5));
-    v.put("predRel", quantile(sorted(relErr), 0.5));
-    v.put("predRelWaited", quantile(sorted(relErrWaited), 0.5));
-    v.put("predInP90", predicted == 0 ? Double.NaN : (double) inP90 / predicted);
+    predictionErrors(v, pairs, 1, "");
+    predictionErrors(v, pairs, 4, "Raw");
     v.put("overtime", Math.max(0, day.lastEventMillis() / 60_000.0 - sc.lastMinute()));
     for (int f = 0; f < fields; f++) {
       v.put("p90:" + sc.fields().get(f).code(), fieldP90[f]);
@@ -154,6 +136,31 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
   public double get(String name) {
     Double value = values.get(name);
     return value == null ? Double.NaN : value;
+  }
+
+  /** The prediction measures of the p50 and p90 at {@code column} and {@code column + 1} of the rows. */
+  private static void predictionErrors(Map<String, Double> v, List<double[]> rows, int column, String suffix) {
+    List<Double> absErr = new ArrayList<>();
+    List<Double> relErr = new ArrayList<>();
+    List<Double> relErrWaited = new ArrayList<>();
+    int inP90 = 0;
+    for (double[] p : rows) {
+      double wait = p[0];
+      double err = Math.abs(p[column] - wait);
+      absErr.add(err);
+      if (wait <= p[column + 1]) {
+        inP90++;
+      }
+      double rel = err / Math.max(1, wait);
+      relErr.add(rel);
+      if (wait >= WAITED_MINUTES) {
+        relErrWaited.add(rel);
+      }
+    }
+    v.put("predMdAE" + suffix, quantile(sorted(absErr), 0.5));
+    v.put("predRel" + suffix, quantile(sorted(relErr), 0.5));
+    v.put("predRelWaited" + suffix, quantile(sorted(relErrWaited), 0.5));
+    v.put("predInP90" + suffix, rows.isEmpty() ? Double.NaN : (double) inP90 / rows.size());
   }
 
   static double[] sorted(List<Double> values) {

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import vn.layso.predict.domain.Calibration;
 import vn.layso.predict.domain.Estimate;
+import vn.layso.predict.domain.Outcome;
 import vn.layso.simulate.domain.CounterSpec.Break;
 import vn.layso.simulate.domain.Scenario.Session;
 
@@ -27,12 +29,18 @@ import vn.layso.simulate.domain.Scenario.Session;
  *       time. At a session's end counters stop taking new arrivals but call everyone already
  *       holding a number that they may serve, then leave.</li>
  *   <li>Service times feed the predictor's inputs as the server keeps them ({@link ForecastInputs}).</li>
+ *   <li>Predictions are calibrated as the server calibrates them ({@link Calibration}): the day
+ *       starts with none, like a fresh server, and the correction is rebuilt at most every
+ *       {@link #CALIBRATE_MILLIS} from the raw predictions and actual waits of the tickets called
+ *       so far that day. A ticket keeps both the raw and the calibrated prediction.</li>
  * </ul>
  */
 public final class DaySimulator {
 
   public static final long POLL_MILLIS = 30_000;
   public static final long AUDIT_MILLIS = 60_000;
+  /** How often the day's calibration is rebuilt (simulated time). */
+  public static final long CALIBRATE_MILLIS = 30 * 60_000;
 
   private static final int END = 0;
   private static final int CLOSE = 1;
@@ -70,6 +78,9 @@ public final class DaySimulator {
   private final long[] availableMillis;
   private final int[] served;
   private final ForecastInputs inputs;
+  private final List<Outcome> outcomes = new ArrayList<>();
+  private Calibration calibration = Calibration.NONE;
+  private long calibrateAt = Long.MIN_VALUE;
   private long seq;
   private long now;
   private int otherEvents;
@@ -202,6 +213,10 @@ public final class DaySimulator {
     }
     queues.remove(t);
     t.calledAt = now;
+    if (t.predicted()) {
+      // the server settles the prediction at the call, from the raw model's values
+      outcomes.add(new Outcome(t.predictedAhead, t.rawP50, t.rawP90, t.waitMillis()));
+    }
     t.counter = c;
     current[c] = t.index;
     long duration = t.trace.noShow() ? Math.round(scenario.visit().noShowMinutes() * 60_000)
@@ -334,9 +349,16 @@ public final class DaySimulator {
       onBreak[c] = inSession[c] && !open[c];
       busy[c] = current[c] >= 0 || !inSession[c];
     }
-    Estimate e = forecast.predict(inputs.state(queues, onBreak, busy), t.trace.field(), ahead);
+    Estimate raw = forecast.predict(inputs.state(queues, onBreak, busy), t.trace.field(), ahead);
+    if (now >= calibrateAt) {
+      calibration = Calibration.of(outcomes);
+      calibrateAt = now + CALIBRATE_MILLIS;
+    }
+    Estimate e = calibration.apply(raw);
     t.predictedAhead = ahead;
     t.predictedP50 = e.p50Millis();
     t.predictedP90 = e.p90Millis();
+    t.rawP50 = e.rawP50Millis();
+    t.rawP90 = e.rawP90Millis();
   }
 }

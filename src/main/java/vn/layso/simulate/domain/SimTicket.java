@@ -24,6 +24,9 @@ public final class SimTicket {
   int predictedAhead = -1;
   long predictedP50 = -1;
   long predictedP90 = -1;
+  /** The raw model's quantiles before the day's calibration (the shown ones are predictedP50/P90). */
+  long rawP50 = -1;
+  long rawP90 = -1;
 
   SimTicket(int index, TraceTicket trace, int field, int seq) {
     this.index = index;
@@ -88,5 +91,13 @@ public final class SimTicket {
 
   public long predictedP90() {
     return predictedP90;
+  }
+
+  public long rawP50() {
+    return rawP50;
+  }
+
+  public long rawP90() {
+    return rawP90;
   }
 }

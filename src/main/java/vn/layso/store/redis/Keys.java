@@ -346,7 +346,8 @@ public final class Keys {
   // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads serviceTimes above)
 
   /**
-   * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90", ms),
+   * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90,rawP50,rawP90",
+   * ms, shown then the raw model's before calibration; "ahead,p50,p90" before calibration existed),
    * each until its ticket is called; lives as long as the day's history.
    */
   public static String predictionsGiven(String office, String serviceDate) {
@@ -355,7 +356,8 @@ public final class Keys {
 
   /**
    * The called tickets' predictions next to their actual waits, of one service day (list of
-   * "ahead,p50,p90,actual", ms, in call order); lives as long as the day's history.
+   * "ahead,p50,p90,rawP50,rawP90,actual", or "ahead,p50,p90,actual" where raw = shown, ms, in call
+   * order); lives as long as the day's history. Calibration reads its last entries.
    */
   public static String predictionOutcomes(String office, String serviceDate) {
     return office(office) + "predict:" + serviceDate + ":outcomes";

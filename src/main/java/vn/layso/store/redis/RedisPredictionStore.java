@@ -70,7 +70,8 @@ public final class RedisPredictionStore implements PredictionStore {
   @Override
   public Future<Void> given(String office, LocalDate day, String ticketId, Estimate e) {
     return redis.script("predict_given", List.of(Keys.predictionsGiven(office, ServiceDay.key(day))),
-        List.of(ticketId, e.ahead() + "," + e.p50Millis() + "," + e.p90Millis(), Long.toString(historySeconds)))
+        List.of(ticketId, e.ahead() + "," + e.p50Millis() + "," + e.p90Millis() + "," + e.rawP50Millis() + ","
+            + e.rawP90Millis(), Long.toString(historySeconds)))
         .mapEmpty();
   }
 
@@ -86,17 +87,37 @@ public final class RedisPredictionStore implements PredictionStore {
   @Override
   public Future<List<Outcome>> outcomes(String office, LocalDate day) {
     return redis.<List<String>>call(c -> c.lrange(Keys.predictionOutcomes(office, ServiceDay.key(day)), 0, -1))
-        .map(lines -> {
-          List<Outcome> out = new ArrayList<>(lines.size());
-          for (String line : lines) {
-            String[] v = line.split(",");
-            if (v.length == 4) {
-              out.add(new Outcome(Integer.parseInt(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]),
-                  Long.parseLong(v[3])));
-            }
-          }
-          return out;
-        });
+        .map(RedisPredictionStore::parse);
+  }
+
+  @Override
+  public Future<List<Outcome>> recentOutcomes(String office, LocalDate day, int last) {
+    return redis.<List<String>>call(c -> c.lrange(Keys.predictionOutcomes(office, ServiceDay.key(day)),
+            -Math.max(1, last), -1))
+        .map(RedisPredictionStore::parse);
+  }
+
+  /**
+   * "ahead,p50,p90,actual" (recorded before calibration: the raw values are the shown ones) or
+   * "ahead,p50,p90,rawP50,rawP90,actual"; a malformed entry is skipped.
+   */
+  static List<Outcome> parse(List<String> lines) {
+    List<Outcome> out = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      String[] v = line.split(",");
+      try {
+        if (v.length == 4) {
+          out.add(new Outcome(Integer.parseInt(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]),
+              Long.parseLong(v[3])));
+        } else if (v.length == 6) {
+          out.add(new Outcome(Integer.parseInt(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]),
+              Long.parseLong(v[3]), Long.parseLong(v[4]), Long.parseLong(v[5])));
+        }
+      } catch (IllegalArgumentException malformed) {
+        // not ours: skipped
+      }
+    }
+    return out;
   }
 
   /** cjson writes an empty table as {}: that is an empty list here. */
