@@ -6,9 +6,12 @@
 -- Queue scores are queue_score (lib.lua): priority tickets first, each group by effective arrival
 -- (an appointment's is its slot start; its score ends in .5); ties go to the lower score. The
 -- counter's streaks belong to one day: a new day starts them afresh. The completion counts
--- towards the counter's served total of the day and its field's service time statistics.
+-- towards the counter's served total of the day and its field's service time statistics. The
+-- called ticket's wait prediction (given at issue or check-in, predict_given.lua) goes with its
+-- actual wait into the day's outcomes, once (a later call of the same ticket finds nothing).
 -- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today),
---       6 service times, then one queue per field the counter may serve
+--       6 service times, 7 wait predictions given (today), 8 prediction outcomes (today),
+--       then one queue per field the counter may serve
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 recent calls kept,
 --       7 service date, 8 who pressed, 9 key given ('1'/'0'), 10 idempotency ttl s, 11 history ttl s,
 --       12 maxPriorityInRow, 13 priority mode ('strict'/'ratio'), 14 normalsPerPriority,
@@ -71,7 +74,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     local backup = weight == 0
     if backup then weight = 1 end
     local over = target > 0 and waited >= target
-    return { id = id, queue = KEYS[6 + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
+    return { id = id, queue = KEYS[8 + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
              waited = waited, weight = weight, target = target, backup = backup, over = over,
              eligible = not backup or over, order = tonumber(score),
              score = waited * (weight * 3600 + aging * waited) }
@@ -96,7 +99,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     if not first.appointment then return first end
     local offset = 1
     while true do
-      local page = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
+      local page = redis.call('ZRANGEBYSCORE', KEYS[8 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
       if not page[1] then return nil end
       for j = 1, #page, 2 do
         local h = entry(i, page[j], page[j + 1])
@@ -109,7 +112,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   local function decide()
     local heads, best_priority, priorities = {}, nil, 0
     for i = 1, n do
-      local head = redis.call('ZRANGE', KEYS[6 + i], 0, 0, 'WITHSCORES')
+      local head = redis.call('ZRANGE', KEYS[8 + i], 0, 0, 'WITHSCORES')
       if head[1] then
         local h = entry(i, head[1], head[2])
         heads[i] = h
@@ -128,7 +131,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     for i = 1, n do
       local h = heads[i]
       if h and h.priority then
-        local first = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+        local first = redis.call('ZRANGEBYSCORE', KEYS[8 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
         h = first[1] and entry(i, first[1], first[2]) or nil
       end
       normals[i] = h
@@ -195,6 +198,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       remember_call(KEYS[3], tonumber(ARGV[6]), t, now)
       emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
+      settle_prediction(KEYS[7], KEYS[8], t, now, tonumber(ARGV[11]))
       return { ticket = t, closed = closed }
     end
   end

@@ -121,13 +121,33 @@ local function record_service_time(stats_key, t, counter_id)
   if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return end
   local ms = t.finishedAt - t.calledAt
   local field, by_counter, count = t.service, t.service .. '|' .. counter_id, '#' .. t.service
-  local old = redis.call('HMGET', stats_key, field, by_counter, count)
+  -- statistics: a broken hash (a key of another type) must never fail or half-do the completion
+  local old = redis.pcall('HMGET', stats_key, field, by_counter, count)
+  if type(old) ~= 'table' or old.err then return end
   local function mean(previous)
     if not previous then return ms end
     local p = tonumber(previous)
     return math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5)
   end
-  redis.call('HSET', stats_key, field, mean(old[1]), by_counter, mean(old[2]), count, tonumber(old[3] or '0') + 1)
+  redis.pcall('HSET', stats_key, field, mean(old[1]), by_counter, mean(old[2]), count, tonumber(old[3] or '0') + 1)
+end
+
+-- A called ticket's wait prediction, as its holder was given it ("ahead,p50,p90,rawP50,rawP90", ms;
+-- Keys.predictionsGiven), leaves the given hash and goes with the actual wait (since the effective
+-- arrival: the later of issue and slot start) into the day's outcomes (Keys.predictionOutcomes),
+-- which live as long as the day's history from their first entry. Called last in the call's step.
+local function settle_prediction(given_key, outcomes_key, t, now, ttl)
+  -- a measurement: a broken record (a key of another type) must never fail or half-do the call
+  local given = redis.pcall('HGET', given_key, t.id)
+  if type(given) ~= 'string' then return end
+  redis.pcall('HDEL', given_key, t.id)
+  local arrival = t.issuedAt
+  if t.appointment and t.slotStart and t.slotStart > arrival then arrival = t.slotStart end
+  local actual = now - arrival
+  if actual < 0 then actual = 0 end
+  if redis.pcall('RPUSH', outcomes_key, given .. ',' .. actual) == 1 then
+    redis.pcall('EXPIRE', outcomes_key, ttl)
+  end
 end
 
 -- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in

@@ -93,15 +93,13 @@ public final class PredictionService implements WaitForecaster {
         .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction not remembered"));
   }
 
+  /**
+   * A ticket was called: this server's view of the office is stale. The call itself (call_next.lua)
+   * moved the prediction its holder was given into the day's outcomes, with the actual wait.
+   */
   @Override
   public void called(Office office, Ticket ticket) {
     forget(office.id());
-    if (ticket.calledAt() == null) {
-      return;
-    }
-    long actual = ticket.calledAt().toEpochMilli() - arrival(office, ticket).toEpochMilli();
-    store.settle(office.id(), ticket.serviceDate(), ticket.id(), actual).onFailure(e -> LOG.atWarn()
-        .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction error not recorded"));
   }
 
   /**

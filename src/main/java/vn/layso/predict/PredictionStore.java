@@ -31,12 +31,6 @@ public interface PredictionStore {
    */
   Future<Void> given(String office, LocalDate day, String ticketId, Estimate estimate);
 
-  /**
-   * The ticket was called after waiting {@code actualMillis}: its given prediction, if any, becomes
-   * an outcome of {@code day}, once. True when one was recorded.
-   */
-  Future<Boolean> settle(String office, LocalDate day, String ticketId, long actualMillis);
-
   /** The outcomes recorded on {@code day}, in call order. */
   Future<List<Outcome>> outcomes(String office, LocalDate day);
 

@@ -45,7 +45,6 @@ class PredictionServiceTest {
     Live live;
     int reads;
     final Map<String, Estimate> given = new HashMap<>();
-    final List<Long> settled = new ArrayList<>();
     boolean broken;
 
     @Override
@@ -61,15 +60,6 @@ class PredictionServiceTest {
       }
       given.putIfAbsent(ticketId, estimate);
       return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Boolean> settle(String office, LocalDate day, String ticketId, long actualMillis) {
-      if (broken) {
-        return Future.failedFuture(new IllegalStateException("store down"));
-      }
-      settled.add(actualMillis);
-      return Future.succeededFuture(given.remove(ticketId) != null);
     }
 
     @Override
@@ -181,8 +171,8 @@ class PredictionServiceTest {
     service.handedOut(OFFICE, early, asEarly);
     Ticket called = new Ticket(early.id(), "ward", early.number(), "a", TicketStatus.CALLED, null, NINE, DAY, "1",
         NINE.plus(Duration.ofMinutes(32)), null, null, 0, "public", null, List.of(), "09:20");
-    service.called(OFFICE, called);
-    assertThat(store.settled).containsExactly(12 * MIN);
+    // called at 09:32: measured from the slot start (call_next.lua records it with the same rule)
+    assertThat(PredictionService.arrival(OFFICE, called)).isEqualTo(NINE.plus(Duration.ofMinutes(20)));
     // a late check-in (10:00 for the 09:20 slot) waits from its check-in
     Ticket late = new Ticket("ward.l", "ward", "A003", "a", TicketStatus.CALLED, null,
         NINE.plus(Duration.ofMinutes(60)), DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public",

@@ -100,4 +100,23 @@ class CallReasonIT {
     return ticket.getJsonArray("history").stream().map(JsonObject.class::cast)
         .filter(s -> "CALL".equals(s.getString("action"))).reduce((a, b) -> b).orElseThrow();
   }
+
+  @Test
+  void aBrokenServiceTimeRecordNeverFailsNorHalfDoesACompletion() {
+    String redis = app.server().embeddedRedis().uri();
+    JsonObject first = app.issue("demo", "dat-dai");
+    JsonObject second = app.issue("demo", "dat-dai");
+    assertThat(app.counter("demo", "1", "call-next", token).status()).isEqualTo(200);
+    RedisAdmin.del(redis, Keys.serviceTimes("demo"));
+    RedisAdmin.set(redis, Keys.serviceTimes("demo"), "not a hash");
+    try {
+      Api.Response next = app.counter("demo", "1", "call-next", token);
+      assertThat(next.status()).isEqualTo(200);
+      assertThat(next.json().getJsonObject("completed").getString("id")).isEqualTo(first.getString("id"));
+      assertThat(next.json().getJsonObject("ticket").getString("id")).isEqualTo(second.getString("id"));
+      assertThat(app.counter("demo", "1", "complete", token).status()).isEqualTo(200);
+    } finally {
+      RedisAdmin.del(redis, Keys.serviceTimes("demo"));
+    }
+  }
 }

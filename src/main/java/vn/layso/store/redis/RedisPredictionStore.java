@@ -19,8 +19,9 @@ import vn.layso.queue.domain.ServiceDay;
 
 /**
  * The wait prediction's reads and records on Redis: predict_state.lua reads an office's queues,
- * counters and service-time statistics in one step; predict_given.lua and predict_settle.lua keep
- * the predictions handed out and, once called, their outcomes per service day.
+ * counters and service-time statistics in one step; predict_given.lua keeps the predictions handed
+ * out per service day, and call_next.lua turns each into an outcome when its ticket is called
+ * (settle_prediction in lib.lua), in the same step as the call.
  */
 public final class RedisPredictionStore implements PredictionStore {
 
@@ -73,15 +74,6 @@ public final class RedisPredictionStore implements PredictionStore {
         List.of(ticketId, e.ahead() + "," + e.p50Millis() + "," + e.p90Millis() + "," + e.rawP50Millis() + ","
             + e.rawP90Millis(), Long.toString(historySeconds)))
         .mapEmpty();
-  }
-
-  @Override
-  public Future<Boolean> settle(String office, LocalDate day, String ticketId, long actualMillis) {
-    String dayKey = ServiceDay.key(day);
-    return redis.script("predict_settle", List.of(Keys.predictionsGiven(office, dayKey),
-            Keys.predictionOutcomes(office, dayKey)),
-        List.of(ticketId, Long.toString(Math.max(0, actualMillis)), Long.toString(historySeconds)))
-        .map("1"::equals);
   }
 
   @Override

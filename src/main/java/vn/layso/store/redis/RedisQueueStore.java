@@ -66,7 +66,7 @@ public final class RedisQueueStore implements QueueStore {
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
         Keys.recentCalls(id, day), idempotencyKey(id, counter, press), Keys.servedCounts(id, day),
-        Keys.serviceTimes(id)));
+        Keys.serviceTimes(id), Keys.predictionsGiven(id, day), Keys.predictionOutcomes(id, day)));
     List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL,
         Keys.ticketPrefix(id), Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds),
