@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.live.EventPeek;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 
@@ -23,8 +24,6 @@ public final class BalanceWatcher {
   private static final Logger LOG = LoggerFactory.getLogger(BalanceWatcher.class);
   static final long PERIOD_MILLIS = 30_000;
   static final long DEBOUNCE_MILLIS = 1_000;
-  private static final String OFFICE_FIELD = "\"office\":\"";
-  private static final String OWN_EVENT = "\"type\":\"balance.advice\"";
 
   private final Vertx vertx;
   private final Context context;
@@ -63,13 +62,11 @@ public final class BalanceWatcher {
    */
   public BiConsumer<String, String> listener() {
     return (channel, message) -> {
-      if (message.contains(OWN_EVENT)) {
+      if (EventPeek.isType(message, "balance.advice")) {
         return;
       }
-      int at = message.indexOf(OFFICE_FIELD);
-      int end = at < 0 ? -1 : message.indexOf('"', at + OFFICE_FIELD.length());
-      if (end > 0) {
-        String office = message.substring(at + OFFICE_FIELD.length(), end);
+      String office = EventPeek.office(message);
+      if (office != null) {
         context.runOnContext(v -> soon(office));
       }
     };

@@ -1,7 +1,6 @@
 package vn.layso.predict;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.live.EventPeek;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
@@ -114,14 +114,9 @@ public final class PredictionService implements WaitForecaster {
       if (cache.isEmpty()) {
         return;
       }
-      try {
-        JsonObject event = new JsonObject(message);
-        String office = event.getString("office");
-        if (office != null && !"ticket.issued".equals(event.getString("type"))) {
-          forget(office);
-        }
-      } catch (RuntimeException malformed) {
-        LOG.atDebug().addKeyValue("error", malformed.toString()).log("event without an office");
+      String office = EventPeek.office(message);
+      if (office != null && !EventPeek.isType(message, "ticket.issued")) {
+        forget(office);
       }
     };
   }
