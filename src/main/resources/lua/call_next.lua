@@ -173,7 +173,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     local h, rule, row, candidates = decide()
     if not h then
       release()
-      return { closed = closed }
+      return { closed = answer_ticket(closed) }
     end
     redis.call('ZREM', h.queue, h.id)
     local t = load_ticket(tprefix .. h.id)
@@ -199,9 +199,9 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
       settle_prediction(KEYS[7], KEYS[8], t, now, tonumber(ARGV[11]))
-      return { ticket = t, closed = closed }
+      return { ticket = answer_ticket(t), closed = answer_ticket(closed) }
     end
   end
   release()
-  return { closed = closed }
+  return { closed = answer_ticket(closed) }
 end)

@@ -150,6 +150,24 @@ local function settle_prediction(given_key, outcomes_key, t, now, ttl)
   end
 end
 
+-- A ticket as a counter's answer: its steps cut to what the answer shows (the last transfer, for
+-- "transferred from", and the last call, with its reason), so the reply stays small however long the
+-- history; the stored ticket keeps them all.
+local function answer_ticket(t)
+  if not t then return nil end
+  local out, transfer, call = {}, nil, nil
+  for k, v in pairs(t) do out[k] = v end
+  if type(t.steps) == 'table' then
+    for _, step in ipairs(t.steps) do
+      if step.act == 'TRANSFER' then transfer = step elseif step.act == 'CALL' then call = step end
+    end
+  end
+  out.steps = {}
+  if transfer then out.steps[#out.steps + 1] = transfer end
+  if call then out.steps[#out.steps + 1] = call end
+  return out
+end
+
 -- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
 -- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
 -- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in
