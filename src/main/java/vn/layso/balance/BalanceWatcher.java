@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ public final class BalanceWatcher {
   private final OfficeRegistry offices;
   // context only
   private final Map<String, Office> due = new HashMap<>();
+  // the subscription's thread and the context: offices already on their way to an evaluation, so
+  // that a busy office (a call publishes two events) costs one hop to the context a round, not one an event
+  private final Set<String> signalled = ConcurrentHashMap.newKeySet();
   private final Map<String, Boolean> running = new HashMap<>();
   private long debounceTimer = -1;
   private long periodicTimer = -1;
@@ -66,7 +71,7 @@ public final class BalanceWatcher {
         return;
       }
       String office = EventPeek.office(message);
-      if (office != null) {
+      if (office != null && signalled.add(office)) {
         context.runOnContext(v -> soon(office));
       }
     };
@@ -76,6 +81,7 @@ public final class BalanceWatcher {
   void soon(String officeId) {
     Office office = offices.find(officeId).orElse(null);
     if (office == null || stopped) {
+      signalled.remove(officeId);
       return;
     }
     due.put(officeId, office);
@@ -84,6 +90,8 @@ public final class BalanceWatcher {
         debounceTimer = -1;
         Map<String, Office> now = new HashMap<>(due);
         due.clear();
+        // events from here on start the next round
+        now.keySet().forEach(signalled::remove);
         now.values().forEach(this::run);
       });
     }
