@@ -18,6 +18,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import vn.layso.predict.domain.Accuracy;
 import vn.layso.simulate.domain.DayMetrics;
 import vn.layso.simulate.domain.Experiment.Outcome;
 import vn.layso.simulate.domain.Experiment.Run;
@@ -167,20 +168,20 @@ final class Charts {
         .title(outcome.scenario().name() + ": median relative error of the predicted wait by people ahead")
         .xAxisTitle("people ahead k (group start)").yAxisTitle("|p50 - actual| / max(actual, 1 min)").build();
     style(chart);
-    List<PredictionAccuracy.Row> rows = PredictionAccuracy.byAhead(ours.days());
-    List<PredictionAccuracy.Row> raw = PredictionAccuracy.byAhead(ours.days(), true);
+    List<Accuracy.Row> rows = PredictionAccuracy.byAhead(ours.days());
+    List<Accuracy.Row> raw = PredictionAccuracy.byAhead(ours.days(), true);
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     List<Double> yRaw = new ArrayList<>();
     List<Double> floor = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      PredictionAccuracy.Row r = rows.get(i);
+      Accuracy.Row r = rows.get(i);
       if (r.count() < MIN_GROUP) {
         continue;
       }
-      x.add((double) r.from());
-      y.add(r.medianRelative());
-      yRaw.add(raw.get(i).medianRelative());
+      x.add((double) r.aheadFrom());
+      y.add(r.medianRelativeError());
+      yRaw.add(raw.get(i).medianRelativeError());
       floor.add(r.floor());
     }
     if (!x.isEmpty()) {

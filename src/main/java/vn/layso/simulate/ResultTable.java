@@ -3,6 +3,7 @@ package vn.layso.simulate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.layso.predict.domain.Accuracy;
 import vn.layso.simulate.domain.DayMetrics;
 import vn.layso.simulate.domain.Experiment;
 import vn.layso.simulate.domain.Experiment.Outcome;
@@ -138,24 +139,25 @@ final class ResultTable {
     sb.append("| people ahead | tickets | floor 1/√(k+1) | median relative error, raw | calibrated "
         + "| median abs. error (min), raw | calibrated | actual ≤ predicted p90, raw | calibrated |\n"
         + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    List<PredictionAccuracy.Row> rows = new ArrayList<>(PredictionAccuracy.byAhead(run.days()));
-    List<PredictionAccuracy.Row> raw = new ArrayList<>(PredictionAccuracy.byAhead(run.days(), true));
+    List<Accuracy.Row> rows = new ArrayList<>(PredictionAccuracy.byAhead(run.days()));
+    List<Accuracy.Row> raw = new ArrayList<>(PredictionAccuracy.byAhead(run.days(), true));
     int groups = rows.size();
     rows.add(PredictionAccuracy.overall(run.days()));
     raw.add(PredictionAccuracy.overall(run.days(), true));
     rows.add(PredictionAccuracy.waitedAtLeast(run.days(), DayMetrics.WAITED_MINUTES));
     raw.add(PredictionAccuracy.waitedAtLeast(run.days(), DayMetrics.WAITED_MINUTES, true));
     for (int i = 0; i < rows.size(); i++) {
-      PredictionAccuracy.Row r = rows.get(i);
-      PredictionAccuracy.Row m = raw.get(i);
+      Accuracy.Row r = rows.get(i);
+      Accuracy.Row m = raw.get(i);
       if (r.count() == 0) {
         continue;
       }
       String k = i == groups ? "all" : i > groups ? "all who waited ≥ " + DayMetrics.WAITED_MINUTES + " min"
-          : r.to() < 0 ? r.from() + "+" : r.from() == r.to() ? "" + r.from() : r.from() + "–" + r.to();
+          : r.aheadTo() == null ? r.aheadFrom() + "+" : r.aheadFrom() == r.aheadTo() ? "" + r.aheadFrom()
+          : r.aheadFrom() + "–" + r.aheadTo();
       sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% | %.0f%% | %.0f%% | %.1f | %.1f | %.0f%% | %.0f%% |%n",
-          k, r.count(), r.floor() * 100, m.medianRelative() * 100, r.medianRelative() * 100,
-          m.medianAbsoluteMinutes(), r.medianAbsoluteMinutes(), m.withinP90() * 100, r.withinP90() * 100));
+          k, r.count(), r.floor() * 100, m.medianRelativeError() * 100, r.medianRelativeError() * 100,
+          m.medianAbsoluteErrorMinutes(), r.medianAbsoluteErrorMinutes(), m.withinP90Share() * 100, r.withinP90Share() * 100));
     }
     return sb.toString();
   }

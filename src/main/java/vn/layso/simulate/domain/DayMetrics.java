@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.layso.predict.domain.Accuracy;
+import vn.layso.predict.domain.Outcome;
 import vn.layso.queue.domain.CallReason;
 
 /**
@@ -35,6 +37,7 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
   public static final int PUNCTUAL_MINUTES = 10;
   /** {@code predRelWaited} counts only tickets that waited at least this long. */
   public static final int WAITED_MINUTES = 5;
+  private static final long MINUTE = 60_000L;
   /** Half-hour buckets of issue time. */
   public static final int BUCKETS = 48;
   /** People-ahead groups for the prediction error: 0, 1, 2, 3, 4, 5-9, 10-19, 20-39, 40+. */
@@ -111,8 +114,8 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     double overallP90 = v.get("p90Wait");
     v.put("fairness", overallP90 > 0 ? worst / overallP90 : 1);
     v.put("neglected", (double) neglected);
-    predictionErrors(v, pairs, 1, "");
-    predictionErrors(v, pairs, 4, "Raw");
+    predictionErrors(v, pairs, false, "");
+    predictionErrors(v, pairs, true, "Raw");
     v.put("overtime", Math.max(0, day.lastEventMillis() / 60_000.0 - sc.lastMinute()));
     for (int f = 0; f < fields; f++) {
       v.put("p90:" + sc.fields().get(f).code(), fieldP90[f]);
@@ -138,29 +141,35 @@ public record DayMetrics(Map<String, Double> values, double[][] waitSum, int[][]
     return value == null ? Double.NaN : value;
   }
 
-  /** The prediction measures of the p50 and p90 at {@code column} and {@code column + 1} of the rows. */
-  private static void predictionErrors(Map<String, Double> v, List<double[]> rows, int column, String suffix) {
-    List<Double> absErr = new ArrayList<>();
-    List<Double> relErr = new ArrayList<>();
-    List<Double> relErrWaited = new ArrayList<>();
-    int inP90 = 0;
+  /**
+   * The prediction measures of the day, by the server's own definitions ({@link Accuracy}): of the
+   * shown (calibrated) prediction, or with {@code raw} of the raw model's; also over the tickets that
+   * waited at least {@link #WAITED_MINUTES}. NaN when nothing was predicted.
+   */
+  private static void predictionErrors(Map<String, Double> v, List<double[]> rows, boolean raw, String suffix) {
+    List<Outcome> all = outcomes(rows).stream().map(o -> raw ? o.raw() : o).toList();
+    Accuracy a = Accuracy.of(all);
+    Accuracy waited = Accuracy.of(all.stream().filter(o -> o.actualMillis() >= WAITED_MINUTES * MINUTE).toList());
+    v.put("predMdAE" + suffix, all.isEmpty() ? Double.NaN : a.medianAbsoluteErrorMinutes());
+    v.put("predRel" + suffix, all.isEmpty() ? Double.NaN : a.medianRelativeError());
+    v.put("predRelWaited" + suffix, waited.count() == 0 ? Double.NaN : waited.medianRelativeError());
+    v.put("predInP90" + suffix, all.isEmpty() ? Double.NaN : a.withinP90Share());
+  }
+
+  /**
+   * The rows of {@link #predictions()} (minutes: actual, p50, p90, ahead, raw p50, raw p90) as the
+   * server records its called tickets' predictions.
+   */
+  public static List<Outcome> outcomes(Iterable<double[]> rows) {
+    List<Outcome> out = new ArrayList<>();
     for (double[] p : rows) {
-      double wait = p[0];
-      double err = Math.abs(p[column] - wait);
-      absErr.add(err);
-      if (wait <= p[column + 1]) {
-        inP90++;
-      }
-      double rel = err / Math.max(1, wait);
-      relErr.add(rel);
-      if (wait >= WAITED_MINUTES) {
-        relErrWaited.add(rel);
-      }
+      out.add(new Outcome((int) p[3], ms(p[1]), ms(p[2]), ms(p[4]), ms(p[5]), ms(p[0])));
     }
-    v.put("predMdAE" + suffix, quantile(sorted(absErr), 0.5));
-    v.put("predRel" + suffix, quantile(sorted(relErr), 0.5));
-    v.put("predRelWaited" + suffix, quantile(sorted(relErrWaited), 0.5));
-    v.put("predInP90" + suffix, rows.isEmpty() ? Double.NaN : (double) inP90 / rows.size());
+    return out;
+  }
+
+  private static long ms(double minutes) {
+    return Math.round(minutes * MINUTE);
   }
 
   static double[] sorted(List<Double> values) {
