@@ -337,6 +337,12 @@ function renderQueues() {
     count.className = 'queue-count';
     count.textContent = String(s.waiting);
     li.append(name);
+    if (s.backup) {
+      const b = document.createElement('span');
+      b.className = 'badge backup';
+      b.textContent = t('counter.backupField');
+      li.append(b);
+    }
     if (s.priorityWaiting > 0) {
       const p = document.createElement('span');
       p.className = 'badge priority';

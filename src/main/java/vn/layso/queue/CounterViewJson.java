@@ -16,11 +16,13 @@ final class CounterViewJson {
   }
 
   static JsonObject of(Office office, Counter counter, CounterView view) {
-    JsonArray services = new JsonArray(counter.weights().keySet().stream().map(code -> {
+    // its main fields, then its backup fields (served only past their target), marked as such
+    JsonArray services = new JsonArray(counter.fields().stream().map(code -> {
       QueueStore.Waiting w = view.waiting().getOrDefault(code, new QueueStore.Waiting(0, 0));
-      return new JsonObject().put("code", code)
+      JsonObject field = new JsonObject().put("code", code)
           .put("name", office.service(code).map(s -> s.name()).orElse(code))
           .put("waiting", w.waiting()).put("priorityWaiting", w.priority());
+      return counter.serves(code) ? field : field.put("backup", true);
     }).toList());
     JsonObject json = new JsonObject().put("id", counter.id()).put("name", counter.name())
         .put("services", services).put("paused", view.paused());

@@ -40,6 +40,13 @@ class CallReasonIT {
     JsonObject issued = app.issue("demo", "ho-tich");
     app.clock().advance(Duration.ofMinutes(29));
     assertThat(app.counter("demo", "5", "call-next", token).status()).as("within the target").isEqualTo(204);
+    // the console of a backup counter sees the backup field's queue, marked as a backup
+    JsonArray fields = app.api().get("/api/v1/offices/demo/counters/5", "token", token).json().getJsonArray("services");
+    assertThat(fields.getJsonObject(0).getString("code")).isEqualTo("chung-thuc");
+    assertThat(fields.getJsonObject(0).containsKey("backup")).isFalse();
+    assertThat(fields.getJsonObject(1).getString("code")).isEqualTo("ho-tich");
+    assertThat(fields.getJsonObject(1).getBoolean("backup")).isTrue();
+    assertThat(fields.getJsonObject(1).getInteger("waiting")).isEqualTo(1);
     app.clock().advance(Duration.ofMinutes(1));
     Api.Response called = app.counter("demo", "5", "call-next", token);
     assertThat(called.status()).isEqualTo(200);

@@ -1,8 +1,10 @@
 package vn.layso.office.domain;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,6 +42,13 @@ public record Counter(String id, String name, Map<String, Integer> weights, Set<
         throw new IllegalArgumentException("counter " + id + ": " + service + " is both a main and a backup field");
       }
     }
+  }
+
+  /** Every field this counter may serve: its main fields, then its backup fields. */
+  public List<String> fields() {
+    var all = new ArrayList<>(weights.keySet());
+    all.addAll(backup);
+    return List.copyOf(all);
   }
 
   /** A main or a backup field of this counter. */

@@ -133,15 +133,15 @@ public final class RedisQueueStore implements QueueStore {
     String day = ServiceDay.key(serviceDate);
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.servedCounts(id, day)));
     List<String> args = new ArrayList<>(List.of(counter.id(), Keys.ticketPrefix(id), day,
-        Integer.toString(counter.weights().size())));
-    counter.weights().keySet().forEach(service -> {
+        Integer.toString(counter.fields().size())));
+    counter.fields().forEach(service -> {
       keys.add(Keys.queue(id, day, service));
       args.add(service);
     });
     return run("counter_view", keys, args).map(json -> {
       JsonObject queues = json.getValue("queues") instanceof JsonObject q ? q : new JsonObject();
       Map<String, Waiting> waiting = new LinkedHashMap<>();
-      counter.weights().keySet().forEach(service -> {
+      counter.fields().forEach(service -> {
         JsonObject q = queues.getJsonObject(service, new JsonObject());
         waiting.put(service, new Waiting(q.getInteger("waiting", 0), q.getInteger("priority", 0)));
       });
