@@ -6,11 +6,11 @@
 -- Queue scores are queue_score (lib.lua): priority tickets first, each group by effective arrival
 -- (an appointment's is its slot start; its score ends in .5); ties go to the lower score. The
 -- counter's streaks belong to one day: a new day starts them afresh. The completion counts
--- towards the counter's served total of the day and its field's service time statistics. The
--- called ticket's wait prediction (given at issue or check-in, predict_given.lua) goes with its
--- actual wait into the day's outcomes, once (a later call of the same ticket finds nothing).
+-- towards the counter's served total of the day and its service time statistics (kept in the
+-- counter's hash, written with its state: service_time_fields, lib.lua). The called ticket's
+-- actual wait goes into the day's prediction outcomes (settle_prediction, lib.lua).
 -- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today),
---       6 service times, 7 wait predictions given (today), 8 prediction outcomes (today),
+--       6 prediction outcomes (today),
 --       then one queue per field the counter may serve
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 recent calls kept,
 --       7 service date, 8 who pressed, 9 key given ('1'/'0'), 10 idempotency ttl s, 11 history ttl s,
@@ -24,6 +24,18 @@ local max_in_row, ratio, normals_per_priority = tonumber(ARGV[12]), ARGV[13] == 
 local max_appointments, walk_in_max_wait = tonumber(ARGV[15]), tonumber(ARGV[16])
 local aging, escalation, n = tonumber(ARGV[17]), ARGV[18] == '1', tonumber(ARGV[19])
 local NO_PRIORITY_YET = 1000
+local weights, targets = {}, {}
+for i = 1, n do
+  weights[i], targets[i] = tonumber(ARGV[18 + 2 * i]), tonumber(ARGV[19 + 2 * i])
+end
+
+-- The answer: the called and the completed ticket as stored (JSON strings, not encoded again).
+local function answer(ticket_json, closed_json)
+  if ticket_json and closed_json then return '{"ticket":' .. ticket_json .. ',"closed":' .. closed_json .. '}' end
+  if ticket_json then return '{"ticket":' .. ticket_json .. '}' end
+  if closed_json then return '{"closed":' .. closed_json .. '}' end
+  return '{}'
+end
 
 return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
@@ -32,23 +44,25 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     return { error = 'counter_paused' }
   end
 
-  local closed = nil
+  -- the completed ticket (JSON as stored) and the counter fields its completion changes
+  local closed, stats = nil, nil
   if state[2] then
     local t = load_ticket(tprefix .. state[2])
     if t and t.serviceDate == today and (t.status == 'CALLED' or t.status == 'SERVING') then
       t.status = 'DONE'
       t.finishedAt = now
       add_step(t, 'COMPLETE', now, by, counter_id, nil)
-      save_ticket(tprefix .. state[2], t)
+      closed = save_ticket(tprefix .. state[2], t)
       count_served(KEYS[5], counter_id, tonumber(ARGV[11]))
-      record_service_time(KEYS[6], t, counter_id)
+      local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
+      stats = service_time_fields(t, old[1], old[2])
       emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id })
-      closed = t
     end
   end
   -- the counter's current ticket: replaced by the one called, else let go
   local function release()
+    if stats then redis.call('HSET', KEYS[1], unpack(stats)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
   end
 
@@ -66,17 +80,18 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   local walk_ins_may_jump = max_appointments > 0 and appointment_streak >= max_appointments
 
   local function entry(i, id, score)
-    local weight, target = tonumber(ARGV[18 + 2 * i]), tonumber(ARGV[19 + 2 * i])
-    local arrival, priority, appointment = arrival_of(tonumber(score))
+    local weight, target = weights[i], targets[i]
+    local order = tonumber(score)
+    local arrival, priority, appointment = arrival_of(order)
     local waited_ms = now - arrival
     if waited_ms < 0 then waited_ms = 0 end
     local waited = math.floor(waited_ms / 1000)
     local backup = weight == 0
     if backup then weight = 1 end
     local over = target > 0 and waited >= target
-    return { id = id, queue = KEYS[8 + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
+    return { id = id, queue = KEYS[6 + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
              waited = waited, weight = weight, target = target, backup = backup, over = over,
-             eligible = not backup or over, order = tonumber(score),
+             eligible = not backup or over, order = order,
              score = waited * (weight * 3600 + aging * waited) }
   end
 
@@ -99,7 +114,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     if not first.appointment then return first end
     local offset = 1
     while true do
-      local page = redis.call('ZRANGEBYSCORE', KEYS[8 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
+      local page = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
       if not page[1] then return nil end
       for j = 1, #page, 2 do
         local h = entry(i, page[j], page[j + 1])
@@ -112,7 +127,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   local function decide()
     local heads, best_priority, priorities = {}, nil, 0
     for i = 1, n do
-      local head = redis.call('ZRANGE', KEYS[8 + i], 0, 0, 'WITHSCORES')
+      local head = redis.call('ZRANGE', KEYS[6 + i], 0, 0, 'WITHSCORES')
       if head[1] then
         local h = entry(i, head[1], head[2])
         heads[i] = h
@@ -131,7 +146,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     for i = 1, n do
       local h = heads[i]
       if h and h.priority then
-        local first = redis.call('ZRANGEBYSCORE', KEYS[8 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+        local first = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
         h = first[1] and entry(i, first[1], first[2]) or nil
       end
       normals[i] = h
@@ -173,7 +188,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     local h, rule, row, candidates = decide()
     if not h then
       release()
-      return { closed = answer_ticket(closed) }
+      return answer(nil, closed)
     end
     redis.call('ZREM', h.queue, h.id)
     local t = load_ticket(tprefix .. h.id)
@@ -182,9 +197,9 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       t.counter = counter_id
       t.calledAt = now
       add_step(t, 'CALL', now, by, counter_id, nil)
-      t.steps[#t.steps].why = { rule = rule, waited = h.waited, weight = h.weight, target = h.target, row = row,
-                                n = candidates }
-      save_ticket(tprefix .. h.id, t)
+      -- the reason as one string (TicketCodec.why): no table of numbers to decode and encode again
+      t.steps[#t.steps].why = rule .. ' ' .. h.waited .. ' ' .. h.weight .. ' ' .. h.target .. ' ' .. row .. ' ' .. candidates
+      local called = save_ticket(tprefix .. h.id, t)
       if h.priority then
         streak = streak + 1
         normal_streak = 0
@@ -193,15 +208,19 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
         if h.appointment then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
         if normal_streak < NO_PRIORITY_YET then normal_streak = normal_streak + 1 end
       end
-      redis.call('HSET', KEYS[1], 'current', t.id, 'priorityStreak', streak, 'appointmentStreak', appointment_streak,
-        'normalStreak', normal_streak, 'day', today)
+      local fields = { 'current', t.id, 'priorityStreak', streak, 'appointmentStreak', appointment_streak,
+        'normalStreak', normal_streak, 'day', today }
+      if stats then
+        for j = 1, #stats do fields[10 + j] = stats[j] end
+      end
+      redis.call('HSET', KEYS[1], unpack(fields))
       remember_call(KEYS[3], tonumber(ARGV[6]), t, now)
       emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
-      settle_prediction(KEYS[7], KEYS[8], t, now, tonumber(ARGV[11]))
-      return { ticket = answer_ticket(t), closed = answer_ticket(closed) }
+      settle_prediction(KEYS[6], t, now, tonumber(ARGV[11]))
+      return answer(called, closed)
     end
   end
   release()
-  return { closed = answer_ticket(closed) }
+  return answer(nil, closed)
 end)

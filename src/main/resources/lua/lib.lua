@@ -7,8 +7,11 @@ local function load_ticket(key)
   return cjson.decode(raw)
 end
 
+-- Returns the JSON stored, so that an answer can carry the ticket without encoding it again.
 local function save_ticket(key, t)
-  redis.call('SET', key, cjson.encode(t), 'KEEPTTL')
+  local json = cjson.encode(t)
+  redis.call('SET', key, json, 'KEEPTTL')
+  return json
 end
 
 -- One waiting queue per service and day. Its score orders it: priority tickets carry their
@@ -50,21 +53,29 @@ end
 -- Bumps the office version and publishes the event with it and the office's epoch; returns the
 -- version. The epoch key is the version key + ':epoch' (Keys.epoch); a missing one is started at
 -- the store's time in microseconds. The event's ticket, if any, leaves as public_ticket only.
+-- The epoch is read once per script run (a call publishes two events): nothing else changes it
+-- within the run, and a run is atomic.
+local epochs = {}
+
 local function current_epoch(version_key)
+  local epoch = epochs[version_key]
+  if epoch then return epoch end
   local epoch_key = version_key .. ':epoch'
-  local epoch = redis.call('GET', epoch_key)
+  epoch = redis.call('GET', epoch_key)
   if not epoch then
     local t = redis.call('TIME')
     epoch = t[1] .. string.format('%06d', tonumber(t[2]))
     redis.call('SET', epoch_key, epoch)
   end
+  epochs[version_key] = epoch
   return epoch
 end
 
 local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
   local epoch = current_epoch(version_key)
-  if event.ticket then event.ticket = public_ticket(event.ticket) end
+  -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
+  if event.ticket and event.ticket.id ~= nil then event.ticket = public_ticket(event.ticket) end
   event.version = v
   event.epoch = epoch
   redis.call('PUBLISH', channel, cjson.encode(event))
@@ -94,12 +105,15 @@ local function current_ticket(counter_key, ticket_prefix, allowed_from, service_
 end
 
 -- The list belongs to one service day: it lives two days from the day's first call.
+-- It keeps at least the newest max calls (readers read those): trimmed back to them when it grows
+-- past twice as many, not on every call.
 local function remember_call(calls_key, max, t, now)
+  local p = public_ticket(t)
   local length = redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
-    service = t.service, at = now, recalls = t.recalls, priority = public_ticket(t).priority,
-    appointment = public_ticket(t).appointment, slot = public_ticket(t).slot }))
+    service = t.service, at = now, recalls = t.recalls, priority = p.priority,
+    appointment = p.appointment, slot = p.slot }))
   if length == 1 then redis.call('EXPIRE', calls_key, 172800) end
-  redis.call('LTRIM', calls_key, 0, max - 1)
+  if length > 2 * max then redis.call('LTRIM', calls_key, 0, max - 1) end
 end
 
 -- Today's served count of a counter: one hash per service day, a field per counter, counted in
@@ -111,61 +125,36 @@ local function count_served(served_key, counter_id, ttl)
   return n
 end
 
--- Live service-time statistics of an office (Keys.serviceTimes), kept by the step that completes a
--- ticket: the time a counter spent on it (called to finished, in ms) goes into an exponentially
--- weighted mean of its field ('<field>') and of that counter on that field ('<field>|<counter>'),
--- and the field's count of completions ('#<field>'). The first sample starts a mean.
+-- Live service-time statistics, kept in the counter's own hash by the step that completes a ticket
+-- (it writes that hash anyway, so they cost no command of their own): the time the counter spent on
+-- the ticket (called to finished, in ms) goes into an exponentially weighted mean of that counter
+-- on the ticket's field ('t:<field>'), and its completions there are counted ('n:<field>'). The
+-- first sample starts a mean; a field's mean is the counters' pooled (RedisPredictionStore).
+-- Given the old mean and count (nil, or a value that is no number: none), returns the fields and
+-- values to HSET, or nil when the ticket has no service time.
 local SERVICE_TIME_ALPHA = 0.1
 
-local function record_service_time(stats_key, t, counter_id)
-  if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return end
+local function service_time_fields(t, old_mean, old_count)
+  if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return nil end
   local ms = t.finishedAt - t.calledAt
-  local field, by_counter, count = t.service, t.service .. '|' .. counter_id, '#' .. t.service
-  -- statistics: a broken hash (a key of another type) must never fail or half-do the completion
-  local old = redis.pcall('HMGET', stats_key, field, by_counter, count)
-  if type(old) ~= 'table' or old.err then return end
-  local function mean(previous)
-    if not previous then return ms end
-    local p = tonumber(previous)
-    return math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5)
-  end
-  redis.pcall('HSET', stats_key, field, mean(old[1]), by_counter, mean(old[2]), count, tonumber(old[3] or '0') + 1)
+  local mean, p = ms, tonumber(old_mean)
+  if p then mean = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5) end
+  return { 't:' .. t.service, mean, 'n:' .. t.service, (tonumber(old_count) or 0) + 1 }
 end
 
--- A called ticket's wait prediction, as its holder was given it ("ahead,p50,p90,rawP50,rawP90", ms;
--- Keys.predictionsGiven), leaves the given hash and goes with the actual wait (since the effective
--- arrival: the later of issue and slot start) into the day's outcomes (Keys.predictionOutcomes),
--- which live as long as the day's history from their first entry. Called last in the call's step.
-local function settle_prediction(given_key, outcomes_key, t, now, ttl)
-  -- a measurement: a broken record (a key of another type) must never fail or half-do the call
-  local given = redis.pcall('HGET', given_key, t.id)
-  if type(given) ~= 'string' then return end
-  redis.pcall('HDEL', given_key, t.id)
+-- A called ticket's actual wait (since its effective arrival: the later of issue and slot start),
+-- "id,ms", goes into the day's outcomes (Keys.predictionOutcomes), which live as long as the day's
+-- history from their first entry; the reader joins it with the prediction its holder was given
+-- (Keys.predictionsGiven) and keeps a ticket's first call only. Called last in the call's step.
+local function settle_prediction(outcomes_key, t, now, ttl)
   local arrival = t.issuedAt
   if t.appointment and t.slotStart and t.slotStart > arrival then arrival = t.slotStart end
   local actual = now - arrival
   if actual < 0 then actual = 0 end
-  if redis.pcall('RPUSH', outcomes_key, given .. ',' .. actual) == 1 then
+  -- a measurement: a broken record (a key of another type) must never fail or half-do the call
+  if redis.pcall('RPUSH', outcomes_key, t.id .. ',' .. actual) == 1 then
     redis.pcall('EXPIRE', outcomes_key, ttl)
   end
-end
-
--- A ticket as a counter's answer: its steps cut to what the answer shows (the last transfer, for
--- "transferred from", and the last call, with its reason), so the reply stays small however long the
--- history; the stored ticket keeps them all.
-local function answer_ticket(t)
-  if not t then return nil end
-  local out, transfer, call = {}, nil, nil
-  for k, v in pairs(t) do out[k] = v end
-  if type(t.steps) == 'table' then
-    for _, step in ipairs(t.steps) do
-      if step.act == 'TRANSFER' then transfer = step elseif step.act == 'CALL' then call = step end
-    end
-  end
-  out.steps = {}
-  if transfer then out.steps[#out.steps + 1] = transfer end
-  if call then out.steps[#out.steps + 1] = call end
-  return out
 end
 
 -- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
@@ -201,6 +190,7 @@ end
 -- Counter actions with an Idempotency-Key: the first answer (success or refusal) is stored under
 -- the key with the request's fingerprint; the same key replays it and changes nothing. use is
 -- '1' when the request carried a key. body() runs the action and returns its result table.
+-- body() may also return its result as JSON already (a string), which is then stored and answered as is.
 local function idempotent(key, use, fingerprint, ttl, body)
   if use == '1' then
     local raw = redis.call('GET', key)
@@ -212,8 +202,11 @@ local function idempotent(key, use, fingerprint, ttl, body)
     end
   end
   local out = body()
-  if use == '1' then redis.call('SET', key, cjson.encode({ f = fingerprint, r = out }), 'EX', tonumber(ttl)) end
-  return result(out)
+  local json = type(out) == 'string' and out or result(out)
+  if use == '1' then
+    redis.call('SET', key, '{"f":' .. cjson.encode(fingerprint) .. ',"r":' .. json .. '}', 'EX', tonumber(ttl))
+  end
+  return json
 end
 
 -- An appointment's score in the office's due index (DueKey.java): its slot start as yyyyMMddHHmm.

@@ -3,8 +3,10 @@
 -- lobby may see leaves (public_ticket; recent calls stored by an older release are cut to the
 -- same fields). A missing epoch is started here as in emit (lib.lua), so every snapshot has one.
 -- KEYS: 1 version, 2 recent calls, then counter keys (ARGV[1] of them), then one queue per service
--- ARGV: 1 counter count, 2 service count, 3 ticket key prefix, then counter ids, then service codes
+-- ARGV: 1 counter count, 2 service count, 3 ticket key prefix, then counter ids, then service codes,
+--       then the number of recent calls shown (the list may hold more: remember_call, lib.lua)
 local nc, ns, tprefix = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+local shown = tonumber(ARGV[4 + nc + ns])
 local epoch = current_epoch(KEYS[1])
 local out = { version = tonumber(redis.call('GET', KEYS[1]) or '0'), epoch = epoch, counters = {}, queues = {},
               recentCalls = {} }
@@ -21,7 +23,7 @@ for i = 1, ns do
   local q = KEYS[2 + nc + i]
   out.queues[ARGV[3 + nc + i]] = { waiting = waiting_count(q), priority = redis.call('ZCOUNT', q, '-inf', '(0') }
 end
-for i, raw in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+for i, raw in ipairs(redis.call('LRANGE', KEYS[2], 0, shown - 1)) do
   local call = cjson.decode(raw)
   out.recentCalls[i] = { number = call.number, counter = call.counter, service = call.service, at = call.at,
                          recalls = call.recalls, priority = call.priority == true }

@@ -84,12 +84,12 @@ public final class PredictionService implements WaitForecaster {
   @Override
   public Future<Estimate> forecast(Office office, Ticket ticket, int position) {
     return state(office).compose(state -> calibration(office).map(c -> c.apply(predictor.predict(state,
-        ticket.service(), Math.max(0, position - 1), untilSlot(office, ticket)))));
+        ticket.service(), Math.max(0, position - 1), untilSlot(office, ticket)), ticket.service())));
   }
 
   @Override
   public void handedOut(Office office, Ticket ticket, Estimate estimate) {
-    store.given(office.id(), ticket.serviceDate(), ticket.id(), estimate).onFailure(e -> LOG.atWarn()
+    store.given(office.id(), ticket.serviceDate(), ticket.id(), ticket.service(), estimate).onFailure(e -> LOG.atWarn()
         .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction not remembered"));
   }
 
@@ -130,7 +130,7 @@ public final class PredictionService implements WaitForecaster {
   public Future<Map<String, Estimate>> newcomerWaits(Office office) {
     return state(office).compose(state -> calibration(office).map(c -> {
       Map<String, Estimate> out = new java.util.TreeMap<>();
-      predictor.newcomers(state).forEach((field, raw) -> out.put(field, c.apply(raw)));
+      predictor.newcomers(state).forEach((field, raw) -> out.put(field, c.apply(raw, field)));
       return out;
     }));
   }

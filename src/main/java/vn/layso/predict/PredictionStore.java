@@ -26,10 +26,10 @@ public interface PredictionStore {
   Future<Live> live(Office office, LocalDate day);
 
   /**
-   * Remembers the prediction given for a ticket of {@code day}, shown and raw (before calibration);
-   * the first one given stays.
+   * Remembers the prediction given for a ticket of {@code day} in {@code field}, shown and raw (before
+   * calibration); the first one given stays.
    */
-  Future<Void> given(String office, LocalDate day, String ticketId, Estimate estimate);
+  Future<Void> given(String office, LocalDate day, String ticketId, String field, Estimate estimate);
 
   /** The outcomes recorded on {@code day}, in call order. */
   Future<List<Outcome>> outcomes(String office, LocalDate day);

@@ -35,6 +35,9 @@ import vn.layso.simulate.domain.WaitForecast;
  *   --out        output folder (SIM_OUT, default target/simulation)
  *   --charts     png|svg|both|none (SIM_CHARTS, default png)
  *   --parallel   false: days one after another on one thread, for timing (SIM_PARALLEL, default true)
+ *   --yesterday  false: every day starts with an uncalibrated predictor, like a server's first day;
+ *                default true: each day runs after another day of the scenario and calibrates from
+ *                its outcomes, as a server does from yesterday's (SIM_YESTERDAY)
  * </pre>
  */
 public final class SimulateMain {
@@ -62,6 +65,7 @@ public final class SimulateMain {
     };
     int seeds = Integer.parseInt(opt.get("seeds"));
     boolean parallel = !opt.get("parallel").equals("false");
+    boolean yesterday = !opt.get("yesterday").equals("false");
     long firstSeed = Long.parseLong(opt.get("first-seed"));
     List<PolicySpec> policies = Arrays.stream(opt.get("policies").split(";")).filter(s -> !s.isBlank())
         .map(PolicySpec::parse).toList();
@@ -80,7 +84,7 @@ public final class SimulateMain {
         try (Reader r = Files.newBufferedReader(Path.of(opt.get("csv-in")), StandardCharsets.UTF_8)) {
           trace = TraceCsv.read(r);
         }
-        outcome = Experiment.run(scenario, policies, 1, i -> trace, forecast);
+        outcome = Experiment.run(scenario, policies, 1, i -> trace, forecast, true, yesterday);
       } else {
         if (!opt.get("csv-out").isEmpty()) {
           Path dir = Path.of(opt.get("csv-out"));
@@ -90,7 +94,7 @@ public final class SimulateMain {
             TraceCsv.write(ArrivalGenerator.generate(scenario, firstSeed), w);
           }
         }
-        outcome = Experiment.run(scenario, policies, firstSeed, seeds, forecast, parallel);
+        outcome = Experiment.run(scenario, policies, firstSeed, seeds, forecast, parallel, yesterday);
       }
       double wall = (System.nanoTime() - start) / 1e9;
       String section = section(outcome, wall);
@@ -137,6 +141,7 @@ public final class SimulateMain {
     opt.put("out", env("SIM_OUT", "target/simulation"));
     opt.put("charts", env("SIM_CHARTS", "png"));
     opt.put("parallel", env("SIM_PARALLEL", "true"));
+    opt.put("yesterday", env("SIM_YESTERDAY", "true"));
     List<String> unknown = new ArrayList<>();
     for (String arg : args) {
       if (arg.isBlank()) {

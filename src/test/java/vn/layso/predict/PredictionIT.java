@@ -121,15 +121,18 @@ class PredictionIT {
 
   @Test
   void theLiveServiceTimesOfTheFieldAndOfEachCounterAreUsed() {
-    // a field served in 2 minutes over 1000 completions (the configured 10 weigh as 3 samples)
-    RedisAdmin.sync(redisUri(), c -> c.hset(Keys.serviceTimes("p3"), java.util.Map.of("a", "120000", "#a", "1000")));
+    // a field served in 2 minutes over 1000 completions (the configured 10 weigh as 3 samples): the
+    // counters' own means, pooled by their completions
+    RedisAdmin.sync(redisUri(), c -> c.hset(Keys.counter("p3", "1"), java.util.Map.of("t:a", "120000", "n:a", "1")));
+    RedisAdmin.sync(redisUri(), c -> c.hset(Keys.counter("p3", "2"), java.util.Map.of("t:a", "120000", "n:a", "999")));
     app.issue("p3", "a");
     app.issue("p3", "a");
     JsonObject third = app.issue("p3", "a");
     // mean 2.02 minutes: Gamma(3, 1.01 min), median 2.7 minutes
     assertThat(third.getInteger("estimatedWaitMinutes")).isEqualTo(3);
-    // counter 1 takes 6 minutes there: its rate falls to 1/6, the office's to 1/6 + 1/2.02
-    RedisAdmin.sync(redisUri(), c -> c.hset(Keys.serviceTimes("p3"), "a|1", "360000"));
+    // counter 1 takes 6 minutes there (its one completion moves the field's mean to 2.004 min): its
+    // rate falls to 1/6, the office's to 1/6 + 1/2.03
+    RedisAdmin.sync(redisUri(), c -> c.hset(Keys.counter("p3", "1"), "t:a", "360000"));
     JsonObject slower = awaitTicket(third.getString("id"), t -> t.getInteger("estimatedWaitMinutes") == 5);
     assertThat(wait(slower).getInteger("ahead")).isEqualTo(2);
   }
@@ -171,6 +174,8 @@ class PredictionIT {
     assertThat(rows.getJsonObject(1).getDouble("floor")).isCloseTo(0.707, within(0.001));
     assertThat(rows.getJsonObject(1).getDouble("medianAbsoluteErrorMinutes")).isCloseTo(1.61, within(0.01));
 
+    // a ticket called again (after a transfer back into a queue) counts at its first call only
+    RedisAdmin.sync(redisUri(), c -> c.rpush(Keys.predictionOutcomes("p4", DAY), second.getString("id") + ",999999"));
     assertThat(app.api().get("/api/v1/offices/p4/predictions?date=23/11/2026", "token", staff).json())
         .isEqualTo(summary);
     assertThat(app.api().get("/api/v1/offices/p4/predictions?date=2026-11-22", "token", staff).json()

@@ -54,7 +54,7 @@ class PredictionServiceTest {
     }
 
     @Override
-    public Future<Void> given(String office, LocalDate day, String ticketId, Estimate estimate) {
+    public Future<Void> given(String office, LocalDate day, String ticketId, String field, Estimate estimate) {
       if (broken) {
         return Future.failedFuture(new IllegalStateException("store down"));
       }

@@ -84,15 +84,24 @@ class CallReasonIT {
     assertThat(second.json().getJsonObject("why").getString("rule")).isEqualTo("ONLY_ONE");
     assertThat(second.json().getJsonObject("completed").getString("id")).isEqualTo(copy.getString("id"));
 
+    // the counter's own statistics, in its hash: the first sample starts the mean
     Map<String, String> times = RedisAdmin.sync(app.server().embeddedRedis().uri(),
-        c -> c.hgetall(Keys.serviceTimes("demo")));
-    assertThat(times).containsEntry("chung-thuc", "240000").containsEntry("chung-thuc|4", "240000")
-        .containsEntry("#chung-thuc", "1");
-    // a second completion moves the means by a tenth of the difference
+        c -> c.hgetall(Keys.counter("demo", "4")));
+    assertThat(times).containsEntry("t:chung-thuc", "240000").containsEntry("n:chung-thuc", "1");
+    // completing moves the mean by a tenth of the difference
     app.clock().advance(Duration.ofMinutes(14));
     assertThat(app.counter("demo", "4", "complete", token).status()).isEqualTo(200);
-    times = RedisAdmin.sync(app.server().embeddedRedis().uri(), c -> c.hgetall(Keys.serviceTimes("demo")));
-    assertThat(times).containsEntry("ho-tich", Long.toString(14 * 60_000L)).containsEntry("#ho-tich", "1");
+    times = RedisAdmin.sync(app.server().embeddedRedis().uri(), c -> c.hgetall(Keys.counter("demo", "4")));
+    assertThat(times).containsEntry("t:ho-tich", Long.toString(14 * 60_000L)).containsEntry("n:ho-tich", "1")
+        .containsEntry("t:chung-thuc", "240000");
+    JsonObject again = app.issue("demo", "chung-thuc");
+    assertThat(app.counter("demo", "4", "call-next", token).json().getJsonObject("ticket").getString("id"))
+        .isEqualTo(again.getString("id"));
+    app.clock().advance(Duration.ofMinutes(2));
+    assertThat(app.counter("demo", "4", "complete", token).status()).isEqualTo(200);
+    times = RedisAdmin.sync(app.server().embeddedRedis().uri(), c -> c.hgetall(Keys.counter("demo", "4")));
+    // 240000 + 0.1 x (120000 - 240000)
+    assertThat(times).containsEntry("t:chung-thuc", "228000").containsEntry("n:chung-thuc", "2");
     assertThat(callStep(civil.getString("id")).getJsonObject("why").getString("text"))
         .isEqualTo("Người duy nhất quầy này có thể phục vụ (Hộ tịch, đã chờ 33 phút).");
   }
@@ -114,16 +123,15 @@ class CallReasonIT {
     JsonObject first = app.issue("demo", "dat-dai");
     JsonObject second = app.issue("demo", "dat-dai");
     assertThat(app.counter("demo", "1", "call-next", token).status()).isEqualTo(200);
-    RedisAdmin.del(redis, Keys.serviceTimes("demo"));
-    RedisAdmin.set(redis, Keys.serviceTimes("demo"), "not a hash");
-    try {
-      Api.Response next = app.counter("demo", "1", "call-next", token);
-      assertThat(next.status()).isEqualTo(200);
-      assertThat(next.json().getJsonObject("completed").getString("id")).isEqualTo(first.getString("id"));
-      assertThat(next.json().getJsonObject("ticket").getString("id")).isEqualTo(second.getString("id"));
-      assertThat(app.counter("demo", "1", "complete", token).status()).isEqualTo(200);
-    } finally {
-      RedisAdmin.del(redis, Keys.serviceTimes("demo"));
-    }
+    RedisAdmin.sync(redis, c -> c.hset(Keys.counter("demo", "1"), Map.of("t:dat-dai", "not a number", "n:dat-dai", "x")));
+    app.clock().advance(Duration.ofMinutes(3));
+    Api.Response next = app.counter("demo", "1", "call-next", token);
+    assertThat(next.status()).as(next.body()).isEqualTo(200);
+    assertThat(next.json().getJsonObject("completed").getString("id")).isEqualTo(first.getString("id"));
+    assertThat(next.json().getJsonObject("ticket").getString("id")).isEqualTo(second.getString("id"));
+    // the broken mean and count are started afresh from this completion
+    Map<String, String> counter = RedisAdmin.sync(redis, c -> c.hgetall(Keys.counter("demo", "1")));
+    assertThat(counter).containsEntry("t:dat-dai", "180000").containsEntry("n:dat-dai", "1");
+    assertThat(app.counter("demo", "1", "complete", token).status()).isEqualTo(200);
   }
 }

@@ -36,4 +36,32 @@ public final class ServiceTimes {
     double high = fieldMeanMillis * COUNTER_FACTOR;
     return Math.max(1, Math.round(Math.min(high, Math.max(low, ewmaMillis))));
   }
+
+  /**
+   * A field's live mean pooled over the counters that served it: each counter's EWMA weighted by
+   * its completions there (so the field's count is theirs together). Counters keep their own means
+   * (they are read with the rest of the counter's state); the field's is derived from them here.
+   */
+  public static final class Pool {
+    private double weighted;
+    private long count;
+
+    /** Adds one counter's mean (ms) over its count of completions; a mean or count that is no number or not positive is skipped. */
+    public void add(Double meanMillis, long completions) {
+      if (meanMillis == null || !(meanMillis > 0) || completions <= 0) {
+        return;
+      }
+      weighted += meanMillis * completions;
+      count += completions;
+    }
+
+    /** The pooled mean (ms), or null without any sample. */
+    public Double mean() {
+      return count == 0 ? null : weighted / count;
+    }
+
+    public long count() {
+      return count;
+    }
+  }
 }

@@ -29,10 +29,11 @@ import vn.layso.simulate.domain.Scenario.Session;
  *       time. At a session's end counters stop taking new arrivals but call everyone already
  *       holding a number that they may serve, then leave.</li>
  *   <li>Service times feed the predictor's inputs as the server keeps them ({@link ForecastInputs}).</li>
- *   <li>Predictions are calibrated as the server calibrates them ({@link Calibration}): the day
- *       starts with none, like a fresh server, and the correction is rebuilt at most every
- *       {@link #CALIBRATE_MILLIS} from the raw predictions and actual waits of the tickets called
- *       so far that day. A ticket keeps both the raw and the calibrated prediction.</li>
+ *   <li>Predictions are calibrated as the server calibrates them ({@link Calibration}, by people
+ *       ahead and field): from yesterday's outcomes when the day is run after one (a server keeps
+ *       yesterday's record), else from none, like a fresh server; the correction is rebuilt at most
+ *       every {@link #CALIBRATE_MILLIS} from the last raw predictions and actual waits of the tickets
+ *       called so far. A ticket keeps both the raw and the calibrated prediction.</li>
  * </ul>
  */
 public final class DaySimulator {
@@ -79,20 +80,27 @@ public final class DaySimulator {
   private final int[] served;
   private final ForecastInputs inputs;
   private final List<Outcome> outcomes = new ArrayList<>();
+  private final String[] fieldCodes;
+  /** How many of {@link #outcomes} are yesterday's. */
+  private final int yesterday;
   private Calibration calibration = Calibration.NONE;
   private long calibrateAt = Long.MIN_VALUE;
   private long seq;
   private long now;
   private int otherEvents;
 
-  private DaySimulator(Scenario scenario, List<TraceTicket> trace, Dispatch dispatch, WaitForecast forecast) {
+  private DaySimulator(Scenario scenario, List<TraceTicket> trace, Dispatch dispatch, WaitForecast forecast,
+                       List<Outcome> yesterday) {
     this.scenario = scenario;
+    this.outcomes.addAll(yesterday);
+    this.yesterday = yesterday.size();
     this.dispatch = dispatch;
     this.forecast = forecast;
     int fields = scenario.fields().size();
     counters = scenario.counters().size();
     queues = new Queues(fields, tickets);
     targetMillis = scenario.fields().stream().mapToLong(f -> f.targetMinutes() * 60_000L).toArray();
+    fieldCodes = scenario.fields().stream().map(f -> f.code()).toArray(String[]::new);
     inSession = new boolean[counters];
     open = new boolean[counters];
     closing = new boolean[counters];
@@ -133,7 +141,16 @@ public final class DaySimulator {
 
   /** Runs one day; the trace must belong to the scenario's fields. */
   public static DayResult run(Scenario scenario, List<TraceTicket> trace, Dispatch dispatch, WaitForecast forecast) {
-    return new DaySimulator(scenario, trace, dispatch, forecast).run();
+    return run(scenario, trace, dispatch, forecast, List.of());
+  }
+
+  /**
+   * Runs one day after a day that left {@code yesterday}'s outcomes (a {@link DayResult#outcomes()}):
+   * the calibration starts from them, as a server's starts from yesterday's record.
+   */
+  public static DayResult run(Scenario scenario, List<TraceTicket> trace, Dispatch dispatch, WaitForecast forecast,
+                              List<Outcome> yesterday) {
+    return new DaySimulator(scenario, trace, dispatch, forecast, yesterday).run();
   }
 
   private DayResult run() {
@@ -164,7 +181,7 @@ public final class DaySimulator {
       }
     }
     return new DayResult(scenario, List.copyOf(tickets), busyMillis.clone(), availableMillis.clone(), served.clone(),
-        now);
+        now, List.copyOf(outcomes.subList(yesterday, outcomes.size())));
   }
 
   private void schedule(long time, int kind, int who) {
@@ -215,7 +232,7 @@ public final class DaySimulator {
     t.calledAt = now;
     if (t.predicted()) {
       // the server settles the prediction at the call, from the raw model's values
-      outcomes.add(new Outcome(t.predictedAhead, t.rawP50, t.rawP90, t.waitMillis()));
+      outcomes.add(new Outcome(t.predictedAhead, t.rawP50, t.rawP90, t.waitMillis(), fieldCodes[t.field]));
     }
     t.counter = c;
     current[c] = t.index;
@@ -354,7 +371,7 @@ public final class DaySimulator {
       calibration = Calibration.of(outcomes);
       calibrateAt = now + CALIBRATE_MILLIS;
     }
-    Estimate e = calibration.apply(raw);
+    Estimate e = calibration.apply(raw, fieldCodes[t.field]);
     t.predictedAhead = ahead;
     t.predictedP50 = e.p50Millis();
     t.predictedP90 = e.p90Millis();

@@ -11,6 +11,11 @@ import java.util.stream.IntStream;
 /**
  * Many seeded days of one scenario, every policy on the same day's tickets (common random numbers):
  * a seed draws the day once, then each policy simulates it. Days run in parallel.
+ *
+ * <p>With {@code yesterday} (the default), each policy first runs the day before (another day of
+ * the same scenario, drawn by index −1 − i) and the measured day's prediction calibration starts
+ * from its outcomes, as a server's does from yesterday's record; without it every day starts
+ * uncalibrated, like a server on its first day. Only the measured day is timed and reported.
  */
 public final class Experiment {
 
@@ -47,7 +52,14 @@ public final class Experiment {
   /** Seeds {@code firstSeed .. firstSeed + days - 1}, each day drawn by the generator. */
   public static Outcome run(Scenario scenario, List<PolicySpec> policies, long firstSeed, int days,
                             WaitForecast forecast, boolean parallel) {
-    return run(scenario, policies, days, i -> ArrivalGenerator.generate(scenario, firstSeed + i), forecast, parallel);
+    return run(scenario, policies, firstSeed, days, forecast, parallel, true);
+  }
+
+  /** As above; {@code yesterday}: each day runs after one (seeds {@code firstSeed − 1 − i}). */
+  public static Outcome run(Scenario scenario, List<PolicySpec> policies, long firstSeed, int days,
+                            WaitForecast forecast, boolean parallel, boolean yesterday) {
+    return run(scenario, policies, days, i -> ArrivalGenerator.generate(scenario, firstSeed + i), forecast, parallel,
+        yesterday);
   }
 
   public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
@@ -55,9 +67,19 @@ public final class Experiment {
     return run(scenario, policies, days, dayTrace, forecast, true);
   }
 
-  /** @param parallel days on all cores (common pool), or one after another on this thread */
   public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
                             LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast, boolean parallel) {
+    return run(scenario, policies, days, dayTrace, forecast, parallel, true);
+  }
+
+  /**
+   * @param dayTrace the day of an index: 0 .. days − 1 are measured, −1 − i is day i's yesterday
+   * @param parallel days on all cores (common pool), or one after another on this thread
+   * @param yesterday each day's calibration starts from the outcomes of the day before it
+   */
+  public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
+                            LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast, boolean parallel,
+                            boolean yesterday) {
     DayMetrics[][] metrics = new DayMetrics[policies.size()][days];
     long[][] nanos = new long[policies.size()][days];
     Bounds[] bounds = new Bounds[days];
@@ -65,9 +87,12 @@ public final class Experiment {
     (parallel ? range.parallel() : range).forEach(i -> {
       List<TraceTicket> trace = dayTrace.apply(i);
       bounds[i] = Bounds.analytic(scenario, trace);
+      List<TraceTicket> before = yesterday ? dayTrace.apply(-1L - i) : null;
       for (int p = 0; p < policies.size(); p++) {
+        List<vn.layso.predict.domain.Outcome> learnt = before == null ? List.of()
+            : DaySimulator.run(scenario, before, Dispatch.of(policies.get(p), scenario), forecast).outcomes();
         long start = CPU.getCurrentThreadCpuTime();
-        DayResult day = DaySimulator.run(scenario, trace, Dispatch.of(policies.get(p), scenario), forecast);
+        DayResult day = DaySimulator.run(scenario, trace, Dispatch.of(policies.get(p), scenario), forecast, learnt);
         nanos[p][i] = CPU.getCurrentThreadCpuTime() - start;
         metrics[p][i] = DayMetrics.of(day);
       }

@@ -54,15 +54,6 @@ public final class Keys {
     return office(office) + "queue:" + serviceDate + ":" + service;
   }
 
-  /**
-   * The office's live service-time statistics (hash, written by the scripts that complete a ticket:
-   * record_service_time in lib.lua): '<field>' and '<field>|<counter>' hold exponentially weighted
-   * mean service times in ms, '#<field>' the field's completions.
-   */
-  public static String serviceTimes(String office) {
-    return office(office) + "svctime";
-  }
-
   /** Prefix of queue keys, for scripts that rebuild a ticket's own queue key from its fields. */
   public static String queuePrefix(String office) {
     return office(office) + "queue:";
@@ -120,7 +111,11 @@ public final class Keys {
     return office(office) + "open-days";
   }
 
-  /** A counter's live state: current ticket, paused flag (with its reason, note and time), priority streak. */
+  /**
+   * A counter's live state: current ticket, paused flag (with its reason, note and time), its
+   * streaks, and its service-time statistics per field ('t:<field>' an exponentially weighted mean
+   * in ms, 'n:<field>' completions: service_time_fields in lib.lua), kept by the steps that complete.
+   */
   public static String counter(String office, String counter) {
     return office(office) + "counter:" + counter;
   }
@@ -343,7 +338,7 @@ public final class Keys {
     return office(office) + "balance";
   }
 
-  // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads serviceTimes above)
+  // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads the counters' statistics above)
 
   /**
    * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90,rawP50,rawP90",

@@ -58,7 +58,7 @@ public final class RedisHistoryStore implements HistoryStore {
     String[] keys = ids.stream().map(id -> Keys.ticket(office, id)).toArray(String[]::new);
     return redis.call(c -> c.mget(keys)).map(values -> values.stream()
         .filter(KeyValue::hasValue)
-        .map(kv -> TicketCodec.read(new JsonObject(kv.getValue())))
+        .map(kv -> TicketCodec.read(kv.getValue()))
         .toList());
   }
 

@@ -1,5 +1,7 @@
 package vn.layso.store.redis;
 
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.layso.office.domain.Counter;
@@ -15,13 +18,14 @@ import vn.layso.office.domain.ServiceDef;
 import vn.layso.predict.PredictionStore;
 import vn.layso.predict.domain.Estimate;
 import vn.layso.predict.domain.Outcome;
+import vn.layso.predict.domain.ServiceTimes;
 import vn.layso.queue.domain.ServiceDay;
 
 /**
- * The wait prediction's reads and records on Redis: predict_state.lua reads an office's queues,
- * counters and service-time statistics in one step; predict_given.lua keeps the predictions handed
- * out per service day, and call_next.lua turns each into an outcome when its ticket is called
- * (settle_prediction in lib.lua), in the same step as the call.
+ * The wait prediction's reads and records on Redis: predict_state.lua reads an office's queues and
+ * counters (with their service-time statistics) in one step; predict_given.lua keeps the predictions handed
+ * out per service day, and call_next.lua records each called ticket's actual wait in the same step
+ * as the call (settle_prediction in lib.lua), joined with its prediction when read.
  */
 public final class RedisPredictionStore implements PredictionStore {
 
@@ -38,7 +42,6 @@ public final class RedisPredictionStore implements PredictionStore {
     String id = office.id();
     String dayKey = ServiceDay.key(day);
     List<String> keys = new ArrayList<>();
-    keys.add(Keys.serviceTimes(id));
     office.services().forEach(s -> keys.add(Keys.queue(id, dayKey, s.code())));
     office.counters().forEach(c -> keys.add(Keys.counter(id, c.id())));
     List<String> args = List.of(Integer.toString(office.services().size()),
@@ -51,47 +54,133 @@ public final class RedisPredictionStore implements PredictionStore {
       for (int i = 0; i < services.size() && i < counts.size(); i++) {
         waiting.put(services.get(i).code(), counts.getInteger(i));
       }
-      Map<String, String> times = new HashMap<>();
-      JsonArray flat = array(json, "times");
-      for (int i = 0; i + 1 < flat.size(); i += 2) {
-        times.put(flat.getString(i), flat.getString(i + 1));
-      }
       Map<String, CounterLive> counters = new HashMap<>();
+      Map<String, String> times = new HashMap<>();
+      Map<String, ServiceTimes.Pool> pools = new HashMap<>();
       JsonArray states = array(json, "counters");
       List<Counter> all = office.counters();
       for (int i = 0; i < all.size() && i < states.size(); i++) {
-        JsonArray c = states.getJsonArray(i);
-        counters.put(all.get(i).id(), new CounterLive("1".equals(c.getString(0)), blankToNull(c.getString(1)),
-            blankToNull(c.getString(2))));
+        String counter = all.get(i).id();
+        Map<String, String> hash = hash(states.getJsonArray(i));
+        counters.put(counter, new CounterLive("1".equals(hash.get("paused")), blankToNull(hash.get("current")),
+            blankToNull(hash.get("day"))));
+        hash.forEach((field, value) -> {
+          if (field.startsWith("t:")) {
+            String service = field.substring(2);
+            times.put(service + "|" + counter, value);
+            pools.computeIfAbsent(service, s -> new ServiceTimes.Pool())
+                .add(number(value), count(hash.get("n:" + service)));
+          }
+        });
       }
+      // the field's live mean and count: its counters' pooled (ServiceTimes.Pool)
+      pools.forEach((service, pool) -> {
+        if (pool.mean() != null) {
+          times.put(service, Long.toString(Math.round(pool.mean())));
+          times.put("#" + service, Long.toString(pool.count()));
+        }
+      });
       return new Live(waiting, times, counters);
     });
   }
 
+  /** HGETALL's flat list (field, value, ...) as a map. */
+  private static Map<String, String> hash(JsonArray flat) {
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      out.put(flat.getString(i), flat.getString(i + 1));
+    }
+    return out;
+  }
+
+  private static Double number(String value) {
+    try {
+      return value == null ? null : Double.valueOf(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static long count(String value) {
+    try {
+      return value == null ? 0 : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   @Override
-  public Future<Void> given(String office, LocalDate day, String ticketId, Estimate e) {
+  public Future<Void> given(String office, LocalDate day, String ticketId, String field, Estimate e) {
     return redis.script("predict_given", List.of(Keys.predictionsGiven(office, ServiceDay.key(day))),
         List.of(ticketId, e.ahead() + "," + e.p50Millis() + "," + e.p90Millis() + "," + e.rawP50Millis() + ","
-            + e.rawP90Millis(), Long.toString(historySeconds)))
+            + e.rawP90Millis() + "," + field, Long.toString(historySeconds)))
         .mapEmpty();
   }
 
   @Override
   public Future<List<Outcome>> outcomes(String office, LocalDate day) {
-    return redis.<List<String>>call(c -> c.lrange(Keys.predictionOutcomes(office, ServiceDay.key(day)), 0, -1))
-        .map(RedisPredictionStore::parse);
+    String dayKey = ServiceDay.key(day);
+    return redis.<List<String>>call(c -> c.lrange(Keys.predictionOutcomes(office, dayKey), 0, -1))
+        .compose(lines -> joined(office, dayKey, lines));
   }
 
   @Override
   public Future<List<Outcome>> recentOutcomes(String office, LocalDate day, int last) {
-    return redis.<List<String>>call(c -> c.lrange(Keys.predictionOutcomes(office, ServiceDay.key(day)),
-            -Math.max(1, last), -1))
-        .map(RedisPredictionStore::parse);
+    String dayKey = ServiceDay.key(day);
+    return redis.<List<String>>call(c -> c.lrange(Keys.predictionOutcomes(office, dayKey), -Math.max(1, last), -1))
+        .compose(lines -> joined(office, dayKey, lines));
   }
 
   /**
-   * "ahead,p50,p90,actual" (recorded before calibration: the raw values are the shown ones) or
-   * "ahead,p50,p90,rawP50,rawP90,actual"; a malformed entry is skipped.
+   * call_next.lua records "ticket id,actual ms" (settle_prediction in lib.lua); the prediction
+   * given to that ticket's holder is joined here from the day's given hash (one HMGET), so that a
+   * call spends no command on it. A ticket called again (after a transfer) counts once, at its first
+   * call; one that was given no prediction is left out.
+   */
+  private Future<List<Outcome>> joined(String office, String dayKey, List<String> lines) {
+    Map<String, Integer> firstCall = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int comma = line.indexOf(',');
+      if (comma > 0 && line.indexOf(',', comma + 1) < 0) {
+        firstCall.putIfAbsent(line.substring(0, comma), i);
+      }
+    }
+    if (firstCall.isEmpty()) {
+      return Future.succeededFuture(parse(lines));
+    }
+    String[] ids = firstCall.keySet().toArray(String[]::new);
+    return redis.<List<KeyValue<String, String>>>call(c -> c.hmget(Keys.predictionsGiven(office, dayKey), ids))
+        // a broken record (a key of another type) gives nothing to join, never a failure
+        .recover(e -> e instanceof RedisCommandExecutionException ? Future.succeededFuture(List.of())
+            : Future.failedFuture(e))
+        .map(given -> {
+          Map<Integer, String> prediction = new HashMap<>();
+          for (KeyValue<String, String> kv : given) {
+            if (kv.hasValue()) {
+              prediction.put(firstCall.get(kv.getKey()), kv.getValue());
+            }
+          }
+          List<String> complete = new ArrayList<>(lines.size());
+          for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int comma = line.indexOf(',');
+            boolean byId = comma > 0 && line.indexOf(',', comma + 1) < 0;
+            if (!byId) {
+              complete.add(line);
+            } else if (prediction.containsKey(i)) {
+              complete.add(prediction.get(i) + line.substring(comma));
+            }
+          }
+          return parse(complete);
+        });
+  }
+
+  /**
+   * "ahead,p50,p90,rawP50,rawP90,field,actual" (the given prediction and the actual wait, joined), or
+   * as earlier releases recorded them: "ahead,p50,p90,rawP50,rawP90,actual" (no field) and
+   * "ahead,p50,p90,actual" (before calibration: the raw values are the shown ones); a malformed
+   * entry is skipped.
    */
   static List<Outcome> parse(List<String> lines) {
     List<Outcome> out = new ArrayList<>(lines.size());
@@ -104,6 +193,9 @@ public final class RedisPredictionStore implements PredictionStore {
         } else if (v.length == 6) {
           out.add(new Outcome(Integer.parseInt(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]),
               Long.parseLong(v[3]), Long.parseLong(v[4]), Long.parseLong(v[5])));
+        } else if (v.length == 7 && !v[5].isEmpty()) {
+          out.add(new Outcome(Integer.parseInt(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]),
+              Long.parseLong(v[3]), Long.parseLong(v[4]), Long.parseLong(v[6]), v[5]));
         }
       } catch (IllegalArgumentException malformed) {
         // not ours: skipped

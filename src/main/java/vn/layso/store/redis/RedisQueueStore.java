@@ -56,7 +56,7 @@ public final class RedisQueueStore implements QueueStore {
         Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
         Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
         Keys.ticketPrefix(office), Keys.queuePrefix(office));
-    return run("issue_ticket", keys, args).map(RedisQueueStore::placed);
+    return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
@@ -66,7 +66,7 @@ public final class RedisQueueStore implements QueueStore {
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
         Keys.recentCalls(id, day), idempotencyKey(id, counter, press), Keys.servedCounts(id, day),
-        Keys.serviceTimes(id), Keys.predictionsGiven(id, day), Keys.predictionOutcomes(id, day)));
+        Keys.predictionOutcomes(id, day)));
     List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL,
         Keys.ticketPrefix(id), Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds),
@@ -76,9 +76,7 @@ public final class RedisQueueStore implements QueueStore {
         rules.escalation() ? "1" : "0", Integer.toString(counter.weights().size() + counter.backup().size())));
     counter.weights().forEach((service, weight) -> addField(office, day, service, weight, keys, args));
     counter.backup().forEach(service -> addField(office, day, service, 0, keys, args));
-    return run("call_next", keys, args).map(json -> new Called(
-        TicketCodec.read(json.getJsonObject("ticket")), TicketCodec.read(json.getJsonObject("closed")),
-        json.getBoolean("replayed", false)));
+    return tickets("call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed()));
   }
 
   /** One field for call_next.lua: its queue, its weight (0: a backup field) and its target in seconds. */
@@ -94,12 +92,12 @@ public final class RedisQueueStore implements QueueStore {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id, day),
-        idempotencyKey(id, counter, press), Keys.servedCounts(id, day), Keys.serviceTimes(id));
+        idempotencyKey(id, counter, press), Keys.servedCounts(id, day));
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
         action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds));
-    return run("counter_transition", keys, args).map(RedisQueueStore::placed);
+    return tickets("counter_transition", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
@@ -111,7 +109,7 @@ public final class RedisQueueStore implements QueueStore {
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         TicketAction.TRANSFER.fromList(), target.code(), day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS));
-    return run("transfer", keys, args).map(RedisQueueStore::placed);
+    return tickets("transfer", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
@@ -162,7 +160,7 @@ public final class RedisQueueStore implements QueueStore {
 
   @Override
   public Future<Placed> find(String office, String ticketId) {
-    return run("ticket_view", List.of(Keys.ticket(office, ticketId)), List.of(Keys.queuePrefix(office)))
+    return tickets("ticket_view", List.of(Keys.ticket(office, ticketId)), List.of(Keys.queuePrefix(office)))
         .map(RedisQueueStore::placed);
   }
 
@@ -181,6 +179,7 @@ public final class RedisQueueStore implements QueueStore {
       keys.add(Keys.queue(id, day, s.code()));
       args.add(s.code());
     });
+    args.add(Integer.toString(RECENT_CALLS));
     return run("snapshot", keys, args).map(json -> json
         .put("counters", list(json.getValue("counters")))
         .put("recentCalls", list(json.getValue("recentCalls"))));
@@ -233,18 +232,32 @@ public final class RedisQueueStore implements QueueStore {
       JsonObject json = new JsonObject(raw);
       String error = json.getString("error");
       if (error != null) {
-        throw switch (error) {
-          case "ticket_not_found" -> ApiException.notFound(error);
-          default -> ApiException.conflict(error, json.getString("status", ""));
-        };
+        throw refusal(error, json.getString("status", ""));
       }
       return json;
     });
   }
 
-  private static Placed placed(JsonObject json) {
-    return new Placed(TicketCodec.read(json.getJsonObject("ticket")), json.getInteger("position"),
-        json.getBoolean("replayed", false));
+  /** A script that answers with tickets, read by TicketCodec's streaming reader; refusals as in run. */
+  private Future<TicketCodec.Answer> tickets(String script, List<String> keys, List<String> args) {
+    return redis.script(script, keys, args).map(raw -> {
+      TicketCodec.Answer answer = TicketCodec.answer(raw);
+      if (answer.error() != null) {
+        throw refusal(answer.error(), answer.status());
+      }
+      return answer;
+    });
+  }
+
+  private static ApiException refusal(String error, String status) {
+    return switch (error) {
+      case "ticket_not_found" -> ApiException.notFound(error);
+      default -> ApiException.conflict(error, status == null ? "" : status);
+    };
+  }
+
+  private static Placed placed(TicketCodec.Answer answer) {
+    return new Placed(answer.ticket(), answer.position(), answer.replayed());
   }
 
   private static String orEmpty(String value) {

@@ -1,8 +1,13 @@
 package vn.layso.store.redis;
 
-import io.vertx.core.json.JsonArray;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.layso.queue.domain.CallReason;
@@ -11,52 +16,231 @@ import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStatus;
 import vn.layso.queue.domain.TicketStep;
 
-/** Reads the ticket JSON the Lua scripts store. */
+/**
+ * Reads the ticket JSON the Lua scripts store, and the answers of the scripts that return tickets,
+ * straight from the text with Jackson's streaming parser (no tree of maps in between: a counter's
+ * press parses two tickets, so this is on the hottest path of the server).
+ */
 public final class TicketCodec {
+
+  private static final JsonFactory JSON = new JsonFactory();
 
   private TicketCodec() {
   }
 
+  /**
+   * A script's answer that carries tickets: {@code {"ticket":{..},"closed":{..},"position":n,
+   * "replayed":true}}, or a refusal {@code {"error":"..","status":".."}}. Fields it does not name are skipped.
+   */
+  public record Answer(String error, String status, Ticket ticket, Ticket closed, Integer position,
+                       boolean replayed) {
+  }
+
+  public static Answer answer(String raw) {
+    try (JsonParser p = JSON.createParser(raw)) {
+      String error = null;
+      String status = null;
+      Ticket ticket = null;
+      Ticket closed = null;
+      Integer position = null;
+      boolean replayed = false;
+      expect(p.nextToken(), JsonToken.START_OBJECT);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "error" -> error = text(p, value);
+          case "status" -> status = text(p, value);
+          case "ticket" -> ticket = ticket(p, value);
+          case "closed" -> closed = ticket(p, value);
+          case "position" -> position = value.isNumeric() ? p.getIntValue() : null;
+          case "replayed" -> replayed = value == JsonToken.VALUE_TRUE;
+          default -> p.skipChildren();
+        }
+      }
+      return new Answer(error, status, ticket, closed, position, replayed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable script answer", e);
+    }
+  }
+
+  /** One stored ticket (the JSON under its key). */
+  public static Ticket read(String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      return ticket(p, p.nextToken());
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable ticket", e);
+    }
+  }
+
+  /** One ticket inside an answer already read as a tree (the counter view's). */
   public static Ticket read(JsonObject t) {
-    if (t == null) {
+    return t == null ? null : read(t.encode());
+  }
+
+  /** The ticket object at the parser (its START_OBJECT read); null for a JSON null. */
+  private static Ticket ticket(JsonParser p, JsonToken start) throws IOException {
+    if (start == JsonToken.VALUE_NULL) {
       return null;
     }
-    return new Ticket(t.getString("id"), t.getString("office"), t.getString("number"),
-        t.getString("service"), TicketStatus.valueOf(t.getString("status")), t.getString("priority"),
-        instant(t, "issuedAt"), ServiceDay.parseKey(t.getString("serviceDate")), t.getString("counter"),
-        instant(t, "calledAt"), instant(t, "startedAt"), instant(t, "finishedAt"),
-        t.getInteger("recalls", 0), t.getString("source"), t.getString("endReason"), steps(t.getValue("steps")),
-        Boolean.TRUE.equals(t.getValue("appointment")) ? t.getString("slot") : null);
+    expect(start, JsonToken.START_OBJECT);
+    String id = null;
+    String office = null;
+    String number = null;
+    String service = null;
+    String status = null;
+    String priority = null;
+    Instant issuedAt = null;
+    LocalDate serviceDate = null;
+    String counter = null;
+    Instant calledAt = null;
+    Instant startedAt = null;
+    Instant finishedAt = null;
+    int recalls = 0;
+    String source = null;
+    String endReason = null;
+    List<TicketStep> steps = new ArrayList<>();
+    boolean appointment = false;
+    String slot = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "id" -> id = text(p, value);
+        case "office" -> office = text(p, value);
+        case "number" -> number = text(p, value);
+        case "service" -> service = text(p, value);
+        case "status" -> status = text(p, value);
+        case "priority" -> priority = text(p, value);
+        case "issuedAt" -> issuedAt = instant(p, value);
+        case "serviceDate" -> serviceDate = day(text(p, value));
+        case "counter" -> counter = text(p, value);
+        case "calledAt" -> calledAt = instant(p, value);
+        case "startedAt" -> startedAt = instant(p, value);
+        case "finishedAt" -> finishedAt = instant(p, value);
+        case "recalls" -> recalls = value.isNumeric() ? p.getIntValue() : 0;
+        case "source" -> source = text(p, value);
+        case "endReason" -> endReason = text(p, value);
+        case "steps" -> steps(p, value, steps);
+        case "appointment" -> appointment = value == JsonToken.VALUE_TRUE;
+        case "slot" -> slot = text(p, value);
+        default -> p.skipChildren();
+      }
+    }
+    return new Ticket(id, office, number, service, TicketStatus.valueOf(status), priority, issuedAt, serviceDate,
+        counter, calledAt, startedAt, finishedAt, recalls, source, endReason, steps, appointment ? slot : null);
   }
 
   /** cjson writes an empty Lua table as {}, so anything but an array means no steps. */
-  private static List<TicketStep> steps(Object value) {
-    List<TicketStep> out = new ArrayList<>();
-    if (value instanceof JsonArray array) {
-      for (Object o : array) {
-        JsonObject s = (JsonObject) o;
-        out.add(new TicketStep(s.getString("act"), instant(s, "at"), s.getString("by"), s.getString("counter"),
-            s.getString("service"), s.getString("from"), why(s.getValue("why"), s.getString("service"))));
+  private static void steps(JsonParser p, JsonToken start, List<TicketStep> out) throws IOException {
+    if (start != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String act = null;
+      Instant at = null;
+      String by = null;
+      String counter = null;
+      String service = null;
+      String from = null;
+      Object why = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "act" -> act = text(p, value);
+          case "at" -> at = instant(p, value);
+          case "by" -> by = text(p, value);
+          case "counter" -> counter = text(p, value);
+          case "service" -> service = text(p, value);
+          case "from" -> from = text(p, value);
+          case "why" -> why = value == JsonToken.START_OBJECT ? legacyReason(p) : text(p, value);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new TicketStep(act, at, by, counter, service, from, why(why, service)));
+    }
+  }
+
+  /** The reason object of the first release (tickets it stored), its scalar fields as a tree. */
+  private static JsonObject legacyReason(JsonParser p) throws IOException {
+    JsonObject out = new JsonObject();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_STRING) {
+        out.put(name, p.getText());
+      } else if (value.isNumeric()) {
+        out.put(name, p.getNumberValue());
+      } else {
+        p.skipChildren();
       }
     }
     return out;
   }
 
-  /** A call's reason as call_next.lua writes it; null when absent or of a rule this version does not know. */
-  private static CallReason why(Object value, String service) {
-    if (!(value instanceof JsonObject w)) {
-      return null;
-    }
+  /**
+   * A call's reason as call_next.lua writes it, "RULE waited weight target row n" (one string: a
+   * call then decodes and encodes no table of numbers for it), or the object of the first release
+   * with the same fields; null when absent, malformed, or of a rule this version does not know.
+   */
+  static CallReason why(Object value, String service) {
     try {
-      return new CallReason(CallReason.rule(w.getString("rule")), service, w.getLong("waited", 0L),
-          w.getInteger("weight", 1), w.getLong("target", 0L), w.getInteger("row", 0), w.getInteger("n", 1));
+      if (value instanceof String text) {
+        String[] p = text.split(" ");
+        if (p.length != 6) {
+          return null;
+        }
+        return new CallReason(CallReason.rule(p[0]), service, Long.parseLong(p[1]), Integer.parseInt(p[2]),
+            Long.parseLong(p[3]), Integer.parseInt(p[4]), Integer.parseInt(p[5]));
+      }
+      if (value instanceof JsonObject w) {
+        return new CallReason(CallReason.rule(w.getString("rule")), service, w.getLong("waited", 0L),
+            w.getInteger("weight", 1), w.getLong("target", 0L), w.getInteger("row", 0), w.getInteger("n", 1));
+      }
+      return null;
     } catch (IllegalArgumentException | NullPointerException | ClassCastException unknown) {
       return null;
     }
   }
 
-  private static Instant instant(JsonObject t, String field) {
-    Number ms = t.getNumber(field);
-    return ms == null ? null : Instant.ofEpochMilli(ms.longValue());
+  private static String text(JsonParser p, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /** Epoch milliseconds as cjson writes them (an integer, or a float for a fraction). */
+  private static Instant instant(JsonParser p, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return Instant.ofEpochMilli(p.getLongValue());
+    }
+    if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+      return Instant.ofEpochMilli((long) p.getDoubleValue());
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /** The service day key yyyyMMdd. */
+  private static LocalDate day(String key) {
+    if (key != null && key.length() == 8) {
+      try {
+        return LocalDate.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 4, 6, 10),
+            Integer.parseInt(key, 6, 8, 10));
+      } catch (RuntimeException malformed) {
+        // the formatter below says what is wrong
+      }
+    }
+    return ServiceDay.parseKey(key);
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new com.fasterxml.jackson.core.JsonParseException(null, "expected " + expected + ", got " + actual);
+    }
   }
 }

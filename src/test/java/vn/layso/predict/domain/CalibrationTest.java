@@ -36,6 +36,35 @@ class CalibrationTest {
   }
 
   @Test
+  void eachFieldLearnsItsOwnBiasShrunkTowardItsGroups() {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      // shared counters serve "land" slower than the model says, "civil" faster
+      outcomes.add(new Outcome(8, 10 * MIN, 16 * MIN, 15 * MIN, "land"));
+      outcomes.add(new Outcome(8, 10 * MIN, 16 * MIN, 5 * MIN, "civil"));
+    }
+    for (int i = 0; i < 10; i++) {
+      outcomes.add(new Outcome(8, 10 * MIN, 16 * MIN, 40 * MIN, "rare"));
+    }
+    Calibration c = Calibration.of(outcomes);
+    // the group of 6-10 ahead, all fields: median ratio 0.5 or 1.5 (as many of each, plus 10 at 4): 1.5
+    double w = 610 / 640.0;
+    double group = w * 1.5 + (1 - w);
+    assertThat(c.medianFactor(8)).isCloseTo(group, within(1e-9));
+    double v = 300 / 330.0;
+    assertThat(c.medianFactor(8, "land")).isCloseTo(v * 1.5 + (1 - v) * group, within(1e-9));
+    assertThat(c.medianFactor(8, "civil")).isCloseTo(v * 0.5 + (1 - v) * group, within(1e-9));
+    // ten outcomes of its own: a field is mostly its group's (w = 10 / 40)
+    assertThat(c.medianFactor(8, "rare")).isCloseTo(0.25 * 4 + 0.75 * group, within(1e-9));
+    // a field never seen, or none named: the group's
+    assertThat(c.medianFactor(8, "new")).isEqualTo(group);
+    assertThat(c.apply(new Estimate(10 * MIN, 16 * MIN, 8), "civil").p50Millis())
+        .isEqualTo(Math.round(10 * MIN * (v * 0.5 + (1 - v) * group)));
+    // a group without outcomes corrects nothing, whatever the field
+    assertThat(c.apply(new Estimate(10 * MIN, 16 * MIN, 0), "land")).isEqualTo(new Estimate(10 * MIN, 16 * MIN, 0));
+  }
+
+  @Test
   void fewOutcomesAreShrunkTowardNoCorrection() {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

@@ -26,4 +26,19 @@ class ServiceTimesTest {
     assertThat(ServiceTimes.counterMean(30_000.0, 600_000)).isEqualTo(200_000);
     assertThat(ServiceTimes.counterMean(9_000_000.0, 600_000)).isEqualTo(1_800_000);
   }
+
+  @Test
+  void aFieldsMeanPoolsItsCountersMeansByTheirCompletions() {
+    ServiceTimes.Pool pool = new ServiceTimes.Pool();
+    assertThat(pool.mean()).isNull();
+    assertThat(pool.count()).isZero();
+    pool.add(120_000.0, 999);
+    pool.add(360_000.0, 1);
+    // nothing to weigh: no mean, no count, a mean that is no number
+    pool.add(null, 5);
+    pool.add(500_000.0, 0);
+    pool.add(Double.NaN, 3);
+    assertThat(pool.mean()).isEqualTo(120_240.0);
+    assertThat(pool.count()).isEqualTo(1000);
+  }
 }
