@@ -56,11 +56,37 @@ public final class WaitPredictor {
     }
     double scale = 1 / service.rate();
     // quantiles scale with the scale parameter: one standard Gamma(n, 1) serves both
-    GammaDistribution gamma = new GammaDistribution(null, n, 1.0, QUANTILE_ACCURACY);
+    double q50;
+    double q90;
+    if (n >= WILSON_HILFERTY_FROM) {
+      q50 = wilsonHilferty(n, 0);
+      q90 = wilsonHilferty(n, Z90);
+    } else {
+      GammaDistribution gamma = new GammaDistribution(null, n, 1.0, QUANTILE_ACCURACY);
+      q50 = gamma.inverseCumulativeProbability(0.5);
+      q90 = gamma.inverseCumulativeProbability(0.9);
+    }
     long shift = Math.max(0, untilSlotMillis);
-    long p50 = Math.max(0, Math.round(gamma.inverseCumulativeProbability(0.5) * scale) - shift);
-    long p90 = Math.max(p50, Math.round(gamma.inverseCumulativeProbability(0.9) * scale) - shift);
+    long p50 = Math.max(0, Math.round(q50 * scale) - shift);
+    long p90 = Math.max(p50, Math.round(q90 * scale) - shift);
     return new Estimate(p50, p90, ahead);
+  }
+
+  /**
+   * From this shape on the quantiles of Gamma(n, 1) come from the Wilson-Hilferty approximation
+   * (its cube root is nearly normal): within 1e-4 of the exact median and 90th percentile, relative,
+   * at n = 30 and closer beyond, where the exact solver costs 10-50 µs a prediction, more the
+   * longer the queue (it was a quarter of the server's CPU per issued ticket on a long queue).
+   */
+  static final double WILSON_HILFERTY_FROM = 30;
+  /** The standard normal's 90th percentile. */
+  private static final double Z90 = 1.2815515655446004;
+
+  /** The quantile of Gamma(n, 1) at the standard normal quantile z: n (1 − 1/(9n) + z √(1/(9n)))³. */
+  static double wilsonHilferty(double n, double z) {
+    double a = 1 / (9 * n);
+    double t = 1 - a + z * Math.sqrt(a);
+    return n * t * t * t;
   }
 
   /** The wait a newcomer to each field would have now (behind everyone waiting there). */

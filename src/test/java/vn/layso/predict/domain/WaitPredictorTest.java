@@ -197,4 +197,24 @@ class WaitPredictorTest {
     double microsEach = (System.nanoTime() - start) / 1000.0 / n;
     assertThat(microsEach).as("µs per prediction").isLessThan(100);
   }
+
+  @Test
+  void longQueuesUseTheWilsonHilfertyQuantilesWithinATenThousandthOfTheExactOnes() {
+    for (double n : new double[] {WaitPredictor.WILSON_HILFERTY_FROM, 47.5, 100, 1_000, 20_000}) {
+      var exact = new org.apache.commons.math3.distribution.GammaDistribution(null, n, 1.0, 1e-12);
+      double p50 = exact.inverseCumulativeProbability(0.5);
+      double p90 = exact.inverseCumulativeProbability(0.9);
+      assertThat(WaitPredictor.wilsonHilferty(n, 0)).as("median, n = %s", n).isCloseTo(p50, within(p50 * 1e-4));
+      assertThat(WaitPredictor.wilsonHilferty(n, 1.2815515655446004)).as("p90, n = %s", n)
+          .isCloseTo(p90, within(p90 * 1e-4));
+    }
+    // and the predictor switches to it without a step: 29 and 30 ahead on one counter at 1 min
+    QueueState state = new QueueState(Map.of("a", new Field(40, MIN)),
+        List.of(new Desk("1", Map.of("a", 1), true, true, Map.of("a", MIN))));
+    Estimate below = predictor.predict(state, "a", 28);
+    Estimate above = predictor.predict(state, "a", 29);
+    assertThat(above.p50Millis() - below.p50Millis()).isBetween(59_000L, 61_000L);
+    // the p90 grows by about 1 + 1.28 / (2 √30) minutes a place
+    assertThat(above.p90Millis() - below.p90Millis()).isBetween(62_000L, 72_000L);
+  }
 }
