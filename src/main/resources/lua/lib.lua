@@ -137,9 +137,10 @@ local SERVICE_TIME_ALPHA = 0.1
 local function service_time_fields(t, old_mean, old_count)
   if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return nil end
   local ms = t.finishedAt - t.calledAt
-  local mean, p = ms, tonumber(old_mean)
-  if p then mean = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5) end
-  return { 't:' .. t.service, mean, 'n:' .. t.service, (tonumber(old_count) or 0) + 1 }
+  local mean, count, p = ms, 1, tonumber(old_mean)
+  -- a mean that is no number starts again, and so does its count
+  if p then mean, count = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5), (tonumber(old_count) or 0) + 1 end
+  return { 't:' .. t.service, mean, 'n:' .. t.service, count }
 end
 
 -- A called ticket's actual wait (since its effective arrival: the later of issue and slot start),

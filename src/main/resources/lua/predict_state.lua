@@ -7,7 +7,7 @@
 local fields, counters = tonumber(ARGV[1]), tonumber(ARGV[2])
 local out = { waiting = {}, counters = {} }
 for i = 1, fields do
-  out.waiting[i] = redis.call('ZCARD', KEYS[i])
+  out.waiting[i] = waiting_count(KEYS[i])
 end
 for i = 1, counters do
   local c = redis.call('HGETALL', KEYS[fields + i])

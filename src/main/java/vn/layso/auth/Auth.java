@@ -4,6 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import vn.layso.auth.domain.Principal;
 import vn.layso.common.ApiException;
+import vn.layso.office.OfficeRegistry;
+import vn.layso.office.domain.Office;
 
 /**
  * Reads the bearer token of every request (if any) into the context, and answers the questions
@@ -66,6 +68,17 @@ public final class Auth implements Handler<RoutingContext> {
       throw new ApiException(ApiException.Kind.FORBIDDEN, "forbidden");
     }
     return p;
+  }
+
+  /**
+   * The office of the path's {@code :office} for a staff read: 404 for an unknown office, 401/403
+   * unless the caller may serve it; the answer is marked no-store (staff data, never cached).
+   */
+  public static Office staffOffice(RoutingContext ctx, OfficeRegistry offices) {
+    Office office = offices.require(ctx.pathParam("office"));
+    requireStaff(ctx, office.id());
+    ctx.response().putHeader("Cache-Control", "no-store");
+    return office;
   }
 
   /** True when the caller's token speaks for the office (see {@link Principal#actsFor}). */

@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.layso.auth.Auth;
 import vn.layso.office.OfficeRegistry;
-import vn.layso.office.domain.Office;
 
 /** The balancing advice for managers: staff of the office and admins. */
 public final class BalanceRoutes {
@@ -24,9 +23,6 @@ public final class BalanceRoutes {
   }
 
   private Future<JsonObject> view(RoutingContext ctx) {
-    Office office = offices.require(ctx.pathParam("office"));
-    Auth.requireStaff(ctx, office.id());
-    ctx.response().putHeader("Cache-Control", "no-store");
-    return balance.view(office);
+    return balance.view(Auth.staffOffice(ctx, offices));
   }
 }

@@ -34,7 +34,7 @@ public final class HistoryRoutes {
   }
 
   private Future<JsonObject> dayTickets(RoutingContext ctx) {
-    Office office = staffOffice(ctx);
+    Office office = Auth.staffOffice(ctx, offices);
     LocalDate day = date("date", ctx.pathParam("date"));
     long offset = number(ctx, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = (int) number(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
@@ -42,7 +42,7 @@ public final class HistoryRoutes {
   }
 
   private Future<JsonObject> summaries(RoutingContext ctx) {
-    Office office = staffOffice(ctx);
+    Office office = Auth.staffOffice(ctx, offices);
     LocalDate from = date("from", ctx.queryParams().get("from"));
     LocalDate to = date("to", ctx.queryParams().get("to"));
     if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
@@ -52,12 +52,6 @@ public final class HistoryRoutes {
   }
 
   /** The office, once the caller is known to be its staff or an admin; answers are not cached. */
-  private Office staffOffice(RoutingContext ctx) {
-    Office office = offices.require(ctx.pathParam("office"));
-    Auth.requireStaff(ctx, office.id());
-    ctx.response().putHeader("Cache-Control", "no-store");
-    return office;
-  }
 
   /** A calendar date written yyyy-MM-dd; anything else (missing, 2026-02-30, 23/11/2026) is 400 invalid_date. */
   private static LocalDate date(String name, String value) {

@@ -34,13 +34,12 @@ public final class PredictionRoutes {
   }
 
   private Future<JsonObject> accuracy(RoutingContext ctx) {
-    Office office = offices.require(ctx.pathParam("office"));
-    Auth.requireStaff(ctx, office.id());
-    ctx.response().putHeader("Cache-Control", "no-store");
+    Office office = Auth.staffOffice(ctx, offices);
     String given = ctx.queryParams().get("date");
     LocalDate day = given == null ? predictions.today(office) : date(given);
     return predictions.accuracy(office, day).map(m -> json(office, day, m.shown())
-        .put("raw", raw(m.raw())));
+        // the raw model's accuracy on the same tickets (before calibration): what calibration buys
+        .put("raw", measures(m.raw())));
   }
 
   /** yyyy-MM-dd or dd/MM/yyyy, a real date; anything else is 400 invalid_date. */
@@ -58,8 +57,13 @@ public final class PredictionRoutes {
     throw ApiException.invalid("invalid_date", "date");
   }
 
-  /** The raw model's accuracy on the same tickets (before calibration): what calibration buys. */
-  static JsonObject raw(Accuracy a) {
+  static JsonObject json(Office office, LocalDate day, Accuracy a) {
+    return new JsonObject().put("office", office.id()).put("date", day.toString()).put("count", a.count())
+        .mergeIn(measures(a));
+  }
+
+  /** The errors, the p90 coverage, and the same by people ahead next to the floor. */
+  private static JsonObject measures(Accuracy a) {
     JsonArray rows = new JsonArray();
     for (Accuracy.Row r : a.byAhead()) {
       rows.add(new JsonObject().put("aheadFrom", r.aheadFrom()).put("aheadTo", r.aheadTo()).put("count", r.count())
@@ -68,20 +72,6 @@ public final class PredictionRoutes {
           .put("floor", r.floor()));
     }
     return new JsonObject().put("medianAbsoluteErrorMinutes", a.medianAbsoluteErrorMinutes())
-        .put("medianRelativeError", a.medianRelativeError()).put("withinP90Share", a.withinP90Share())
-        .put("byAhead", rows);
-  }
-
-  static JsonObject json(Office office, LocalDate day, Accuracy a) {
-    JsonArray rows = new JsonArray();
-    for (Accuracy.Row r : a.byAhead()) {
-      rows.add(new JsonObject().put("aheadFrom", r.aheadFrom()).put("aheadTo", r.aheadTo()).put("count", r.count())
-          .put("medianAbsoluteErrorMinutes", r.medianAbsoluteErrorMinutes())
-          .put("medianRelativeError", r.medianRelativeError()).put("withinP90Share", r.withinP90Share())
-          .put("floor", r.floor()));
-    }
-    return new JsonObject().put("office", office.id()).put("date", day.toString()).put("count", a.count())
-        .put("medianAbsoluteErrorMinutes", a.medianAbsoluteErrorMinutes())
         .put("medianRelativeError", a.medianRelativeError()).put("withinP90Share", a.withinP90Share())
         .put("byAhead", rows);
   }

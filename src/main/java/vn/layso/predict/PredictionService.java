@@ -111,9 +111,7 @@ public final class PredictionService implements WaitForecaster {
    */
   public BiConsumer<String, String> listener() {
     return (channel, message) -> {
-      if (cache.isEmpty()) {
-        return;
-      }
+      // even with nothing cached: a read begun before this event must not be kept (generations)
       String office = EventPeek.office(message);
       if (office != null && !EventPeek.isType(message, "ticket.issued")) {
         forget(office);
@@ -231,17 +229,6 @@ public final class PredictionService implements WaitForecaster {
     c.weights().keySet().forEach(field -> means.put(field, ServiceTimes.counterMean(
         number(live.serviceTimes().get(field + "|" + c.id())), fieldMeans.getOrDefault(field, 600_000L))));
     return new QueueState.Desk(c.id(), c.weights(), !state.paused(), busy, means);
-  }
-
-  /** When the ticket's wait began: its issue, or its slot's start for an appointment checked in before it. */
-  static Instant arrival(Office office, Ticket ticket) {
-    if (ticket.appointment()) {
-      Instant slotStart = slotStart(office, ticket);
-      if (slotStart != null && slotStart.isAfter(ticket.issuedAt())) {
-        return slotStart;
-      }
-    }
-    return ticket.issuedAt();
   }
 
   private long untilSlot(Office office, Ticket ticket) {

@@ -56,7 +56,7 @@ public final class PrintRoutes {
   }
 
   private Future<JsonArray> failures(RoutingContext ctx) {
-    Office office = staffOffice(ctx);
+    Office office = Auth.staffOffice(ctx, offices);
     ZoneId zone = office.timezone();
     return prints.failures(office, MAX_FAILURES).map(list -> new JsonArray(list.stream().map(f -> new JsonObject()
         .put("id", f.id()).put("number", f.number()).put("service", f.service()).put("status", f.status())
@@ -65,7 +65,7 @@ public final class PrintRoutes {
   }
 
   private Future<JsonArray> printers(RoutingContext ctx) {
-    Office office = staffOffice(ctx);
+    Office office = Auth.staffOffice(ctx, offices);
     return prints.printerStates(office).map(states -> new JsonArray(office.printers().stream().map(p -> {
       var profile = prints.profileOf(p);
       var state = states.get(p.id());
@@ -78,12 +78,6 @@ public final class PrintRoutes {
     }).toList()));
   }
 
-  private Office staffOffice(RoutingContext ctx) {
-    Office office = offices.require(ctx.pathParam("office"));
-    Auth.requireStaff(ctx, office.id());
-    ctx.response().putHeader("Cache-Control", "no-store");
-    return office;
-  }
 
   private static String time(Instant at, ZoneId zone) {
     return at == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone).withNano(0));

@@ -112,15 +112,18 @@ public final class QueueService {
   }
 
   /**
-   * As {@link #forecast}, for a ticket being handed out (issued, checked in): the prediction its
-   * holder sees is remembered, so its error is measured when the ticket is called.
+   * As {@link #forecast}, for a ticket being handed out (issued, checked in): the model's prediction
+   * its holder sees is remembered, so its error is measured when the ticket is called. A fallback
+   * to the configured averages is shown but not remembered: it is not the model's, and calibration
+   * and the accuracy figures must not learn from it.
    */
   public Future<Estimate> handOut(Office office, Ticket ticket, Integer position) {
-    return forecast(office, ticket, position).onSuccess(estimate -> {
-      if (estimate != null) {
-        forecaster.handedOut(office, ticket, estimate);
-      }
-    });
+    if (position == null) {
+      return Future.succeededFuture(null);
+    }
+    return forecaster.forecast(office, ticket, position)
+        .onSuccess(estimate -> forecaster.handedOut(office, ticket, estimate))
+        .otherwise(failed -> WaitForecaster.averages(office, ticket, position));
   }
 
   /** The checked-in appointments among the first {@code places} of a field's queue today. */

@@ -11,7 +11,6 @@ import vn.layso.predict.domain.Estimate;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.Ticket;
-import vn.layso.queue.domain.WaitEstimator;
 
 /** The API's view of a ticket: times in the office's zone with offset, a wait estimate while waiting. */
 public final class TicketJson {
@@ -61,9 +60,8 @@ public final class TicketJson {
           .put("estimatedWait", new JsonObject().put("p50Minutes", wait.p50Minutes())
               .put("p90Minutes", wait.p90Minutes()).put("ahead", wait.ahead()));
     } else if (position != null) {
-      int avg = office.service(t.service()).map(s -> s.avgServiceMinutes()).orElse(10);
       json.put("position", position)
-          .put("estimatedWaitMinutes", WaitEstimator.minutes(position, avg, office.countersServing(t.service())));
+          .put("estimatedWaitMinutes", WaitForecaster.averages(office, t, position).p50Minutes());
     }
     return json;
   }

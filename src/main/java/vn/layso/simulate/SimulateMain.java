@@ -84,7 +84,9 @@ public final class SimulateMain {
         try (Reader r = Files.newBufferedReader(Path.of(opt.get("csv-in")), StandardCharsets.UTF_8)) {
           trace = TraceCsv.read(r);
         }
-        outcome = Experiment.run(scenario, policies, 1, i -> trace, forecast, true, yesterday);
+        // the day before a replayed trace is a drawn day of the scenario, never the trace itself
+        outcome = Experiment.run(scenario, policies, 1,
+            i -> i < 0 ? ArrivalGenerator.generate(scenario, firstSeed - 1) : trace, forecast, true, yesterday);
       } else {
         if (!opt.get("csv-out").isEmpty()) {
           Path dir = Path.of(opt.get("csv-out"));

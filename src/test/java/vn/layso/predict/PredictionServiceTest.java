@@ -155,7 +155,7 @@ class PredictionServiceTest {
   }
 
   @Test
-  void anAppointmentCheckedInEarlyIsPredictedAndMeasuredFromItsSlotStart() {
+  void anAppointmentCheckedInEarlyIsPredictedFromItsSlotStart() {
     FakeStore store = new FakeStore();
     store.live = live(Map.of(), Map.of());
     MutableClock clock = new MutableClock(NINE);
@@ -167,17 +167,6 @@ class PredictionServiceTest {
     Estimate asEarly = service.forecast(OFFICE, early, 6).result();
     assertThat(asEarly.p50Millis()).isEqualTo(Math.max(0, asWalkIn.p50Millis() - 20 * MIN));
     assertThat(asEarly.p90Millis()).isEqualTo(asWalkIn.p90Millis() - 20 * MIN);
-
-    service.handedOut(OFFICE, early, asEarly);
-    Ticket called = new Ticket(early.id(), "ward", early.number(), "a", TicketStatus.CALLED, null, NINE, DAY, "1",
-        NINE.plus(Duration.ofMinutes(32)), null, null, 0, "public", null, List.of(), "09:20");
-    // called at 09:32: measured from the slot start (call_next.lua records it with the same rule)
-    assertThat(PredictionService.arrival(OFFICE, called)).isEqualTo(NINE.plus(Duration.ofMinutes(20)));
-    // a late check-in (10:00 for the 09:20 slot) waits from its check-in
-    Ticket late = new Ticket("ward.l", "ward", "A003", "a", TicketStatus.CALLED, null,
-        NINE.plus(Duration.ofMinutes(60)), DAY, "1", NINE.plus(Duration.ofMinutes(65)), null, null, 0, "public",
-        null, List.of(), "09:20");
-    assertThat(PredictionService.arrival(OFFICE, late)).isEqualTo(late.issuedAt());
   }
 
   @Test

@@ -123,13 +123,13 @@ class CallReasonIT {
     JsonObject first = app.issue("demo", "dat-dai");
     JsonObject second = app.issue("demo", "dat-dai");
     assertThat(app.counter("demo", "1", "call-next", token).status()).isEqualTo(200);
-    RedisAdmin.sync(redis, c -> c.hset(Keys.counter("demo", "1"), Map.of("t:dat-dai", "not a number", "n:dat-dai", "x")));
+    RedisAdmin.sync(redis, c -> c.hset(Keys.counter("demo", "1"), Map.of("t:dat-dai", "not a number", "n:dat-dai", "41")));
     app.clock().advance(Duration.ofMinutes(3));
     Api.Response next = app.counter("demo", "1", "call-next", token);
     assertThat(next.status()).as(next.body()).isEqualTo(200);
     assertThat(next.json().getJsonObject("completed").getString("id")).isEqualTo(first.getString("id"));
     assertThat(next.json().getJsonObject("ticket").getString("id")).isEqualTo(second.getString("id"));
-    // the broken mean and count are started afresh from this completion
+    // the broken mean starts afresh from this completion, and so does its count
     Map<String, String> counter = RedisAdmin.sync(redis, c -> c.hgetall(Keys.counter("demo", "1")));
     assertThat(counter).containsEntry("t:dat-dai", "180000").containsEntry("n:dat-dai", "1");
     assertThat(app.counter("demo", "1", "complete", token).status()).isEqualTo(200);

@@ -49,27 +49,14 @@ public final class Experiment {
   private Experiment() {
   }
 
-  /** Seeds {@code firstSeed .. firstSeed + days - 1}, each day drawn by the generator. */
-  public static Outcome run(Scenario scenario, List<PolicySpec> policies, long firstSeed, int days,
-                            WaitForecast forecast, boolean parallel) {
-    return run(scenario, policies, firstSeed, days, forecast, parallel, true);
-  }
-
-  /** As above; {@code yesterday}: each day runs after one (seeds {@code firstSeed − 1 − i}). */
+  /**
+   * Seeds {@code firstSeed .. firstSeed + days - 1}, each day drawn by the generator; with
+   * {@code yesterday} each runs after the day of seed {@code firstSeed − 1 − i}.
+   */
   public static Outcome run(Scenario scenario, List<PolicySpec> policies, long firstSeed, int days,
                             WaitForecast forecast, boolean parallel, boolean yesterday) {
     return run(scenario, policies, days, i -> ArrivalGenerator.generate(scenario, firstSeed + i), forecast, parallel,
         yesterday);
-  }
-
-  public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
-                            LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast) {
-    return run(scenario, policies, days, dayTrace, forecast, true);
-  }
-
-  public static Outcome run(Scenario scenario, List<PolicySpec> policies, int days,
-                            LongFunction<List<TraceTicket>> dayTrace, WaitForecast forecast, boolean parallel) {
-    return run(scenario, policies, days, dayTrace, forecast, parallel, true);
   }
 
   /**

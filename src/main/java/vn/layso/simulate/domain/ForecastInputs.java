@@ -13,8 +13,9 @@ import vn.layso.predict.domain.ServiceTimes;
  * each field's waiting count and mean service time, each counter's primary fields and weights,
  * whether it is open (not on a break) and busy (serving, or not opened yet this session), and its
  * own mean per field. Service times are kept as the server keeps them: an exponentially weighted
- * mean per field and per counter and field (alpha {@link #EWMA_ALPHA}, the first sample as start,
- * no-shows excluded), blended with the configured mean by {@link ServiceTimes}.
+ * mean per counter and field with its count of completions (alpha {@link #EWMA_ALPHA}, the first
+ * sample as start, no-shows excluded); a field's mean is its counters' pooled by their completions
+ * ({@link ServiceTimes.Pool}), blended with the configured mean by {@link ServiceTimes}.
  */
 final class ForecastInputs {
 
@@ -22,9 +23,8 @@ final class ForecastInputs {
 
   private final Scenario scenario;
   private final List<Map<String, Integer>> weights = new ArrayList<>();
-  private final double[] fieldMean;
-  private final long[] fieldCount;
   private final double[][] counterMean;
+  private final long[][] counterCount;
 
   ForecastInputs(Scenario scenario, Dispatch dispatch) {
     this.scenario = scenario;
@@ -38,16 +38,14 @@ final class ForecastInputs {
       }
       weights.add(Map.copyOf(w));
     }
-    fieldMean = new double[fields];
-    fieldCount = new long[fields];
     counterMean = new double[scenario.counters().size()][fields];
+    counterCount = new long[scenario.counters().size()][fields];
   }
 
   /** A completed service of {@code millis} (call to completion) at counter c in field f. */
   void learn(int c, int f, long millis) {
-    fieldMean[f] = ewma(fieldMean[f], millis);
-    fieldCount[f]++;
     counterMean[c][f] = ewma(counterMean[c][f], millis);
+    counterCount[c][f]++;
   }
 
   private static double ewma(double mean, long sample) {
@@ -60,11 +58,14 @@ final class ForecastInputs {
    */
   QueueState state(Queues queues, boolean[] onBreak, boolean[] busy) {
     Map<String, QueueState.Field> fields = new HashMap<>();
-    long[] means = new long[fieldMean.length];
+    long[] means = new long[scenario.fields().size()];
     for (int f = 0; f < means.length; f++) {
       FieldSpec spec = scenario.fields().get(f);
-      means[f] = ServiceTimes.fieldMean(fieldCount[f] > 0 ? fieldMean[f] : null, fieldCount[f],
-          Math.round(spec.service().meanMinutes() * 60_000));
+      ServiceTimes.Pool pool = new ServiceTimes.Pool();
+      for (int c = 0; c < counterMean.length; c++) {
+        pool.add(counterCount[c][f] > 0 ? counterMean[c][f] : null, counterCount[c][f]);
+      }
+      means[f] = ServiceTimes.fieldMean(pool.mean(), pool.count(), Math.round(spec.service().meanMinutes() * 60_000));
       fields.put(spec.code(), new QueueState.Field(queues.waiting(f), means[f]));
     }
     List<QueueState.Desk> desks = new ArrayList<>(weights.size());

@@ -338,21 +338,24 @@ public final class Keys {
     return office(office) + "balance";
   }
 
-  // ---- wait prediction (vn.layso.predict, the PREDICT helper's block; it reads the counters' statistics above)
+  // ---- wait prediction (vn.layso.predict; it also reads the counters' statistics above)
 
   /**
-   * The wait predictions handed out on one service day (hash: ticket id -> "ahead,p50,p90,rawP50,rawP90",
-   * ms, shown then the raw model's before calibration; "ahead,p50,p90" before calibration existed),
-   * each until its ticket is called; lives as long as the day's history.
+   * The wait predictions handed out on one service day (hash: ticket id ->
+   * "ahead,p50,p90,rawP50,rawP90,field", ms, shown then the raw model's before calibration, then the
+   * ticket's field; earlier releases wrote "ahead,p50,p90,rawP50,rawP90" and "ahead,p50,p90"), the
+   * first one given per ticket; lives as long as the day's history.
    */
   public static String predictionsGiven(String office, String serviceDate) {
     return office(office) + "predict:" + serviceDate + ":given";
   }
 
   /**
-   * The called tickets' predictions next to their actual waits, of one service day (list of
-   * "ahead,p50,p90,rawP50,rawP90,actual", or "ahead,p50,p90,actual" where raw = shown, ms, in call
-   * order); lives as long as the day's history. Calibration reads its last entries.
+   * The called tickets' actual waits of one service day, in call order (list of "ticket id,actual ms",
+   * written by call_next.lua; RedisPredictionStore joins each with its given prediction, a ticket's
+   * first call only). Earlier releases wrote the prediction in the line itself:
+   * "ahead,p50,p90,rawP50,rawP90,actual" or "ahead,p50,p90,actual" (raw = shown). Lives as long as
+   * the day's history; calibration reads its last entries.
    */
   public static String predictionOutcomes(String office, String serviceDate) {
     return office(office) + "predict:" + serviceDate + ":outcomes";

@@ -1,6 +1,7 @@
 package vn.layso.store.redis;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.json.JsonObject;
@@ -73,7 +74,7 @@ public final class TicketCodec {
     }
   }
 
-  /** One ticket inside an answer already read as a tree (the counter view's). */
+  /** One ticket inside an answer already read as a tree (the counter view's, check-in's). */
   public static Ticket read(JsonObject t) {
     return t == null ? null : read(t.encode());
   }
@@ -113,7 +114,7 @@ public final class TicketCodec {
         case "status" -> status = text(p, value);
         case "priority" -> priority = text(p, value);
         case "issuedAt" -> issuedAt = instant(p, value);
-        case "serviceDate" -> serviceDate = day(text(p, value));
+        case "serviceDate" -> serviceDate = ServiceDay.parseKey(text(p, value));
         case "counter" -> counter = text(p, value);
         case "calledAt" -> calledAt = instant(p, value);
         case "startedAt" -> startedAt = instant(p, value);
@@ -225,22 +226,9 @@ public final class TicketCodec {
     return null;
   }
 
-  /** The service day key yyyyMMdd. */
-  private static LocalDate day(String key) {
-    if (key != null && key.length() == 8) {
-      try {
-        return LocalDate.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 4, 6, 10),
-            Integer.parseInt(key, 6, 8, 10));
-      } catch (RuntimeException malformed) {
-        // the formatter below says what is wrong
-      }
-    }
-    return ServiceDay.parseKey(key);
-  }
-
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {
     if (actual != expected) {
-      throw new com.fasterxml.jackson.core.JsonParseException(null, "expected " + expected + ", got " + actual);
+      throw new JsonParseException(null, "expected " + expected + ", got " + actual);
     }
   }
 }
