@@ -49,6 +49,7 @@ import vn.layso.queue.QueueService;
 import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
+import vn.layso.store.redis.RedisAuditLog;
 import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisBookingStore;
 import vn.layso.store.redis.RedisCheckInStore;
@@ -177,7 +178,7 @@ public final class LaysoServer {
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions));
+              predictions, new RedisAuditLog(redis, Duration.ofDays(config.historyDays()))));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import vn.layso.audit.AuditLog;
+import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
@@ -53,7 +55,7 @@ final class Routing {
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
-                  PredictionService predictions) {
+                  PredictionService predictions, AuditLog audit) {
   }
 
   private Routing() {
@@ -85,6 +87,7 @@ final class Routing {
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);
+    new AuditRoutes(f.audit(), f.offices(), f.clock()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);
     f.notifications().mount(router);
     f.balance().mount(router);

@@ -81,6 +81,29 @@ public final class Auth implements Handler<RoutingContext> {
     return office;
   }
 
+  /**
+   * The caller, when it may run the office (settings, accounts, devices, reports, ratings): an
+   * admin, or a manager of it; 401 without a token, 403 {@code forbidden} otherwise.
+   */
+  public static Principal requireManager(RoutingContext ctx, String office) {
+    Principal p = requireLogin(ctx);
+    if (!p.mayManage(office)) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "forbidden");
+    }
+    return p;
+  }
+
+  /**
+   * The office of the path's {@code :office} for a manager's read or write: 404 for an unknown
+   * office, 401/403 unless the caller may run it; the answer is marked no-store.
+   */
+  public static Office managedOffice(RoutingContext ctx, OfficeRegistry offices) {
+    Office office = offices.require(ctx.pathParam("office"));
+    requireManager(ctx, office.id());
+    ctx.response().putHeader("Cache-Control", "no-store");
+    return office;
+  }
+
   /** True when the caller's token speaks for the office (see {@link Principal#actsFor}). */
   public static boolean actsFor(RoutingContext ctx, String office) {
     Principal p = principal(ctx);

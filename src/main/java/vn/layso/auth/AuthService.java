@@ -62,19 +62,20 @@ public final class AuthService {
   }
 
   private Future<Login> issueToken(AuthStore.Account account) {
-    Minted minted = mint(account);
+    Minted minted = mint(account, null, null);
     return store.saveToken(minted.tokenHash(), minted.principal(), minted.ttl())
         .map(v -> new Login(minted.token(), minted.principal()));
   }
 
   /** A new token for an account (a device's lasts a year); the caller stores it. */
-  private Minted mint(AuthStore.Account account) {
+  private Minted mint(AuthStore.Account account, DeviceKind kind, String counter) {
     Duration ttl = account.role() == Role.DEVICE ? DEVICE_TOKEN_TTL : tokenTtl;
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Principal principal = new Principal(account.username(), account.role(), account.office(),
-        clock.instant().plus(ttl));
+    Principal principal = new Principal(account.username(), account.role(),
+        account.office() == null ? java.util.List.of() : java.util.List.of(account.office()),
+        clock.instant().plus(ttl), kind, counter);
     return new Minted(token, hash(token), principal, ttl);
   }
 
@@ -84,15 +85,15 @@ public final class AuthService {
    * office again revokes its old tokens (a replaced kiosk). 409 {@code device_name_taken} when the
    * name belongs to a person's account or to another office's device.
    */
-  public Future<Login> pairDevice(String name, String office, DeviceKind kind) {
+  public Future<Login> pairDevice(String name, String office, DeviceKind kind, String counter) {
     if (!Credentials.validUsername(name)) {
       return Future.failedFuture(ApiException.invalid("invalid_device_name"));
     }
     return hasher.hash(generatePassword() + generatePassword())
         .compose(hash -> {
           var account = new AuthStore.Account(name, hash, Role.DEVICE, office);
-          Minted minted = mint(account);
-          return store.pairDevice(account, kind, clock.instant(),
+          Minted minted = mint(account, kind, counter);
+          return store.pairDevice(account, kind, counter, clock.instant(),
                   minted.tokenHash(), minted.principal(), minted.ttl())
               .compose(paired -> paired ? Future.succeededFuture(new Login(minted.token(), minted.principal()))
                   : Future.failedFuture(ApiException.conflict("device_name_taken", name)));

@@ -14,8 +14,11 @@ public interface AuthStore {
   record Account(String username, String passwordHash, Role role, String office) {
   }
 
-  /** A paired device: its DEVICE account's name and office, its kind and when it was (last) paired. */
-  record Device(String username, String office, DeviceKind kind, Instant pairedAt) {
+  /**
+   * A paired device: its DEVICE account's name and office, its kind, its counter (rating tablets;
+   * else null) and when it was (last) paired.
+   */
+  record Device(String username, String office, DeviceKind kind, String counter, Instant pairedAt) {
   }
 
   Future<Account> findAccount(String username);
@@ -54,7 +57,7 @@ public interface AuthStore {
    * office's device of that name after revoking all its tokens, records its kind, and stores its new
    * token. False when the name belongs to a person's account or to another office's device.
    */
-  Future<Boolean> pairDevice(Account account, DeviceKind kind, Instant pairedAt, String tokenHash,
+  Future<Boolean> pairDevice(Account account, DeviceKind kind, String counter, Instant pairedAt, String tokenHash,
                              Principal principal, Duration ttl);
 
   /** The paired device of that name, or null (no account, or not a device). */

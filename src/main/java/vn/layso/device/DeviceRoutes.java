@@ -15,10 +15,11 @@ import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
 import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
+import vn.layso.office.domain.Office;
 
 /**
- * Pairing kiosks and lobby displays: an admin pairs a device of an office and hands its token to
- * it once (the kiosk page does this itself); the device then asks who it is with that token.
+ * Pairing kiosks, lobby displays and rating tablets: a manager of the office (or an admin) pairs a
+ * device and hands its token to it once; the device then asks who it is with that token.
  */
 public final class DeviceRoutes {
 
@@ -38,27 +39,43 @@ public final class DeviceRoutes {
   }
 
   private Future<JsonObject> pair(RoutingContext ctx) {
-    Auth.requireAdmin(ctx);
-    String office = offices.require(ctx.pathParam("office")).id();
+    Office office = Auth.managedOffice(ctx, offices);
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     String name = body.requiredString("name", 40).toLowerCase(Locale.ROOT);
     DeviceKind kind = kind(body.optionalString("kind", 10));
-    return auth.pairDevice(name, office, kind).map(login -> {
+    String counter = counter(office, kind, body.optionalString("counter", 32));
+    return auth.pairDevice(name, office.id(), kind, counter).map(login -> {
       ctx.response().setStatusCode(201).putHeader("Cache-Control", "no-store");
-      return new JsonObject().put("device", name).put("office", office).put("kind", kind.id())
+      return new JsonObject().put("device", name).put("office", office.id()).put("kind", kind.id())
+          .put("counter", counter)
           .put("token", login.token()).put("expiresAt", login.principal().expiresAt().toString());
     });
   }
 
+  /** A rating tablet belongs to one counter of the office; other kinds to none. */
+  static String counter(Office office, DeviceKind kind, String counter) {
+    if (kind != DeviceKind.RATING) {
+      if (counter != null) {
+        throw ApiException.invalid("counter_not_allowed");
+      }
+      return null;
+    }
+    if (counter == null) {
+      throw ApiException.invalid("field_required", "counter");
+    }
+    if (office.counter(counter).isEmpty()) {
+      throw ApiException.invalid("unknown_counter", OfficeRegistry.safe(counter));
+    }
+    return counter;
+  }
+
   private Future<JsonArray> list(RoutingContext ctx) {
-    Auth.requireAdmin(ctx);
-    String office = offices.require(ctx.pathParam("office")).id();
+    String office = Auth.managedOffice(ctx, offices).id();
     return auth.devices(office).map(all -> new JsonArray(all.stream().map(DeviceRoutes::view).toList()));
   }
 
   private Future<Void> unpair(RoutingContext ctx) {
-    Auth.requireAdmin(ctx);
-    String office = offices.require(ctx.pathParam("office")).id();
+    String office = Auth.managedOffice(ctx, offices).id();
     ctx.response().setStatusCode(204);
     return auth.unpairDevice(office, ctx.pathParam("device").toLowerCase(Locale.ROOT));
   }
@@ -81,6 +98,6 @@ public final class DeviceRoutes {
 
   private static JsonObject view(AuthStore.Device d) {
     return new JsonObject().put("device", d.username()).put("office", d.office()).put("kind", d.kind().id())
-        .put("pairedAt", d.pairedAt().toString());
+        .put("counter", d.counter()).put("pairedAt", d.pairedAt().toString());
   }
 }

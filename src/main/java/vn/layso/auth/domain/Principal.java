@@ -1,22 +1,61 @@
 package vn.layso.auth.domain;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
-/** Who is calling: an account's name, role and office (null for admins), and when the token ends. */
-public record Principal(String username, Role role, String office, Instant expiresAt) {
+/**
+ * Who is calling: an account's name, role, offices (empty for admins; one for a device), when the
+ * token ends and, for a device, its kind and (rating tablets) its counter.
+ */
+public record Principal(String username, Role role, List<String> offices, Instant expiresAt,
+                       DeviceKind deviceKind, String counter) {
 
-  /** Staff work (counter actions) in an office: admins anywhere, staff only in their own office. */
+  public Principal {
+    offices = List.copyOf(Objects.requireNonNullElse(offices, List.of()));
+  }
+
+  /** A person's principal (no device kind, no counter). */
+  public Principal(String username, Role role, List<String> offices, Instant expiresAt) {
+    this(username, role, offices, expiresAt, null, null);
+  }
+
+  /** A principal of at most one office (null: none). */
+  public Principal(String username, Role role, String office, Instant expiresAt) {
+    this(username, role, office == null ? List.of() : List.of(office), expiresAt, null, null);
+  }
+
+  /** The first of its offices, or null (admins): the office a single-office caller belongs to. */
+  public String office() {
+    return offices.isEmpty() ? null : offices.get(0);
+  }
+
+  public boolean belongsTo(String officeId) {
+    return officeId != null && offices.contains(officeId);
+  }
+
+  /** Staff work (counter actions, staff reads) in an office: admins anywhere, managers and staff in their offices. */
   public boolean mayServe(String officeId) {
-    return role == Role.ADMIN || (role == Role.STAFF && officeId.equals(office));
+    return role == Role.ADMIN || ((role == Role.MANAGER || role == Role.STAFF) && belongsTo(officeId));
+  }
+
+  /** Running an office (settings, accounts, devices, reports, ratings): admins anywhere, managers in theirs. */
+  public boolean mayManage(String officeId) {
+    return role == Role.ADMIN || (role == Role.MANAGER && belongsTo(officeId));
   }
 
   /**
-   * Whether this caller speaks for the office: an admin anywhere, a staff member or a device
-   * (kiosk) only in its own office. Such a caller may set a ticket's priority group and is not
-   * counted by the anonymous issuing limit there.
+   * Whether this caller may issue for the office as the office itself: an admin anywhere, its
+   * managers and staff, and its kiosks (never a display or a rating tablet). Such a caller may set
+   * a ticket's priority group and is not counted by the anonymous issuing limit there.
    */
   public boolean actsFor(String officeId) {
-    return role == Role.ADMIN || ((role == Role.STAFF || role == Role.DEVICE) && officeId.equals(office));
+    return mayServe(officeId) || isDevice(DeviceKind.KIOSK, officeId);
+  }
+
+  /** A paired device of this kind in the office. */
+  public boolean isDevice(DeviceKind kind, String officeId) {
+    return role == Role.DEVICE && deviceKind == kind && belongsTo(officeId);
   }
 
   public boolean isAdmin() {

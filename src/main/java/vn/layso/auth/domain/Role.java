@@ -1,6 +1,10 @@
 package vn.layso.auth.domain;
 
-/** ADMIN: everything everywhere. STAFF: counter work in one office. DEVICE: a kiosk or screen of one office. */
+/**
+ * ADMIN: everything in every office (the province's IT). MANAGER: runs its offices (settings,
+ * their staff and devices, reports, ratings) and may also work at their counters. STAFF: counter
+ * work in its offices. DEVICE: a kiosk, lobby display or rating tablet of one office.
+ */
 public enum Role {
-  ADMIN, STAFF, DEVICE
+  ADMIN, MANAGER, STAFF, DEVICE
 }

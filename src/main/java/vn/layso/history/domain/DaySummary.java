@@ -114,9 +114,9 @@ public final class DaySummary {
     return out;
   }
 
-  /** A staff or admin account as steps name it ({@code staff:lan}); null for public, devices and the system. */
+  /** A staff, manager or admin account as steps name it ({@code staff:lan}); null for public, devices and the system. */
   private static String account(String by) {
-    return by != null && (by.startsWith("staff:") || by.startsWith("admin:")) ? by : null;
+    return by != null && (by.startsWith("staff:") || by.startsWith("manager:") || by.startsWith("admin:")) ? by : null;
   }
 
   public String office() {

@@ -100,9 +100,9 @@ public final class CachingAuthStore implements AuthStore {
 
   /** Re-pairing revokes the device's old tokens: evicted here and on every other server process. */
   @Override
-  public Future<Boolean> pairDevice(Account account, DeviceKind kind, Instant pairedAt, String tokenHash,
-                                    Principal principal, Duration ttl) {
-    return store.pairDevice(account, kind, pairedAt, tokenHash, principal, ttl).compose(paired -> {
+  public Future<Boolean> pairDevice(Account account, DeviceKind kind, String counter, Instant pairedAt,
+                                    String tokenHash, Principal principal, Duration ttl) {
+    return store.pairDevice(account, kind, counter, pairedAt, tokenHash, principal, ttl).compose(paired -> {
       evictUser(account.username());
       return publish(USER + account.username()).map(paired);
     });

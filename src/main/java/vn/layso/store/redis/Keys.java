@@ -154,6 +154,14 @@ public final class Keys {
     return office(office) + "printers";
   }
 
+  /**
+   * The audit log of one office and day (list of JSON entries, oldest first; see RedisAuditLog),
+   * or with a null office the province-wide one (admins' own changes); lives as long as the history.
+   */
+  public static String audit(String office, String serviceDate) {
+    return (office == null ? "layso:{auth}:" : office(office)) + "audit:" + serviceDate;
+  }
+
   /** Accounts and tokens share the hash tag {auth}, so account scripts stay in one cluster slot. */
   public static String user(String username) {
     return "layso:{auth}:user:" + username;

@@ -81,13 +81,14 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   @Override
-  public Future<Boolean> pairDevice(Account a, DeviceKind kind, Instant pairedAt, String tokenHash, Principal p,
-                                    Duration ttl) {
+  public Future<Boolean> pairDevice(Account a, DeviceKind kind, String counter, Instant pairedAt, String tokenHash,
+                                    Principal p, Duration ttl) {
     return redis.script("pair_device",
             List.of(Keys.user(a.username()), Keys.USERS, Keys.userTokens(a.username()), Keys.device(a.username()),
                 Keys.officeDevices(a.office()), Keys.token(tokenHash)),
             List.of(a.username(), a.passwordHash(), a.office(), kind.id(), Long.toString(pairedAt.toEpochMilli()),
-                Keys.tokenPrefix(), principalJson(p).encode(), Long.toString(ttl.toSeconds()), tokenHash))
+                Keys.tokenPrefix(), principalJson(p).encode(), Long.toString(ttl.toSeconds()), tokenHash,
+                counter == null ? "" : counter))
         .map(raw -> new JsonObject(raw).getBoolean("paired"));
   }
 
@@ -102,7 +103,9 @@ public final class RedisAuthStore implements AuthStore {
               || !Objects.equals(account.office(), record.get("office"))) {
             return null;
           }
-          return new Device(username, account.office(), kind, Instant.ofEpochMilli(Long.parseLong(record.get("pairedAt"))));
+          String counter = record.get("counter");
+          return new Device(username, account.office(), kind, counter == null || counter.isEmpty() ? null : counter,
+              Instant.ofEpochMilli(Long.parseLong(record.get("pairedAt"))));
         });
   }
 
@@ -124,8 +127,16 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   private static JsonObject principalJson(Principal p) {
-    return new JsonObject().put("username", p.username()).put("role", p.role().name())
-        .put("office", p.office()).put("expiresAt", p.expiresAt().toEpochMilli());
+    JsonObject json = new JsonObject().put("username", p.username()).put("role", p.role().name())
+        .put("office", p.office()).put("offices", new io.vertx.core.json.JsonArray(p.offices()))
+        .put("expiresAt", p.expiresAt().toEpochMilli());
+    if (p.deviceKind() != null) {
+      json.put("kind", p.deviceKind().id());
+    }
+    if (p.counter() != null) {
+      json.put("counter", p.counter());
+    }
+    return json;
   }
 
   @Override
@@ -140,13 +151,26 @@ public final class RedisAuthStore implements AuthStore {
 
   @Override
   public Future<Principal> findToken(String tokenHash) {
-    return redis.call(c -> c.get(Keys.token(tokenHash))).map(raw -> {
+    return redis.call(c -> c.get(Keys.token(tokenHash))).compose(raw -> {
       if (raw == null) {
-        return null;
+        return Future.succeededFuture(null);
       }
       JsonObject json = new JsonObject(raw);
-      return new Principal(json.getString("username"), Role.valueOf(json.getString("role")),
-          json.getString("office"), Instant.ofEpochMilli(json.getLong("expiresAt")));
+      Role role = Role.valueOf(json.getString("role"));
+      String office = json.getString("office");
+      List<String> offices = json.containsKey("offices")
+          ? json.getJsonArray("offices").stream().map(String.class::cast).toList()
+          : office == null ? List.of() : List.of(office);
+      String username = json.getString("username");
+      Instant expiresAt = Instant.ofEpochMilli(json.getLong("expiresAt"));
+      DeviceKind kind = DeviceKind.parse(json.getString("kind"));
+      if (role == Role.DEVICE && kind == null) {
+        // a device token minted before kinds were kept in it: the device record says which it is
+        return redis.call(c -> c.hget(Keys.device(username), "kind")).map(stored -> new Principal(username, role,
+            offices, expiresAt, stored == null ? DeviceKind.KIOSK : DeviceKind.parse(stored), null));
+      }
+      return Future.succeededFuture(new Principal(username, role, offices, expiresAt, kind,
+          json.getString("counter")));
     });
   }
 

@@ -34,20 +34,39 @@ class CredentialsTest {
   @Test
   void onlyTheOfficesOwnKioskOrStaffOrAnAdminActForIt() {
     Instant later = Instant.parse("2030-01-01T00:00:00Z");
-    assertThat(new Principal("a", Role.ADMIN, null, later).actsFor("demo")).isTrue();
+    assertThat(new Principal("a", Role.ADMIN, (String) null, later).actsFor("demo")).isTrue();
     assertThat(new Principal("s", Role.STAFF, "demo", later).actsFor("demo")).isTrue();
-    assertThat(new Principal("k", Role.DEVICE, "demo", later).actsFor("demo")).isTrue();
+    assertThat(kiosk("demo", DeviceKind.KIOSK, later).actsFor("demo")).isTrue();
     assertThat(new Principal("s", Role.STAFF, "north", later).actsFor("demo")).isFalse();
-    assertThat(new Principal("k", Role.DEVICE, "north", later).actsFor("demo")).isFalse();
+    assertThat(kiosk("north", DeviceKind.KIOSK, later).actsFor("demo")).isFalse();
+    assertThat(kiosk("demo", DeviceKind.DISPLAY, later).actsFor("demo")).as("a display issues nothing").isFalse();
+    assertThat(kiosk("demo", DeviceKind.RATING, later).actsFor("demo")).as("a rating tablet issues nothing").isFalse();
+  }
+
+  @Test
+  void managersRunTheirOfficesOnly() {
+    Instant later = Instant.parse("2030-01-01T00:00:00Z");
+    Principal manager = new Principal("m", Role.MANAGER, java.util.List.of("demo", "north"), later);
+    assertThat(manager.mayManage("demo")).isTrue();
+    assertThat(manager.mayManage("north")).isTrue();
+    assertThat(manager.mayManage("south")).isFalse();
+    assertThat(manager.mayServe("north")).isTrue();
+    assertThat(new Principal("s", Role.STAFF, "demo", later).mayManage("demo")).isFalse();
+    assertThat(new Principal("a", Role.ADMIN, (String) null, later).mayManage("south")).isTrue();
+    assertThat(kiosk("demo", DeviceKind.KIOSK, later).mayManage("demo")).isFalse();
+  }
+
+  private static Principal kiosk(String office, DeviceKind kind, Instant expiresAt) {
+    return new Principal("k", Role.DEVICE, java.util.List.of(office), expiresAt, kind, null);
   }
 
   @Test
   void whoMayServeWhere() {
     Instant later = Instant.parse("2030-01-01T00:00:00Z");
-    assertThat(new Principal("a", Role.ADMIN, null, later).mayServe("any")).isTrue();
+    assertThat(new Principal("a", Role.ADMIN, (String) null, later).mayServe("any")).isTrue();
     assertThat(new Principal("s", Role.STAFF, "demo", later).mayServe("demo")).isTrue();
     assertThat(new Principal("s", Role.STAFF, "demo", later).mayServe("other")).isFalse();
-    assertThat(new Principal("k", Role.DEVICE, "demo", later).mayServe("demo")).isFalse();
-    assertThat(new Principal("k", Role.DEVICE, "demo", later).source()).isEqualTo("device:k");
+    assertThat(kiosk("demo", DeviceKind.KIOSK, later).mayServe("demo")).isFalse();
+    assertThat(kiosk("demo", DeviceKind.KIOSK, later).source()).isEqualTo("device:k");
   }
 }
