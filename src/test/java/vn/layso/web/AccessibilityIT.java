@@ -133,6 +133,13 @@ class AccessibilityIT {
       assertThat(app.counter("demo", "5", "call-next", token).status()).isEqualTo(200);
       browser.awaitText("#called", "Đến lượt bạn", WAIT);
       check(browser, "ticket called", failures);
+      // the counter calls the next number while this one never came: the page says so
+      app.issue("demo", "chung-thuc");
+      assertThat(app.counter("demo", "5", "call-next", token).json().getJsonObject("skipped").getString("id"))
+          .isEqualTo(mine.getString("id"));
+      browser.awaitText("#ended", "Số này đã được gọi nhưng bạn không đến quầy", WAIT);
+      assertThat(browser.text("#ended")).contains("Quầy đã gọi số tiếp theo");
+      check(browser, "ticket skipped", failures);
       app.counter("demo", "5", "no-show", token);
     }
     assertNone(failures);
