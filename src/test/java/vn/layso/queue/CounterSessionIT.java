@@ -54,6 +54,13 @@ class CounterSessionIT {
       assertThat(event.getString("counter")).isEqualTo("2");
       assertThat(event.encode()).as("the public event names no account").doesNotContain("lan");
     }
+    try (LiveClient fresh = new LiveClient(app.port(), "demo")) {
+      JsonObject snapshot = fresh.next();
+      JsonObject two = snapshot.getJsonArray("counters").stream().map(JsonObject.class::cast)
+          .filter(c -> "2".equals(c.getString("id"))).findFirst().orElseThrow();
+      assertThat(two.getBoolean("open")).as("the lobby's snapshot says the counter is open").isTrue();
+      assertThat(snapshot.encode()).as("never who").doesNotContain("staff:lan");
+    }
     JsonObject view = app.api().get("/api/v1/offices/demo/counters/2", "token", minh).json();
     assertThat(view.getBoolean("open")).isTrue();
     assertThat(view.getJsonObject("session").getString("username")).isEqualTo("lan");
