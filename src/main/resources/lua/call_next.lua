@@ -1,5 +1,6 @@
--- A counter presses "next": its unfinished ticket of today (if any) is completed, then the best
--- waiting ticket it may serve is called, with the reason, all in one step. The rules are
+-- A counter presses "next": its unfinished ticket of today (if any) is ended (completed when its
+-- service started, else a no-show "skipped" by the next call), then the best waiting ticket it may
+-- serve is called, with the reason, all in one step. The rules are
 -- CallNextPolicy.java's (CallNextPolicyIT checks this script against it on random queues):
 -- class (priority or the normals' turn), the walk-ins' turn after appointments in a row,
 -- escalation past a field's target, then the aged weighted wait, then queue order.
@@ -29,7 +30,7 @@ for i = 1, n do
   weights[i], targets[i] = tonumber(ARGV[18 + 2 * i]), tonumber(ARGV[19 + 2 * i])
 end
 
--- The answer: the called and the completed ticket as stored (JSON strings, not encoded again).
+-- The answer: the called and the ended (completed or skipped) ticket as stored (JSON strings, not encoded again).
 local function answer(ticket_json, closed_json)
   if ticket_json and closed_json then return '{"ticket":' .. ticket_json .. ',"closed":' .. closed_json .. '}' end
   if ticket_json then return '{"ticket":' .. ticket_json .. '}' end
@@ -44,11 +45,13 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     return { error = 'counter_paused' }
   end
 
-  -- the completed ticket (JSON as stored) and the counter fields its completion changes
+  -- the ticket the press ends (JSON as stored) and the counter fields its completion changes: a
+  -- SERVING ticket is completed (DONE, counted as served); a CALLED one never started, so its
+  -- citizen did not come: NO_SHOW, endReason 'skipped', a SKIP step, not counted as served
   local closed, stats = nil, nil
   if state[2] then
     local t = load_ticket(tprefix .. state[2])
-    if t and t.serviceDate == today and (t.status == 'CALLED' or t.status == 'SERVING') then
+    if t and t.serviceDate == today and t.status == 'SERVING' then
       t.status = 'DONE'
       t.finishedAt = now
       add_step(t, 'COMPLETE', now, by, counter_id, nil)
@@ -58,6 +61,14 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       stats = service_time_fields(t, old[1], old[2])
       emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id })
+    elseif t and t.serviceDate == today and t.status == 'CALLED' then
+      t.status = 'NO_SHOW'
+      t.finishedAt = now
+      t.endReason = 'skipped'
+      add_step(t, 'SKIP', now, by, counter_id, nil)
+      closed = save_ticket(tprefix .. state[2], t)
+      emit(KEYS[2], channel, { type = 'ticket.no_show', office = office, at = now, ticket = public_ticket(t),
+        counter = counter_id, endReason = 'skipped' })
     end
   end
   -- the counter's current ticket: replaced by the one called, else let go

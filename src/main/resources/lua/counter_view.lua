@@ -1,12 +1,14 @@
 -- A counter as its console shows it, read in one step: pause state with its reason and note,
 -- the current ticket of today (an older one is not shown: the day closer expires it), today's
--- served count, and the waiting count (and priority part) of each of its services.
+-- served count, the waiting count (and priority part) of each of its services, and its session
+-- (who works at it since when: counter_session.lua).
 -- KEYS: 1 counter, 2 served counts (today), then one queue per service
 -- ARGV: 1 counterId, 2 ticket key prefix, 3 service date, 4 service count, then the service codes
 local n = tonumber(ARGV[4])
-local state = redis.call('HMGET', KEYS[1], 'paused', 'pauseReason', 'pauseNote', 'pausedAt', 'pausedBy', 'current')
+local state = redis.call('HMGET', KEYS[1], 'paused', 'pauseReason', 'pauseNote', 'pausedAt', 'pausedBy', 'current',
+  'sessionBy', 'sessionSince')
 local out = { paused = state[1] == '1', served = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0'),
-              queues = {} }
+              queues = {}, sessionBy = state[7] or nil, sessionSince = tonumber(state[8]) }
 if out.paused then
   out.reason, out.note, out.pausedAt, out.pausedBy = state[2] or nil, state[3] or nil, tonumber(state[4]),
     state[5] or nil

@@ -11,8 +11,10 @@ local epoch = current_epoch(KEYS[1])
 local out = { version = tonumber(redis.call('GET', KEYS[1]) or '0'), epoch = epoch, counters = {}, queues = {},
               recentCalls = {} }
 for i = 1, nc do
-  local c = { id = ARGV[3 + i], paused = redis.call('HGET', KEYS[2 + i], 'paused') == '1' }
-  local current = redis.call('HGET', KEYS[2 + i], 'current')
+  -- open: a staff member has the counter's session open (counter_session.lua); who is not public
+  local state = redis.call('HMGET', KEYS[2 + i], 'paused', 'current', 'sessionBy')
+  local c = { id = ARGV[3 + i], paused = state[1] == '1', open = state[3] ~= false }
+  local current = state[2]
   if current then
     local t = load_ticket(tprefix .. current)
     if t then c.current = public_ticket(t) end

@@ -1,6 +1,9 @@
 // The counter console: staff log in, choose their counter, and call, recall, start, complete,
 // mark no-shows, transfer and pause with big buttons, F-keys or a USB numpad. Every press carries an
 // Idempotency-Key; the server decides, the page shows what GET .../counters/{counter} says.
+// Choosing a counter opens its session (POST .../open); switching counters, "Đổi quầy" and logging
+// out close it (POST .../close), never while a citizen is called or served there: the console asks
+// to finish (complete, no-show) or transfer that ticket first, or to stay.
 import { loadLang, applyText, langSwitch, t, currentLang } from '../assets/i18n.js';
 import { api, newKey } from '../assets/api.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
@@ -48,6 +51,8 @@ const $ = id => document.getElementById(id);
 const state = {
   auth: null, office: null, counter: null, view: null, busy: false, live: null,
   pendingKeys: {}, refreshTimer: null, printTimer: null, expiryTimer: null, adviceTimer: null,
+  // what to do once the counter is left (after its ticket is finished), while the leave dialog is open
+  leaving: null,
 };
 
 function storage(kind) {
@@ -233,6 +238,10 @@ async function startConsole(counterId) {
   show('console');
   notice($('message'), '');
   try {
+    const opened = await staffApi(counterPath('open'), { method: 'POST', idempotencyKey: newKey() });
+    if (opened.session && opened.session.tookOverFrom) {
+      notice($('message'), t('counter.tookOver', { name: opened.session.tookOverFrom.replace(/^[a-z]+:/, '') }), 'warn');
+    }
     await refresh();
   } catch (error) {
     if (error.status !== 401) { show('setup'); notice($('setup-error'), error.message, 'error'); }
@@ -245,6 +254,88 @@ async function startConsole(counterId) {
     onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
   }).start();
   checkPrints();
+}
+
+function counterPath(action) {
+  return `/api/v1/offices/${encodeURIComponent(state.office.id)}/counters/${encodeURIComponent(state.counter.id)}`
+    + (action ? '/' + action : '');
+}
+
+/**
+ * Leaves the counter, then runs next(): its session is closed first. A citizen still CALLED or
+ * SERVING there is never left behind silently: the leave dialog offers to finish (complete, no-show)
+ * or transfer the ticket, or to stay.
+ */
+async function leaveCounter(next) {
+  if (!state.counter || !state.office || $('console').hidden) {
+    next();
+    return;
+  }
+  try {
+    await refresh();
+  } catch (error) {
+    if (error.status === 401) return;
+  }
+  // someone else took the counter over: it is theirs now, with whatever ticket it holds
+  const session = state.view && state.view.open ? state.view.session : null;
+  if (state.view && !(session && session.username === state.auth.username)) {
+    state.counter = null;
+    next();
+    return;
+  }
+  const current = state.view && state.view.current;
+  if (current) {
+    openLeave(current, next);
+    return;
+  }
+  try {
+    await staffApi(counterPath('close'), { method: 'POST', idempotencyKey: newKey() });
+  } catch (error) {
+    if (error.status === 401) return;
+    if (error.code === 'counter_has_ticket') {
+      await refresh().catch(() => { /* shown below */ });
+      if (state.view && state.view.current) { openLeave(state.view.current, next); return; }
+    }
+    // the network: the session stays open on the server until someone opens or closes the counter
+  }
+  state.counter = null;
+  state.view = null;
+  next();
+}
+
+function openLeave(ticket, next) {
+  state.leaving = next;
+  const status = t('counter.status.' + ticket.status).toLowerCase();
+  const text = $('leave-text');
+  const number = document.createElement('strong');
+  number.textContent = ticket.number;
+  const parts = t('counter.leaveText', { counter: state.counter.name, number: '\u0000', status }).split('\u0000');
+  text.replaceChildren(parts[0], number, parts[1] || '');
+  const choices = [numberedChoice(1, t('counter.leaveComplete'), () => finishThenLeave('complete'))];
+  if (ticket.status === 'CALLED') choices.push(numberedChoice(2, t('counter.leaveNoShow'), () => finishThenLeave('no-show')));
+  choices.push(numberedChoice(choices.length + 1, t('counter.leaveTransfer'), () => {
+    $('leave-dialog').hidden = true;
+    openTransfer();
+  }));
+  $('leave-choices').replaceChildren(...choices);
+  openDialog('leave-dialog');
+}
+
+async function finishThenLeave(action) {
+  $('leave-dialog').hidden = true;
+  if (await press(action)) continueLeaving();
+}
+
+/** After the leave dialog's finish or transfer succeeded: leave as asked. */
+function continueLeaving() {
+  const next = state.leaving;
+  state.leaving = null;
+  if (next) leaveCounter(next);
+}
+
+function stayAtCounter() {
+  state.leaving = null;
+  closeDialogs();
 }
 
 function stopConsole() {
@@ -319,11 +410,24 @@ function render() {
     const since = pause.since ? ' · ' + t('counter.since', { time: formatTime(new Date(pause.since), state.office.timezone) }) : '';
     banner.textContent = t('counter.pausedBanner', { reason }) + (pause.note ? ' — ' + pause.note : '') + since;
   }
+  renderSession(view);
   $('pause-label').textContent = view.paused ? t('counter.resume') : t('counter.pause');
   $('pause-button').classList.toggle('ok', view.paused);
   $('pause-button').classList.toggle('warn', !view.paused);
   renderQueues();
   updateButtons();
+}
+
+/** Who works at the counter: the header names the session's holder; another holder is a warning. */
+function renderSession(view) {
+  const session = view.open ? view.session : null;
+  const name = session ? (session.fullName || session.username) : '';
+  const since = session && session.since ? formatTime(new Date(session.since), state.office.timezone) : '';
+  const mine = session && session.username === state.auth.username;
+  $('user-name').textContent = mine ? t('counter.sessionBy', { name, time: since }) : state.auth.username;
+  const banner = $('session-banner');
+  banner.hidden = !!mine;
+  if (!mine) banner.textContent = session ? t('counter.sessionOther', { name, time: since }) : t('counter.sessionNone');
 }
 
 function renderQueues() {
@@ -374,7 +478,8 @@ function updateButtons() {
  * ends every kept key (the counter moved on, an old retry must not replay).
  */
 async function press(action, { body, slot = action, path = action } = {}) {
-  if (state.busy) return;
+  if (state.busy) return false;
+  let done = false;
   state.busy = true;
   updateButtons();
   const key = state.pendingKeys[slot] || newKey();
@@ -385,6 +490,7 @@ async function press(action, { body, slot = action, path = action } = {}) {
       { method: 'POST', body, idempotencyKey: key });
     state.pendingKeys = {};
     pressed(action, answer);
+    done = true;
   } catch (error) {
     if (error.status >= 400 && error.status < 500) delete state.pendingKeys[slot];
     if (error.status !== 401) notice($('message'), error.message, 'error');
@@ -393,12 +499,15 @@ async function press(action, { body, slot = action, path = action } = {}) {
     updateButtons();
   }
   if (state.auth) await refresh().catch(() => { /* the live stream refreshes later */ });
+  return done;
 }
 
 function pressed(action, answer) {
   const ticket = answer && answer.ticket;
   if (action === 'call-next' && !ticket) notice($('message'), t('counter.nobodyWaiting'), 'warn');
-  else if (action === 'call-next') notice($('message'), t('counter.called', { number: ticket.number }), 'ok');
+  else if (action === 'call-next' && answer.skipped) {
+    notice($('message'), t('counter.calledSkipped', { number: ticket.number, skipped: answer.skipped.number }), 'ok');
+  } else if (action === 'call-next') notice($('message'), t('counter.called', { number: ticket.number }), 'ok');
   else if (action === 'transfer') notice($('message'), t('counter.transferred', { number: ticket.number, service: serviceName(ticket.service) }), 'ok');
   else if (action === 'complete') notice($('message'), t('counter.completed', { number: ticket.number }), 'ok');
   else if (action === 'no-show') notice($('message'), t('counter.markedNoShow', { number: ticket.number }), 'ok');
@@ -419,8 +528,10 @@ function act(action) {
 
 // ---- dialogs ----
 
+const DIALOGS = { 'transfer-dialog': 'transfer-choices', 'pause-dialog': 'pause-reasons', 'leave-dialog': 'leave-choices' };
+
 function dialogOpen() {
-  return !$('transfer-dialog').hidden || !$('pause-dialog').hidden;
+  return Object.keys(DIALOGS).some(id => !$(id).hidden);
 }
 
 function openDialog(id) {
@@ -430,8 +541,8 @@ function openDialog(id) {
 }
 
 function closeDialogs() {
-  $('transfer-dialog').hidden = true;
-  $('pause-dialog').hidden = true;
+  Object.keys(DIALOGS).forEach(id => { $(id).hidden = true; });
+  state.leaving = null;
 }
 
 function numberedChoice(n, label, onChoose, extraClass = '') {
@@ -451,9 +562,12 @@ function openTransfer() {
   const current = state.view.current;
   if (!current) return;
   const targets = state.office.services.filter(s => s.code !== current.service);
-  $('transfer-choices').replaceChildren(...targets.map((s, i) => numberedChoice(i + 1, s.name, () => {
+  $('transfer-choices').replaceChildren(...targets.map((s, i) => numberedChoice(i + 1, s.name, async () => {
+    const leaving = state.leaving;
     closeDialogs();
-    press('transfer', { body: { service: s.code }, slot: 'transfer:' + s.code });
+    state.leaving = leaving;
+    if (await press('transfer', { body: { service: s.code }, slot: 'transfer:' + s.code })) continueLeaving();
+    else state.leaving = null;
   })));
   openDialog('transfer-dialog');
 }
@@ -508,14 +622,14 @@ function onKey(event) {
   if (dialogOpen()) {
     const digit = DIGIT_CODES[event.code] || (!event.code && event.keyCode >= 97 && event.keyCode <= 105 ? event.keyCode - 96 : 0)
       || (!typing && /^[1-9]$/.test(event.key || '') ? Number(event.key) : 0);
-    const open = !$('transfer-dialog').hidden ? 'transfer-choices' : 'pause-reasons';
+    const open = DIALOGS[Object.keys(DIALOGS).find(id => !$(id).hidden)];
     if (digit) {
       const choice = $(open).querySelectorAll('button')[digit - 1];
       if (choice) { event.preventDefault(); choice.click(); }
       return;
     }
     const action = keyAction(event);
-    if (action === 'cancel') { event.preventDefault(); closeDialogs(); }
+    if (action === 'cancel') { event.preventDefault(); stayAtCounter(); }
     if ((action === 'call-next' && event.code === 'NumpadEnter') && open === 'pause-reasons') {
       event.preventDefault();
       $('pause-form').requestSubmit ? $('pause-form').requestSubmit() : submitPause(event);
@@ -663,9 +777,10 @@ async function main() {
   document.querySelectorAll('.lang-switch').forEach(el => langSwitch(el));
   document.title = t('counter.title');
   $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', logout);
+  $('logout').addEventListener('click', () => leaveCounter(logout));
   $('setup-logout').addEventListener('click', logout);
-  $('change-counter').addEventListener('click', () => showSetup(state.office && state.office.id));
+  $('change-counter').addEventListener('click', () => leaveCounter(() => showSetup(state.office && state.office.id)));
+  $('leave-stay').addEventListener('click', stayAtCounter);
   $('help-toggle').addEventListener('click', () => toggleHelp());
   $('help-close').addEventListener('click', () => toggleHelp(false));
   $('pause-form').addEventListener('submit', submitPause);

@@ -198,8 +198,10 @@ function renderEnded(tk) {
   $('ended').hidden = !ended;
   if (!ended) return;
   $('ended').className = 'state ended s-' + tk.status.toLowerCase();
-  $('ended-title').textContent = t(ended[0]);
-  $('ended-hint').textContent = ended[1] ? t(ended[1]) : '';
+  // skipped: the counter called the next number while this one was called and had not come
+  const skipped = tk.status === 'NO_SHOW' && tk.endReason === 'skipped';
+  $('ended-title').textContent = t(skipped ? 'ticket.skipped' : ended[0]);
+  $('ended-hint').textContent = skipped ? t('ticket.skippedHint') : (ended[1] ? t(ended[1]) : '');
 }
 
 function showCalled(counter, recalled) {

@@ -20,7 +20,8 @@ record LiveSnapshot(String epoch, long version, String text, int bytes) {
       var counter = office.counters().get(i);
       JsonObject live = i < stateCounters.size() ? stateCounters.getJsonObject(i) : new JsonObject();
       counters.add(new JsonObject().put("id", counter.id()).put("name", counter.name())
-          .put("paused", live.getBoolean("paused", false)).put("current", live.getJsonObject("current")));
+          .put("paused", live.getBoolean("paused", false)).put("open", live.getBoolean("open", false))
+          .put("current", live.getJsonObject("current")));
     }
     JsonObject queues = state.getJsonObject("queues", new JsonObject());
     JsonArray services = new JsonArray(office.services().stream().map(s -> {

@@ -13,10 +13,11 @@ import vn.layso.office.domain.Counter;
 import vn.layso.queue.QueueStore.PauseRequest;
 import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.TicketAction;
+import vn.layso.queue.domain.TicketStatus;
 
 /**
- * What counter staff press: next, recall, start, complete, no-show, transfer, pause, resume; and
- * the counter's state as its console shows it.
+ * What counter staff press: next, recall, start, complete, no-show, transfer, pause, resume, open
+ * and close (the counter's session); and the counter's state as its console shows it.
  */
 public final class CounterRoutes {
 
@@ -41,6 +42,8 @@ public final class CounterRoutes {
     router.post(BASE + "transfer").respond(this::transfer);
     router.post(BASE + "pause").respond(ctx -> pause(ctx, true));
     router.post(BASE + "resume").respond(ctx -> pause(ctx, false));
+    router.post(BASE + "open").respond(ctx -> session(ctx, true));
+    router.post(BASE + "close").respond(ctx -> session(ctx, false));
   }
 
   /** Who presses a counter button, with the press's Idempotency-Key: staff of the office or an admin. */
@@ -72,8 +75,10 @@ public final class CounterRoutes {
       // why this ticket: the reason the call kept in the ticket's history, for the staff who pressed
       called.ticket().steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
           .reduce((first, last) -> last).ifPresent(call -> body.put("why", TicketJson.why(office, call.why())));
+      // the ticket the press ended first: completed (its service had started) or skipped (a no-show)
       if (called.closed() != null) {
-        body.put("completed", TicketJson.of(office, called.closed(), null));
+        body.put(called.closed().status() == TicketStatus.DONE ? "completed" : "skipped",
+            TicketJson.of(office, called.closed(), null));
       }
       return body;
     });
@@ -100,6 +105,16 @@ public final class CounterRoutes {
           markReplay(ctx, state.replayed());
           return CounterViewJson.pause(p.office(), new JsonObject().put("counter", counter), state);
         });
+  }
+
+  private Future<JsonObject> session(RoutingContext ctx, boolean open) {
+    Presser p = presser(ctx);
+    String counter = ctx.pathParam("counter");
+    return queue.session(p.office().id(), counter, open, p.by(), p.key()).map(session -> {
+      markReplay(ctx, session.replayed());
+      ctx.response().putHeader("Cache-Control", "no-store");
+      return CounterViewJson.session(p.office(), new JsonObject().put("counter", counter), session, null);
+    });
   }
 
   /** The optional body of a pause: {"reason": "<code>", "note": "<at most 100 characters>"}. */

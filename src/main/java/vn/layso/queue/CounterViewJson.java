@@ -8,6 +8,7 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.QueueStore.CounterView;
 import vn.layso.queue.QueueStore.Paused;
+import vn.layso.queue.QueueStore.Session;
 
 /** The staff view of a counter: what its console shows. It names priority groups: staff only. */
 final class CounterViewJson {
@@ -36,7 +37,31 @@ final class CounterViewJson {
           .reduce((first, last) -> last).ifPresent(call -> json.getJsonObject("current")
               .put("why", TicketJson.why(office, call.why())));
     }
+    session(office, json, view.session(), view.sessionName());
     return json.put("servedToday", view.servedToday());
+  }
+
+  /**
+   * The counter's session: {open, session: {by, username, fullName, since}} while open; a close's
+   * answer names whose session it ended, a take-over's whom it was taken from.
+   */
+  static JsonObject session(Office office, JsonObject json, Session session, String fullName) {
+    json.put("open", session.open());
+    if (session.by() != null) {
+      String by = session.by();
+      JsonObject s = new JsonObject().put("by", by).put("username", by.substring(by.indexOf(':') + 1));
+      if (fullName != null && !fullName.isEmpty()) {
+        s.put("fullName", fullName);
+      }
+      if (session.since() != null) {
+        s.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(session.since().atZone(office.timezone())));
+      }
+      if (session.tookOverFrom() != null) {
+        s.put("tookOverFrom", session.tookOverFrom());
+      }
+      json.put("session", s);
+    }
+    return json;
   }
 
   /** A pause press's answer: {counter, paused, pause: {reason, note, since}} while paused. */

@@ -20,6 +20,7 @@ import vn.layso.queue.QueueStore.PauseRequest;
 import vn.layso.queue.QueueStore.Paused;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.QueueStore.Press;
+import vn.layso.queue.QueueStore.Session;
 import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
@@ -156,6 +157,16 @@ public final class QueueService {
     }
     PauseRequest effective = paused ? why : PauseRequest.NONE;
     return store.setPaused(office, counter, paused, effective, press(office, by, idempotencyKey));
+  }
+
+  /**
+   * Opens the counter's session for the presser (taking it over from another account: that one's
+   * session is logged closed first) or closes it; a close is refused while the counter holds a
+   * CALLED or SERVING ticket (409 counter_has_ticket).
+   */
+  public Future<Session> session(String officeId, String counterId, boolean open, String by, String idempotencyKey) {
+    Office office = offices.require(officeId);
+    return store.setSession(office, counter(office, counterId), open, press(office, by, idempotencyKey));
   }
 
   public Future<CounterView> counterView(String officeId, String counterId) {

@@ -34,12 +34,22 @@ public interface QueueStore {
   record Placed(Ticket ticket, Integer position, boolean replayed) {
   }
 
-  /** The ticket now called (null when none waits) and the one call-next completed first, if any. */
+  /**
+   * The ticket now called (null when none waits) and the one call-next ended first, if any: DONE
+   * when its service had started, else NO_SHOW with end reason "skipped".
+   */
   record Called(Ticket ticket, Ticket closed, boolean replayed) {
   }
 
   /** A counter's pause state after a press: the reason code and note of the pause in force, if any. */
   record Paused(boolean paused, String reason, String note, Instant since, boolean replayed) {
+  }
+
+  /**
+   * A counter's session after an open or close: open, whose it is ({@code staff:lan}) and since
+   * when (null when closed; on a close, whose it was), the account it was taken over from, if any.
+   */
+  record Session(boolean open, String by, Instant since, String tookOverFrom, boolean replayed) {
   }
 
   /** Why a counter pauses: a PauseReason code, and an optional note (null: none). */
@@ -53,10 +63,12 @@ public interface QueueStore {
 
   /**
    * A counter as its console shows it: paused (with reason, note, since when and by whom), the
-   * current ticket of today or null, today's served count, and the waiting count per service.
+   * current ticket of today or null, today's served count, the waiting count per service, and its
+   * session (who works at it, since when; closed: {@code open} false) with the holder's full name (null: none).
    */
   record CounterView(boolean paused, String reason, String note, Instant pausedAt, String pausedBy,
-                     Ticket current, int servedToday, java.util.Map<String, Waiting> waiting) {
+                     Ticket current, int servedToday, java.util.Map<String, Waiting> waiting, Session session,
+                     String sessionName) {
   }
 
   /** One batch of closing a day: closed once the day is done (already: by an earlier call), else the next cursor. */
@@ -72,6 +84,9 @@ public interface QueueStore {
   Future<Placed> transfer(Office office, Counter counter, ServiceDef target, Press press);
 
   Future<Paused> setPaused(Office office, Counter counter, boolean paused, PauseRequest why, Press press);
+
+  /** Opens (taking it over from another account if need be) or closes the counter's session (counter_session.lua). */
+  Future<Session> setSession(Office office, Counter counter, boolean open, Press press);
 
   /** The counter's state for its console, on {@code serviceDate}. */
   Future<CounterView> counterView(Office office, Counter counter, LocalDate serviceDate);

@@ -78,6 +78,8 @@ class CallReasonIT {
     assertThat(first.json().getJsonObject("why").getString("rule")).isEqualTo("OVER_TARGET");
     assertThat(first.json().getJsonObject("why").getInteger("candidates")).isEqualTo(2);
 
+    // started, so that the next call completes it (a called ticket never started would be skipped)
+    assertThat(app.counter("demo", "4", "start", token).status()).isEqualTo(200);
     app.clock().advance(Duration.ofMinutes(4));
     Api.Response second = app.counter("demo", "4", "call-next", token);
     assertThat(second.json().getJsonObject("ticket").getString("id")).isEqualTo(civil.getString("id"));
@@ -124,6 +126,7 @@ class CallReasonIT {
     JsonObject second = app.issue("demo", "dat-dai");
     assertThat(app.counter("demo", "1", "call-next", token).status()).isEqualTo(200);
     RedisAdmin.sync(redis, c -> c.hset(Keys.counter("demo", "1"), Map.of("t:dat-dai", "not a number", "n:dat-dai", "41")));
+    assertThat(app.counter("demo", "1", "start", token).status()).isEqualTo(200);
     app.clock().advance(Duration.ofMinutes(3));
     Api.Response next = app.counter("demo", "1", "call-next", token);
     assertThat(next.status()).as(next.body()).isEqualTo(200);

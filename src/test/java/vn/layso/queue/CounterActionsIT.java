@@ -76,14 +76,24 @@ class CounterActionsIT {
   }
 
   @Test
-  void callNextCompletesTheCountersUnfinishedTicketFirst() {
+  void callNextEndsTheCountersUnfinishedTicketFirst() {
     JsonObject first = app.issue("demo", "chung-thuc");
     JsonObject second = app.issue("demo", "chung-thuc");
+    JsonObject third = app.issue("demo", "chung-thuc");
     ticketOf(app.counter("demo", "5", "call-next", token));
+    // called, never started: the citizen did not come, a no-show skipped by the next call
     Api.Response next = app.counter("demo", "5", "call-next", token);
     assertThat(ticketOf(next).getString("id")).isEqualTo(second.getString("id"));
-    assertThat(next.json().getJsonObject("completed").getString("id")).isEqualTo(first.getString("id"));
-    assertThat(app.api().get("/api/v1/tickets/" + first.getString("id")).json().getString("status")).isEqualTo("DONE");
+    assertThat(next.json().getJsonObject("skipped").getString("id")).isEqualTo(first.getString("id"));
+    JsonObject skipped = app.api().get("/api/v1/tickets/" + first.getString("id")).json();
+    assertThat(skipped.getString("status")).isEqualTo("NO_SHOW");
+    assertThat(skipped.getString("endReason")).isEqualTo("skipped");
+    // being served: completed
+    ticketOf(app.counter("demo", "5", "start", token));
+    next = app.counter("demo", "5", "call-next", token);
+    assertThat(ticketOf(next).getString("id")).isEqualTo(third.getString("id"));
+    assertThat(next.json().getJsonObject("completed").getString("id")).isEqualTo(second.getString("id"));
+    assertThat(app.api().get("/api/v1/tickets/" + second.getString("id")).json().getString("status")).isEqualTo("DONE");
     ticketOf(app.counter("demo", "5", "complete", token));
   }
 

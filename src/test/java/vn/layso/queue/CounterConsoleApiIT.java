@@ -74,7 +74,8 @@ class CounterConsoleApiIT {
 
     assertThat(app.counter("demo", "4", "complete", staff).status()).isEqualTo(200);
     assertThat(app.counter("demo", "4", "call-next", staff).status()).isEqualTo(200);
-    // call-next completes the unfinished ticket first: that counts as served too
+    assertThat(app.counter("demo", "4", "start", staff).status()).isEqualTo(200);
+    // call-next completes the ticket being served first: that counts as served too
     assertThat(app.counter("demo", "4", "call-next", staff).status()).isEqualTo(200);
     assertThat(app.counter("demo", "4", "no-show", staff).status()).isEqualTo(200);
     JsonObject after = view("4", staff);

@@ -21,7 +21,7 @@ import vn.layso.queue.domain.TicketStep;
  *   it counts to the stay's field, the counter that called, the account that called and the hour
  *   of arrival (office time).</li>
  * <li>A service time is COMPLETE minus START (minus the call when never started); it, and a stay's
- *   end (served, no-show, transferred on), counts to the field, the counter and the account of the
+ *   end (served, no-show or skipped, transferred on), counts to the field, the counter and the account of the
  *   step that ended the stay and the hour of arrival. An expired stay counts to its field, the
  *   counter that had called it (if any) and its hour.</li>
  * <li>Issued tickets count to their first field, their hour of issue and, when a staff or admin
@@ -93,7 +93,8 @@ public final class DaySummary {
         ended.forEach(Tally::served);
         leg.served().map(Duration::toSeconds).ifPresent(s -> ended.forEach(t -> t.serviceTook(s)));
       }
-      case "NO_SHOW" -> ended.forEach(Tally::noShow);
+      // a ticket skipped by the next call was called and never came: a no-show, never served
+      case "NO_SHOW", "SKIP" -> ended.forEach(Tally::noShow);
       case "TRANSFER" -> ended.forEach(Tally::transferred);
       default -> ended.forEach(Tally::expired);
     }

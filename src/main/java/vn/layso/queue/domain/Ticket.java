@@ -8,7 +8,8 @@ import java.util.List;
  * A queue ticket. {@code number} is what is printed and called (A012); {@code issuedAt} is the
  * arrival that orders the queue and survives transfers; {@code priority} is a group code or null.
  * {@code steps} is its whole history: who did what, when, at which counter and in which field.
- * {@code endReason} says why an EXPIRED ticket ended (for example {@code day_closed}).
+ * {@code endReason} says why an EXPIRED ticket ended (for example {@code day_closed}), or that a
+ * NO_SHOW was {@code skipped}: call-next moved on while it was called and never started.
  * {@code slot} is set on an appointment ticket only: its slot's start (HH:mm, office time), which
  * is also its effective arrival in the queue (see CallNextPolicy).
  */

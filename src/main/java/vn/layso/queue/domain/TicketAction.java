@@ -13,7 +13,10 @@ public enum TicketAction {
   RECALL(EnumSet.of(TicketStatus.CALLED), TicketStatus.CALLED, "ticket.recalled", "recalledAt", false),
   /** The citizen sat down: service starts. */
   START(EnumSet.of(TicketStatus.CALLED), TicketStatus.SERVING, "ticket.serving", "startedAt", false),
-  /** Service finished (also what call-next does to a counter's unfinished ticket). */
+  /**
+   * Service finished: the officer says it happened, from SERVING or straight from CALLED. (Call-next
+   * completes a SERVING ticket the same way, but ends a CALLED one as a skipped no-show.)
+   */
   COMPLETE(EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.DONE, "ticket.done", "finishedAt", true),
   /** The citizen did not come after being called. */
   NO_SHOW(EnumSet.of(TicketStatus.CALLED), TicketStatus.NO_SHOW, "ticket.no_show", "finishedAt", true),

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One step of a ticket's life: the action ({@code ISSUE}, {@code CALL}, {@code RECALL},
- * {@code START}, {@code COMPLETE}, {@code NO_SHOW}, {@code TRANSFER}, {@code EXPIRE}), when, who
+ * {@code START}, {@code COMPLETE}, {@code NO_SHOW}, {@code SKIP} (call-next moved on from a called
+ * ticket never started: a no-show), {@code TRANSFER}, {@code EXPIRE}), when, who
  * did it ({@code public}, {@code device:<name>}, {@code staff:<name>}, {@code admin:<name>} or
  * {@code system}), at which counter (null for issue and expiry), and the field the ticket is in
  * after the step; a transfer also names the field it left ({@code from}); a call says why that

@@ -126,6 +126,31 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
+  public Future<Session> setSession(Office office, Counter counter, boolean open, Press press) {
+    String id = office.id();
+    String day = ServiceDay.key(press.serviceDate());
+    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), idempotencyKey(id, counter, press),
+        Keys.counterLog(id, day));
+    List<String> args = List.of(id, counter.id(), open ? "1" : "0", Keys.EVENTS_CHANNEL, millis(press.now()),
+        press.by(), keyGiven(press), Long.toString(IDEMPOTENCY_TTL_SECONDS), Keys.ticketPrefix(id), day,
+        Long.toString(historySeconds));
+    return redis.script("counter_session", keys, args).map(raw -> {
+      JsonObject json = new JsonObject(raw);
+      String error = json.getString("error");
+      if ("counter_has_ticket".equals(error)) {
+        throw ApiException.conflict(error, counter.name(), json.getString("number"))
+            .with("ticket", new JsonObject().put("number", json.getString("number"))
+                .put("status", json.getString("status")));
+      }
+      if (error != null) {
+        throw refusal(error, json.getString("status", ""));
+      }
+      return new Session(json.getBoolean("open"), json.getString("by"), instant(json.getLong("since")),
+          json.getString("tookOverFrom"), json.getBoolean("replayed", false));
+    });
+  }
+
+  @Override
   public Future<CounterView> counterView(Office office, Counter counter, LocalDate serviceDate) {
     String id = office.id();
     String day = ServiceDay.key(serviceDate);
@@ -136,7 +161,7 @@ public final class RedisQueueStore implements QueueStore {
       keys.add(Keys.queue(id, day, service));
       args.add(service);
     });
-    return run("counter_view", keys, args).map(json -> {
+    return run("counter_view", keys, args).compose(this::withHolderName).map(json -> {
       JsonObject queues = json.getValue("queues") instanceof JsonObject q ? q : new JsonObject();
       Map<String, Waiting> waiting = new LinkedHashMap<>();
       counter.fields().forEach(service -> {
@@ -145,8 +170,22 @@ public final class RedisQueueStore implements QueueStore {
       });
       return new CounterView(json.getBoolean("paused", false), json.getString("reason"), json.getString("note"),
           instant(json.getLong("pausedAt")), json.getString("pausedBy"), TicketCodec.read(json.getJsonObject("ticket")),
-          json.getInteger("served", 0), waiting);
+          json.getInteger("served", 0), waiting, new Session(json.getString("sessionBy") != null,
+              json.getString("sessionBy"), instant(json.getLong("sessionSince")), null, false),
+          json.getString("sessionName"));
     });
+  }
+
+  /** The counter view with its session holder's full name (the account's user hash: another slot). */
+  private Future<JsonObject> withHolderName(JsonObject view) {
+    String by = view.getString("sessionBy");
+    int colon = by == null ? -1 : by.indexOf(':');
+    if (colon < 0) {
+      return Future.succeededFuture(view);
+    }
+    return redis.call(c -> c.hget(Keys.user(by.substring(colon + 1)), "fullName"))
+        .map(name -> view.put("sessionName", name))
+        .otherwise(failed -> view);
   }
 
   @Override

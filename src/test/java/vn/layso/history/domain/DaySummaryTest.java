@@ -64,6 +64,28 @@ class DaySummaryTest {
   }
 
   @Test
+  void aTicketSkippedByTheNextCallIsANoShowNeverServedNorExpired() {
+    Ticket t = new Steps("ho-tich", at(8, 0), "public")
+        .step("CALL", at(8, 10), "staff:lan", "3")
+        .step("SKIP", at(8, 14), "staff:lan", "3")
+        .ticket(TicketStatus.NO_SHOW, null);
+    List<Leg> legs = Leg.of(t);
+    assertThat(legs).hasSize(1);
+    assertThat(legs.get(0).end().action()).isEqualTo("SKIP");
+    assertThat(legs.get(0).served()).isEmpty();
+    DaySummary s = new DaySummary("demo", DAY, HANOI);
+    s.add(t);
+    assertThat(s.served()).isZero();
+    assertThat(s.noShow()).isEqualTo(1);
+    for (Tally tally : List.of(s.byField().get("ho-tich"), s.byCounter().get("3"), s.byStaff().get("staff:lan"))) {
+      assertThat(tally.noShowCount()).isEqualTo(1);
+      assertThat(tally.servedCount()).isZero();
+      assertThat(tally.expiredCount()).isZero();
+      assertThat(tally.services().count()).isZero();
+    }
+  }
+
+  @Test
   void aServedTicketHasOneStayWithItsWaitAndServiceTime() {
     Ticket t = new Steps("dat-dai", at(8, 0), "public")
         .step("CALL", at(8, 12), "staff:lan", "1")
