@@ -60,7 +60,7 @@ public final class RatingInvitations {
       return;
     }
     String number = ticket.getString("number");
-    ratings.lastCompleted(office, counter)
+    ratings.completed(office, counter, number)
         .compose(last -> invite(office, last, number))
         .onFailure(e -> LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("number", number)
             .addKeyValue("error", e.toString()).log("rating invitation not queued"));

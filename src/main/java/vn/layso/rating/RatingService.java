@@ -75,7 +75,7 @@ public final class RatingService {
 
   public Future<Prompt> prompt(String officeId, String counter) {
     Office office = offices.require(officeId);
-    return store.lastCompleted(office.id(), counter, today(office)).compose(last -> {
+    return store.completed(office.id(), counter, today(office), null).compose(last -> {
       if (last == null) {
         return Future.succeededFuture(new Prompt(office, null, null));
       }
@@ -101,9 +101,9 @@ public final class RatingService {
     });
   }
 
-  /** The ticket a counter completed last today (for the Zalo invitation), or null. */
-  public Future<RatingStore.Completed> lastCompleted(Office office, String counter) {
-    return store.lastCompleted(office.id(), counter, today(office));
+  /** The DONE ticket of this number that a counter completed today (for the Zalo invitation), or null. */
+  public Future<RatingStore.Completed> completed(Office office, String counter, String number) {
+    return store.completed(office.id(), counter, today(office), number);
   }
 
   public Future<RatingStore.Invite> invite(Office office, Ticket ticket, String candidate) {
