@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.layso.testing.Api;
 import vn.layso.testing.Browser;
 import vn.layso.testing.TestApp;
+import vn.layso.testing.TestOffices;
 
 /**
  * The counter's rating tablet in Chromium at 1280x800: paired as a rating device of counter 3, it
@@ -24,7 +25,10 @@ class RatingTabletIT {
 
   @BeforeAll
   static void start() throws Exception {
-    app = TestApp.start();
+    var five = TestOffices.uniform("nam", 2, java.util.List.of("chung-thuc"), 3)
+        .put("ratings", new JsonObject().put("levels", 5).put("windowHours", 24));
+    var file = TestOffices.write(five);
+    app = TestApp.start(env -> env.put("OFFICES_FILE", file.toString()));
     fx = new RatingFixture(app);
   }
 
@@ -98,6 +102,29 @@ class RatingTabletIT {
       assertThat(browser.findAll("#levels .level-btn")).extracting(e -> e.getText())
           .containsExactly("Very satisfied", "Satisfied", "Not satisfied");
       browser.screenshot("rate-ask-en-1280x800");
+    }
+  }
+
+  @Test
+  void aFiveLevelOfficeShowsFiveFacesInARow() {
+    app.tokenFor("vy", "STAFF", "nam");
+    String clerk = app.login("vy", "password-of-vy");
+    String token = fx.tablet("nam", "danh-gia-nam-1", "1");
+    try (Browser browser = Browser.open(1280, 800)) {
+      browser.go(app.api().base() + "/rate?office=nam&counter=1");
+      browser.js("localStorage.setItem('layso.rate.device', JSON.stringify({token: arguments[0]}))", token);
+      browser.go(app.api().base() + "/rate?office=nam&counter=1");
+      browser.awaitText("#s-idle", "Xin kính chào quý khách", WAIT);
+      String id = fx.served("nam", "chung-thuc", "1", clerk);
+      browser.awaitText("#s-ask", "Quý khách có hài lòng", WAIT);
+      assertThat(browser.findAll("#levels .level-btn")).extracting(e -> e.getText())
+          .containsExactly("Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Rất không hài lòng");
+      assertThat(browser.text("#officer")).isEqualTo("Cán bộ phục vụ: vy");
+      browser.screenshot("rate-ask-five-1280x800");
+      browser.find("#levels .level-btn[data-level='3']").click();
+      browser.awaitText("#s-thanks", "Cảm ơn quý khách", WAIT);
+      assertThat(app.api().get("/api/v1/tickets/" + id + "/rating").json().getJsonObject("rating").getInteger("level"))
+          .isEqualTo(3);
     }
   }
 
