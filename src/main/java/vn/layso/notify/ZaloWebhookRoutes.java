@@ -51,8 +51,8 @@ public final class ZaloWebhookRoutes {
     }
     JsonObject message = event.getValue("message") instanceof JsonObject m ? m : new JsonObject();
     String token = RatingMessages.tokenOf(message.getValue("tracking_id") instanceof String s ? s : null);
-    Object rate = message.getValue("rate");
-    if (token == null || !(rate instanceof Integer stars)) {
+    Integer stars = stars(message.getValue("rate"));
+    if (token == null || stars == null) {
       return Future.succeededFuture(notRecorded("not_rateable"));
     }
     String note = note(message);
@@ -62,6 +62,14 @@ public final class ZaloWebhookRoutes {
             .map(r -> new JsonObject().put("recorded", true).put("level", r.level()).put("levels", r.levels()))
             .recover(t -> t instanceof ApiException e && e.kind() != ApiException.Kind.INVALID
                 ? Future.succeededFuture(notRecorded(e.code())) : Future.failedFuture(t)));
+  }
+
+  /** Zalo's 1..5 stars, sent as a number (or, in some payloads, as its digits); null otherwise. */
+  private static Integer stars(Object rate) {
+    if (rate instanceof Integer n) {
+      return n;
+    }
+    return rate instanceof String text && text.matches("[1-5]") ? Integer.valueOf(text) : null;
   }
 
   /** The citizen's chosen phrases and note as one text of at most 500 characters. */
