@@ -83,9 +83,9 @@ class RatingIT {
     // the counts are the stored ratings, level by level (the tests share the day)
     for (int level = 1; level <= 3; level++) {
       int l = level;
-      long stored = fx.ratings("three", DAY).values().stream()
+      long kept = fx.ratings("three", DAY).values().stream()
           .filter(r -> new JsonObject(r).getInteger("level") == l).count();
-      assertThat(Long.parseLong(counts.getOrDefault("all|*|" + level, "0"))).as("level " + level).isEqualTo(stored);
+      assertThat(Long.parseLong(counts.getOrDefault("all|*|" + level, "0"))).as("level " + level).isEqualTo(kept);
     }
     assertThat(Integer.parseInt(counts.get("staff|staff:lan|3"))).isPositive();
     assertThat(counts.get("counter|1|3")).isEqualTo(counts.get("field|dat-dai|3"));
