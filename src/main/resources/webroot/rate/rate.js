@@ -43,6 +43,22 @@ function unpaired(textKey) {
   stopLive();
   $('unpaired-text').textContent = t(textKey || 'rating.notPairedText');
   show('unpaired');
+  if (!textKey) offerPairing();
+}
+
+/**
+ * With the shared pairing helper (assets/pairing.js: the one-time code a manager enters in the
+ * console), the tablet shows its code and reloads once paired; without it, the message stays.
+ */
+async function offerPairing() {
+  let pairing;
+  try {
+    pairing = await import('../assets/pairing.js');
+  } catch (absent) {
+    return;
+  }
+  if (typeof pairing.pairDevice !== 'function') return;
+  pairing.pairDevice({ storageKey: STORAGE_KEY, container: $('pairing'), onPaired: () => location.reload() });
 }
 
 // ---- the prompt ----
