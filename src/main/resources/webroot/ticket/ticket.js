@@ -7,6 +7,7 @@ import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
 import { api } from '../assets/api.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
 import { formatDate, formatTime } from '../assets/format.js';
+import { initRating, updateRating } from './rating.js';
 
 const REFRESH_MIN_MS = 1000;
 const REFRESH_JITTER_MS = 4000;
@@ -71,6 +72,7 @@ async function load() {
   $('updated').textContent = t('ticket.updated', { time: formatTime(new Date(), zone()) });
   if (!state.live && OPEN.indexOf(ticket.status) >= 0) startLive(ticket.office);
   if (state.live && OPEN.indexOf(ticket.status) < 0) stopLive();
+  updateRating(state.id, ticket, zone());
 }
 
 function notFound() {
@@ -281,6 +283,7 @@ async function main() {
     try { if (navigator.vibrate) navigator.vibrate(200); } catch (unsupported) { /* no motor */ }
     $('alerts').hidden = true;
   });
+  initRating();
   state.id = ticketId();
   if (!state.id) {
     notFound();

@@ -37,6 +37,8 @@ import vn.layso.notify.Notifier;
 import vn.layso.notify.TurnNearWatcher;
 import vn.layso.live.LiveHub;
 import vn.layso.live.domain.SocketLimits;
+import vn.layso.notify.RatingInvitations;
+import vn.layso.notify.domain.TemplateKey;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -46,6 +48,7 @@ import vn.layso.print.PrintService;
 import vn.layso.print.PrinterConfig;
 import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
+import vn.layso.rating.RatingService;
 import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
@@ -60,6 +63,7 @@ import vn.layso.store.redis.RedisPredictionStore;
 import vn.layso.store.redis.RedisPrintStore;
 import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
+import vn.layso.store.redis.RedisRatingStore;
 import vn.layso.store.redis.RedisStore;
 
 /** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
@@ -173,12 +177,18 @@ public final class LaysoServer {
         booking.listen(notify.appointments());
         queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
       }
+      var ratings = new RatingService(new RedisRatingStore(redis, Duration.ofDays(config.historyDays())), queue,
+          offices, clock);
+      if (notify.appointments() != null && config.zalo().templates().containsKey(TemplateKey.RATING)) {
+        redis.subscribe(Keys.EVENTS_CHANNEL,
+            new RatingInvitations(vertx, ratings, booking, offices, notify.notifier(), clock).listener());
+      }
       // balancing advice: every office evaluated every 30 s and soon after each live event
       var balance = BalanceWiring.start(vertx, redis, offices, clock, predictions);
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions, new RedisAuditLog(redis, Duration.ofDays(config.historyDays()))));
+              predictions, new RedisAuditLog(redis, Duration.ofDays(config.historyDays())), ratings));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -31,6 +31,7 @@ import vn.layso.history.HistoryService;
 import vn.layso.live.LiveHub;
 import vn.layso.live.LiveRoutes;
 import vn.layso.notify.NotificationRoutes;
+import vn.layso.notify.ZaloWebhookRoutes;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.OfficeRoutes;
 import vn.layso.predict.PredictionRoutes;
@@ -40,6 +41,8 @@ import vn.layso.print.PrintService;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
+import vn.layso.rating.RatingRoutes;
+import vn.layso.rating.RatingService;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
@@ -55,7 +58,7 @@ final class Routing {
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
-                  PredictionService predictions, AuditLog audit) {
+                  PredictionService predictions, AuditLog audit, RatingService ratings) {
   }
 
   private Routing() {
@@ -92,6 +95,8 @@ final class Routing {
     f.notifications().mount(router);
     f.balance().mount(router);
     new PredictionRoutes(f.predictions(), f.offices()).mount(router);
+    new RatingRoutes(f.ratings(), f.offices()).mount(router);
+    new ZaloWebhookRoutes(config.zalo(), f.ratings()).mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

@@ -22,12 +22,13 @@ import vn.layso.notify.domain.ZnsTemplate;
 /**
  * Zalo ZNS settings from the ZALO_* environment variables. Notifications are on when ZALO_APP_ID,
  * ZALO_SECRET_KEY and ZALO_REFRESH_TOKEN are set (all three or none) and every template has an id
- * (ZALO_TEMPLATE_IDS). The secret and the token never reach {@link #toString()}.
+ * (ZALO_TEMPLATE_IDS; the rating template is optional). {@code oaSecretKey} signs the OA's webhook
+ * events (ZALO_OA_SECRET_KEY, else ZALO_SECRET_KEY). The secrets and the token never reach {@link #toString()}.
  */
 public record ZaloSettings(boolean enabled, URI apiBase, URI oauthBase, String appId, String secretKey,
                            String refreshToken, Map<TemplateKey, ZnsTemplate> templates, boolean development,
                            Backoff backoff, Duration timeout, Duration poll, Duration lease, ReminderPlan reminders,
-                           int turnNearPlaces, int retentionDays) {
+                           int turnNearPlaces, int retentionDays, String oaSecretKey) {
 
   public static ZaloSettings fromEnvironment(Map<String, String> env) {
     String appId = value(env, "ZALO_APP_ID");
@@ -65,7 +66,8 @@ public record ZaloSettings(boolean enabled, URI apiBase, URI oauthBase, String a
         Duration.ofMillis(integer(env, "ZALO_LEASE_MS", 60_000, 1_000, 3_600_000)),
         new ReminderPlan(dayBefore, soon),
         integer(env, "ZALO_TURN_NEAR_PLACES", 3, 1, 50),
-        integer(env, "ZALO_RETENTION_DAYS", 30, 1, 3650));
+        integer(env, "ZALO_RETENTION_DAYS", 30, 1, 3650),
+        enabled ? java.util.Objects.requireNonNullElse(value(env, "ZALO_OA_SECRET_KEY"), secret) : null);
   }
 
   /**
@@ -101,6 +103,9 @@ public record ZaloSettings(boolean enabled, URI apiBase, URI oauthBase, String a
         throw new IllegalArgumentException("the ZNS template catalogue has no fields for " + key.key());
       }
       String id = ids.getOrDefault(key.key(), t.getString("id"));
+      if (id == null && !key.required()) {
+        continue;
+      }
       if (id == null) {
         throw new IllegalArgumentException("ZALO_TEMPLATE_IDS has no id for " + key.key());
       }

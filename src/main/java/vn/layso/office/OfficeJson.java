@@ -24,6 +24,7 @@ import vn.layso.office.domain.PriorityGroup;
 import vn.layso.office.domain.Printer;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.domain.CallPolicy;
+import vn.layso.rating.domain.RatingSettings;
 
 /** The office's JSON form: the seed file and the stored configuration share it. */
 public final class OfficeJson {
@@ -77,7 +78,8 @@ public final class OfficeJson {
           display(json.getJsonObject("display", new JsonObject())),
           printers(json.getJsonArray("printers", new JsonArray())),
           BookingJson.read(json.getJsonObject("booking")),
-          callPolicy(json.getJsonObject("callPolicy", new JsonObject())));
+          callPolicy(json.getJsonObject("callPolicy", new JsonObject())),
+          ratings(json.getJsonObject("ratings", new JsonObject())));
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
@@ -103,6 +105,32 @@ public final class OfficeJson {
     return new JsonObject().put("priority", p.priority().code()).put("normalsPerPriority", p.normalsPerPriority())
         .put("maxAppointmentsInRow", p.maxAppointmentsInRow()).put("walkInMaxWaitMinutes", p.walkInMaxWaitMinutes())
         .put("agingPerHour", p.agingPerHour()).put("escalation", p.escalation());
+  }
+
+  /** The ratings section: {@code levels} 3 or 5, {@code windowHours}; both optional, nothing else allowed. */
+  private static RatingSettings ratings(JsonObject json) {
+    RatingSettings d = RatingSettings.DEFAULTS;
+    for (String key : json.fieldNames()) {
+      if (!key.equals("levels") && !key.equals("windowHours")) {
+        throw new IllegalArgumentException("ratings." + key + " is not a setting (levels, windowHours)");
+      }
+    }
+    return new RatingSettings(wholeNumber(json, "levels", d.levels()), wholeNumber(json, "windowHours", d.windowHours()));
+  }
+
+  private static int wholeNumber(JsonObject json, String key, int fallback) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() != ((Number) value).intValue()) {
+      throw new IllegalArgumentException("ratings." + key + " must be a whole number");
+    }
+    return ((Number) value).intValue();
+  }
+
+  private static JsonObject write(RatingSettings r) {
+    return new JsonObject().put("levels", r.levels()).put("windowHours", r.windowHours());
   }
 
   /** Weekday name to sessions; a malformed entry names the field, the day and the text. */
@@ -233,7 +261,8 @@ public final class OfficeJson {
         .put("display", write(office.display()))
         .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()))
         .put("booking", BookingJson.write(office.booking()))
-        .put("callPolicy", write(office.callPolicy()));
+        .put("callPolicy", write(office.callPolicy()))
+        .put("ratings", write(office.ratings()));
   }
 
   public static JsonObject write(Printer p) {

@@ -43,6 +43,8 @@ public final class PageRoutes {
     router.get("/book/share").handler(ctx -> page(ctx, "webroot/book/share.html"));
     // the page reads its ticket through the API, which answers an unknown or malformed id with 404
     router.get("/t/:id").handler(ctx -> page(ctx, "webroot/ticket/index.html"));
+    // the counter's rating tablet (a paired rating device of that counter)
+    router.get("/rate").handler(ctx -> page(ctx, "webroot/rate/index.html"));
   }
 
   private void page(RoutingContext ctx, String file) {

@@ -54,6 +54,7 @@ public final class FakeZalo implements AutoCloseable {
     templates.put("1003", Map.copyOf(soon));
     templates.put("1004", Map.of("customer_name", 30, "booking_code", 30, "office_name", 100,
         "ticket_number", 10, "places_ahead", 3));
+    templates.put("1005", Map.of("office_name", 100, "service_name", 100, "ticket_number", 10, "schedule_date", 10));
     server = vertx.createHttpServer().requestHandler(this::handle);
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -70,6 +71,32 @@ public final class FakeZalo implements AutoCloseable {
     env.put("ZALO_POLL_MS", "50");
     env.put("ZALO_RETRY_BASE_MS", "1000");
     env.put("ZALO_TIMEOUT_MS", "1000");
+  }
+
+  /**
+   * A {@code user_feedback} webhook event as the OA sends it when a citizen answers a rating
+   * message: {@code stars} 1..5, the chosen phrases and a note, for the message's tracking id.
+   */
+  public static String userFeedback(String trackingId, int stars, String note, long timestamp) {
+    return new JsonObject().put("app_id", APP_ID).put("oa_id", "579745863508352884")
+        .put("user_id_by_app", "552177279717587730").put("event_name", "user_feedback")
+        .put("timestamp", Long.toString(timestamp))
+        .put("message", new JsonObject().put("note", note).put("rate", stars)
+            .put("submit_time", Long.toString(timestamp)).put("msg_id", "msg-fb-" + timestamp)
+            .put("feedbacks", new io.vertx.core.json.JsonArray().add("Thủ tục rườm rà"))
+            .put("tracking_id", trackingId))
+        .encode();
+  }
+
+  /** The X-ZEvent-Signature of an event body: SHA-256 hex of app id + body + timestamp + OA secret key. */
+  public static String signature(String body, long timestamp) {
+    try {
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha.digest((APP_ID + body + timestamp + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "mac=" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Zalo answers HTTP 500 to every message while down. */

@@ -2,11 +2,19 @@ package vn.layso.notify.domain;
 
 import java.util.Locale;
 
-/** The messages layso sends; each maps to one pre-approved ZNS template (its id is configured). */
+/**
+ * The messages layso sends; each maps to one pre-approved ZNS template (its id is configured).
+ * {@code RATING} (a ZNS service-rating template) is optional: without its id no rating messages go out.
+ */
 public enum TemplateKey {
-  CONFIRMATION, REMINDER_DAY_BEFORE, REMINDER_SOON, TURN_NEAR;
+  CONFIRMATION, REMINDER_DAY_BEFORE, REMINDER_SOON, TURN_NEAR, RATING;
 
-  /** The configuration name: confirmation, reminder_day_before, reminder_soon, turn_near. */
+  /** Whether Zalo notifications need this template's id to start. */
+  public boolean required() {
+    return this != RATING;
+  }
+
+  /** The configuration name: confirmation, reminder_day_before, reminder_soon, turn_near, rating. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

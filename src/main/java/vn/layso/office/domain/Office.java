@@ -8,6 +8,7 @@ import java.util.Optional;
 import vn.layso.announce.domain.Announcement;
 import vn.layso.booking.domain.BookingSettings;
 import vn.layso.queue.domain.CallPolicy;
+import vn.layso.rating.domain.RatingSettings;
 
 /**
  * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups,
@@ -18,11 +19,20 @@ import vn.layso.queue.domain.CallPolicy;
  * {@code printers}: its ticket printers, each with the kiosks it prints for (a kiosk at most once).
  * {@code booking}: its online booking rules (slots, window, limits, check-in window, retention).
  * {@code callPolicy}: the rest of its call-next rules (priority mode, appointments, aging, escalation).
+ * {@code ratings}: its satisfaction ratings (3 or 5 levels, the window after DONE).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
                      OpeningHours hours, OpeningHours issuingHours, DisplaySettings display, List<Printer> printers,
-                     BookingSettings booking, CallPolicy callPolicy) {
+                     BookingSettings booking, CallPolicy callPolicy, RatingSettings ratings) {
+
+  /** An office with the default rating settings. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
+                DisplaySettings display, List<Printer> printers, BookingSettings booking, CallPolicy callPolicy) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
+        printers, booking, callPolicy, RatingSettings.DEFAULTS);
+  }
 
   /** An office with the default call-next rules. */
   public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
@@ -76,6 +86,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     booking = Objects.requireNonNullElse(booking, BookingSettings.DEFAULTS);
     callPolicy = Objects.requireNonNullElse(callPolicy, CallPolicy.DEFAULTS);
+    ratings = Objects.requireNonNullElse(ratings, RatingSettings.DEFAULTS);
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }

@@ -368,4 +368,36 @@ public final class Keys {
   public static String predictionOutcomes(String office, String serviceDate) {
     return office(office) + "predict:" + serviceDate + ":outcomes";
   }
+
+  /**
+   * The ratings of one service day (hash: ticket id -> JSON level, levels, reasonCode, reason,
+   * channel, at, field, counter, staff, hour), set once per ticket (HSETNX in rate_ticket.lua);
+   * lives as long as the day's history from its first rating. Nothing personal is kept in it.
+   */
+  public static String ratings(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":ratings";
+  }
+
+  /**
+   * The rating counts of one service day (hash: {@code <dim>|<key>|<level>} -> count, dim in all
+   * (key *), field, counter, staff (staff:lan), hour ("07")), kept by rate_ticket.lua with the
+   * ratings; lives as long as the day's history. Reports read only these.
+   */
+  public static String ratingCounts(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":rating-counts";
+  }
+
+  /**
+   * A Zalo rating invitation's token (string: "office|ticket id"), so that the answer, which carries
+   * the token as its tracking id, finds its ticket without the ticket id ever reaching Zalo; expires
+   * with the rating window. Tagged {notify} like the outbox it travels through.
+   */
+  public static String ratingInvite(String token) {
+    return "layso:{notify}:rating-invite:" + token;
+  }
+
+  /** The invitation token of one ticket (string), written SET NX so a ticket is invited once. */
+  public static String ticketRatingInvite(String ticketId) {
+    return "layso:{notify}:rating-invite-of:" + ticketId;
+  }
 }

@@ -1,0 +1,230 @@
+// The counter's rating tablet: /rate?office=<office>&counter=<counter>, a paired rating device of
+// that counter (its token in localStorage, never a person's password). It waits on a calm screen,
+// follows the office's live stream, and when its counter completes a ticket (ticket.done names the
+// counter) reads the prompt: the officer, the levels and, while rateable, the ticket just served.
+// The tablet never learns a ticket id; the server rates "the ticket this counter completed last".
+// It resets itself after the thank-you, and after a minute without a tap.
+import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
+import { api } from '../assets/api.js';
+import { LiveStream, LiveStatus } from '../assets/live.js';
+import { levelButtons, reasonButtons } from './levels.js';
+
+export const STORAGE_KEY = 'layso.rate.device';
+const THANKS_MS = 6000;
+const IDLE_AFTER_MS = 60000;
+const POLL_MS = 60000;
+
+const $ = id => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const state = { office: params.get('office'), counter: params.get('counter'), token: null, prompt: null,
+  offered: null, dismissed: null, level: null, reason: null, idleTimer: null, thanksTimer: null, poll: null,
+  live: null, sending: false };
+
+function show(screen) {
+  ['loading', 'unpaired', 'idle', 'ask', 'reason', 'thanks'].forEach(s => { $('s-' + s).hidden = s !== screen; });
+  $('screen').dataset.screen = screen;
+  if (screen !== 'ask' && screen !== 'reason') clearTimeout(state.idleTimer);
+}
+
+/** The device token: the plain token, or the {token} object the pairing helper keeps. */
+function storedToken() {
+  let raw = null;
+  try { raw = localStorage.getItem(STORAGE_KEY); } catch (ignored) { return null; }
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw);
+    if (parsed && typeof parsed.token === 'string') return parsed.token;
+    if (typeof parsed === 'string') return parsed;
+  } catch (notJson) { /* a bare token */ }
+  return raw;
+}
+
+function unpaired(textKey) {
+  stopLive();
+  $('unpaired-text').textContent = t(textKey || 'rating.notPairedText');
+  show('unpaired');
+  if (!textKey) offerPairing();
+}
+
+/**
+ * With the shared pairing helper (assets/pairing.js: the one-time code a manager enters in the
+ * console), the tablet shows its code and reloads once paired; without it, the message stays.
+ */
+async function offerPairing() {
+  let pairing;
+  try {
+    pairing = await import('../assets/pairing.js');
+  } catch (absent) {
+    return;
+  }
+  if (typeof pairing.pairDevice !== 'function') return;
+  pairing.pairDevice({ storageKey: STORAGE_KEY, container: $('pairing'), onPaired: () => location.reload() });
+}
+
+// ---- the prompt ----
+
+async function readPrompt() {
+  let prompt;
+  try {
+    prompt = await api(`/api/v1/offices/${encodeURIComponent(state.office)}/counters/${encodeURIComponent(state.counter)}/rating-prompt`,
+      { token: state.token });
+  } catch (error) {
+    if (error.status === 401) return unpaired();
+    if (error.status === 403) return unpaired('rating.wrongCounter');
+    if (error.status === 404) return unpaired('rating.missingCounter');
+    return; // offline or busy: the next event or poll asks again
+  }
+  state.prompt = prompt;
+  $('counter-name').textContent = prompt.counter.name;
+  $('officer').hidden = !prompt.officer;
+  $('officer-name').textContent = prompt.officer || '';
+  const screen = $('screen').dataset.screen;
+  if (screen === 'thanks' || screen === 'reason') return;
+  const ticket = prompt.ticket;
+  if (ticket && ticket.number !== state.dismissed) {
+    if (screen !== 'ask' || state.offered !== ticket.number) ask(ticket);
+  } else if (screen !== 'idle') {
+    show('idle');
+  }
+}
+
+function ask(ticket) {
+  state.offered = ticket.number;
+  state.level = null;
+  state.reason = null;
+  $('ticket-line').textContent = t('rating.ticketLine', { number: ticket.number, field: ticket.field });
+  levelButtons($('levels'), state.prompt.levels, pick);
+  show('ask');
+  armIdle();
+}
+
+function pick(level) {
+  state.level = level;
+  if (level === 1) {
+    state.reason = null;
+    $('note').value = '';
+    $('send').disabled = true;
+    reasonButtons($('reasons'), state.prompt.reasons, code => {
+      state.reason = code;
+      $('send').disabled = false;
+      armIdle();
+    });
+    show('reason');
+    armIdle();
+    return;
+  }
+  send();
+}
+
+async function send() {
+  if (state.sending) return;
+  state.sending = true;
+  $('send').disabled = true;
+  const body = { level: state.level };
+  if (state.level === 1) {
+    body.reasonCode = state.reason;
+    const note = $('note').value.trim();
+    if (note) body.reason = note;
+  }
+  try {
+    await api(`/api/v1/offices/${encodeURIComponent(state.office)}/counters/${encodeURIComponent(state.counter)}/rating`,
+      { method: 'POST', body, token: state.token });
+    thanks('rating.thanks');
+  } catch (error) {
+    if (error.code === 'already_rated') thanks('rating.alreadyRated');
+    else if (error.code === 'not_rateable') idle();
+    else if (error.status === 401 || error.status === 403) unpaired();
+    else {
+      $('error').textContent = t('rating.sendError');
+      $('error').hidden = false;
+      setTimeout(() => { $('error').hidden = true; }, 5000);
+      $('send').disabled = state.level === 1 && !state.reason;
+    }
+  } finally {
+    state.sending = false;
+  }
+}
+
+function thanks(key) {
+  state.dismissed = state.offered;
+  $('thanks-title').textContent = t(key);
+  show('thanks');
+  clearTimeout(state.thanksTimer);
+  state.thanksTimer = setTimeout(idle, THANKS_MS);
+}
+
+/** Back to the calm screen; the ticket that was offered is not offered again. */
+function idle() {
+  if (state.offered) state.dismissed = state.offered;
+  show('idle');
+}
+
+/** A minute without a tap on the rating screens: back to idle. */
+function armIdle() {
+  clearTimeout(state.idleTimer);
+  state.idleTimer = setTimeout(idle, IDLE_AFTER_MS);
+}
+
+// ---- the live stream ----
+
+function startLive() {
+  state.live = new LiveStream({
+    office: state.office,
+    onSnapshot: () => readPrompt(),
+    onEvent: event => {
+      if (event.type === 'ticket.done' && event.counter === state.counter) {
+        state.dismissed = null;
+        readPrompt();
+      }
+    },
+    onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
+  }).start();
+  clearInterval(state.poll);
+  state.poll = setInterval(readPrompt, POLL_MS);
+}
+
+function stopLive() {
+  if (state.live) state.live.stop();
+  state.live = null;
+  clearInterval(state.poll);
+}
+
+// ---- start ----
+
+async function main() {
+  await loadLang();
+  applyText();
+  langSwitch(document.querySelector('.lang-switch'));
+  document.title = t('rating.title');
+  $('back').addEventListener('click', () => {
+    if (state.prompt && state.prompt.ticket) ask(state.prompt.ticket);
+    else idle();
+  });
+  $('send').addEventListener('click', send);
+  $('note').addEventListener('input', () => {
+    armIdle();
+    if (state.level === 1 && $('note').value.trim() && !state.reason) {
+      state.reason = 'khac';
+      $('send').disabled = false;
+    }
+  });
+  document.addEventListener('pointerdown', () => {
+    const screen = $('screen').dataset.screen;
+    if (screen === 'ask' || screen === 'reason') armIdle();
+  }, true);
+  if (!state.office || !state.counter) {
+    unpaired('rating.missingCounter');
+    return;
+  }
+  $('counter-name').textContent = t('common.counter') + ' ' + state.counter;
+  state.token = storedToken();
+  if (!state.token) {
+    unpaired();
+    return;
+  }
+  show('idle');
+  await readPrompt();
+  if ($('screen').dataset.screen !== 'unpaired') startLive();
+}
+
+main();
