@@ -40,6 +40,8 @@ import vn.layso.print.PrintService;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
+import vn.layso.settings.SettingsRoutes;
+import vn.layso.settings.SettingsService;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
@@ -55,7 +57,7 @@ final class Routing {
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
-                  PredictionService predictions, AuditLog audit) {
+                  PredictionService predictions, AuditLog audit, SettingsService settings) {
   }
 
   private Routing() {
@@ -66,11 +68,17 @@ final class Routing {
     router.route().handler(Routing::securityHeaders);
     // the live socket is public and must reach the upgrade before anything reads the request
     new LiveRoutes(f.hub(), f.offices(), ClientAddress.trusting(config.trustedProxies())).mount(router);
+    // a settings document may be larger than any other body; the general limit below then lets it pass
+    router.route("/api/v1/offices/:office/settings").method(HttpMethod.PUT)
+        .handler(BodyHandler.create(false).setBodyLimit(SettingsRoutes.BODY_LIMIT));
+    router.route("/api/v1/offices").method(HttpMethod.POST)
+        .handler(BodyHandler.create(false).setBodyLimit(SettingsRoutes.BODY_LIMIT));
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(new Auth(f.auth()));
     router.get("/health").handler(ctx -> health(ctx, f));
     new OfficeRoutes(f.offices()).mount(router);
+    new SettingsRoutes(f.settings(), f.offices()).mount(router);
     new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
