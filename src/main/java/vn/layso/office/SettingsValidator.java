@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -535,15 +533,5 @@ public final class SettingsValidator {
       problems.add(named.find() ? named.group(1) : at, "invalid_value", reason);
       return null;
     }
-  }
-
-  /** Codes of the fields a document names, for the live checks. */
-  static Map<String, JsonObject> fieldsByCode(JsonObject settings) {
-    Map<String, JsonObject> byCode = new HashMap<>();
-    settings.getJsonArray("services", new JsonArray()).forEach(s -> {
-      JsonObject service = (JsonObject) s;
-      byCode.put(service.getString("code"), service);
-    });
-    return byCode;
   }
 }

@@ -65,7 +65,7 @@ public final class SettingsRoutes {
     }).recover(t -> Future.failedFuture(localized(ctx, t)));
   }
 
-  /** {@code If-Match: 7} or {@code "7"} (weak or not); absent: 428; anything else cannot match: 412. */
+  /** {@code If-Match: 7} or {@code "7"} (weak or not); absent or not a revision at all: 428. */
   static long expectedRevision(String header) {
     if (header == null || header.isBlank()) {
       throw new ApiException(ApiException.Kind.PRECONDITION_REQUIRED, "revision_required");
@@ -76,7 +76,7 @@ public final class SettingsRoutes {
     }
     value = value.replace("\"", "");
     if (!value.matches("[0-9]{1,15}")) {
-      throw new ApiException(ApiException.Kind.PRECONDITION_FAILED, "revision_conflict", "?");
+      throw new ApiException(ApiException.Kind.PRECONDITION_REQUIRED, "revision_required");
     }
     return Long.parseLong(value);
   }

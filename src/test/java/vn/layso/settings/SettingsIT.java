@@ -122,7 +122,7 @@ class SettingsIT {
     Api.Response stale = put(doc, "1");
     assertError(stale, 412, "revision_conflict");
     assertThat(stale.json().getLong("revision")).isEqualTo(2);
-    assertError(put(doc, "abc"), 412, "revision_conflict");
+    assertError(put(doc, "abc"), 428, "revision_required");
     assertThat(put(doc, "W/\"2\"").status()).isEqualTo(200);
   }
 
@@ -259,5 +259,41 @@ class SettingsIT {
         .body()).doesNotContain("office.create");
     assertThat(api.get("/api/v1/offices/phuong-moi/audit?from=2026-11-23&to=2026-11-23", "token",
         app.adminToken()).body()).contains("office.create");
+  }
+  @Test
+  void aProvincialCentresSettingsFitInOneDocument() {
+    JsonArray services = new JsonArray();
+    for (int i = 0; i < 40; i++) {
+      services.add(new JsonObject().put("code", "linh-vuc-" + i).put("name", "Lĩnh vực số " + i)
+          .put("prefix", "" + (char) ('A' + i / 26) + (char) ('A' + i % 26)).put("avgServiceMinutes", 15)
+          .put("description", "Thủ tục hành chính thuộc lĩnh vực số " + i + " của trung tâm phục vụ hành chính công tỉnh"));
+    }
+    JsonArray counters = new JsonArray();
+    for (int i = 0; i < 60; i++) {
+      JsonArray served = new JsonArray();
+      for (int j = 0; j < 3; j++) {
+        served.add(new JsonObject().put("code", "linh-vuc-" + ((i + j * 7) % 40)).put("weight", j + 1));
+      }
+      counters.add(new JsonObject().put("id", String.valueOf(i + 1)).put("name", "Quầy " + (i + 1))
+          .put("services", served));
+    }
+    JsonObject doc = settings().put("id", "tinh").put("name", "Trung tâm Phục vụ hành chính công tỉnh")
+        .put("services", services).put("counters", counters);
+    doc.remove("booking");
+    doc.remove("revision");
+    assertThat(doc.encode().length()).as("larger than other bodies may be").isGreaterThan(16 * 1024);
+    Api.Response created = api.post("/api/v1/offices", doc.encode(), "token", app.adminToken());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getJsonArray("counters")).hasSize(60);
+  }
+
+  @Test
+  void aManagerOfAnotherOfficeCannotChangeThisOne() {
+    JsonObject doc = settings().put("id", "khac").put("name", "Đơn vị khác");
+    assertThat(api.post("/api/v1/offices", doc.encode(), "token", app.adminToken()).status()).isEqualTo(201);
+    String other = app.tokenFor("binh", "manager", "khac");
+    assertError(api.get(SETTINGS, "token", other), 403, "forbidden");
+    assertError(api.method("PUT", SETTINGS, settings().encode(), "token", other, "If-Match", "1"), 403, "forbidden");
+    assertThat(api.get("/api/v1/offices/khac/settings", "token", other).status()).isEqualTo(200);
   }
 }

@@ -8,7 +8,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import vn.layso.store.redis.Keys;
 import vn.layso.testing.Api;
 import vn.layso.testing.RedisAdmin;
@@ -18,6 +21,7 @@ import vn.layso.testing.TestApp;
  * Two servers on one Redis: a change saved on one is in effect on the other within 2 s, without a
  * restart, whether it arrives by the config channel or (the message lost) by the revision check.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettingsPropagationIT {
 
   private static final Duration WITHIN = Duration.ofSeconds(2);
@@ -90,5 +94,29 @@ class SettingsPropagationIT {
     await().atMost(WITHIN).untilAsserted(() -> assertThat(b.api().get("/api/v1/offices").array().encode())
         .contains("chi-nhanh-2"));
     assertThat(b.issue("chi-nhanh-2", "dat-dai").getString("number")).isEqualTo("A001");
+  }
+  /** Last: it moves the shared clock to the next day. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void pendingSettingsTakeEffectAtMidnightOnEveryServer() {
+    a.issue("demo", "chung-thuc");
+    JsonObject doc = a.api().get("/api/v1/offices/demo/settings", "token", manager).json();
+    doc.getJsonArray("services").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("code").equals("chung-thuc")).findFirst().orElseThrow().put("prefix", "Q");
+    Api.Response saved = a.api().method("PUT", "/api/v1/offices/demo/settings", doc.encode(), "token", manager,
+        "If-Match", String.valueOf(doc.getLong("revision")));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.json().getJsonObject("pending").getString("from")).isEqualTo("2026-11-24");
+    assertThat(b.issue("demo", "chung-thuc").getString("number")).startsWith("C");
+
+    a.clock().set(java.time.Instant.parse("2026-11-23T17:00:01Z"));
+    for (TestApp server : new TestApp[] {a, b}) {
+      await().atMost(WITHIN).untilAsserted(() -> assertThat(server.issue("demo", "chung-thuc").getString("number"))
+          .startsWith("Q"));
+    }
+    await().atMost(WITHIN).untilAsserted(() -> {
+      long pending = RedisAdmin.sync(a.server().embeddedRedis().uri(), c -> c.exists(Keys.officePending("demo")));
+      assertThat(pending).as("applied in the store too").isZero();
+    });
   }
 }
