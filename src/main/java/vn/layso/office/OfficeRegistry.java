@@ -28,10 +28,6 @@ public final class OfficeRegistry {
     this.clock = clock;
   }
 
-  public OfficeRegistry(OfficeStore store) {
-    this(store, Clock.systemUTC());
-  }
-
   public Future<Void> reload() {
     return store.loadAll().map(all -> {
       all.forEach(this::keep);
@@ -39,7 +35,7 @@ public final class OfficeRegistry {
     });
   }
 
-  /** Reloads one office (new or changed); a load older than what is held is ignored. */
+  /** Reloads one office (new or changed). */
   public Future<Void> reload(String id) {
     return store.load(id).map(found -> {
       found.ifPresent(this::keep);
@@ -47,8 +43,12 @@ public final class OfficeRegistry {
     });
   }
 
+  /**
+   * The store is the truth, even when its revision went down (a restored backup); two loads
+   * finishing out of order are set right by the watcher's next comparison.
+   */
   private void keep(OfficeStore.Stored stored) {
-    offices.merge(stored.office().id(), stored, (held, fresh) -> fresh.revision() >= held.revision() ? fresh : held);
+    offices.put(stored.office().id(), stored);
   }
 
   public Future<Boolean> seed(Office office) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.layso.audit.AuditLog;
 import vn.layso.audit.domain.AuditEntry;
 import vn.layso.auth.domain.Principal;
@@ -30,6 +32,7 @@ import vn.layso.queue.domain.ServiceDay;
  */
 public final class SettingsService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsService.class);
   /** A first ticket of a renumbered field arriving during a save makes the split stale; split again. */
   private static final int SPLIT_ATTEMPTS = 3;
 
@@ -155,8 +158,14 @@ public final class SettingsService {
     if (changes[0].isEmpty() && changes[1].isEmpty()) {
       return Future.succeededFuture();
     }
+    // the change is saved: a failed audit write is logged, not answered as a failed save
     return audit.record(before.id(), before.timezone(), new AuditEntry(clock.instant(), by.source(), action,
-        "office:" + before.id(), changes[0].encode(), changes[1].encode()));
+        "office:" + before.id(), changes[0].encode(), changes[1].encode()))
+        .recover(t -> {
+          LOG.atError().addKeyValue("office", before.id()).addKeyValue("error", t.toString())
+              .log("settings saved but not audited");
+          return Future.succeededFuture();
+        });
   }
 
   /** Before and after of the changed paths only: {"services[1].prefix": "B"} and {"services[1].prefix": "K"}. */

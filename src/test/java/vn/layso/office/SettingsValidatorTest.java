@@ -102,14 +102,14 @@ class SettingsValidatorTest {
             .add(new JsonObject().put("id", "p1").put("host", "http://10.0.0.5")))),
         bad("printers[0].port", "out_of_range", d -> d.put("printers", new JsonArray()
             .add(new JsonObject().put("id", "p1").put("host", "10.0.0.5").put("port", 0)))),
-        bad("booking.slotMinutes", "invalid_value", d -> d.put("booking", new JsonObject().put("slotMinutes", 0))),
+        bad("booking.slotMinutes", "out_of_range", d -> d.put("booking", new JsonObject().put("slotMinutes", 0))),
         bad("booking.maxPerDay", "wrong_type", d -> d.put("booking", new JsonObject().put("maxPerDay", "2"))),
         bad("booking.fieldHours.thue", "unknown_field", d -> d.put("booking", new JsonObject()
             .put("fieldHours", new JsonObject().put("thue", new JsonObject())))),
         bad("booking.exceptions.2026-02-30", "invalid_date", d -> d.put("booking", new JsonObject()
             .put("exceptions", new JsonObject().put("2026-02-30", new JsonArray())))),
         bad("callPolicy.priority", "invalid_choice", d -> d.getJsonObject("callPolicy").put("priority", "random")),
-        bad("callPolicy.normalsPerPriority", "invalid_value", d -> d.getJsonObject("callPolicy")
+        bad("callPolicy.normalsPerPriority", "out_of_range", d -> d.getJsonObject("callPolicy")
             .put("normalsPerPriority", 0)),
         bad("callPolicy.escalation", "wrong_type", d -> d.getJsonObject("callPolicy").put("escalation", "yes")),
         bad("ratings.levels", "invalid_choice", d -> d.put("ratings", new JsonObject().put("levels", 4))),
