@@ -25,6 +25,9 @@ final class SettingsReader {
   /** A domain range rule ("... must be 1..100") becomes out_of_range with its bounds. */
   private static final Pattern REASON_RANGE = Pattern.compile("must be (-?\\d+)\\.\\.(-?\\d+)");
 
+  /** Control characters, lone surrogates and the replacement character: never in a setting's text. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\x{FFFD}]");
+
   private final SettingsProblems problems;
 
   SettingsReader(SettingsProblems problems) {
@@ -41,6 +44,10 @@ final class SettingsReader {
     }
     if (!(v instanceof String s)) {
       problems.add(at, "wrong_type", "string");
+      return null;
+    }
+    if (CONTROL.matcher(s).find()) {
+      problems.add(at, "field_invalid_characters", at);
       return null;
     }
     return s;

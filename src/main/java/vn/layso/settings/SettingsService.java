@@ -3,6 +3,7 @@ package vn.layso.settings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public final class SettingsService {
 
   /** The office the document describes, or 400 invalid_settings listing every problem. */
   private static Office validated(JsonObject body, String pathId) {
-    JsonObject doc = body.copy();
+    JsonObject doc = (JsonObject) nfc(body);
     doc.remove("revision");
     doc.remove("pending");
     if (pathId != null) {
@@ -177,6 +178,21 @@ public final class SettingsService {
       is.put(c.path(), c.after());
     }
     return new JsonObject[] {was, is};
+  }
+
+  /** A copy with every text (keys too) in NFC, as names are stored and compared. */
+  static Object nfc(Object value) {
+    if (value instanceof JsonObject o) {
+      JsonObject copy = new JsonObject();
+      o.forEach(e -> copy.put(Normalizer.normalize(e.getKey(), Normalizer.Form.NFC), nfc(e.getValue())));
+      return copy;
+    }
+    if (value instanceof JsonArray a) {
+      JsonArray copy = new JsonArray();
+      a.forEach(v -> copy.add(nfc(v)));
+      return copy;
+    }
+    return value instanceof String text ? Normalizer.normalize(text, Normalizer.Form.NFC) : value;
   }
 
   /** JSON as plain Java maps and lists, for the pure diff. */

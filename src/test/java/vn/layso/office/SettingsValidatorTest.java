@@ -43,6 +43,7 @@ class SettingsValidatorTest {
         bad("id", "invalid_code", d -> d.put("id", "Phường 1")),
         bad("name", "wrong_type", d -> d.put("name", 12)),
         bad("name", "invalid_length", d -> d.put("name", " ")),
+        bad("services[0].name", "field_invalid_characters", d -> service(d, 0).put("name", "Đất\u0000đai")),
         bad("timezone", "unknown_timezone", d -> d.put("timezone", "Asia/Hanoi")),
         bad("services", "no_fields", d -> d.put("services", new JsonArray())),
         bad("services", "wrong_type", d -> d.put("services", "dat-dai")),

@@ -88,7 +88,8 @@ class SettingsIT {
     // counter 3 moves from Hộ tịch to Chứng thực
     doc.getJsonArray("counters").getJsonObject(2).put("services",
         new JsonArray().add(new JsonObject().put("code", "chung-thuc").put("weight", 1)));
-    doc.getJsonObject("display").put("ticker", "Chào mừng");
+    // typed with combining marks (NFD), stored as NFC
+    doc.getJsonObject("display").put("ticker", java.text.Normalizer.normalize("Chào mừng", java.text.Normalizer.Form.NFD));
 
     Api.Response saved = put(doc, "\"1\"");
     assertThat(saved.status()).as(saved.body()).isEqualTo(200);
