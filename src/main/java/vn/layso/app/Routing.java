@@ -68,11 +68,10 @@ final class Routing {
     router.route().handler(Routing::securityHeaders);
     // the live socket is public and must reach the upgrade before anything reads the request
     new LiveRoutes(f.hub(), f.offices(), ClientAddress.trusting(config.trustedProxies())).mount(router);
-    // a settings document may be larger than any other body; the general limit below then lets it pass
-    router.route("/api/v1/offices/:office/settings").method(HttpMethod.PUT)
-        .handler(BodyHandler.create(false).setBodyLimit(SettingsRoutes.BODY_LIMIT));
-    router.route("/api/v1/offices").method(HttpMethod.POST)
-        .handler(BodyHandler.create(false).setBodyLimit(SettingsRoutes.BODY_LIMIT));
+    // a settings document may be larger than any other body (the general limit below then lets it
+    // pass), but only from a caller with a token; Auth checks the token itself afterwards
+    largeBody(router, HttpMethod.PUT, "/api/v1/offices/:office/settings");
+    largeBody(router, HttpMethod.POST, "/api/v1/offices");
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(new Auth(f.auth()));
@@ -109,6 +108,17 @@ final class Routing {
     router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
         new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));
     return router;
+  }
+
+  private static void largeBody(Router router, HttpMethod method, String path) {
+    router.route(path).method(method).handler(ctx -> {
+      if (ctx.request().getHeader("Authorization") == null) {
+        ctx.fail(401);
+      } else {
+        ctx.next();
+      }
+    });
+    router.route(path).method(method).handler(BodyHandler.create(false).setBodyLimit(SettingsRoutes.BODY_LIMIT));
   }
 
   /** 200 UP when Redis answers a PING in time, 503 DOWN otherwise. */

@@ -78,6 +78,8 @@ class SettingsIT {
     assertThat(r.json().containsKey("pending")).isFalse();
 
     assertError(api.get(SETTINGS), 401, "login_required");
+    assertError(api.method("PUT", SETTINGS, "{}", "If-Match", "1"), 401, "login_required");
+    assertError(api.post("/api/v1/offices", "{}"), 401, "login_required");
     assertError(api.get(SETTINGS, "token", app.tokenFor("hoa", "staff", "demo")), 403, "forbidden");
     assertError(api.get("/api/v1/offices/nowhere/settings", "token", manager), 404, "office_not_found");
   }
