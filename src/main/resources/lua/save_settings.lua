@@ -36,10 +36,9 @@ end
 local revision = current + 1
 redis.call('SET', KEYS[1], ARGV[2])
 redis.call('SET', KEYS[2], revision)
-if ARGV[3] == '' then
-  redis.call('DEL', KEYS[3])
-else
-  redis.call('DEL', KEYS[3])
+-- the pending settings are replaced by this save's (a later document supersedes an earlier one)
+redis.call('DEL', KEYS[3])
+if ARGV[3] ~= '' then
   redis.call('HSET', KEYS[3], 'from', ARGV[3], 'settings', ARGV[4], 'reasons', ARGV[5])
 end
 redis.call('PUBLISH', ARGV[7], ARGV[6])
