@@ -39,6 +39,7 @@ import vn.layso.live.LiveHub;
 import vn.layso.live.domain.SocketLimits;
 import vn.layso.notify.RatingInvitations;
 import vn.layso.notify.domain.TemplateKey;
+import vn.layso.office.ConfigWatcher;
 import vn.layso.office.OfficeJson;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -49,6 +50,7 @@ import vn.layso.print.PrinterConfig;
 import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
 import vn.layso.rating.RatingService;
+import vn.layso.settings.SettingsService;
 import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
@@ -96,10 +98,13 @@ public final class LaysoServer {
   private final long noShowTimer;
   private final NotifyWiring notify;
   private final BalanceWiring balance;
+  private final long configTimer;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
                       Router router, String generatedAdminPassword, DayCloser closer, long closerTimer,
-                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify, BalanceWiring balance) {
+                      NoShowSweeper noShows, long noShowTimer, NotifyWiring notify, BalanceWiring balance,
+                      long configTimer) {
+    this.configTimer = configTimer;
     this.notify = notify;
     this.balance = balance;
     this.closer = closer;
@@ -134,7 +139,11 @@ public final class LaysoServer {
     try {
       redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
       final RedisStore store = redis;
-      var offices = new OfficeRegistry(new RedisOfficeStore(redis));
+      var officeStore = new RedisOfficeStore(redis);
+      var offices = new OfficeRegistry(officeStore, clock);
+      // saved settings reach every server: the office id on the config channel, and a check each second
+      var configWatcher = new ConfigWatcher(vertx, officeStore, offices);
+      redis.subscribe(Keys.CONFIG_CHANNEL, configWatcher.listener());
       var tokens = new CachingAuthStore(new RedisAuthStore(redis), redis, CachingAuthStore.TTL);
       tokens.listen();
       var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
@@ -160,6 +169,7 @@ public final class LaysoServer {
       var closer = new DayCloser(queueStore, offices, clock, archiver::archive);
       closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long closerTimer = closer.start(vertx);
+      long configTimer = configWatcher.start();
 
       var addresses = ClientAddress.trusting(config.trustedProxies());
       var limiter = new RateLimiter(new RedisRateCounter(redis), clock, addresses);
@@ -185,17 +195,18 @@ public final class LaysoServer {
       }
       // balancing advice: every office evaluated every 30 s and soon after each live event
       var balance = BalanceWiring.start(vertx, redis, offices, clock, predictions);
+      var audit = new RedisAuditLog(redis, Duration.ofDays(config.historyDays()));
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions, new RedisAuditLog(redis, Duration.ofDays(config.historyDays())), ratings));
+              predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock)));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw
       String generated = authService.bootstrapAdmin(config.adminPassword())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
-          noShows, noShowTimer, notify, balance);
+          noShows, noShowTimer, notify, balance, configTimer);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
@@ -244,8 +255,8 @@ public final class LaysoServer {
 
   /**
    * On an empty store the demo office is loaded (unless SEED=none); offices listed in OFFICES_FILE
-   * are added when their id is not known yet (an existing office is never overwritten: a WARN line
-   * says so when the file's version differs from the stored one).
+   * are added when their id is not known yet (an existing office is never overwritten, as it is
+   * edited live through the settings API: a WARN line says so when the file's version differs).
    */
   private static Future<Void> seedOffices(Config config, OfficeRegistry offices, List<Office> listed)
       throws IOException {
@@ -257,8 +268,8 @@ public final class LaysoServer {
         chain = chain.compose(x -> offices.seed(office).map(created -> {
           if (!created && !offices.find(office.id()).map(office::equals).orElse(true)) {
             LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("file", config.officesFile())
-                .log("OFFICES_FILE differs from the stored office, which is kept"
-                    + " (changing an office is not supported yet)");
+                .log("OFFICES_FILE differs from the stored office, which is kept: change a running office"
+                    + " in the console (/admin, Settings) or through PUT /api/v1/offices/{office}/settings");
           }
           return null;
         }));
@@ -366,6 +377,7 @@ public final class LaysoServer {
   public void stop() {
     vertx.cancelTimer(closerTimer);
     vertx.cancelTimer(noShowTimer);
+    vertx.cancelTimer(configTimer);
     notify.stop();
     balance.stop();
     try {

@@ -43,6 +43,8 @@ import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.rating.RatingRoutes;
 import vn.layso.rating.RatingService;
+import vn.layso.settings.SettingsRoutes;
+import vn.layso.settings.SettingsService;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
@@ -58,7 +60,8 @@ final class Routing {
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
-                  PredictionService predictions, AuditLog audit, RatingService ratings) {
+                  PredictionService predictions, AuditLog audit, RatingService ratings,
+                  SettingsService settings) {
   }
 
   private Routing() {
@@ -69,11 +72,16 @@ final class Routing {
     router.route().handler(Routing::securityHeaders);
     // the live socket is public and must reach the upgrade before anything reads the request
     new LiveRoutes(f.hub(), f.offices(), ClientAddress.trusting(config.trustedProxies())).mount(router);
+    // a settings document may be larger than any other body (the general limit below then lets it
+    // pass), but only from a caller with a token; Auth checks the token itself afterwards
+    largeBody(router, HttpMethod.PUT, "/api/v1/offices/:office/settings");
+    largeBody(router, HttpMethod.POST, "/api/v1/offices");
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(new Auth(f.auth()));
     router.get("/health").handler(ctx -> health(ctx, f));
     new OfficeRoutes(f.offices()).mount(router);
+    new SettingsRoutes(f.settings(), f.offices()).mount(router);
     new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
         f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
@@ -106,6 +114,17 @@ final class Routing {
     router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
         new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));
     return router;
+  }
+
+  private static void largeBody(Router router, HttpMethod method, String path) {
+    router.route(path).method(method).handler(ctx -> {
+      if (ctx.request().getHeader("Authorization") == null) {
+        ctx.fail(401);
+      } else {
+        ctx.next();
+      }
+    });
+    router.route(path).method(method).handler(BodyHandler.create(false).setBodyLimit(SettingsRoutes.BODY_LIMIT));
   }
 
   /** 200 UP when Redis answers a PING in time, 503 DOWN otherwise. */

@@ -86,7 +86,7 @@ public final class OfficeJson {
   }
 
   /** The call-next rules beyond maxPriorityInRow; every key is optional (see CallPolicy.DEFAULTS). */
-  private static CallPolicy callPolicy(JsonObject json) {
+  static CallPolicy callPolicy(JsonObject json) {
     CallPolicy d = CallPolicy.DEFAULTS;
     String mode = text(json, "priority", "callPolicy.priority");
     Object escalation = json.getValue("escalation");
@@ -157,7 +157,7 @@ public final class OfficeJson {
   }
 
   /** The lobby screens' settings; every key is optional (see DisplaySettings.DEFAULTS). */
-  private static DisplaySettings display(JsonObject json) {
+  static DisplaySettings display(JsonObject json) {
     DisplaySettings d = DisplaySettings.DEFAULTS;
     Map<String, String> names = new LinkedHashMap<>();
     JsonObject counterNames = json.getJsonObject("counterNames", new JsonObject());
@@ -207,7 +207,7 @@ public final class OfficeJson {
   }
 
   /** The office's ticket printers; port defaults to 9100, name to the id, kiosks to none. */
-  private static List<Printer> printers(JsonArray array) {
+  static List<Printer> printers(JsonArray array) {
     List<Printer> printers = new ArrayList<>();
     for (Object o : array) {
       JsonObject p = (JsonObject) o;

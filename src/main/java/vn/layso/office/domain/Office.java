@@ -124,6 +124,12 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     }
   }
 
+  /** This office with other fields' numbering (same codes) and time zone; the rest unchanged. */
+  public Office withNumbering(List<ServiceDef> services, ZoneId timezone) {
+    return new Office(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
+        display, printers, booking, callPolicy, ratings);
+  }
+
   private static void requireUnique(List<String> values, String what) {
     var seen = new HashSet<String>();
     for (String v : values) {

@@ -40,14 +40,22 @@ public record OpeningHours(Map<DayOfWeek, List<Session>> week) {
   public OpeningHours {
     var copy = new EnumMap<DayOfWeek, List<Session>>(DayOfWeek.class);
     week.forEach((day, sessions) -> {
-      for (int i = 1; i < sessions.size(); i++) {
-        if (sessions.get(i).open().isBefore(sessions.get(i - 1).close())) {
-          throw new IllegalArgumentException("sessions of " + day + " overlap or are out of order");
-        }
+      if (firstOverlap(sessions) >= 0) {
+        throw new IllegalArgumentException("sessions of " + day + " overlap or are out of order");
       }
       copy.put(day, List.copyOf(sessions));
     });
     week = Collections.unmodifiableMap(copy);
+  }
+
+  /** The index of the first session that opens before the one before it closes, or -1 when none does. */
+  public static int firstOverlap(List<Session> sessions) {
+    for (int i = 1; i < sessions.size(); i++) {
+      if (sessions.get(i).open().isBefore(sessions.get(i - 1).close())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Open at every moment of every day. */

@@ -14,6 +14,13 @@ public record ServiceDef(String code, String name, String prefix, int numberStar
                          int avgServiceMinutes, java.time.LocalTime issueCutoff, String description,
                          int targetWaitMinutes) {
 
+  /** A ticket prefix: one or two capital letters. */
+  public static final String PREFIX = "[A-Z]{1,2}";
+  /** The highest ticket number a field's range may reach. */
+  public static final int MAX_NUMBER = 99_999;
+  /** The longest average service time or target wait, in minutes (a working day). */
+  public static final int MAX_MINUTES = 480;
+
   /** The target wait when the office JSON names none. */
   public static final int DEFAULT_TARGET_WAIT_MINUTES = 30;
 
@@ -38,16 +45,16 @@ public record ServiceDef(String code, String name, String prefix, int numberStar
           + " characters when set");
     }
     OfficeRules.requireCode(code, "service code");
-    if (prefix == null || !prefix.matches("[A-Z]{1,2}")) {
+    if (prefix == null || !prefix.matches(PREFIX)) {
       throw new IllegalArgumentException("service " + code + ": prefix must be 1-2 capital letters");
     }
-    if (numberStart < 0 || numberEnd < numberStart || numberEnd > 99_999) {
+    if (numberStart < 0 || numberEnd < numberStart || numberEnd > MAX_NUMBER) {
       throw new IllegalArgumentException("service " + code + ": number range must be 0 <= start <= end <= 99999");
     }
-    if (avgServiceMinutes < 1 || avgServiceMinutes > 480) {
+    if (avgServiceMinutes < 1 || avgServiceMinutes > MAX_MINUTES) {
       throw new IllegalArgumentException("service " + code + ": avgServiceMinutes must be 1..480");
     }
-    if (targetWaitMinutes < 1 || targetWaitMinutes > 480) {
+    if (targetWaitMinutes < 1 || targetWaitMinutes > MAX_MINUTES) {
       throw new IllegalArgumentException("service " + code + ": targetWaitMinutes must be 1..480");
     }
   }

@@ -13,6 +13,8 @@ public final class Keys {
   /** Pub/sub channel of token revocations ("token:<sha-256>" or "user:<username>") for in-memory caches. */
   public static final String AUTH_CHANNEL = "layso:auth";
   public static final String OFFICES = "layso:offices";
+  /** Pub/sub channel carrying the id of an office whose settings were saved (every server reloads it). */
+  public static final String CONFIG_CHANNEL = "layso:config";
 
   private Keys() {
   }
@@ -24,6 +26,16 @@ public final class Keys {
   /** The office's configuration (JSON). */
   public static String officeConfig(String office) {
     return office(office) + "config";
+  }
+
+  /** The revision of the office's settings: 1 at creation, +1 per saved change (a missing key reads as 1). */
+  public static String officeRevision(String office) {
+    return office(office) + "config:revision";
+  }
+
+  /** Settings saved for the office's next day (hash: from, settings, reasons), absent when none. */
+  public static String officePending(String office) {
+    return office(office) + "config:pending";
   }
 
   /** Version of the office's live state, bumped by every event. */
