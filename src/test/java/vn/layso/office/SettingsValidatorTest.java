@@ -115,7 +115,7 @@ class SettingsValidatorTest {
         bad("callPolicy.escalation", "wrong_type", d -> d.getJsonObject("callPolicy").put("escalation", "yes")),
         bad("ratings.levels", "invalid_choice", d -> d.put("ratings", new JsonObject().put("levels", 4))),
         bad("ratings.windowHours", "out_of_range", d -> d.put("ratings", new JsonObject().put("windowHours", 0))),
-        bad("ratings.windowHours", "out_of_range", d -> d.put("ratings", new JsonObject().put("windowHours", 169))),
+        bad("ratings.windowHours", "out_of_range", d -> d.put("ratings", new JsonObject().put("windowHours", 721))),
         bad("ratings", "wrong_type", d -> d.put("ratings", 5)));
   }
 

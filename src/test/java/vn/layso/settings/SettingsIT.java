@@ -143,7 +143,7 @@ class SettingsIT {
     doc.getJsonObject("openingHours").put("monday", new JsonArray().add("07:30-11:30").add("11:00-12:00"))
         .put("tuesday", new JsonArray().add("11:30-07:30"));
     doc.getJsonObject("display").put("voice", "robot");
-    doc.put("ratings", new JsonObject().put("levels", 4).put("windowHours", 500));
+    doc.put("ratings", new JsonObject().put("levels", 4).put("windowHours", 800));
     doc.put("maxPriorityInRow", "three");
 
     Api.Response r = put(doc, "1", "Accept-Language", "en");
