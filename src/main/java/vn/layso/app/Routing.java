@@ -40,6 +40,8 @@ import vn.layso.print.PrintService;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
+import vn.layso.report.ReportRoutes;
+import vn.layso.report.ReportService;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
@@ -55,7 +57,7 @@ final class Routing {
                   RateLimiter limiter, ClientAddress addresses, HistoryService history, PrintService prints,
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
-                  PredictionService predictions, AuditLog audit) {
+                  PredictionService predictions, AuditLog audit, ReportService reports) {
   }
 
   private Routing() {
@@ -92,6 +94,7 @@ final class Routing {
     f.notifications().mount(router);
     f.balance().mount(router);
     new PredictionRoutes(f.predictions(), f.offices()).mount(router);
+    new ReportRoutes(vertx, f.reports(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

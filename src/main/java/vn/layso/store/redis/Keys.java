@@ -136,6 +136,25 @@ public final class Keys {
     return office(office) + "day:" + serviceDate + ":counter-log";
   }
 
+  /**
+   * A service day's rating counts (hash {@code <dim>|<key>|<level>} -> count; dim all (key "*"),
+   * field, counter, staff (the account as steps name it, staff:lan) or hour ("07")), written by the
+   * rating scripts and read by the reports; lives as long as the history.
+   */
+  public static String ratingCounts(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":rating-counts";
+  }
+
+  /**
+   * Appointments of one day (the appointment's date, yyyyMMdd) per field (hash
+   * {@code <field>|booked}, {@code <field>|checkedIn}, {@code <field>|noShow} -> count), counted by the
+   * booking, cancel, reschedule, check-in and no-show scripts (HINCRBY) for the reports; never expires
+   * (a few fields a day), unlike the appointments themselves.
+   */
+  public static String appointmentCounts(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":appointment-counts";
+  }
+
   /** The most recent calls of one service day (JSON), newest first, for the lobby screen's snapshot. */
   public static String recentCalls(String office, String serviceDate) {
     return office(office) + "calls:" + serviceDate;
