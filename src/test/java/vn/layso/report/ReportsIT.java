@@ -80,6 +80,32 @@ class ReportsIT {
   }
 
   @Test
+  void appointmentsAreCountedByTheBookingScripts() throws Exception {
+    app = ReportFixture.start();
+    // Monday 09:00: two bookings for Tuesday's ho-tich slots
+    for (int i = 1; i <= 2; i++) {
+      JsonObject body = new JsonObject().put("service", "ho-tich").put("date", "2026-11-24")
+          .put("start", i == 1 ? "09:30" : "10:00").put("fullName", "Trần Thị Bình")
+          .put("phone", "0912 345 00" + i).put("citizenId", "00120301200" + i);
+      Api.Response booked = app.api().post("/api/v1/offices/demo/appointments", body.encode());
+      assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+      if (i == 1) {
+        app.clock().set(java.time.Instant.parse("2026-11-24T02:10:00Z"));
+        Api.Response in = app.api().post("/api/v1/offices/demo/check-in",
+            new JsonObject().put("code", booked.json().getString("code")).encode(), "token", app.adminToken());
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        app.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+      }
+    }
+    app.clock().set(java.time.Instant.parse("2026-11-24T02:15:00Z"));
+    String admin = app.login("admin", TestApp.ADMIN_PASSWORD);
+    JsonObject report = get("/api/v1/offices/demo/reports?from=2026-11-24&to=2026-11-24&by=field", admin);
+    assertThat(row(report.getJsonArray("rows"), "ho-tich").getJsonObject("appointments"))
+        .isEqualTo(new JsonObject().put("booked", 2).put("checkedIn", 1).put("noShow", 0));
+    assertThat(report.getJsonObject("total").getJsonObject("appointments").getInteger("booked")).isEqualTo(2);
+  }
+
+  @Test
   void onlyManagersOfTheOfficeAndAdminsReadIt() throws Exception {
     app = ReportFixture.start();
     String staff = app.tokenFor("lan", "STAFF", "demo");
