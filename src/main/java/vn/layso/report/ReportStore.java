@@ -21,6 +21,9 @@ public interface ReportStore {
   /** Each day's appointment counts ({@code <field>|booked|checkedIn|noShow} -> n); days without any are left out. */
   Future<Map<LocalDate, Map<String, Long>>> appointmentCounts(String office, List<LocalDate> days);
 
+  /** The office's live version, bumped by every event (a new ticket, a call, a completion...). */
+  Future<Long> version(String office);
+
   /** The full names of the given accounts that have one. */
   Future<Map<String, String>> fullNames(Collection<String> usernames);
 }

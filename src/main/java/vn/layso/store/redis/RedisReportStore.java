@@ -85,6 +85,12 @@ public final class RedisReportStore implements ReportStore {
   }
 
   @Override
+  public Future<Long> version(String office) {
+    return redis.call(c -> c.get(Keys.version(office)))
+        .map(v -> v == null || !v.matches("\\d{1,18}") ? 0L : Long.parseLong(v));
+  }
+
+  @Override
   public Future<Map<String, String>> fullNames(Collection<String> usernames) {
     List<String> names = List.copyOf(usernames);
     if (names.isEmpty()) {
