@@ -73,9 +73,11 @@ public final class ReportJson {
   }
 
   private static JsonObject staffTime(StaffTime s) {
+    // a pause without a reason counts as "khac" (other), the console's own fallback
+    Map<String, Double> minutes = new TreeMap<>();
+    s.pausedSeconds().forEach((reason, secs) -> minutes.merge(reason.isEmpty() ? "khac" : reason, secs / 60.0, Double::sum));
     JsonObject paused = new JsonObject();
-    new TreeMap<>(s.pausedSeconds()).forEach((reason, secs) -> paused.put(reason.isEmpty() ? "khac" : reason,
-        paused.getDouble(reason.isEmpty() ? "khac" : reason, 0.0) + round1(secs / 60.0)));
+    minutes.forEach((reason, m) -> paused.put(reason, round1(m)));
     return new JsonObject().put("sessionMinutes", round1(s.sessionSeconds() / 60.0))
         .put("servingMinutes", round1(s.servingSeconds() / 60.0))
         .put("idleWhileWaitingMinutes", round1(s.idleWhileWaitingSeconds() / 60.0))

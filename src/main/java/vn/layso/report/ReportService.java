@@ -14,11 +14,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.layso.history.DaySummaries;
 import vn.layso.history.HistoryStore;
 import vn.layso.history.SummaryJson;
 import vn.layso.history.domain.DayFigures;
+import vn.layso.history.domain.Tally;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
@@ -105,8 +107,8 @@ public final class ReportService {
   }
 
   private static ReportRow sum(List<ReportRow> rows) {
-    var tally = new vn.layso.history.domain.Tally();
-    Map<Integer, Long> ratings = new java.util.TreeMap<>();
+    var tally = new Tally();
+    Map<Integer, Long> ratings = new TreeMap<>();
     ReportRow.Appointments appointments = ReportRow.Appointments.NONE;
     for (ReportRow r : rows) {
       tally.merge(r.tally());

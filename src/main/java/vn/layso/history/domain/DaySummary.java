@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.layso.queue.domain.Ticket;
+import vn.layso.queue.domain.TicketStatus;
 import vn.layso.queue.domain.TicketStep;
 
 /**
@@ -99,7 +100,7 @@ public final class DaySummary {
     tallies(firstField, null, account(t.source()), t.issuedAt()).forEach(Tally::issued);
     legs.forEach(this::add);
     Leg last = legs.isEmpty() ? null : legs.get(legs.size() - 1);
-    if (t.status() == vn.layso.queue.domain.TicketStatus.CANCELLED && last != null && last.end() == null) {
+    if (t.status() == TicketStatus.CANCELLED && last != null && last.end() == null) {
       String caller = last.call() == null ? null : last.call().counter();
       tallies(last.field(), caller, null, last.arrivedAt()).forEach(Tally::cancelled);
     }
@@ -191,10 +192,6 @@ public final class DaySummary {
   public void staffTime(Map<String, StaffTime> times) {
     staffTime.clear();
     staffTime.putAll(times);
-  }
-
-  public ZoneId zone() {
-    return zone;
   }
 
   /** The day's figures as a report reads them. */

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStep;
 
@@ -117,7 +119,7 @@ public final class StaffTimeCalculator {
     }
 
     Map<String, StaffTime> out = new TreeMap<>();
-    Set<String> accounts = new java.util.TreeSet<>(sessionMs.keySet());
+    Set<String> accounts = new TreeSet<>(sessionMs.keySet());
     accounts.addAll(serving.keySet());
     accounts.addAll(pausedMs.keySet());
     for (String a : accounts) {
@@ -133,7 +135,7 @@ public final class StaffTimeCalculator {
   private static List<Session> sessions(List<LogEntry> log, Map<String, long[]> calledSpan, long end) {
     List<Session> out = new ArrayList<>();
     Map<String, LogEntry> open = new HashMap<>();
-    Set<String> withOpen = new java.util.HashSet<>();
+    Set<String> withOpen = new HashSet<>();
     for (LogEntry e : log) {
       if (e.act().equals("OPEN") || e.act().equals("CLOSE")) {
         LogEntry was = open.remove(e.counter());

@@ -61,11 +61,6 @@ public final class Tally {
     return this;
   }
 
-  /** A copy that later merges do not touch. */
-  public Tally copy() {
-    return new Tally().merge(this);
-  }
-
   void issued() {
     issued++;
   }

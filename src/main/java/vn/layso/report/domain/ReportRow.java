@@ -20,8 +20,4 @@ public record ReportRow(String key, Tally tally, Map<Integer, Long> ratings, App
       return new Appointments(booked + o.booked, checkedIn + o.checkedIn, noShow + o.noShow);
     }
   }
-
-  public long ratingCount() {
-    return ratings.values().stream().mapToLong(Long::longValue).sum();
-  }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -107,7 +108,7 @@ public final class RedisHistoryStore implements HistoryStore {
   @Override
   public Future<List<StaffTimeCalculator.LogEntry>> counterLog(String office, LocalDate day) {
     return redis.call(c -> c.lrange(Keys.counterLog(office, ServiceDay.key(day)), 0, -1))
-        .map(entries -> entries.stream().map(RedisHistoryStore::logEntry).filter(java.util.Objects::nonNull).toList());
+        .map(entries -> entries.stream().map(RedisHistoryStore::logEntry).filter(Objects::nonNull).toList());
   }
 
   private static StaffTimeCalculator.LogEntry logEntry(String raw) {
