@@ -97,11 +97,13 @@ class ReportsIT {
         app.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
       }
     }
-    app.clock().set(java.time.Instant.parse("2026-11-24T02:15:00Z"));
+    // Tuesday 10:16 (+07:00): the 10:00 booking's window (15 minutes late) has ended
+    app.clock().set(java.time.Instant.parse("2026-11-24T03:16:00Z"));
+    assertThat(app.server().noShows().sweep().toCompletionStage().toCompletableFuture().join()).isEqualTo(1);
     String admin = app.login("admin", TestApp.ADMIN_PASSWORD);
     JsonObject report = get("/api/v1/offices/demo/reports?from=2026-11-24&to=2026-11-24&by=field", admin);
     assertThat(row(report.getJsonArray("rows"), "ho-tich").getJsonObject("appointments"))
-        .isEqualTo(new JsonObject().put("booked", 2).put("checkedIn", 1).put("noShow", 0));
+        .isEqualTo(new JsonObject().put("booked", 2).put("checkedIn", 1).put("noShow", 1));
     assertThat(report.getJsonObject("total").getJsonObject("appointments").getInteger("booked")).isEqualTo(2);
   }
 
