@@ -44,4 +44,8 @@ if KEYS[7] then
   local d = redis.call('HMGET', KEYS[3], 'date', 'start')
   redis.call('ZADD', KEYS[7], due_score(d[1], d[2]), ARGV[8])
 end
+do
+  local d = redis.call('HMGET', KEYS[3], 'date')
+  appt_count(KEYS[3], d[1], ARGV[7], 'booked', 1)
+end
 return result({ ok = true, converted = held == 1 })

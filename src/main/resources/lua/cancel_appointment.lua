@@ -9,6 +9,7 @@ if r.phoneHash ~= ARGV[1] then return result({ error = 'appointment_not_found' }
 if r.date ~= ARGV[3] or r.start ~= ARGV[4] then return result({ error = 'appointment_changed' }) end
 if r.status ~= 'BOOKED' then return result({ error = 'not_cancellable', status = r.status }) end
 redis.call('HSET', KEYS[1], 'status', 'CANCELLED', 'updatedAt', ARGV[2])
+appt_count(KEYS[1], r.date, r.service, 'booked', -1)
 if tonumber(redis.call('HGET', KEYS[2], r.start) or '0') > 0 then redis.call('HINCRBY', KEYS[2], r.start, -1) end
 redis.call('HDEL', KEYS[3], r.code)
 redis.call('HDEL', KEYS[4], r.code)

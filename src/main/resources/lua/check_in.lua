@@ -42,6 +42,7 @@ local t, err = issue_new({ sequence = KEYS[2], ticket = KEYS[3], queue = KEYS[4]
   day = KEYS[6], open_days = KEYS[7] }, a)
 if not t then return result(err) end
 redis.call('HSET', KEYS[1], 'status', 'CHECKED_IN', 'ticket', t.id, 'checkedInAt', now, 'updatedAt', now)
+appt_count(KEYS[1], date, service, 'checkedIn', 1)
 if late then
   redis.call('HSET', KEYS[1], 'late', '1')
   -- a late arrival is a walk-in: its place in the slot is no longer held

@@ -13,6 +13,7 @@ for _, code in ipairs(due) do
   local r = redis.call('HMGET', key, 'status', 'service', 'date', 'start')
   if r[1] == 'BOOKED' then
     redis.call('HSET', key, 'status', 'NO_SHOW', 'updatedAt', now)
+    appt_count(key, r[3], r[2], 'noShow', 1)
     local ledger = ARGV[3] .. r[3] .. ':' .. r[2]
     if tonumber(redis.call('HGET', ledger, r[4]) or '0') > 0 then redis.call('HINCRBY', ledger, r[4], -1) end
     marked = marked + 1

@@ -42,6 +42,8 @@ for i = 7, 8 do
   redis.call('HSET', KEYS[i], r.code, r.service)
   redis.call('PEXPIRE', KEYS[i], ARGV[12])
 end
+appt_count(KEYS[1], r.date, r.service, 'booked', -1)
+appt_count(KEYS[1], ARGV[5], r.service, 'booked', 1)
 redis.call('HSET', KEYS[1], 'date', ARGV[5], 'start', ARGV[6], 'end', ARGV[7], 'updatedAt', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[11])
 if KEYS[9] then redis.call('ZADD', KEYS[9], due_score(ARGV[5], ARGV[6]), r.code) end

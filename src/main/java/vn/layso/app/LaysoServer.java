@@ -33,6 +33,7 @@ import vn.layso.common.RateLimiter;
 import vn.layso.history.ArchiveFiles;
 import vn.layso.history.DayArchiver;
 import vn.layso.history.HistoryService;
+import vn.layso.report.ReportService;
 import vn.layso.notify.Notifier;
 import vn.layso.notify.TurnNearWatcher;
 import vn.layso.live.LiveHub;
@@ -60,6 +61,7 @@ import vn.layso.store.redis.RedisBookingStore;
 import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
+import vn.layso.store.redis.RedisReportStore;
 import vn.layso.store.redis.RedisOfficeStore;
 import vn.layso.store.redis.RedisPredictionStore;
 import vn.layso.store.redis.RedisPrintStore;
@@ -199,7 +201,8 @@ public final class LaysoServer {
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock)));
+              predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock),
+              new ReportService(vertx, new RedisReportStore(redis), historyStore, offices, clock)));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -45,6 +45,8 @@ import vn.layso.rating.RatingRoutes;
 import vn.layso.rating.RatingService;
 import vn.layso.settings.SettingsRoutes;
 import vn.layso.settings.SettingsService;
+import vn.layso.report.ReportRoutes;
+import vn.layso.report.ReportService;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
@@ -61,7 +63,7 @@ final class Routing {
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
                   PredictionService predictions, AuditLog audit, RatingService ratings,
-                  SettingsService settings) {
+                  SettingsService settings, ReportService reports) {
   }
 
   private Routing() {
@@ -105,6 +107,7 @@ final class Routing {
     new PredictionRoutes(f.predictions(), f.offices()).mount(router);
     new RatingRoutes(f.ratings(), f.offices()).mount(router);
     new ZaloWebhookRoutes(config.zalo(), f.ratings()).mount(router);
+    new ReportRoutes(vertx, f.reports(), f.offices()).mount(router);
     new ApiDocRoutes().mount(router);
     new PageRoutes(config.voiceDir()).mount(router);
     router.route().failureHandler(new FailureHandler());

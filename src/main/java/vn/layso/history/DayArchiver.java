@@ -68,10 +68,16 @@ public final class DayArchiver {
   }
 
   private Future<Void> write(Office office, LocalDate day) {
-    DaySummary summary = new DaySummary(office.id(), day, office.timezone());
+    DaySummary summary = DaySummaries.start(office, day);
+    List<Ticket> tickets = new ArrayList<>();
     return vertx.executeBlocking(() -> files.open(office.id(), day)).compose(writer ->
-        copy(office, day, 0, summary, writer)
-            .compose(v -> vertx.executeBlocking(writer::commit))
+        copy(office, day, 0, summary, writer, tickets)
+            .compose(v -> store.counterLog(office.id(), day))
+            .compose(log -> {
+              DaySummaries.finish(summary, office, log, tickets,
+                  day.plusDays(1).atStartOfDay(office.timezone()).toInstant());
+              return vertx.executeBlocking(writer::commit);
+            })
             .onFailure(t -> vertx.executeBlocking(() -> {
               writer.abort();
               return null;
@@ -82,11 +88,13 @@ public final class DayArchiver {
   }
 
   /** Reads the day a page at a time: each ticket goes into the summary and, as a line, into the file. */
-  private Future<Void> copy(Office office, LocalDate day, long offset, DaySummary summary, ArchiveFiles.Writer writer) {
+  private Future<Void> copy(Office office, LocalDate day, long offset, DaySummary summary, ArchiveFiles.Writer writer,
+                            List<Ticket> tickets) {
     return store.dayTickets(office.id(), day, offset, BATCH).compose(page -> {
       List<String> lines = new ArrayList<>(page.tickets().size());
       for (Ticket t : page.tickets()) {
         summary.add(t);
+        tickets.add(t);
         lines.add(TicketJson.record(office, t).encode());
       }
       Future<Void> written = vertx.executeBlocking(() -> {
@@ -94,7 +102,7 @@ public final class DayArchiver {
         return null;
       });
       return offset + BATCH >= page.total() ? written
-          : written.compose(v -> copy(office, day, offset + BATCH, summary, writer));
+          : written.compose(v -> copy(office, day, offset + BATCH, summary, writer, tickets));
     });
   }
 

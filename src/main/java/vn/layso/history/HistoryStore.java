@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import vn.layso.history.domain.StaffTimeCalculator;
 import vn.layso.queue.domain.Ticket;
 
 /** The history's storage: a day's tickets through its index, the day summaries and the archive marks. */
@@ -28,6 +29,9 @@ public interface HistoryStore {
 
   /** Marks the day archived: when, and where the file was written ({@code host:path}). */
   Future<Void> markArchived(String office, LocalDate day, Instant at, String archive);
+
+  /** The day's counter log (opens, closes, pauses, resumes), oldest first; unreadable entries are skipped. */
+  Future<List<StaffTimeCalculator.LogEntry>> counterLog(String office, LocalDate day);
 
   /** The stored summaries (JSON) of the days from {@code from} to {@code to}, both included, in date order. */
   Future<List<String>> summaries(String office, LocalDate from, LocalDate to);

@@ -34,6 +34,10 @@ public final class PageRoutes {
     router.route("/static/*").handler(this::assetHeaders)
         .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600)
             .setDirectoryListing(false).setIncludeHidden(false).setDefaultContentEncoding("UTF-8"));
+    // uPlot, the reports' charts, from its webjar (MIT licence beside it: /webjars/uplot/1.6.30/LICENSE)
+    router.route("/webjars/uplot/*").handler(this::assetHeaders)
+        .handler(StaticHandler.create("META-INF/resources/webjars/uplot").setCachingEnabled(true)
+            .setMaxAgeSeconds(3600).setDirectoryListing(false).setIncludeHidden(false));
     router.get("/").handler(ctx -> page(ctx, "webroot/index.html"));
     router.get("/display").handler(ctx -> page(ctx, "webroot/display/index.html"));
     router.get("/kiosk").handler(ctx -> page(ctx, "webroot/kiosk/index.html"));
@@ -45,6 +49,7 @@ public final class PageRoutes {
     router.get("/t/:id").handler(ctx -> page(ctx, "webroot/ticket/index.html"));
     // the counter's rating tablet (a paired rating device of that counter)
     router.get("/rate").handler(ctx -> page(ctx, "webroot/rate/index.html"));
+    router.get("/admin/reports").handler(ctx -> page(ctx, "webroot/admin/reports.html"));
   }
 
   private void page(RoutingContext ctx, String file) {

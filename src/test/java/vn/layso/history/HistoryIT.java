@@ -167,7 +167,8 @@ class HistoryIT {
     JsonObject summary = days.getJsonObject(0);
     assertThat(summary.getString("date")).isEqualTo(DAY);
     assertThat(summary.getJsonObject("tickets")).isEqualTo(new JsonObject().put("issued", 5).put("served", 2)
-        .put("noShow", 1).put("expired", 2).put("cancelled", 0).put("transferred", 1).put("priority", 1));
+        .put("noShow", 1).put("skipped", 0).put("expired", 2).put("cancelled", 0).put("transferred", 1)
+        .put("priority", 1));
     // two services of exactly 10 minutes: every percentile is 600 s
     JsonObject service = summary.getJsonObject("service");
     assertThat(service.getLong("count")).isEqualTo(2);

@@ -100,7 +100,8 @@ class SkippedOutcomeIT {
     assertThat(skipStep.getString("by")).isEqualTo("staff:lan");
     assertThat(skipStep.getString("counter")).isEqualTo("3");
 
-    // the day's summary, once closed: two served, one no-show, counted to the counter and the account
+    // the day's summary, once closed: two served, one skipped (neither served nor a plain no-show),
+    // counted to the counter and the account
     app.clock().set(NEXT_DAY);
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
       app.server().closePastDays().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
@@ -114,12 +115,14 @@ class SkippedOutcomeIT {
     JsonObject tickets = summary.getJsonObject("tickets");
     assertThat(tickets.getInteger("issued")).isEqualTo(3);
     assertThat(tickets.getInteger("served")).isEqualTo(2);
-    assertThat(tickets.getInteger("noShow")).isEqualTo(1);
+    assertThat(tickets.getInteger("skipped")).isEqualTo(1);
+    assertThat(tickets.getInteger("noShow")).isZero();
     assertThat(tickets.getInteger("expired")).isZero();
     for (JsonObject group : List.of(summary.getJsonObject("byCounter").getJsonObject("3"),
         summary.getJsonObject("byStaff").getJsonObject("staff:lan"), summary.getJsonObject("byField").getJsonObject("ho-tich"))) {
       assertThat(group.getInteger("served")).as(group.encode()).isEqualTo(2);
-      assertThat(group.getInteger("noShow")).as(group.encode()).isEqualTo(1);
+      assertThat(group.getInteger("skipped")).as(group.encode()).isEqualTo(1);
+      assertThat(group.getInteger("noShow")).as(group.encode()).isZero();
       assertThat(group.getInteger("expired")).as(group.encode()).isZero();
     }
     // service times: the one started and completed, and the one completed straight from CALLED; none for the skip

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.layso.queue.domain.Ticket;
+import vn.layso.queue.domain.TicketStatus;
 import vn.layso.queue.domain.TicketStep;
 
 /**
@@ -29,6 +30,14 @@ import vn.layso.queue.domain.TicketStep;
  * </ul>
  * The ticket counts ({@link #issued()} ...) are by final status; {@link #transferred()} counts
  * tickets transferred at least once, while a group's transferred count is stays transferred on.
+ *
+ * <p>Outcomes are counted as what they are: a stay ended by COMPLETE is served (its service
+ * started, or the officer pressed "complete" on a called citizen: that explicit completion counts
+ * as served); NO_SHOW is a no-show; SKIP (the counter's next call replaced a called citizen who
+ * never came: status NO_SHOW with endReason "skipped") is skipped, neither served nor no-show;
+ * CANCEL (or a CANCELLED ticket's open stay) is cancelled; EXPIRE is expired. A wait is within
+ * target when it is at most its field's target wait ({@code targets}, seconds per field).
+ * {@link #staffTime} is filled by whoever knows the day's counter log (see {@link StaffTimeCalculator}).
  */
 public final class DaySummary {
 
@@ -45,20 +54,35 @@ public final class DaySummary {
   private int noShow;
   private int expired;
   private int cancelled;
+  private int skipped;
   private int transferred;
   private int priority;
+  private final Map<String, Long> targets;
+  private final Map<String, StaffTime> staffTime = new TreeMap<>();
 
   public DaySummary(String office, LocalDate date, ZoneId zone) {
+    this(office, date, zone, Map.of());
+  }
+
+  /** @param targets each field's target wait in seconds (a field not named has none: no wait is within) */
+  public DaySummary(String office, LocalDate date, ZoneId zone, Map<String, Long> targets) {
     this.office = office;
     this.date = date;
     this.zone = zone;
+    this.targets = Map.copyOf(targets);
   }
 
   public void add(Ticket t) {
     issued++;
     switch (t.status()) {
       case DONE -> served++;
-      case NO_SHOW -> noShow++;
+      case NO_SHOW -> {
+        if ("skipped".equals(t.endReason())) {
+          skipped++;
+        } else {
+          noShow++;
+        }
+      }
       case EXPIRED -> expired++;
       case CANCELLED -> cancelled++;
       default -> {
@@ -75,13 +99,19 @@ public final class DaySummary {
     String firstField = legs.isEmpty() ? t.service() : legs.get(0).field();
     tallies(firstField, null, account(t.source()), t.issuedAt()).forEach(Tally::issued);
     legs.forEach(this::add);
+    Leg last = legs.isEmpty() ? null : legs.get(legs.size() - 1);
+    if (t.status() == TicketStatus.CANCELLED && last != null && last.end() == null) {
+      String caller = last.call() == null ? null : last.call().counter();
+      tallies(last.field(), caller, null, last.arrivedAt()).forEach(Tally::cancelled);
+    }
   }
 
   private void add(Leg leg) {
     TicketStep call = leg.call();
     String caller = call == null ? null : call.counter();
+    Long target = targets.get(leg.field());
     leg.waited().ifPresent(wait -> tallies(leg.field(), caller, account(call.by()), leg.arrivedAt())
-        .forEach(t -> t.waited(wait.toSeconds())));
+        .forEach(t -> t.waited(wait.toSeconds(), target != null && wait.toSeconds() <= target)));
     TicketStep end = leg.end();
     if (end == null) {
       return;
@@ -93,8 +123,9 @@ public final class DaySummary {
         ended.forEach(Tally::served);
         leg.served().map(Duration::toSeconds).ifPresent(s -> ended.forEach(t -> t.serviceTook(s)));
       }
-      // a ticket skipped by the next call was called and never came: a no-show, never served
-      case "NO_SHOW", "SKIP" -> ended.forEach(Tally::noShow);
+      case "NO_SHOW" -> ended.forEach(Tally::noShow);
+      case "SKIP" -> ended.forEach(Tally::skipped);
+      case "CANCEL" -> ended.forEach(Tally::cancelled);
       case "TRANSFER" -> ended.forEach(Tally::transferred);
       default -> ended.forEach(Tally::expired);
     }
@@ -146,6 +177,26 @@ public final class DaySummary {
 
   public int cancelled() {
     return cancelled;
+  }
+
+  /** Tickets called, never started and replaced by the counter's next call (NO_SHOW, endReason "skipped"). */
+  public int skipped() {
+    return skipped;
+  }
+
+  /** Time at the counters per staff account (as steps name it), once {@link #staffTime(Map)} gave it. */
+  public Map<String, StaffTime> staffTime() {
+    return Collections.unmodifiableMap(staffTime);
+  }
+
+  public void staffTime(Map<String, StaffTime> times) {
+    staffTime.clear();
+    staffTime.putAll(times);
+  }
+
+  /** The day's figures as a report reads them. */
+  public DayFigures figures() {
+    return new DayFigures(date, all, byField, byCounter, byStaff, byHour, staffTime);
   }
 
   public int transferred() {

@@ -35,6 +35,40 @@ public final class Distribution {
     max = Math.max(max, s);
   }
 
+  /**
+   * A distribution read back from its stored form: the count of each bucket (by index), and the
+   * exact count, sum, minimum and maximum.
+   */
+  public static Distribution restore(long[] buckets, long count, long sum, long min, long max) {
+    Distribution d = new Distribution();
+    System.arraycopy(buckets, 0, d.counts, 0, Math.min(buckets.length, BUCKETS));
+    d.count = count;
+    d.sum = sum;
+    d.min = count == 0 ? Long.MAX_VALUE : min;
+    d.max = max;
+    return d;
+  }
+
+  /** Adds another distribution's values: the same fixed buckets make the merge exact. */
+  public Distribution merge(Distribution o) {
+    if (o.count == 0) {
+      return this;
+    }
+    for (int i = 0; i < BUCKETS; i++) {
+      counts[i] += o.counts[i];
+    }
+    count += o.count;
+    sum += o.sum;
+    min = Math.min(min, o.min);
+    max = Math.max(max, o.max);
+    return this;
+  }
+
+  /** The mean in seconds; empty while empty. */
+  public OptionalDouble mean() {
+    return count == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) sum / count);
+  }
+
   /** The bucket a duration falls in: [lowerBound(i), upperBound(i)). */
   public static int bucketOf(long seconds) {
     if (seconds < FINE_END) {

@@ -10,8 +10,8 @@ import vn.layso.queue.domain.TicketStep;
 
 /**
  * One stay of a ticket in one field: from its issue, or from a transfer into the field, until
- * the step that ended it (COMPLETE, NO_SHOW, SKIP, TRANSFER on to another field, or EXPIRE; null while
- * the ticket is still open). {@code call} is the first call in the field (recalls do not restart
+ * the step that ended it (COMPLETE, NO_SHOW, SKIP when the counter's next call replaced it before it
+ * started, CANCEL, TRANSFER on to another field, or EXPIRE; null while the ticket is still open). {@code call} is the first call in the field (recalls do not restart
  * the wait), {@code start} the first START; either may be null.
  */
 public record Leg(String field, Instant arrivedAt, TicketStep call, TicketStep start, TicketStep end) {
@@ -43,7 +43,7 @@ public record Leg(String field, Instant arrivedAt, TicketStep call, TicketStep s
       switch (step.action()) {
         case "CALL" -> open.call = open.call == null ? step : open.call;
         case "START" -> open.start = open.start == null ? step : open.start;
-        case "COMPLETE", "NO_SHOW", "SKIP", "EXPIRE" -> {
+        case "COMPLETE", "NO_SHOW", "SKIP", "CANCEL", "EXPIRE" -> {
           legs.add(open.end(step));
           open = null;
         }

@@ -148,6 +148,16 @@ public final class Keys {
     return office(office) + "day:" + serviceDate + ":counter-log";
   }
 
+  /**
+   * Appointments of one day (the appointment's date, yyyyMMdd) per field (hash
+   * {@code <field>|booked}, {@code <field>|checkedIn}, {@code <field>|noShow} -> count), counted by the
+   * booking, cancel, reschedule, check-in and no-show scripts (HINCRBY) for the reports; never expires
+   * (a few fields a day), unlike the appointments themselves.
+   */
+  public static String appointmentCounts(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":appointment-counts";
+  }
+
   /** The most recent calls of one service day (JSON), newest first, for the lobby screen's snapshot. */
   public static String recentCalls(String office, String serviceDate) {
     return office(office) + "calls:" + serviceDate;

@@ -16,10 +16,12 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import vn.layso.history.HistoryStore;
+import vn.layso.history.domain.StaffTimeCalculator;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
 
@@ -103,7 +105,27 @@ public final class RedisHistoryStore implements HistoryStore {
     });
   }
 
-  private static String compress(String json) {
+  @Override
+  public Future<List<StaffTimeCalculator.LogEntry>> counterLog(String office, LocalDate day) {
+    return redis.call(c -> c.lrange(Keys.counterLog(office, ServiceDay.key(day)), 0, -1))
+        .map(entries -> entries.stream().map(RedisHistoryStore::logEntry).filter(Objects::nonNull).toList());
+  }
+
+  private static StaffTimeCalculator.LogEntry logEntry(String raw) {
+    try {
+      JsonObject e = new JsonObject(raw);
+      Long at = e.getLong("at");
+      if (e.getString("counter") == null || e.getString("act") == null || at == null) {
+        return null;
+      }
+      return new StaffTimeCalculator.LogEntry(e.getString("counter"), e.getString("act"), Instant.ofEpochMilli(at),
+          e.getString("by"), e.getString("reason"));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static String compress(String json) {
     var bytes = new ByteArrayOutputStream(json.length() / 4);
     try (var gzip = new GZIPOutputStream(bytes)) {
       gzip.write(json.getBytes(StandardCharsets.UTF_8));
@@ -113,7 +135,7 @@ public final class RedisHistoryStore implements HistoryStore {
     return Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
-  private static String decompress(String stored) {
+  static String decompress(String stored) {
     try (var gzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(stored)))) {
       return new String(gzip.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -43,6 +43,12 @@ class DaySummaryTest {
       return this;
     }
 
+    /** A ticket ended with a reason (a skip's "skipped"), without priority. */
+    Ticket ended(TicketStatus status, String endReason) {
+      return new Ticket("demo.000000000001", "demo", "A001", field, status, null, steps.get(0).at(), DAY,
+          null, null, null, null, 0, steps.get(0).by(), endReason, steps);
+    }
+
     Ticket ticket(TicketStatus status, String priority) {
       return new Ticket("demo.000000000001", "demo", "A001", field, status, priority, steps.get(0).at(), DAY,
           null, null, null, null, 0, steps.get(0).by(), null, steps);
@@ -64,11 +70,11 @@ class DaySummaryTest {
   }
 
   @Test
-  void aTicketSkippedByTheNextCallIsANoShowNeverServedNorExpired() {
+  void aTicketSkippedByTheNextCallIsSkippedNeverServedNorANoShowNorExpired() {
     Ticket t = new Steps("ho-tich", at(8, 0), "public")
         .step("CALL", at(8, 10), "staff:lan", "3")
         .step("SKIP", at(8, 14), "staff:lan", "3")
-        .ticket(TicketStatus.NO_SHOW, null);
+        .ended(TicketStatus.NO_SHOW, "skipped");
     List<Leg> legs = Leg.of(t);
     assertThat(legs).hasSize(1);
     assertThat(legs.get(0).end().action()).isEqualTo("SKIP");
@@ -76,9 +82,11 @@ class DaySummaryTest {
     DaySummary s = new DaySummary("demo", DAY, HANOI);
     s.add(t);
     assertThat(s.served()).isZero();
-    assertThat(s.noShow()).isEqualTo(1);
+    assertThat(s.skipped()).isEqualTo(1);
+    assertThat(s.noShow()).isZero();
     for (Tally tally : List.of(s.byField().get("ho-tich"), s.byCounter().get("3"), s.byStaff().get("staff:lan"))) {
-      assertThat(tally.noShowCount()).isEqualTo(1);
+      assertThat(tally.skippedCount()).isEqualTo(1);
+      assertThat(tally.noShowCount()).isZero();
       assertThat(tally.servedCount()).isZero();
       assertThat(tally.expiredCount()).isZero();
       assertThat(tally.services().count()).isZero();

@@ -1,0 +1,293 @@
+package vn.layso.report;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.layso.history.DaySummaries;
+import vn.layso.history.HistoryStore;
+import vn.layso.history.SummaryJson;
+import vn.layso.history.domain.DayFigures;
+import vn.layso.history.domain.Tally;
+import vn.layso.office.OfficeRegistry;
+import vn.layso.office.domain.Counter;
+import vn.layso.office.domain.Office;
+import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.domain.ServiceDay;
+import vn.layso.report.domain.ReportBuilder;
+import vn.layso.report.domain.ReportBy;
+import vn.layso.report.domain.ReportRow;
+
+/**
+ * Reports of a period: closed days from their stored summaries (kept in memory once read: a
+ * closed day's summary never changes), days not closed yet (today) computed live from their
+ * tickets and counter log, ratings and appointments from their per-day counts (always read
+ * fresh: a rating may come in after its day closed). Nothing comes from logs or memory alone, so
+ * the figures are the same after a restart.
+ */
+public final class ReportService {
+
+  /**
+   * Closed days kept parsed in memory; beyond this many the cache starts over. A provincial
+   * centre's day (30 counters and accounts, 8 fields) takes about 150 KB parsed.
+   */
+  private static final int CACHE_DAYS = 2_000;
+
+  private final Vertx vertx;
+  private final ReportStore store;
+  private final HistoryStore history;
+  private final OfficeRegistry offices;
+  private final Clock clock;
+  private final Map<String, DayFigures> closed = new ConcurrentHashMap<>();
+  /** The last live figures of each office's open days, valid while the office's version has not moved. */
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+  private record Live(long version, Instant at, DayFigures figures) {
+  }
+
+  public ReportService(Vertx vertx, ReportStore store, HistoryStore history, OfficeRegistry offices, Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.history = history;
+    this.offices = offices;
+    this.clock = clock;
+  }
+
+  /** One office's report, rows by {@code by}. */
+  public Future<JsonObject> report(Office office, LocalDate from, LocalDate to, ReportBy by) {
+    return figures(office, from, to).compose(days -> {
+      List<LocalDate> dates = dates(from, to);
+      return Future.all(store.ratingCounts(office.id(), dates), store.appointmentCounts(office.id(), dates))
+          .compose(counts -> {
+            ReportBuilder.Report report = ReportBuilder.build(by, days.figures(), counts.resultAt(0), counts.resultAt(1));
+            return labels(office, by, report).map(labels -> json(office, from, to, by, report, labels, days));
+          });
+    });
+  }
+
+  /** Every office side by side: one row per office (its total), for admins. */
+  public Future<JsonObject> province(LocalDate from, LocalDate to) {
+    List<Office> all = new ArrayList<>(offices.all());
+    all.sort(Comparator.comparing(Office::id));
+    List<Future<ReportBuilder.Report>> reports = new ArrayList<>();
+    for (Office office : all) {
+      List<LocalDate> dates = dates(from, to);
+      reports.add(figures(office, from, to).compose(days ->
+          Future.all(store.ratingCounts(office.id(), dates), store.appointmentCounts(office.id(), dates))
+              .map(counts -> ReportBuilder.build(ReportBy.DAY, days.figures(), counts.resultAt(0), counts.resultAt(1)))));
+    }
+    return Future.all(reports).map(done -> {
+      List<ReportRow> rows = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        ReportRow t = done.<ReportBuilder.Report>resultAt(i).total();
+        rows.add(new ReportRow(all.get(i).id(), t.tally(), t.ratings(), t.appointments(), null));
+      }
+      ReportRow total = sum(rows);
+      int levels = ReportJson.levels(total.ratings());
+      JsonArray out = new JsonArray();
+      for (int i = 0; i < all.size(); i++) {
+        out.add(ReportJson.row(all.get(i).id(), all.get(i).name(), rows.get(i), levels));
+      }
+      return new JsonObject().put("from", from.toString()).put("to", to.toString()).put("by", "office")
+          .put("levels", levels).put("generatedAt", clock.instant().toString())
+          .put("rows", out).put("total", ReportJson.row("total", null, total, levels));
+    });
+  }
+
+  private static ReportRow sum(List<ReportRow> rows) {
+    var tally = new Tally();
+    Map<Integer, Long> ratings = new TreeMap<>();
+    ReportRow.Appointments appointments = ReportRow.Appointments.NONE;
+    for (ReportRow r : rows) {
+      tally.merge(r.tally());
+      r.ratings().forEach((l, n) -> ratings.merge(l, n, Long::sum));
+      appointments = appointments.plus(r.appointments());
+    }
+    return new ReportRow("total", tally, ratings, appointments, null);
+  }
+
+  /** The period's days with figures, and how many were read closed and how many live. */
+  private record Days(List<DayFigures> figures, int closedDays, int liveDays) {
+  }
+
+  private Future<Days> figures(Office office, LocalDate from, LocalDate to) {
+    LocalDate today = ServiceDay.of(clock, office.timezone());
+    return store.summarisedDays(office.id(), from, to).compose(summarised -> {
+      List<LocalDate> missing = new ArrayList<>();
+      Map<LocalDate, DayFigures> found = new HashMap<>();
+      for (LocalDate d : summarised) {
+        DayFigures cached = closed.get(cacheKey(office, d));
+        if (cached != null) {
+          found.put(d, cached);
+        } else {
+          missing.add(d);
+        }
+      }
+      Set<LocalDate> done = new HashSet<>(summarised);
+      List<LocalDate> live = new ArrayList<>();
+      for (LocalDate d : dates(from, to.isAfter(today) ? today : to)) {
+        if (!done.contains(d)) {
+          live.add(d);
+        }
+      }
+      Future<Map<LocalDate, DayFigures>> read = store.summaries(office.id(), missing)
+          .compose(jsons -> parseInParallel(office, jsons));
+      return read.compose(parsed -> store.version(office.id()).compose(version -> {
+        List<Future<DayFigures>> liveDays = live.stream().map(d -> liveDay(office, d, version)).toList();
+        return Future.all(liveDays).map(v -> {
+        found.putAll(parsed);
+        List<DayFigures> all = new ArrayList<>(found.values());
+        int liveCount = 0;
+        for (Future<DayFigures> f : liveDays) {
+          DayFigures day = f.result();
+          if (day.all().issuedCount() > 0 || day.all().waits().count() > 0 || !day.staffTime().isEmpty()) {
+            all.add(day);
+            liveCount++;
+          }
+        }
+        all.sort(Comparator.comparing(DayFigures::date));
+        return new Days(all, found.size(), liveCount);
+        });
+      }));
+    });
+  }
+
+  /**
+   * A day not closed yet, from its tickets and counter log; the last answer is reused while the
+   * office's version (bumped by every ticket and counter event) has not moved and the clock stayed
+   * within the same minute (staff time runs on with the clock).
+   */
+  private Future<DayFigures> liveDay(Office office, LocalDate day, long version) {
+    String key = cacheKey(office, day);
+    Instant now = clock.instant();
+    Live known = live.get(key);
+    if (known != null && known.version() == version && known.at().getEpochSecond() / 60 == now.getEpochSecond() / 60) {
+      return Future.succeededFuture(known.figures());
+    }
+    return DaySummaries.live(history, office, day, now).map(summary -> {
+      DayFigures figures = summary.figures();
+      if (live.size() > CACHE_DAYS) {
+        live.clear();
+      }
+      live.put(key, new Live(version, now, figures));
+      return figures;
+    });
+  }
+
+  /** Parses the stored summaries on worker threads, one share per core (a year is some 300 of them). */
+  private Future<Map<LocalDate, DayFigures>> parseInParallel(Office office, Map<LocalDate, String> jsons) {
+    if (jsons.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    int shares = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), jsons.size() / 8 + 1));
+    List<Map<LocalDate, String>> parts = new ArrayList<>();
+    for (int i = 0; i < shares; i++) {
+      parts.add(new HashMap<>());
+    }
+    int i = 0;
+    for (var e : jsons.entrySet()) {
+      parts.get(i++ % shares).put(e.getKey(), e.getValue());
+    }
+    List<Future<Map<LocalDate, DayFigures>>> parsed = parts.stream()
+        .map(part -> vertx.executeBlocking(() -> parse(office, part), false)).toList();
+    return Future.all(parsed).map(done -> {
+      Map<LocalDate, DayFigures> out = new HashMap<>();
+      parsed.forEach(f -> out.putAll(f.result()));
+      return out;
+    });
+  }
+
+  private Map<LocalDate, DayFigures> parse(Office office, Map<LocalDate, String> jsons) {
+    Map<LocalDate, DayFigures> out = new HashMap<>();
+    if (closed.size() > CACHE_DAYS) {
+      closed.clear();
+    }
+    jsons.forEach((day, json) -> {
+      DayFigures figures = SummaryJson.figures(new JsonObject(json));
+      closed.put(cacheKey(office, day), figures);
+      out.put(day, figures);
+    });
+    return out;
+  }
+
+  private static String cacheKey(Office office, LocalDate day) {
+    return office.id() + "\n" + day;
+  }
+
+  private static List<LocalDate> dates(LocalDate from, LocalDate to) {
+    List<LocalDate> out = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** Display names of the rows: field and counter names from the settings, staff full names. */
+  private Future<Map<String, String>> labels(Office office, ReportBy by, ReportBuilder.Report report) {
+    Map<String, String> out = new HashMap<>();
+    switch (by) {
+      case FIELD -> office.services().forEach(s -> out.put(s.code(), s.name()));
+      case COUNTER -> office.counters().forEach(c -> out.put(c.id(), c.name()));
+      case STAFF -> {
+        List<String> names = report.rows().stream().map(r -> username(r.key())).toList();
+        return store.fullNames(names);
+      }
+      default -> {
+        // days and hours need no label
+      }
+    }
+    return Future.succeededFuture(out);
+  }
+
+  private JsonObject json(Office office, LocalDate from, LocalDate to, ReportBy by, ReportBuilder.Report report,
+                          Map<String, String> labels, Days days) {
+    int levels = ReportJson.levels(report.total().ratings());
+    List<ReportRow> rows = new ArrayList<>(report.rows());
+    rows.sort(order(office, by));
+    JsonArray out = new JsonArray();
+    for (ReportRow r : rows) {
+      String key = by == ReportBy.STAFF ? username(r.key()) : r.key();
+      String label = labels.get(key);
+      if (by == ReportBy.STAFF && label == null) {
+        label = key;
+      }
+      out.add(ReportJson.row(key, label, r, levels));
+    }
+    return new JsonObject().put("office", office.id()).put("officeName", office.name())
+        .put("from", from.toString()).put("to", to.toString()).put("by", by.code())
+        .put("levels", levels).put("generatedAt", clock.instant().toString())
+        .put("closedDays", days.closedDays()).put("liveDays", days.liveDays())
+        .put("rows", out).put("total", ReportJson.row("total", null, report.total(), levels));
+  }
+
+  /** Fields and counters in the office's order (unknown ones after), the rest by key. */
+  private static Comparator<ReportRow> order(Office office, ReportBy by) {
+    List<String> known = switch (by) {
+      case FIELD -> office.services().stream().map(ServiceDef::code).toList();
+      case COUNTER -> office.counters().stream().map(Counter::id).toList();
+      default -> List.of();
+    };
+    return Comparator.<ReportRow>comparingInt(r -> {
+      int i = known.indexOf(r.key());
+      return i < 0 ? Integer.MAX_VALUE : i;
+    }).thenComparing(ReportRow::key);
+  }
+
+  /** {@code staff:lan} -> {@code lan}. */
+  private static String username(String account) {
+    int colon = account.indexOf(':');
+    return colon < 0 ? account : account.substring(colon + 1);
+  }
+}
