@@ -60,7 +60,7 @@ function render() {
       el('td', {}, roleName(a.role)),
       el('td', {}, (a.offices || []).map(officeName).join(', ')),
       el('td', {}, el('span.state-pill' + (a.disabled ? '.off' : a.mustChangePassword ? '.warn' : '.on'), {}, state)),
-      el('td.row-buttons', {},
+      el('td', {}, el('div.row-buttons', {},
         el('button.btn.ghost.small', { type: 'button', onclick: () => edit(a), 'aria-label': t('admin.accounts.editOf', { name: who }) }, t('admin.accounts.edit')),
         self ? null : el('button.btn.ghost.small', { type: 'button', onclick: () => toggle(a),
           'aria-label': t(a.disabled ? 'admin.accounts.enableOf' : 'admin.accounts.disableOf', { name: who }) },
@@ -68,7 +68,7 @@ function render() {
         self ? null : el('button.btn.ghost.small', { type: 'button', onclick: () => reset(a), 'aria-label': t('admin.accounts.resetOf', { name: who }) },
           t('admin.accounts.reset')),
         self ? null : el('button.btn.ghost.small.danger-text', { type: 'button', onclick: () => remove(a), 'aria-label': t('admin.accounts.deleteOf', { name: who }) },
-          t('admin.accounts.delete'))));
+          t('admin.accounts.delete')))));
   }));
 }
 

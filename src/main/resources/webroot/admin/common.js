@@ -65,8 +65,8 @@ export function officePath(rest = '') {
 
 /** el('button.btn.secondary', {type:'button', onclick}, 'text', child...) */
 export function el(spec, attrs = {}, ...children) {
-  const [head, ...classes] = spec.split('.');
-  const [tag, id] = head.split('#');
+  const id = (spec.match(/#([\w-]+)/) || [])[1];
+  const [tag, ...classes] = spec.replace(/#[\w-]+/, '').split('.');
   const node = document.createElement(tag || 'div');
   if (id) node.id = id;
   if (classes.length) node.className = classes.join(' ');

@@ -73,8 +73,8 @@ function render(devices) {
     el('td', {}, d.kind === 'rating' ? counterName(d.counter) : '—'),
     el('td', {}, dateTime(d.pairedAt)),
     el('td', {}, d.lastSeenAt ? dateTime(d.lastSeenAt) : t('admin.devices.neverSeen')),
-    el('td.row-buttons', {}, el('button.btn.ghost.small.danger-text', { type: 'button', onclick: () => revoke(d),
-      'aria-label': t('admin.devices.revokeOf', { name: d.device }) }, t('admin.devices.revoke'))))));
+    el('td', {}, el('div.row-buttons', {}, el('button.btn.ghost.small.danger-text', { type: 'button', onclick: () => revoke(d),
+      'aria-label': t('admin.devices.revokeOf', { name: d.device }) }, t('admin.devices.revoke')))))));
 }
 
 async function revoke(device) {

@@ -23,7 +23,13 @@ export function unmount() {
 }
 
 export function dirty() {
-  return !!(ed && ed.draft && JSON.stringify(strip(ed.draft)) !== JSON.stringify(strip(ed.original)));
+  return !!(ed && ed.draft && ed.baseline && JSON.stringify(ed.draft) !== JSON.stringify(ed.baseline));
+}
+
+/** The form fills in empty sections as it renders: what counts as unchanged is the draft right after. */
+function settle() {
+  render();
+  ed.baseline = JSON.parse(JSON.stringify(ed.draft));
 }
 
 /** Asked before leaving the tab, changing office or logging out. */
@@ -47,7 +53,7 @@ async function load(keepUnsaved = null) {
     mine.draft = strip(settings);
     mine.errors = [];
     mine.unsaved = keepUnsaved;
-    render();
+    settle();
   } catch (error) {
     if (mine.stopped) return;
     $('settings').replaceChildren(el('p.notice.error', { role: 'alert' }, error.message));
@@ -81,7 +87,7 @@ async function save() {
     ed.draft = strip(saved);
     ed.errors = [];
     ed.unsaved = null;
-    render();
+    settle();
     status(saved.pending ? t('admin.settings.savedPending', { date: dayText(saved.pending.from) }) : t('admin.settings.saved'),
       saved.pending ? 'warn' : 'ok');
   } catch (error) {
@@ -93,7 +99,6 @@ async function save() {
     } else if (error.status === 400 && Array.isArray(error.details.errors)) {
       ed.errors = error.details.errors;
       render();
-      status(t('admin.settings.invalid', { n: ed.errors.length }), 'error');
       const list = $('settings-errors');
       if (list) list.focus();
     } else {
@@ -116,11 +121,11 @@ function conflict() {
 
 async function reloadAfterConflict() {
   const mine = JSON.parse(JSON.stringify(ed.draft));
-  const changed = changedPaths(strip(ed.original), mine);
+  const changed = changedPaths(ed.baseline, mine);
   const ok = await confirmDialog(t('admin.settings.reloadTitle'),
     t('admin.settings.reloadText', { n: changed.length }), t('admin.settings.reload'), 'warn');
   if (!ok) return;
-  await load({ settings: mine, changed });
+  await load(changed.length ? { settings: mine, changed } : null);
   status(t('admin.settings.reloaded'), 'warn');
 }
 
@@ -147,15 +152,15 @@ function render() {
   const root = $('settings');
   if (!root) return;
   const d = ed.draft;
-  root.replaceChildren(
+  root.replaceChildren(...[
     el('div.settings-head', {},
       el('h1', {}, t('admin.settings.title')),
       el('span.muted-small', {}, t('admin.settings.revision', { n: ed.original.revision })),
       el('button.btn#settings-save', { type: 'button', onclick: save }, t('admin.settings.save'))),
     el('p#settings-status.notice', { role: 'status', 'aria-live': 'polite', hidden: true }),
-    pendingBox(),
-    unsavedBox(),
     errorList(),
+    unsavedBox(),
+    pendingBox(),
     el('nav.section-nav', { 'aria-label': t('admin.settings.sections') },
       SECTIONS.map(s => el('a', { href: '#settings', onclick: event => { event.preventDefault(); jump(s); } }, t('admin.settings.s.' + s)))),
     section('general', general(d)),
@@ -167,7 +172,7 @@ function render() {
     section('display', display(d)),
     section('printers', printers(d)),
     section('ratings', ratings(d)),
-    section('raw', raw(d)));
+    section('raw', raw(d))].filter(Boolean));
   placeErrors();
 }
 
@@ -203,9 +208,19 @@ function unsavedBox() {
     el('p', {}, t('admin.settings.unsavedHint')),
     el('ul', {}, ed.unsaved.changed.map(p => el('li', {}, el('code', {}, p)))),
     el('div.row-actions', {},
-      el('button.btn.secondary', { type: 'button', onclick: () => { ed.draft = ed.unsaved.settings; ed.unsaved = null; render(); } },
+      el('button.btn.secondary', { type: 'button', onclick: () => { reapply(ed.unsaved); ed.unsaved = null; render(); } },
         t('admin.settings.unsavedApply')),
       el('button.btn.ghost', { type: 'button', onclick: () => { ed.unsaved = null; render(); } }, t('admin.settings.unsavedDrop'))));
+}
+
+/** Copies only the values one changed onto the latest settings (the other person's changes stay). */
+function reapply(unsaved) {
+  unsaved.changed.forEach(path => {
+    if (path === '/') { ed.draft = JSON.parse(JSON.stringify(unsaved.settings)); return; }
+    const dotted = path.replace(/\[(\d+)\]/g, '.$1');
+    const value = dotted.split('.').reduce((node, key) => (node == null ? undefined : node[key]), unsaved.settings);
+    set(dotted, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+  });
 }
 
 function errorList() {
@@ -220,8 +235,9 @@ function errorList() {
 /** A readable name for an error's path: "Lĩnh vực 3 › Tiền tố" rather than services[2].prefix. */
 function label(path) {
   const input = inputFor(path);
-  const lbl = input && document.querySelector(`label[for="${input.id}"]`);
-  const group = input && input.closest('[data-group]');
+  if (input && input.getAttribute('aria-label')) return `${input.getAttribute('aria-label')} (${path})`;
+  const lbl = input && input.id && document.querySelector(`label[for="${input.id}"]`);
+  const group = input && (input.matches('[data-group]') ? input : input.closest('[data-group]'));
   const parts = [group ? group.dataset.group : null, lbl ? lbl.textContent : null].filter(Boolean);
   return parts.length ? `${parts.join(' › ')} (${path})` : path;
 }
@@ -239,18 +255,22 @@ function inputFor(path) {
 }
 
 function focusPath(path) {
-  const input = inputFor(path);
+  const found = inputFor(path);
+  const input = found && (found.matches('input, select, textarea') ? found : found.querySelector('input, select, textarea'));
   if (input) { input.scrollIntoView({ block: 'center' }); input.focus(); }
 }
 
 function placeErrors() {
   ed.errors.forEach((e, i) => {
-    const input = inputFor(e.path);
-    if (!input) return;
+    const found = inputFor(e.path);
+    if (!found) return;
     const id = `err-${i}`;
+    const row = found.matches('tr') ? found : null;
+    const input = row ? row.querySelector('input, select') : found;
+    if (!input) return;
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
-    const host = input.closest('.field') || input.parentElement;
+    const host = row ? row.cells[1] || row.cells[0] : input.closest('.field') || input.parentElement;
     host.classList.add('has-error');
     host.append(el('small.field-error', { id, dataset: { path: e.path } }, e.message || e.code));
   });
@@ -351,29 +371,64 @@ function removeButton(labelText, onRemove) {
 // ---- sections ----
 
 function general() {
-  return grid(text('name', t('admin.settings.name'), { max: 120, required: true }),
+  return el('div.form-grid.general', {}, text('name', t('admin.settings.name'), { max: 120, required: true }),
     text('timezone', t('admin.settings.timezone'), { max: 60, hint: t('admin.settings.timezoneHint') }));
 }
 
-function fields(d) {
-  const list = d.services || (d.services = []);
+/**
+ * A list edited as a table: one row per item, one input per column (labelled "row › column" for
+ * screen readers and for the error list), a remove button per row and an add button below.
+ */
+function tableEditor(listKey, columns, { rowName, blank, addLabel, removeLabel, caption }) {
+  const list = ed.draft[listKey] || (ed.draft[listKey] = []);
+  const input = (item, i, col) => {
+    const path = `${listKey}.${i}.${col.key}`;
+    const value = item[col.key];
+    const node = col.kind === 'number'
+      ? el('input', { type: 'number', min: String(col.min ?? 0), max: String(col.max ?? 100000), step: '1', inputmode: 'numeric' })
+      : el('input', { type: 'text', maxlength: col.max || 80, placeholder: col.placeholder });
+    node.value = value == null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+    node.dataset.path = errPath(path);
+    node.setAttribute('aria-label', `${rowName(item, i)} › ${col.label}`);
+    if (col.readonlySaved && isSaved(listKey, item[col.key])) node.readOnly = true;
+    node.addEventListener('input', () => {
+      const v = node.value.trim();
+      if (col.kind === 'number') set(path, v === '' ? undefined : Number(v));
+      else if (col.kind === 'list') item[col.key] = v.split(',').map(x => x.trim()).filter(Boolean);
+      else if (col.kind === 'time') set(path, v === '' ? null : v);
+      else set(path, node.value === '' && col.optional ? undefined : node.value);
+    });
+    return el('td' + (col.cls ? '.' + col.cls : ''), {}, node);
+  };
   return [
-    el('div.repeat', {}, list.map((s, i) => el('fieldset.item', { dataset: { group: t('admin.settings.fieldN', { n: i + 1, name: s.name || '' }) } },
-      el('legend', {}, `${i + 1}. ${s.name || t('admin.settings.newField')}`),
-      grid(
-        text(`services.${i}.code`, t('admin.settings.code'), { max: 32, readonly: isSaved('services', s.code), hint: t('admin.settings.codeHint') }),
-        text(`services.${i}.name`, t('admin.settings.fieldName'), { max: 80, required: true }),
-        text(`services.${i}.prefix`, t('admin.settings.prefix'), { max: 3 }),
-        number(`services.${i}.numberStart`, t('admin.settings.numberStart'), { min: 0, max: 9999 }),
-        number(`services.${i}.numberEnd`, t('admin.settings.numberEnd'), { min: 0, max: 9999 }),
-        number(`services.${i}.avgServiceMinutes`, t('admin.settings.avgService'), { min: 1, max: 600 }),
-        number(`services.${i}.targetWaitMinutes`, t('admin.settings.targetWait'), { min: 1, max: 600 }),
-        time(`services.${i}.issueCutoff`, t('admin.settings.cutoff'), t('admin.settings.cutoffHint'))),
-      text(`services.${i}.description`, t('admin.settings.description'), { max: 300, area: true }),
-      removeButton(t('admin.settings.removeField', { name: s.name || s.code || i + 1 }), () => { list.splice(i, 1); render(); })))),
-    el('button.btn.secondary', { type: 'button', onclick: () => { list.push({ code: '', name: '', prefix: '', numberStart: 1, numberEnd: 999, avgServiceMinutes: 10, targetWaitMinutes: 30 }); render(); } },
-      t('admin.settings.addField')),
+    el('div.table-scroll', {}, el('table.data.edit-table', {},
+      el('caption.sr-only', {}, caption),
+      el('thead', {}, el('tr', {}, columns.map(c => el('th' + (c.cls ? '.' + c.cls : ''), { scope: 'col' }, c.label)), el('th', { scope: 'col' }, el('span.sr-only', {}, t('admin.accounts.actions'))))),
+      el('tbody', {}, list.map((item, i) => el('tr', { dataset: { path: `${listKey}[${i}]`, group: rowName(item, i) } },
+        columns.map(c => input(item, i, c)),
+        el('td', {}, el('button.btn.ghost.small.danger-text', { type: 'button', 'aria-label': removeLabel(item, i),
+          onclick: () => { list.splice(i, 1); render(); } }, t('admin.settings.remove')))))))),
+    el('button.btn.secondary', { type: 'button', onclick: () => { list.push(blank()); render(); } }, addLabel),
   ];
+}
+
+function fields() {
+  const name = (s, i) => s.name || s.code || t('admin.settings.newField') + ' ' + (i + 1);
+  return tableEditor('services', [
+    { key: 'code', label: t('admin.settings.code'), max: 32, readonlySaved: true, cls: 'w-code' },
+    { key: 'name', label: t('admin.settings.fieldName'), max: 80, cls: 'w-name' },
+    { key: 'prefix', label: t('admin.settings.prefix'), max: 3, cls: 'w-tiny' },
+    { key: 'numberStart', label: t('admin.settings.numberStart'), kind: 'number', max: 9999, cls: 'w-num' },
+    { key: 'numberEnd', label: t('admin.settings.numberEnd'), kind: 'number', max: 9999, cls: 'w-num' },
+    { key: 'avgServiceMinutes', label: t('admin.settings.avgService'), kind: 'number', min: 1, max: 600, cls: 'w-num' },
+    { key: 'targetWaitMinutes', label: t('admin.settings.targetWait'), kind: 'number', min: 1, max: 600, cls: 'w-num' },
+    { key: 'issueCutoff', label: t('admin.settings.cutoff'), kind: 'time', max: 5, placeholder: 'HH:mm', cls: 'w-time' },
+    { key: 'description', label: t('admin.settings.description'), max: 300, optional: true, cls: 'w-wide' },
+  ], {
+    rowName: name, caption: t('admin.settings.s.fields'), addLabel: t('admin.settings.addField'),
+    removeLabel: (s, i) => t('admin.settings.removeField', { name: name(s, i) }),
+    blank: () => ({ code: '', name: '', prefix: '', numberStart: 1, numberEnd: 999, avgServiceMinutes: 10, targetWaitMinutes: 30 }),
+  }).concat(el('p.muted-small', {}, t('admin.settings.codeHint') + ' ' + t('admin.settings.cutoffHint')));
 }
 
 /** True when the code exists in the saved settings (its code then stays: tickets and reports name it). */
@@ -381,50 +436,70 @@ function isSaved(list, code) {
   return !!code && (ed.original[list] || []).some(x => (x.code || x.id) === code);
 }
 
+/** Counters by fields, one row a counter: each cell says main (with its weight), backup or not served. */
 function counters(d) {
   const list = d.counters || (d.counters = []);
   const fieldsList = d.services || [];
+  const name = (c, i) => c.name || c.id || t('admin.settings.newCounter') + ' ' + (i + 1);
   return [
-    el('div.repeat', {}, list.map((c, i) => {
-      const served = Array.isArray(c.services) ? c.services : (c.services = []);
-      return el('fieldset.item', { dataset: { group: t('admin.settings.counterN', { name: c.name || c.id || i + 1 }) } },
-        el('legend', {}, c.name || t('admin.settings.newCounter')),
-        grid(text(`counters.${i}.id`, t('admin.settings.counterId'), { max: 32, readonly: isSaved('counters', c.id) }),
-          text(`counters.${i}.name`, t('admin.settings.counterName'), { max: 60, required: true })),
-        el('table.data.counter-fields-table', { 'data-path': `counters[${i}].services` },
-          el('caption', {}, t('admin.settings.counterFields')),
-          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('admin.live.field')),
-            el('th', { scope: 'col' }, t('admin.settings.role')), el('th', { scope: 'col' }, t('admin.settings.weight')))),
-          el('tbody', {}, fieldsList.map(f => counterFieldRow(c, i, f)))),
-        removeButton(t('admin.settings.removeCounter', { name: c.name || c.id || i + 1 }), () => { list.splice(i, 1); render(); }));
-    })),
+    el('p.muted-small', {}, t('admin.settings.countersHint')),
+    el('div.table-scroll', {}, el('table.data.edit-table.matrix', {},
+      el('caption.sr-only', {}, t('admin.settings.s.counters')),
+      el('thead', {}, el('tr', {},
+        el('th.w-code', { scope: 'col' }, t('admin.settings.counterId')),
+        el('th.w-name', { scope: 'col' }, t('admin.settings.counterName')),
+        fieldsList.map(f => el('th.w-role', { scope: 'col' }, f.name || f.code)),
+        el('th', { scope: 'col' }, el('span.sr-only', {}, t('admin.accounts.actions'))))),
+      el('tbody', {}, list.map((c, i) => {
+        if (!Array.isArray(c.services)) c.services = [];
+        const id = el('input', { type: 'text', maxlength: 32, 'aria-label': `${name(c, i)} › ${t('admin.settings.counterId')}` });
+        id.value = c.id || '';
+        id.dataset.path = `counters[${i}].id`;
+        if (isSaved('counters', c.id)) id.readOnly = true;
+        id.addEventListener('input', () => { c.id = id.value.trim(); });
+        const nm = el('input', { type: 'text', maxlength: 60, 'aria-label': `${name(c, i)} › ${t('admin.settings.counterName')}` });
+        nm.value = c.name || '';
+        nm.dataset.path = `counters[${i}].name`;
+        nm.addEventListener('input', () => { c.name = nm.value; });
+        return el('tr', { dataset: { path: `counters[${i}]`, group: t('admin.settings.counterN', { name: name(c, i) }) } },
+          el('td', {}, id), el('td', {}, nm),
+          fieldsList.map(f => counterCell(c, i, f)),
+          el('td', {}, el('button.btn.ghost.small.danger-text', { type: 'button', 'aria-label': t('admin.settings.removeCounter', { name: name(c, i) }),
+            onclick: () => { list.splice(i, 1); render(); } }, t('admin.settings.remove'))));
+      })))),
     el('button.btn.secondary', { type: 'button', onclick: () => { list.push({ id: String(list.length + 1), name: '', services: [] }); render(); } },
       t('admin.settings.addCounter')),
   ];
 }
 
-function counterFieldRow(counter, i, field) {
+function counterCell(counter, i, field) {
   const entry = () => counter.services.find(s => s.code === field.code);
   const current = entry();
   const roleNow = !current ? 'none' : current.backup ? 'backup' : 'main';
-  const roleSelect = el('select', { 'aria-label': t('admin.settings.roleOf', { counter: counter.name || counter.id, field: field.name }),
-    dataset: { path: `counters[${i}].services.${field.code}`, counter: counter.id || '', field: field.code } },
+  const who = counter.name || counter.id;
+  const roleSelect = el('select', { 'aria-label': t('admin.settings.roleOf', { counter: who, field: field.name }),
+    dataset: { counter: counter.id || '', field: field.code } },
   ['none', 'main', 'backup'].map(r => new Option(t('admin.settings.roles.' + r), r, false, r === roleNow)));
-  const weight = el('input', { type: 'number', min: '1', max: '10', step: '1', 'aria-label': t('admin.settings.weightOf', { counter: counter.name || counter.id, field: field.name }) });
+  roleSelect.dataset.path = `counters[${i}].services.${field.code}`;
+  const weight = el('input.weight', { type: 'number', min: '1', max: '10', step: '1', title: t('admin.settings.weight'),
+    'aria-label': t('admin.settings.weightOf', { counter: who, field: field.name }) });
   weight.value = current && !current.backup ? String(current.weight || 1) : '';
-  weight.disabled = roleNow !== 'main';
+  const weightWrap = el('label.weight-wrap', {}, el('span', {}, t('admin.settings.weight')), weight);
+  weightWrap.hidden = roleNow !== 'main';
+  const cell = el('td.role-cell.r-' + roleNow, {}, roleSelect, weightWrap);
   roleSelect.addEventListener('change', () => {
     counter.services = counter.services.filter(s => s.code !== field.code);
     if (roleSelect.value === 'main') counter.services.push({ code: field.code, weight: Number(weight.value) || 1 });
     if (roleSelect.value === 'backup') counter.services.push({ code: field.code, backup: true });
-    weight.disabled = roleSelect.value !== 'main';
+    weightWrap.hidden = roleSelect.value !== 'main';
     weight.value = roleSelect.value === 'main' ? (weight.value || '1') : '';
+    cell.className = 'role-cell r-' + roleSelect.value;
   });
   weight.addEventListener('input', () => {
     const e = entry();
     if (e && !e.backup) e.weight = Number(weight.value) || 1;
   });
-  return el('tr', {}, el('th', { scope: 'row' }, field.name || field.code), el('td', {}, roleSelect), el('td', {}, weight));
+  return cell;
 }
 
 function hours(d) {
@@ -481,15 +556,15 @@ function booking(d) {
 }
 
 function priority(d) {
-  const groups = d.priorityGroups || (d.priorityGroups = []);
   if (!d.callPolicy || typeof d.callPolicy !== 'object') d.callPolicy = {};
+  const name = (g, i) => g.name || g.code || t('admin.settings.priorityGroups') + ' ' + (i + 1);
   return [
     el('h3', {}, t('admin.settings.priorityGroups')),
-    el('div.repeat', {}, groups.map((g, i) => el('div.inline-row', { dataset: { group: t('admin.settings.priorityGroups') } },
-      text(`priorityGroups.${i}.code`, t('admin.settings.code'), { max: 32, readonly: isSaved('priorityGroups', g.code) }),
-      text(`priorityGroups.${i}.name`, t('admin.settings.groupName'), { max: 80 }),
-      removeButton(t('admin.settings.removeGroup', { name: g.name || g.code || i + 1 }), () => { groups.splice(i, 1); render(); })))),
-    el('button.btn.secondary', { type: 'button', onclick: () => { groups.push({ code: '', name: '' }); render(); } }, t('admin.settings.addGroup')),
+    ...tableEditor('priorityGroups', [
+      { key: 'code', label: t('admin.settings.code'), max: 32, readonlySaved: true, cls: 'w-code' },
+      { key: 'name', label: t('admin.settings.groupName'), max: 80, cls: 'w-wide' },
+    ], { rowName: name, caption: t('admin.settings.priorityGroups'), addLabel: t('admin.settings.addGroup'),
+      removeLabel: (g, i) => t('admin.settings.removeGroup', { name: name(g, i) }), blank: () => ({ code: '', name: '' }) }),
     el('h3', {}, t('admin.settings.callPolicy')),
     el('div', { dataset: { group: t('admin.settings.callPolicy') } }, grid(
       number('maxPriorityInRow', t('admin.settings.cp.maxPriorityInRow'), { min: 0, max: 20 }),
@@ -513,33 +588,21 @@ function display(d) {
       text('display.voicePack', t('admin.settings.d.voicePack'), { max: 60 })));
 }
 
-function printers(d) {
-  const list = d.printers || (d.printers = []);
-  return [
-    el('div.repeat', {}, list.map((p, i) => el('fieldset.item', { dataset: { group: t('admin.settings.printerN', { name: p.name || p.id || i + 1 }) } },
-      el('legend', {}, p.name || p.id || t('admin.settings.newPrinter')),
-      grid(text(`printers.${i}.id`, t('admin.settings.p.id'), { max: 32 }),
-        text(`printers.${i}.name`, t('admin.settings.p.name'), { max: 60 }),
-        text(`printers.${i}.profile`, t('admin.settings.p.profile'), { max: 40 }),
-        text(`printers.${i}.host`, t('admin.settings.p.host'), { max: 120 }),
-        number(`printers.${i}.port`, t('admin.settings.p.port'), { min: 1, max: 65535 }),
-        kioskList(p, i)),
-      removeButton(t('admin.settings.removePrinter', { name: p.name || p.id || i + 1 }), () => { list.splice(i, 1); render(); })))),
-    el('button.btn.secondary', { type: 'button', onclick: () => { list.push({ id: '', name: '', profile: '80mm-raster', host: '', port: 9100, kiosks: [] }); render(); } },
-      t('admin.settings.addPrinter')),
-  ];
-}
-
-function kioskList(printer, i) {
-  const input = el('input', { type: 'text', maxlength: 200 });
-  input.value = (printer.kiosks || []).join(', ');
-  input.dataset.path = `printers[${i}].kiosks`;
-  input.addEventListener('input', () => { printer.kiosks = input.value.split(',').map(s => s.trim()).filter(Boolean); });
-  return labelled(t('admin.settings.p.kiosks'), input).wrap;
+function printers() {
+  const name = (p, i) => p.name || p.id || t('admin.settings.newPrinter') + ' ' + (i + 1);
+  return tableEditor('printers', [
+    { key: 'id', label: t('admin.settings.p.id'), max: 32, cls: 'w-code' },
+    { key: 'name', label: t('admin.settings.p.name'), max: 60, cls: 'w-name' },
+    { key: 'profile', label: t('admin.settings.p.profile'), max: 40, cls: 'w-code' },
+    { key: 'host', label: t('admin.settings.p.host'), max: 120, cls: 'w-code' },
+    { key: 'port', label: t('admin.settings.p.port'), kind: 'number', min: 1, max: 65535, cls: 'w-num' },
+    { key: 'kiosks', label: t('admin.settings.p.kiosks'), kind: 'list', max: 200, cls: 'w-wide' },
+  ], { rowName: name, caption: t('admin.settings.s.printers'), addLabel: t('admin.settings.addPrinter'),
+    removeLabel: (p, i) => t('admin.settings.removePrinter', { name: name(p, i) }),
+    blank: () => ({ id: '', name: '', profile: '80mm-raster', host: '', port: 9100, kiosks: [] }) });
 }
 
 function ratings(d) {
-  if (!d.ratings || typeof d.ratings !== 'object') d.ratings = { levels: 3, windowHours: 24 };
   return el('div', { dataset: { group: t('admin.settings.s.ratings') } }, grid(
     select('ratings.levels', t('admin.settings.r.levels'), [[3, t('admin.settings.r.three')], [5, t('admin.settings.r.five')]]),
     number('ratings.windowHours', t('admin.settings.r.windowHours'), { min: 1, max: 720 })));
