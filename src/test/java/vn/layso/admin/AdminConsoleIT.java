@@ -86,6 +86,19 @@ class AdminConsoleIT {
   }
 
   @Test
+  void theConsoleIsServedUnderTheSameOriginPolicy() {
+    for (String path : new String[] {"/admin", "/admin?office=demo", "/static/admin/admin.js", "/static/admin/settings.js"}) {
+      Api.Response r = app.api().get(path);
+      assertThat(r.status()).as(path).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Security-Policy")).as(path)
+          .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'").contains("script-src 'self'"));
+    }
+    assertThat(app.api().get("/admin").body()).contains("<html").contains("/static/admin/admin.js");
+    assertThat(app.api().get("/static/i18n/vi.json").json().getJsonObject("admin").getJsonObject("live").getString("alert"))
+        .isEqualTo("Lĩnh vực {field} đã vượt thời gian chờ mục tiêu");
+  }
+
+  @Test
   void aManagerSeesTheLiveBoardFollowTheQueue() throws Exception {
     try (Browser browser = Browser.open(1366, 768)) {
       logIn(browser, MANAGER, MANAGER_PASSWORD);
@@ -302,7 +315,7 @@ class AdminConsoleIT {
       assertThat(browser.findAll("#account-new")).hasSize(1);
       browser.find("#account-new").click();
       assertThat(browser.findAll("#dialog select option[value=admin]")).as("a manager never creates an admin").isEmpty();
-      browser.find("#dialog").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      browser.find("#dialog-foot .btn.ghost").click();
       browser.screenshot("admin-accounts-1366x768");
       browser.resizeViewport(1920, 1080);
       browser.screenshot("admin-accounts-1920x1080");
