@@ -5,9 +5,10 @@
 import { t, currentLang } from '../assets/i18n.js';
 import { ApiError } from '../assets/api.js';
 import { $, el, session, adminApi, officePath, dayText, labelled, confirmDialog } from './common.js';
+import { holidayCard } from './holidays.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const SECTIONS = ['general', 'fields', 'counters', 'hours', 'booking', 'priority', 'display', 'printers', 'ratings', 'raw'];
+const SECTIONS = ['general', 'fields', 'counters', 'hours', 'booking', 'holidays', 'priority', 'display', 'printers', 'ratings', 'raw'];
 
 let ed = null;
 
@@ -88,6 +89,8 @@ async function save() {
     ed.errors = [];
     ed.unsaved = null;
     settle();
+    // the other tabs name counters and fields from the office's public view
+    adminApi(`/api/v1/offices/${encodeURIComponent(session.office)}`).then(view => { session.officeView = view; }).catch(() => {});
     status(saved.pending ? t('admin.settings.savedPending', { date: dayText(saved.pending.from) }) : t('admin.settings.saved'),
       saved.pending ? 'warn' : 'ok');
   } catch (error) {
@@ -168,6 +171,7 @@ function render() {
     section('counters', counters(d)),
     section('hours', hours(d)),
     section('booking', booking(d)),
+    ed.holidays || (ed.holidays = holidayCard()),
     section('priority', priority(d)),
     section('display', display(d)),
     section('printers', printers(d)),
