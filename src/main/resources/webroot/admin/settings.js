@@ -57,7 +57,9 @@ async function load(keepUnsaved = null) {
     settle();
   } catch (error) {
     if (mine.stopped) return;
-    $('settings').replaceChildren(el('p.notice.error', { role: 'alert' }, error.message));
+    // the holiday calendar has its own API: still offered when the settings cannot be read
+    $('settings').replaceChildren(el('p.notice.error', { role: 'alert' }, error.message),
+      mine.holidays || (mine.holidays = holidayCard()));
   }
 }
 

@@ -282,6 +282,24 @@ class AdminConsoleIT {
   }
 
   @Test
+  void theHolidayCalendarIsEditedBesideTheSettings() throws Exception {
+    int year = LocalDate.ofInstant(app.clock().instant(), HANOI).getYear();
+    try (Browser browser = Browser.open(1366, 768)) {
+      logIn(browser, "admin", TestApp.ADMIN_PASSWORD);
+      openTab(browser, "settings");
+      browser.await(WAIT, d -> browser.findAll("#holiday-rows tr").size() >= 4 ? Boolean.TRUE : null);
+      browser.find("#sec-holidays .row-actions .btn.secondary").click();
+      var inputs = browser.findAll("#holiday-rows tr:last-child input");
+      inputs.get(0).sendKeys("02/01/" + year);
+      inputs.get(1).sendKeys("Nghỉ bù Tết Dương lịch");
+      browser.find("#holiday-save").click();
+      browser.awaitText("#holiday-message", "Đã lưu lịch nghỉ năm " + year, WAIT);
+      JsonArray days = app.api().get("/api/v1/offices/demo/holidays/" + year).json().getJsonArray("days");
+      assertThat(days.stream().map(d -> ((JsonObject) d).getString("date"))).contains(year + "-01-02");
+    }
+  }
+
+  @Test
   @Tag("needs-merge")
   void aKioskPairsByTheCodeItShows() throws Exception {
     Api.Response code = app.api().post("/api/v1/devices/pairing-codes", "{}");
