@@ -10,8 +10,9 @@ import { $, el, session, adminApi, officePath, isoDay } from './common.js';
 const DETAILS_DEBOUNCE_MS = 700;
 const WAITS_DEBOUNCE_MS = 2500;
 const TICK_MS = 15000;
-const HISTORY_PAGE = 1000;
-const HISTORY_PAGES = 10;
+const HISTORY_PAGE = 500;
+const HISTORY_PAGES = 20;
+const FULL_SCAN_MS = 60000;
 
 let board = null;
 
@@ -106,24 +107,36 @@ async function loadDetails() {
   render();
 }
 
-/** The oldest waiting ticket per field, from today's tickets (the history's day index). */
+/**
+ * The oldest waiting ticket per field, from today's tickets (the history's day index, in issue
+ * order). A scan starts at the first ticket that was waiting at the last one (those before it had
+ * left the queue); a full scan every FULL_SCAN_MS also finds a ticket transferred back to waiting.
+ */
 async function loadOldest() {
   const mine = board;
   const day = isoDay();
+  const full = !mine.fullScanAt || mine.scanDay !== day || Date.now() - mine.fullScanAt > FULL_SCAN_MS;
+  const start = full ? 0 : mine.scanFrom || 0;
   const oldest = {};
-  let offset = 0;
+  let firstWaiting = null;
+  let offset = start;
   for (let page = 0; page < HISTORY_PAGES; page++) {
     const answer = await adminApi(officePath(`/history/days/${day}/tickets?offset=${offset}&limit=${HISTORY_PAGE}`));
-    (answer.tickets || []).forEach(ticket => {
+    const tickets = answer.tickets || [];
+    tickets.forEach((ticket, i) => {
       if (ticket.status !== 'WAITING' || !ticket.issuedAt) return;
+      if (firstWaiting === null) firstWaiting = offset + i;
       const at = new Date(ticket.issuedAt).getTime();
       if (!oldest[ticket.service] || at < oldest[ticket.service]) oldest[ticket.service] = at;
     });
-    offset += (answer.tickets || []).length;
-    if (!answer.tickets || !answer.tickets.length || offset >= answer.total) break;
+    offset += tickets.length;
+    if (!tickets.length || offset >= answer.total) break;
   }
   if (mine.stopped) return;
   mine.oldest = oldest;
+  mine.scanFrom = firstWaiting === null ? offset : firstWaiting;
+  mine.scanDay = day;
+  if (full) mine.fullScanAt = Date.now();
   render();
 }
 
