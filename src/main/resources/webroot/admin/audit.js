@@ -1,8 +1,9 @@
 // The audit log of the office: a date range (dd/MM/yyyy), then who did what to which setting,
 // account or device, newest first, each entry's before and after shown on demand.
 import { t } from '../assets/i18n.js';
-import { $, el, adminApi, officePath, labelled, dateTime, isoDay, dayText, notice } from './common.js';
+import { $, el, adminApi, officePath, labelled, dateTime, isoDay, dayText, notice, changedPaths, valueAt } from './common.js';
 
+const MAX_CHANGES = 30;
 let tab = null;
 
 export function mount(main) {
@@ -75,6 +76,7 @@ function render(entries) {
     const toggle = has ? el('button.btn.ghost.small', { type: 'button', 'aria-expanded': 'false', 'aria-controls': detailId },
       t('admin.audit.showChange')) : null;
     const detail = has ? el('tr.audit-detail', { id: detailId, hidden: true }, el('td', { colspan: '5' },
+      changes(e.before, e.after),
       el('div.before-after', {},
         el('div', {}, el('h3', {}, t('admin.audit.before')), el('pre.json', {}, show(e.before))),
         el('div', {}, el('h3', {}, t('admin.audit.after')), el('pre.json', {}, show(e.after)))))) : null;
@@ -95,6 +97,24 @@ function render(entries) {
     if (detail) rows.push(detail);
   });
   $('audit-rows').replaceChildren(...rows);
+}
+
+/** What changed, path by path ("services[1].prefix: "B" → "A""), when both sides are JSON objects. */
+function changes(before, after) {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return null;
+  const paths = changedPaths(before, after);
+  if (!paths.length) return null;
+  const shown = paths.slice(0, MAX_CHANGES);
+  return el('div.changes', {}, el('h3', {}, t('admin.audit.changes', { n: paths.length })),
+    el('ul', {}, shown.map(p => el('li', {}, el('code', {}, p), ': ',
+      el('span.old', {}, brief(valueAt(before, p))), ' → ', el('span.new', {}, brief(valueAt(after, p)))))),
+    paths.length > shown.length ? el('p.muted-small', {}, t('admin.audit.moreChanges', { n: paths.length - shown.length })) : null);
+}
+
+function brief(value) {
+  if (value === undefined) return '—';
+  const text = JSON.stringify(value);
+  return text.length > 120 ? text.slice(0, 117) + '…' : text;
 }
 
 function show(value) {

@@ -176,6 +176,21 @@ export function labelled(labelText, input, hint) {
   return { wrap, input };
 }
 
+/** The paths where two JSON values differ (leaves only), for the "your unsaved changes" list. */
+export function changedPaths(a, b, path = '') {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const objects = a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b);
+  if (!objects) return [path || '/'];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap(k => changedPaths(a[k], b[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k));
+}
+
+/** The value at a path like services[1].prefix. */
+export function valueAt(value, path) {
+  if (path === '/') return value;
+  return path.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((node, key) => (node == null ? undefined : node[key]), value);
+}
+
 export function roleName(role) {
   return t('admin.roles.' + String(role || '').toLowerCase());
 }

@@ -4,7 +4,7 @@
 // reload that keeps the unsaved version visible; pending changes (from a later day) are shown.
 import { t, currentLang } from '../assets/i18n.js';
 import { ApiError } from '../assets/api.js';
-import { $, el, session, adminApi, officePath, dayText, labelled, confirmDialog } from './common.js';
+import { $, el, session, adminApi, officePath, dayText, labelled, confirmDialog, changedPaths } from './common.js';
 import { holidayCard } from './holidays.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -132,15 +132,6 @@ async function reloadAfterConflict() {
   if (!ok) return;
   await load(changed.length ? { settings: mine, changed } : null);
   status(t('admin.settings.reloaded'), 'warn');
-}
-
-/** The paths where two settings differ (leaves only), for the "your unsaved changes" list. */
-function changedPaths(a, b, path = '') {
-  if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  const objects = a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b);
-  if (!objects) return [path || '/'];
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].flatMap(k => changedPaths(a[k], b[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k));
 }
 
 function status(text, kind) {

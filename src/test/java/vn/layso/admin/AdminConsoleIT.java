@@ -235,6 +235,7 @@ class AdminConsoleIT {
       row.findElement(By.cssSelector("button")).click();
       browser.awaitText("#audit-rows .audit-detail", "Trung tâm mới", WAIT);
       assertThat(browser.text("#audit-rows .audit-detail")).contains("Trung tâm cũ");
+      assertThat(browser.text("#audit-rows .changes")).contains("1 mục thay đổi").contains("name: \"Trung tâm cũ\" → \"Trung tâm mới\"");
       assertThat(browser.find("#audit-from").getAttribute("value")).matches("\\d{2}/\\d{2}/\\d{4}");
       browser.screenshot("admin-audit-1366x768");
       browser.resizeViewport(1920, 1080);
