@@ -12,13 +12,24 @@ const SECTIONS = ['general', 'fields', 'counters', 'hours', 'booking', 'holidays
 
 let ed = null;
 
+/** Ctrl+S (or ⌘S) saves, as in any editor people know. */
+function onKey(event) {
+  if ((event.ctrlKey || event.metaKey) && (event.key === 's' || event.key === 'S')) {
+    event.preventDefault();
+    const button = $('settings-save');
+    if (button && !button.disabled) save();
+  }
+}
+
 export function mount(main) {
+  document.addEventListener('keydown', onKey);
   ed = { original: null, draft: null, errors: [], unsaved: null, stopped: false };
   main.append(el('div#settings.settings', {}, el('p.muted-small', {}, t('admin.settings.loading'))));
   load();
 }
 
 export function unmount() {
+  document.removeEventListener('keydown', onKey);
   if (ed) ed.stopped = true;
   ed = null;
 }
@@ -152,7 +163,7 @@ function render() {
     el('div.settings-head', {},
       el('h1', {}, t('admin.settings.title')),
       el('span.muted-small', {}, t('admin.settings.revision', { n: ed.original.revision })),
-      el('button.btn#settings-save', { type: 'button', onclick: save }, t('admin.settings.save'))),
+      el('button.btn#settings-save', { type: 'button', onclick: save, 'aria-keyshortcuts': 'Control+S' }, t('admin.settings.save'))),
     el('p#settings-status.notice', { role: 'status', 'aria-live': 'polite', hidden: true }),
     errorList(),
     unsavedBox(),
