@@ -10,7 +10,7 @@ import vn.layso.common.ApiException;
 
 /**
  * The pages people touch, served from the jar: the lobby display, the kiosk, the counter console,
- * a citizen's ticket page, the booking page and its staff page of shareable links, with their shared assets under {@code /static}. Every page runs
+ * the manager's console, a citizen's ticket page, the booking page and its staff page of shareable links, with their shared assets under {@code /static}. Every page runs
  * under a Content-Security-Policy that keeps every request on the server's own origin.
  */
 public final class PageRoutes {
@@ -42,6 +42,8 @@ public final class PageRoutes {
     router.get("/display").handler(ctx -> page(ctx, "webroot/display/index.html"));
     router.get("/kiosk").handler(ctx -> page(ctx, "webroot/kiosk/index.html"));
     router.get("/counter").handler(ctx -> page(ctx, "webroot/counter/index.html"));
+    // the manager's console: live board, settings, accounts, devices, audit (its tabs are #fragments)
+    router.get("/admin").handler(ctx -> page(ctx, "webroot/admin/index.html"));
     // booking: ?office=&service= preselect both (the link an office shares in Zalo or prints as a QR)
     router.get("/book").handler(ctx -> page(ctx, "webroot/book/index.html"));
     router.get("/book/share").handler(ctx -> page(ctx, "webroot/book/share.html"));
