@@ -5,20 +5,17 @@
 import { t, currentLang } from '../assets/i18n.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
 import { formatTime } from '../assets/format.js';
-import { $, el, session, adminApi, officePath, isoDay } from './common.js';
+import { $, el, session, adminApi, officePath } from './common.js';
 
 const DETAILS_DEBOUNCE_MS = 700;
 const WAITS_DEBOUNCE_MS = 2500;
 const TICK_MS = 15000;
-const HISTORY_PAGE = 500;
-const HISTORY_PAGES = 20;
-const FULL_SCAN_MS = 60000;
 
 let board = null;
 
 export function mount(main) {
   board = {
-    queues: [], counters: [], views: {}, balance: null, oldest: {}, timers: {}, live: null, stopped: false,
+    queues: [], counters: [], views: {}, balance: null, waits: {}, timers: {}, live: null, stopped: false,
   };
   main.append(
     el('h1.sr-only', {}, t('admin.tabs.live')),
@@ -50,7 +47,8 @@ export function mount(main) {
     onEvent: liveEvent,
     onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
   }).start();
-  board.timers.tick = setInterval(render, TICK_MS);
+  // the longest waits grow while nothing happens: the board is asked again every TICK_MS
+  board.timers.tick = setInterval(() => schedule('waits', loadWaits, 0), TICK_MS);
 }
 
 export function unmount() {
@@ -67,7 +65,7 @@ function snapshot(message) {
   board.counters = (message.counters || []).map(c => ({ ...c }));
   render();
   schedule('details', loadDetails, 0);
-  schedule('waits', loadOldest, 0);
+  schedule('waits', loadWaits, 0);
 }
 
 function liveEvent(event) {
@@ -83,7 +81,7 @@ function liveEvent(event) {
   }
   render();
   schedule('details', loadDetails, DETAILS_DEBOUNCE_MS);
-  schedule('waits', loadOldest, WAITS_DEBOUNCE_MS);
+  schedule('waits', loadWaits, WAITS_DEBOUNCE_MS);
 }
 
 function schedule(name, job, delay) {
@@ -107,46 +105,22 @@ async function loadDetails() {
   render();
 }
 
-/**
- * The oldest waiting ticket per field, from today's tickets (the history's day index, in issue
- * order). A scan starts at the first ticket that was waiting at the last one (those before it had
- * left the queue); a full scan every FULL_SCAN_MS also finds a ticket transferred back to waiting.
- */
-async function loadOldest() {
+/** Each field's wait against its target, as the server judges it (GET .../board). */
+async function loadWaits() {
   const mine = board;
-  const day = isoDay();
-  const full = !mine.fullScanAt || mine.scanDay !== day || Date.now() - mine.fullScanAt > FULL_SCAN_MS;
-  const start = full ? 0 : mine.scanFrom || 0;
-  const oldest = {};
-  let firstWaiting = null;
-  let offset = start;
-  for (let page = 0; page < HISTORY_PAGES; page++) {
-    const answer = await adminApi(officePath(`/history/days/${day}/tickets?offset=${offset}&limit=${HISTORY_PAGE}`));
-    const tickets = answer.tickets || [];
-    tickets.forEach((ticket, i) => {
-      if (ticket.status !== 'WAITING' || !ticket.issuedAt) return;
-      if (firstWaiting === null) firstWaiting = offset + i;
-      const at = new Date(ticket.issuedAt).getTime();
-      if (!oldest[ticket.service] || at < oldest[ticket.service]) oldest[ticket.service] = at;
-    });
-    offset += tickets.length;
-    if (!tickets.length || offset >= answer.total) break;
-  }
+  const answer = await adminApi(officePath('/board'));
   if (mine.stopped) return;
-  mine.oldest = oldest;
-  mine.scanFrom = firstWaiting === null ? offset : firstWaiting;
-  mine.scanDay = day;
-  if (full) mine.fullScanAt = Date.now();
+  mine.waits = {};
+  (answer.fields || []).forEach(f => { mine.waits[f.service] = f; });
   render();
 }
 
 function fieldFacts(queue) {
   const balanceField = board.balance && (board.balance.fields || []).find(f => f.service === queue.service);
-  const settingsField = session.officeView && (session.officeView.services || []).find(s => s.code === queue.service);
-  const target = balanceField ? balanceField.targetMinutes : settingsField ? settingsField.targetWaitMinutes : null;
-  const since = queue.waiting > 0 ? board.oldest[queue.service] : null;
-  const oldestMinutes = since ? Math.max(0, Math.floor((Date.now() - since) / 60000)) : null;
-  const over = target != null && oldestMinutes != null && oldestMinutes > target;
+  const wait = board.waits[queue.service];
+  const target = wait ? wait.targetWaitMinutes : balanceField ? balanceField.targetMinutes : null;
+  const oldestMinutes = wait && queue.waiting > 0 && wait.oldestWaitMinutes != null ? wait.oldestWaitMinutes : null;
+  const over = Boolean(wait && wait.overTarget && queue.waiting > 0);
   return { balanceField, target, oldestMinutes, over };
 }
 

@@ -38,6 +38,7 @@ import vn.layso.predict.PredictionRoutes;
 import vn.layso.predict.PredictionService;
 import vn.layso.print.PrintRoutes;
 import vn.layso.print.PrintService;
+import vn.layso.queue.BoardRoutes;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketRoutes;
@@ -97,6 +98,7 @@ final class Routing {
     new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
+    new BoardRoutes(f.queue(), f.offices(), f.clock()).mount(router);
     new DeviceRoutes(f.auth(), f.offices()).mount(router);
     new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new HistoryRoutes(f.history(), f.offices()).mount(router);

@@ -21,6 +21,7 @@ import vn.layso.queue.QueueStore.Paused;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.QueueStore.Press;
 import vn.layso.queue.QueueStore.Session;
+import vn.layso.queue.domain.FieldWait;
 import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
@@ -172,6 +173,11 @@ public final class QueueService {
   public Future<CounterView> counterView(String officeId, String counterId) {
     Office office = offices.require(officeId);
     return store.counterView(office, counter(office, counterId), today(office));
+  }
+
+  /** Today's fields for the console's live board, in the office's order. */
+  public Future<List<FieldWait>> fieldWaits(Office office) {
+    return store.fieldWaits(office, today(office));
   }
 
   public Future<JsonObject> snapshot(Office office) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.domain.FieldWait;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
 
@@ -87,6 +88,9 @@ public interface QueueStore {
 
   /** Opens (taking it over from another account if need be) or closes the counter's session (counter_session.lua). */
   Future<Session> setSession(Office office, Counter counter, boolean open, Press press);
+
+  /** Each of the office's fields on {@code serviceDate}: waiting count and the oldest effective arrival (field_waits.lua). */
+  Future<List<FieldWait>> fieldWaits(Office office, LocalDate serviceDate);
 
   /** The counter's state for its console, on {@code serviceDate}. */
   Future<CounterView> counterView(Office office, Counter counter, LocalDate serviceDate);

@@ -20,6 +20,7 @@ import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.QueueLimits;
 import vn.layso.queue.QueueStore;
 import vn.layso.queue.domain.CallNextPolicy;
+import vn.layso.queue.domain.FieldWait;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.TicketAction;
 
@@ -147,6 +148,24 @@ public final class RedisQueueStore implements QueueStore {
       }
       return new Session(json.getBoolean("open"), json.getString("by"), instant(json.getLong("since")),
           json.getString("tookOverFrom"), json.getBoolean("replayed", false));
+    });
+  }
+
+  @Override
+  public Future<List<FieldWait>> fieldWaits(Office office, LocalDate serviceDate) {
+    String day = ServiceDay.key(serviceDate);
+    List<ServiceDef> fields = office.services();
+    List<String> keys = fields.stream().map(s -> Keys.queue(office.id(), day, s.code())).toList();
+    return redis.script("field_waits", keys, List.of()).map(raw -> {
+      JsonArray all = new JsonArray(raw);
+      List<FieldWait> out = new ArrayList<>(fields.size());
+      for (int i = 0; i < fields.size(); i++) {
+        JsonObject f = all.getJsonObject(i);
+        Long oldest = f.getLong("oldest");
+        out.add(new FieldWait(fields.get(i).code(), f.getInteger("waiting"),
+            oldest == null ? null : Instant.ofEpochMilli(oldest), fields.get(i).targetWaitMinutes()));
+      }
+      return out;
     });
   }
 
