@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.auth.AccountService;
 import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
 import vn.layso.booking.BookingService;
@@ -133,7 +134,8 @@ public final class LaysoServer {
       var offices = new OfficeRegistry(new RedisOfficeStore(redis));
       var tokens = new CachingAuthStore(new RedisAuthStore(redis), redis, CachingAuthStore.TTL);
       tokens.listen();
-      var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
+      var hasher = new PasswordHasher(vertx);
+      var authService = new AuthService(tokens, hasher, clock, config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
       // wait predictions: one read of an office until its next event (at most PREDICTION_FRESH) per server
@@ -178,7 +180,8 @@ public final class LaysoServer {
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions, new RedisAuditLog(redis, Duration.ofDays(config.historyDays()))));
+              predictions, new RedisAuditLog(redis, Duration.ofDays(config.historyDays())),
+              new AccountService(tokens, hasher)));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -16,6 +16,10 @@ public final class Auth implements Handler<RoutingContext> {
   private static final String PRINCIPAL = "layso.principal";
   private static final String TOKEN = "layso.token";
 
+  /** All that the token of an account whose password was reset may call until it is changed. */
+  private static final java.util.Set<String> PASSWORD_CHANGE_PATHS =
+      java.util.Set.of("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout");
+
   private final AuthService service;
 
   public Auth(AuthService service) {
@@ -35,13 +39,19 @@ public final class Auth implements Handler<RoutingContext> {
     }
     String token = header.substring(7).strip();
     service.authenticate(token).onComplete(result -> {
-      if (result.succeeded()) {
-        ctx.put(PRINCIPAL, result.result());
-        ctx.put(TOKEN, token);
-        ctx.next();
-      } else {
+      if (result.failed()) {
         ctx.fail(result.cause());
+        return;
       }
+      Principal p = result.result();
+      if (p.mustChangePassword() && !PASSWORD_CHANGE_PATHS.contains(ctx.normalizedPath())) {
+        ctx.fail(new ApiException(ApiException.Kind.FORBIDDEN, "password_change_required"));
+        return;
+      }
+      service.seen(p);
+      ctx.put(PRINCIPAL, p);
+      ctx.put(TOKEN, token);
+      ctx.next();
     });
   }
 
@@ -117,6 +127,20 @@ public final class Auth implements Handler<RoutingContext> {
   public static void requirePriorityGrant(RoutingContext ctx, String office) {
     if (!actsFor(ctx, office)) {
       throw new ApiException(ApiException.Kind.FORBIDDEN, "priority_requires_token");
+    }
+  }
+
+  /**
+   * A device may do only its own job: a caller with a device token that is not a kiosk of this
+   * office (a lobby display, a rating tablet, another office's kiosk) gets 403
+   * {@code device_not_allowed} for what a kiosk does (issuing, check-in, booking at the kiosk).
+   * People and anonymous callers pass (the route decides for them).
+   */
+  public static void refuseOtherDevices(RoutingContext ctx, String office) {
+    Principal p = principal(ctx);
+    if (p != null && p.role() == vn.layso.auth.domain.Role.DEVICE
+        && !p.isDevice(vn.layso.auth.domain.DeviceKind.KIOSK, office)) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "device_not_allowed");
     }
   }
 
