@@ -131,15 +131,15 @@ public final class Auth implements Handler<RoutingContext> {
   }
 
   /**
-   * A device may do only its own job: a caller with a device token that is not a kiosk of this
-   * office (a lobby display, a rating tablet, another office's kiosk) gets 403
-   * {@code device_not_allowed} for what a kiosk does (issuing, check-in, booking at the kiosk).
-   * People and anonymous callers pass (the route decides for them).
+   * A device may do only its own job: a lobby display's or rating tablet's token gets 403
+   * {@code device_not_allowed} for what a kiosk does (issuing, check-in). A kiosk of another office
+   * is taken as any anonymous caller there (a plain number, no priority); people pass (the route
+   * decides for them).
    */
   public static void refuseOtherDevices(RoutingContext ctx, String office) {
     Principal p = principal(ctx);
     if (p != null && p.role() == vn.layso.auth.domain.Role.DEVICE
-        && !p.isDevice(vn.layso.auth.domain.DeviceKind.KIOSK, office)) {
+        && p.deviceKind() != vn.layso.auth.domain.DeviceKind.KIOSK) {
       throw new ApiException(ApiException.Kind.FORBIDDEN, "device_not_allowed");
     }
   }
