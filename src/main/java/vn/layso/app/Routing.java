@@ -61,7 +61,10 @@ final class Routing {
                   PredictionService predictions, AuditLog audit, AccountService accounts) {
   }
 
-  /** Pairing codes an address may ask for per minute (a kiosk renews one every 10 minutes). */
+  /**
+   * Pairing codes an address may ask for per minute (a device renews its code every 10 minutes);
+   * off with the other anonymous limits (RATE_LIMIT_PER_MINUTE=0).
+   */
   private static final int PAIRING_CODES_PER_MINUTE = 10;
 
   private Routing() {
@@ -102,7 +105,8 @@ final class Routing {
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new DeviceRoutes(f.auth(), f.offices(), f.audit(), f.clock()).mount(router,
-        f.limiter().perMinute("pairing", PAIRING_CODES_PER_MINUTE, ctx -> false));
+        f.limiter().perMinute("pairing", config.rateLimitPerMinute() == 0 ? 0 : PAIRING_CODES_PER_MINUTE,
+            ctx -> false));
     new AuthRoutes(f.auth(), f.accounts(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
     new AccountRoutes(f.accounts(), f.offices(), f.audit(), f.clock()).mount(router,
         f.limiter().perMinute("login", config.loginLimitPerMinute(), ctx -> false));

@@ -134,7 +134,7 @@ public final class AuthService {
     if (secret == null || secret.length() < 20 || secret.length() > 100) {
       return Future.failedFuture(ApiException.notFound("pairing_not_found"));
     }
-    return store.pollPairing(hash(secret)).compose(p -> p != null ? Future.succeededFuture(p)
+    return store.pollPairing(hash(secret), clock.instant()).compose(p -> p != null ? Future.succeededFuture(p)
         : Future.failedFuture(ApiException.notFound("pairing_not_found")));
   }
 

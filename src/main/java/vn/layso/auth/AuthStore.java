@@ -141,8 +141,11 @@ public interface AuthStore {
   /** Starts a pairing by code; false when the code is in use (the caller draws another). */
   Future<Boolean> createPairing(String code, String secretHash, Instant expiresAt, Duration ttl);
 
-  /** The pairing of that secret: waiting, or paired (then handed out once and forgotten); null when none. */
-  Future<Pairing> pollPairing(String secretHash);
+  /**
+   * The pairing of that secret: waiting, or paired (then handed out once and forgotten); null when
+   * none, or still waiting at {@code now} past its expiry.
+   */
+  Future<Pairing> pollPairing(String secretHash, Instant now);
 
   /**
    * Claims the device showing {@code code} and pairs it as {@link #pairDevice} does, leaving its

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.layso.store.redis.Keys;
 import vn.layso.testing.Api;
+import vn.layso.testing.People;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
@@ -39,22 +40,13 @@ class AccountsIT {
     app.close();
   }
 
-  /** Creates a person through an office's accounts as {@code token}; answers the response. */
-  static Api.Response create(Api api, String office, String token, String username, String role, String fullName,
-                             List<String> offices) {
-    JsonObject body = new JsonObject().put("username", username).put("password", "password-of-" + username)
-        .put("role", role).put("fullName", fullName);
-    if (offices != null) {
-      body.put("offices", new JsonArray(offices));
-    }
-    return api.post("/api/v1/offices/" + office + "/accounts", body.encode(), "token", token);
+  private static Api.Response create(Api api, String office, String token, String username, String role,
+                                     String fullName, List<String> offices) {
+    return People.create(api, office, token, username, role, fullName, offices);
   }
 
-  /** An account created by the admin (fails the test otherwise) and logged in: its token. */
-  static String person(TestApp app, String username, String role, List<String> offices) {
-    Api.Response r = create(app.api(), offices.get(0), app.adminToken(), username, role, "Người " + username, offices);
-    assertThat(r.status()).as(r.body()).isIn(201, 409);
-    return app.login(username, "password-of-" + username);
+  private static String person(TestApp app, String username, String role, List<String> offices) {
+    return People.person(app, username, role, offices);
   }
 
   private static Api.Response patch(String username, JsonObject body, String token) {

@@ -149,8 +149,8 @@ public final class CachingAuthStore implements AuthStore {
   }
 
   @Override
-  public Future<Pairing> pollPairing(String secretHash) {
-    return store.pollPairing(secretHash);
+  public Future<Pairing> pollPairing(String secretHash, Instant now) {
+    return store.pollPairing(secretHash, now);
   }
 
   private Future<Void> revoked(String username) {

@@ -225,18 +225,19 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   @Override
-  public Future<Pairing> pollPairing(String secretHash) {
-    return redis.script("pairing_poll", List.of(Keys.pairing(secretHash)), List.of()).map(raw -> {
-      JsonObject p = new JsonObject(raw);
-      return switch (p.getString("status")) {
-        case "waiting" -> new Pairing("waiting", p.getString("code"),
-            Instant.ofEpochMilli(Long.parseLong(p.getString("expiresAt"))), null, null, null, null, null);
-        case "paired" -> new Pairing("paired", null, Instant.parse(p.getString("expiresAt")), p.getString("token"),
-            p.getString("device"), p.getString("office"), DeviceKind.parse(p.getString("kind")),
-            p.getString("counter", "").isEmpty() ? null : p.getString("counter"));
-        default -> null;
-      };
-    });
+  public Future<Pairing> pollPairing(String secretHash, Instant now) {
+    return redis.script("pairing_poll", List.of(Keys.pairing(secretHash)), List.of(Long.toString(now.toEpochMilli())))
+        .map(raw -> {
+          JsonObject p = new JsonObject(raw);
+          return switch (p.getString("status")) {
+            case "waiting" -> new Pairing("waiting", p.getString("code"),
+                Instant.ofEpochMilli(Long.parseLong(p.getString("expiresAt"))), null, null, null, null, null);
+            case "paired" -> new Pairing("paired", null, Instant.parse(p.getString("expiresAt")), p.getString("token"),
+                p.getString("device"), p.getString("office"), DeviceKind.parse(p.getString("kind")),
+                p.getString("counter", "").isEmpty() ? null : p.getString("counter"));
+            default -> null;
+          };
+        });
   }
 
   @Override
@@ -248,7 +249,8 @@ public final class RedisAuthStore implements AuthStore {
             List.of(Keys.pairing(""), a.username(), a.passwordHash(), a.office(), kind.id(),
                 Long.toString(pairedAt.toEpochMilli()), Keys.tokenPrefix(), principalJson(p).encode(),
                 Long.toString(ttl.toSeconds()), tokenHash, counter == null ? "" : counter, token,
-                p.expiresAt().toString(), Long.toString(PAIRED_HOLD.toSeconds())))
+                p.expiresAt().toString(), Long.toString(PAIRED_HOLD.toSeconds()),
+                Long.toString(pairedAt.toEpochMilli())))
         .compose(raw -> {
           String error = new JsonObject(raw).getString("error");
           if ("pairing_code_not_found".equals(error)) {
