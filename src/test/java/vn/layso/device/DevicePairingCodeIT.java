@@ -168,6 +168,25 @@ class DevicePairingCodeIT {
   }
 
   @Test
+  void aDevicesLastSeenTimeIsWrittenOnItsFirstUseAndNotOnEveryRequest() {
+    String token = People.device(app, "demo", "man-hinh-lan-cuoi", "display", null);
+    java.util.function.Supplier<String> lastSeen = () -> api.get("/api/v1/offices/demo/devices", "token",
+        app.adminToken()).array().stream().map(JsonObject.class::cast)
+        .filter(d -> d.getString("device").equals("man-hinh-lan-cuoi")).findFirst().orElseThrow()
+        .getString("lastSeenAt");
+    assertThat(lastSeen.get()).isNull();
+    Instant first = app.clock().instant();
+    assertThat(api.get("/api/v1/devices/me", "token", token).status()).isEqualTo(200);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lastSeen.get() != null);
+    assertThat(Instant.parse(lastSeen.get())).isEqualTo(first);
+    app.clock().advance(Duration.ofSeconds(30));
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.get("/api/v1/devices/me", "token", token).status()).isEqualTo(200);
+    }
+    assertThat(Instant.parse(lastSeen.get())).as("not rewritten within the minute").isEqualTo(first);
+  }
+
+  @Test
   void anAddressMayAskForTenCodesAMinute() {
     for (int i = 0; i < 10; i++) {
       assertThat(api.post(CODES, null).status()).as("code %d", i).isEqualTo(201);
