@@ -1,7 +1,6 @@
 package vn.layso.account;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,6 +20,7 @@ import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
 import vn.layso.common.JsonInput;
+import vn.layso.common.RateLimiter;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 
@@ -36,16 +36,23 @@ public final class AccountRoutes {
   private final AccountService accounts;
   private final OfficeRegistry offices;
   private final AccountAudit audit;
+  private final RateLimiter limiter;
 
-  public AccountRoutes(AccountService accounts, OfficeRegistry offices, AuditLog log, Clock clock) {
+  public AccountRoutes(AccountService accounts, OfficeRegistry offices, AuditLog log, Clock clock,
+                       RateLimiter limiter) {
     this.accounts = accounts;
+    this.limiter = limiter;
     this.offices = offices;
     this.audit = new AccountAudit(log, offices, clock);
   }
 
-  /** {@code passwordLimit}: the log-in attempts' limit, which password changes share. */
-  public void mount(Router router, Handler<RoutingContext> passwordLimit) {
-    router.post("/api/v1/auth/password").handler(passwordLimit).respond(this::changePassword);
+  /**
+   * Password changes share the log-in attempts' limit ({@code attemptsPerMinute} per address, the
+   * {@code login} bucket): only changes that did not succeed use it up.
+   */
+  public void mount(Router router, int attemptsPerMinute) {
+    router.post("/api/v1/auth/password").handler(limiter.perMinute("login", attemptsPerMinute, ctx -> false))
+        .respond(this::changePassword);
     router.get("/api/v1/offices/:office/accounts").respond(this::list);
     router.post("/api/v1/offices/:office/accounts").respond(this::create);
     router.patch("/api/v1/offices/:office/accounts/:username").respond(this::update);
@@ -60,6 +67,7 @@ public final class AccountRoutes {
     String next = body.requiredString("new", 200);
     ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store");
     return accounts.changePassword(caller, current, next)
+        .compose(v -> limiter.refund(ctx).otherwiseEmpty())
         .compose(v -> audit.record(caller, "account.change_password", caller.offices())
             .otherwiseEmpty());
   }

@@ -108,8 +108,8 @@ final class Routing {
         f.limiter().perMinute("pairing", config.rateLimitPerMinute() == 0 ? 0 : PAIRING_CODES_PER_MINUTE,
             ctx -> false));
     new AuthRoutes(f.auth(), f.accounts(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
-    new AccountRoutes(f.accounts(), f.offices(), f.audit(), f.clock()).mount(router,
-        f.limiter().perMinute("login", config.loginLimitPerMinute(), ctx -> false));
+    new AccountRoutes(f.accounts(), f.offices(), f.audit(), f.clock(), f.limiter())
+        .mount(router, config.loginLimitPerMinute());
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new AuditRoutes(f.audit(), f.offices(), f.clock()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);

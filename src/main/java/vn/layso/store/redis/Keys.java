@@ -162,7 +162,12 @@ public final class Keys {
     return (office == null ? "layso:{auth}:" : office(office)) + "audit:" + serviceDate;
   }
 
-  /** Accounts and tokens share the hash tag {auth}, so account scripts stay in one cluster slot. */
+  /**
+   * An account (hash): username, passwordHash, role, office (its first office, kept for older
+   * readers), offices (comma-separated), fullName, disabled ("1"), mustChange ("1"). An account
+   * stored before offices existed has only office. Accounts and tokens share the hash tag {auth},
+   * so account scripts stay in one cluster slot.
+   */
   public static String user(String username) {
     return "layso:{auth}:user:" + username;
   }
