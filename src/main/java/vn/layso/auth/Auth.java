@@ -1,8 +1,11 @@
 package vn.layso.auth;
 
 import io.vertx.core.Handler;
+import java.util.Set;
 import io.vertx.ext.web.RoutingContext;
+import vn.layso.auth.domain.DeviceKind;
 import vn.layso.auth.domain.Principal;
+import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -17,8 +20,8 @@ public final class Auth implements Handler<RoutingContext> {
   private static final String TOKEN = "layso.token";
 
   /** All that the token of an account whose password was reset may call until it is changed. */
-  private static final java.util.Set<String> PASSWORD_CHANGE_PATHS =
-      java.util.Set.of("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout");
+  private static final Set<String> PASSWORD_CHANGE_PATHS =
+      Set.of("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout");
 
   private final AuthService service;
 
@@ -138,8 +141,7 @@ public final class Auth implements Handler<RoutingContext> {
    */
   public static void refuseOtherDevices(RoutingContext ctx, String office) {
     Principal p = principal(ctx);
-    if (p != null && p.role() == vn.layso.auth.domain.Role.DEVICE
-        && p.deviceKind() != vn.layso.auth.domain.DeviceKind.KIOSK) {
+    if (p != null && p.role() == Role.DEVICE && p.deviceKind() != DeviceKind.KIOSK) {
       throw new ApiException(ApiException.Kind.FORBIDDEN, "device_not_allowed");
     }
   }

@@ -7,13 +7,17 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.auth.domain.Credentials;
 import vn.layso.auth.domain.DeviceKind;
+import vn.layso.auth.domain.PairingCode;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
@@ -24,6 +28,7 @@ public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration DEVICE_TOKEN_TTL = Duration.ofDays(365);
+  private static final long SEEN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
   /** The built-in administrator account. */
   public static final String ADMIN = "admin";
 
@@ -38,6 +43,8 @@ public final class AuthService {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final Duration tokenTtl;
+  /** Last-seen writes this server made, per device (nanoTime): at most one a minute each. */
+  private final Map<String, Long> seenWritten = new ConcurrentHashMap<>();
 
   public AuthService(AuthStore store, PasswordHasher hasher, Clock clock, Duration tokenTtl) {
     this.store = store;
@@ -108,7 +115,7 @@ public final class AuthService {
   public static final Duration PAIRING_TTL = Duration.ofMinutes(10);
 
   /** A pairing just started: the code to show, the device's secret to poll with, when it ends. */
-  public record PairingStart(String code, String secret, java.time.Instant expiresAt) {
+  public record PairingStart(String code, String secret, Instant expiresAt) {
   }
 
   /** Starts a pairing by code for an unpaired device (a code in use is drawn again). */
@@ -117,9 +124,9 @@ public final class AuthService {
   }
 
   private Future<PairingStart> startPairing(int triesLeft) {
-    String code = vn.layso.auth.domain.PairingCode.generate(RANDOM);
+    String code = PairingCode.generate(RANDOM);
     String secret = randomToken();
-    java.time.Instant expiresAt = clock.instant().plus(PAIRING_TTL);
+    Instant expiresAt = clock.instant().plus(PAIRING_TTL);
     return store.createPairing(code, hash(secret), expiresAt, PAIRING_TTL).compose(created -> {
       if (created) {
         return Future.succeededFuture(new PairingStart(code, secret, expiresAt));
@@ -151,16 +158,13 @@ public final class AuthService {
     return hasher.hash(generatePassword() + generatePassword()).compose(hash -> {
       var account = new AuthStore.Account(name, hash, Role.DEVICE, office);
       Minted minted = mint(account, kind, counter);
-      java.time.Instant now = clock.instant();
+      Instant now = clock.instant();
       return store.claimPairing(code, account, kind, counter, now, minted.token(), minted.tokenHash(),
               minted.principal(), minted.ttl())
           .map(v -> new AuthStore.Device(name, office, kind, counter, now));
     }).onSuccess(device -> LOG.atInfo().addKeyValue("device", name).addKeyValue("office", office)
         .addKeyValue("kind", kind.id()).log("device paired by code"));
   }
-
-  /** Last-seen writes this server made, per device: at most one a minute each. */
-  private final java.util.Map<String, Long> seenWritten = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Notes that a device token was used: at most once a minute per device from this server (and the
@@ -182,8 +186,6 @@ public final class AuthService {
     store.deviceSeen(p.username(), clock.instant())
         .onFailure(e -> LOG.atDebug().addKeyValue("error", e.toString()).log("device last-seen not written"));
   }
-
-  private static final long SEEN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
   /** The paired device behind a device principal; 404 {@code device_not_found} when it was unpaired meanwhile. */
   public Future<AuthStore.Device> device(String name) {

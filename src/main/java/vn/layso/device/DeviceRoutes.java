@@ -1,19 +1,20 @@
 package vn.layso.device;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Locale;
-import io.vertx.core.Handler;
 import vn.layso.audit.AuditLog;
 import vn.layso.audit.domain.AuditEntry;
-import vn.layso.auth.domain.PairingCode;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthService;
 import vn.layso.auth.AuthStore;
 import vn.layso.auth.domain.DeviceKind;
+import vn.layso.auth.domain.PairingCode;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
@@ -34,9 +35,9 @@ public final class DeviceRoutes {
   private final AuthService auth;
   private final OfficeRegistry offices;
   private final AuditLog audit;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  public DeviceRoutes(AuthService auth, OfficeRegistry offices, AuditLog audit, java.time.Clock clock) {
+  public DeviceRoutes(AuthService auth, OfficeRegistry offices, AuditLog audit, Clock clock) {
     this.auth = auth;
     this.offices = offices;
     this.audit = audit;
