@@ -6,6 +6,7 @@ import { api } from '/static/assets/api.js';
 import { LiveStream, LiveStatus } from '/static/assets/live.js';
 import { formatDate, formatTime, formatWeekday } from '/static/assets/format.js';
 import { Voice, Sound } from './voice.js';
+import { pairDevice, storedDevice } from '/static/assets/pairing.js';
 
 const ROWS = 7;                 // earlier calls listed beside (or under) the latest one
 const KEEP = ROWS + 1;
@@ -249,4 +250,35 @@ if (view.office) {
   $('sound-on').addEventListener('click', () => voice.unlock());
   voice.start();
   stream = new LiveStream({ office: officeId, onSnapshot, onEvent, onStatus }).start();
+}
+
+// ---- pairing (optional: the live stream is public) ------------------------------------------------
+// A screen is paired only when asked (?pair=1), so that it shows in the office's device list with its
+// last-seen time and can be revoked. A screen that was paired and whose token was revoked shows its
+// code again: someone meant it to be paired, and a manager should see it is no longer.
+const DEVICE_CHECK_MS = 10 * 60 * 1000;
+const deviceKey = `layso.display.device.${officeId}`;
+
+function showPairing() {
+  $('pairing').hidden = false;
+  pairDevice({ storageKey: deviceKey, container: $('pairing-box'), onPaired: () => { $('pairing').hidden = true; } });
+}
+
+async function checkDevice() {
+  const device = storedDevice(deviceKey);
+  if (!device || !$('pairing').hidden) return;
+  try {
+    await api('/api/v1/devices/me', { token: device.token });
+  } catch (failed) {
+    if (failed.status === 401 || failed.status === 403) {
+      try { localStorage.removeItem(deviceKey); } catch (ignored) { /* storage off */ }
+      showPairing();
+    }
+  }
+}
+
+if (view.office) {
+  if (storedDevice(deviceKey)) checkDevice();
+  else if (params.get('pair') === '1') showPairing();
+  setInterval(checkDevice, DEVICE_CHECK_MS);
 }

@@ -1,9 +1,11 @@
 // The ticket kiosk: a citizen chooses a field (and, on a paired kiosk, a priority group) and gets a
-// number with a QR code to follow it; an admin pairs the kiosk once, after which it holds only its
-// own device token. Business rules (numbering, waits, who may set a priority) are the server's.
+// number with a QR code to follow it. Pairing: the kiosk shows a short code (assets/pairing.js) that a
+// manager types in the console; nobody types a password into the kiosk, and it holds only its own
+// device token. Business rules (numbering, waits, who may set a priority) are the server's.
 import { loadLang, applyText, langSwitch, t } from '/static/assets/i18n.js';
 import { api, newKey } from '/static/assets/api.js';
 import { formatDate, formatTime } from '/static/assets/format.js';
+import { pairDevice, storedDevice } from '/static/assets/pairing.js';
 
 const params = new URLSearchParams(location.search);
 const officeId = params.get('office') || '';
@@ -11,7 +13,6 @@ const idleSeconds = boundedInt(params.get('idle'), 30, 3, 600);
 const PRINT_MODES = ['auto', 'server', 'browser', 'none'];
 const printMode = PRINT_MODES.includes(params.get('print')) ? params.get('print') : 'auto';
 const STORE_KEY = `layso.kiosk.device.${officeId}`;
-const DEVICE_NAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 /** Taps this soon after a screen changes are the second half of a double tap, not a choice. */
 const SETTLE_MS = 400;
 const LONG_PRESS_MS = 1500;
@@ -29,6 +30,8 @@ let chosen = null;
 let pending = null;
 let code = '';
 let idle = null;
+/** The pairing code on screen, while the pairing screen is open. */
+let pairing = null;
 
 function boundedInt(text, fallback, min, max) {
   const n = Number.parseInt(text, 10);
@@ -36,7 +39,7 @@ function boundedInt(text, fallback, min, max) {
 }
 
 function loadDevice() {
-  try { return JSON.parse(localStorage.getItem(STORE_KEY)) || null; } catch (ignored) { return null; }
+  return storedDevice(STORE_KEY);
 }
 
 function saveDevice(value) {
@@ -63,6 +66,7 @@ function show(name, tapped = false) {
   current = name;
   shownAt = tapped ? performance.now() : -Infinity;
   document.body.dataset.screen = name;
+  if (name !== 'pair' && pairing) { pairing.stop(); pairing = null; }
   if (name === 'start' || name === 'loading') stopIdle();
   else startIdle(name === 'pair' ? PAIR_IDLE_SECONDS : idleSeconds);
 }
@@ -100,7 +104,6 @@ function goStart(tapped = false) {
   chosen = null;
   pending = null;
   code = '';
-  $('pair-pass').value = '';
   show('start', tapped);
 }
 
@@ -273,6 +276,11 @@ function notice({ icon = '!', title, text, retry = false, tone = 'error' }) {
 
 function failed(error, request) {
   if (error.status === 401 && device) return revoked();
+  // an office where only its paired kiosks issue: this kiosk shows its pairing code
+  if (error.code === 'kiosk_only' && !device) {
+    pending = null;
+    return openPairing();
+  }
   if (request.kind === 'checkin' && (error.code === 'not_found' || error.status === 405)) {
     pending = null;
     return notice({ icon: 'i', tone: 'info', title: t('kiosk.checkinUnavailableTitle'),
@@ -357,46 +365,22 @@ function submitCheckin() {
 // ---- pairing -----------------------------------------------------------------------------------
 
 function openPairing() {
-  $('pair-error').hidden = true;
   $('pair-state').textContent = device ? t('kiosk.pairedAs', { device: device.device }) : t('kiosk.pairHint');
   $('pair-forget').hidden = !device;
-  if (!$('pair-name').value) $('pair-name').value = device ? device.device : 'kiosk-1';
   show('pair');
+  pairing = pairDevice({ storageKey: STORE_KEY, container: $('pair-code-box'), onPaired: paired });
 }
 
-async function pair(event) {
-  event.preventDefault();
-  const username = $('pair-user').value.trim().toLowerCase();
-  const password = $('pair-pass').value;
-  const name = $('pair-name').value.trim().toLowerCase();
-  const error = $('pair-error');
-  error.hidden = true;
-  if (!DEVICE_NAME.test(name)) {
-    error.textContent = t('kiosk.badDeviceName');
-    error.hidden = false;
+/** The code was claimed: the kiosk now holds its own token (a display's or tablet's is no kiosk's). */
+function paired(value) {
+  pairing = null;
+  if (value.kind && value.kind !== 'kiosk') {
+    saveDevice(null);
+    notice({ title: t('kiosk.errorTitle'), text: t('kiosk.notAKiosk', { kind: value.kind }) });
     return;
   }
-  $('pair-submit').disabled = true;
-  let adminToken = null;
-  try {
-    const login = await api('/api/v1/auth/login', { method: 'POST', body: { username, password } });
-    adminToken = login.token;
-    if (login.role !== 'ADMIN') throw new Error(t('kiosk.adminOnly'));
-    const paired = await api(`/api/v1/offices/${encodeURIComponent(officeId)}/devices`, {
-      method: 'POST', body: { name, kind: 'kiosk' }, token: adminToken,
-    });
-    saveDevice({ token: paired.token, device: paired.device, expiresAt: paired.expiresAt });
-    $('pair-user').value = '';
-    notice({ icon: '✓', tone: 'ok', title: t('kiosk.pairedTitle'), text: t('kiosk.pairedText', { device: paired.device }) });
-  } catch (failure) {
-    error.textContent = failure.message;
-    error.hidden = false;
-  } finally {
-    $('pair-pass').value = '';
-    $('pair-submit').disabled = false;
-    // the kiosk keeps only its own token: the admin's session ends here, whatever happened
-    if (adminToken) api('/api/v1/auth/logout', { method: 'POST', token: adminToken }).catch(() => {});
-  }
+  saveDevice({ token: value.token, device: value.device, expiresAt: value.expiresAt });
+  notice({ icon: '✓', tone: 'ok', title: t('kiosk.pairedTitle'), text: t('kiosk.pairedText', { device: value.device }) });
 }
 
 function forget() {
@@ -435,7 +419,7 @@ function lockDown() {
   document.addEventListener('keydown', onKey);
 }
 
-/** Keys come from a QR scanner (a code then Enter) or an admin's keyboard on the pairing form. */
+/** Keys come from a QR scanner (a code then Enter); the pairing screen takes none. */
 function onKey(event) {
   if ((event.ctrlKey || event.metaKey) && ['+', '-', '=', '0'].includes(event.key)) {
     event.preventDefault();
@@ -478,7 +462,6 @@ async function main() {
   $('checkin-open').addEventListener('click', () => { if (settled()) openCheckin(); });
   $('checkin-submit').addEventListener('click', submitCheckin);
   $('pair-open').addEventListener('click', openPairing);
-  $('pair-form').addEventListener('submit', pair);
   $('pair-forget').addEventListener('click', forget);
   longPress($('brand'), openPairing);
   renderKeypad();

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.auth.AccountService;
 import vn.layso.auth.AuthService;
 import vn.layso.auth.PasswordHasher;
 import vn.layso.booking.BookingService;
@@ -148,7 +149,8 @@ public final class LaysoServer {
       redis.subscribe(Keys.CONFIG_CHANNEL, configWatcher.listener());
       var tokens = new CachingAuthStore(new RedisAuthStore(redis), redis, CachingAuthStore.TTL);
       tokens.listen();
-      var authService = new AuthService(tokens, new PasswordHasher(vertx), clock, config.tokenTtl());
+      var hasher = new PasswordHasher(vertx);
+      var authService = new AuthService(tokens, hasher, clock, config.tokenTtl());
       var queueStore = new RedisQueueStore(redis, Duration.ofDays(config.historyDays()));
       var queue = new QueueService(queueStore, offices, clock);
       // wait predictions: one read of an office until its next event (at most PREDICTION_FRESH) per server
@@ -202,7 +204,8 @@ public final class LaysoServer {
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
               predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock),
-              new ReportService(vertx, new RedisReportStore(redis), historyStore, offices, clock)));
+              new ReportService(vertx, new RedisReportStore(redis), historyStore, offices, clock),
+              new AccountService(tokens, hasher)));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

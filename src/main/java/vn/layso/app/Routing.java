@@ -2,6 +2,7 @@ package vn.layso.app;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,6 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.audit.AuditLog;
 import vn.layso.audit.AuditRoutes;
+import vn.layso.account.AccountRoutes;
+import vn.layso.auth.AccountService;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.auth.AuthService;
@@ -64,10 +67,27 @@ final class Routing {
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
                   PredictionService predictions, AuditLog audit, RatingService ratings,
-                  SettingsService settings, ReportService reports) {
+                  SettingsService settings, ReportService reports, AccountService accounts) {
   }
 
+  /**
+   * Pairing codes an address may ask for per minute (a device renews its code every 10 minutes);
+   * off with the other anonymous limits (RATE_LIMIT_PER_MINUTE=0).
+   */
+  private static final int PAIRING_CODES_PER_MINUTE = 10;
+
   private Routing() {
+  }
+
+  /**
+   * What a kiosk does (issuing, check-in): refused to any other device's token (a lobby display, a
+   * rating tablet, another office's kiosk) before it is counted by {@code then}, the anonymous limit.
+   */
+  private static Handler<RoutingContext> kioskWork(Handler<RoutingContext> then) {
+    return ctx -> {
+      Auth.refuseOtherDevices(ctx, ctx.pathParam("office"));
+      then.handle(ctx);
+    };
   }
 
   static Router router(Vertx vertx, Config config, Features f) {
@@ -86,21 +106,25 @@ final class Routing {
     new OfficeRoutes(f.offices()).mount(router);
     new SettingsRoutes(f.settings(), f.offices()).mount(router);
     new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
-        f.limiter().perMinute("issue", config.rateLimitPerMinute(),
-            ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
+        kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));
     new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
             ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
-        f.limiter().perMinute("issue", config.rateLimitPerMinute(),
-            ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
+        kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));
     new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
     new BoardRoutes(f.queue(), f.offices(), f.clock()).mount(router);
-    new DeviceRoutes(f.auth(), f.offices()).mount(router);
-    new AuthRoutes(f.auth(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
+    new DeviceRoutes(f.auth(), f.offices(), f.audit(), f.clock()).mount(router,
+        f.limiter().perMinute("pairing", config.rateLimitPerMinute() == 0 ? 0 : PAIRING_CODES_PER_MINUTE,
+            ctx -> false));
+    new AuthRoutes(f.auth(), f.accounts(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
+    new AccountRoutes(f.accounts(), f.offices(), f.audit(), f.clock(), f.limiter())
+        .mount(router, config.loginLimitPerMinute());
     new HistoryRoutes(f.history(), f.offices()).mount(router);
     new AuditRoutes(f.audit(), f.offices(), f.clock()).mount(router);
     new PrintRoutes(f.prints(), f.offices()).mount(router);

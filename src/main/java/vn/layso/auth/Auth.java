@@ -1,8 +1,11 @@
 package vn.layso.auth;
 
 import io.vertx.core.Handler;
+import java.util.Set;
 import io.vertx.ext.web.RoutingContext;
+import vn.layso.auth.domain.DeviceKind;
 import vn.layso.auth.domain.Principal;
+import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -15,6 +18,10 @@ public final class Auth implements Handler<RoutingContext> {
 
   private static final String PRINCIPAL = "layso.principal";
   private static final String TOKEN = "layso.token";
+
+  /** All that the token of an account whose password was reset may call until it is changed. */
+  private static final Set<String> PASSWORD_CHANGE_PATHS =
+      Set.of("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout");
 
   private final AuthService service;
 
@@ -35,13 +42,19 @@ public final class Auth implements Handler<RoutingContext> {
     }
     String token = header.substring(7).strip();
     service.authenticate(token).onComplete(result -> {
-      if (result.succeeded()) {
-        ctx.put(PRINCIPAL, result.result());
-        ctx.put(TOKEN, token);
-        ctx.next();
-      } else {
+      if (result.failed()) {
         ctx.fail(result.cause());
+        return;
       }
+      Principal p = result.result();
+      if (p.mustChangePassword() && !PASSWORD_CHANGE_PATHS.contains(ctx.normalizedPath())) {
+        ctx.fail(new ApiException(ApiException.Kind.FORBIDDEN, "password_change_required"));
+        return;
+      }
+      service.seen(p);
+      ctx.put(PRINCIPAL, p);
+      ctx.put(TOKEN, token);
+      ctx.next();
     });
   }
 
@@ -117,6 +130,19 @@ public final class Auth implements Handler<RoutingContext> {
   public static void requirePriorityGrant(RoutingContext ctx, String office) {
     if (!actsFor(ctx, office)) {
       throw new ApiException(ApiException.Kind.FORBIDDEN, "priority_requires_token");
+    }
+  }
+
+  /**
+   * A device may do only its own job: a lobby display's or rating tablet's token gets 403
+   * {@code device_not_allowed} for what a kiosk does (issuing, check-in). A kiosk of another office
+   * is taken as any anonymous caller there (a plain number, no priority); people pass (the route
+   * decides for them).
+   */
+  public static void refuseOtherDevices(RoutingContext ctx, String office) {
+    Principal p = principal(ctx);
+    if (p != null && p.role() == Role.DEVICE && p.deviceKind() != DeviceKind.KIOSK) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "device_not_allowed");
     }
   }
 

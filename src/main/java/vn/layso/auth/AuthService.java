@@ -7,13 +7,17 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.auth.domain.Credentials;
 import vn.layso.auth.domain.DeviceKind;
+import vn.layso.auth.domain.PairingCode;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
@@ -24,6 +28,7 @@ public final class AuthService {
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration DEVICE_TOKEN_TTL = Duration.ofDays(365);
+  private static final long SEEN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
   /** The built-in administrator account. */
   public static final String ADMIN = "admin";
 
@@ -38,6 +43,8 @@ public final class AuthService {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final Duration tokenTtl;
+  /** Last-seen writes this server made, per device (nanoTime): at most one a minute each. */
+  private final Map<String, Long> seenWritten = new ConcurrentHashMap<>();
 
   public AuthService(AuthStore store, PasswordHasher hasher, Clock clock, Duration tokenTtl) {
     this.store = store;
@@ -57,6 +64,11 @@ public final class AuthService {
                 LOG.atInfo().addKeyValue("user", username).log("login refused");
                 return Future.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, "bad_credentials"));
               }
+              // told only to whoever knows the password, so it reveals nothing to a guesser
+              if (account.disabled()) {
+                LOG.atInfo().addKeyValue("user", username).log("login of a disabled account refused");
+                return Future.failedFuture(new ApiException(ApiException.Kind.FORBIDDEN, "account_disabled"));
+              }
               return issueToken(account);
             }));
   }
@@ -70,12 +82,9 @@ public final class AuthService {
   /** A new token for an account (a device's lasts a year); the caller stores it. */
   private Minted mint(AuthStore.Account account, DeviceKind kind, String counter) {
     Duration ttl = account.role() == Role.DEVICE ? DEVICE_TOKEN_TTL : tokenTtl;
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Principal principal = new Principal(account.username(), account.role(),
-        account.office() == null ? java.util.List.of() : java.util.List.of(account.office()),
-        clock.instant().plus(ttl), kind, counter);
+    String token = randomToken();
+    Principal principal = new Principal(account.username(), account.role(), account.offices(),
+        clock.instant().plus(ttl), kind, counter, account.mustChangePassword());
     return new Minted(token, hash(token), principal, ttl);
   }
 
@@ -100,6 +109,82 @@ public final class AuthService {
         })
         .onSuccess(login -> LOG.atInfo().addKeyValue("device", name).addKeyValue("office", office)
             .addKeyValue("kind", kind.id()).log("device paired"));
+  }
+
+  /** A pairing code's life: long enough to walk to the console, short enough not to linger. */
+  public static final Duration PAIRING_TTL = Duration.ofMinutes(10);
+
+  /** A pairing just started: the code to show, the device's secret to poll with, when it ends. */
+  public record PairingStart(String code, String secret, Instant expiresAt) {
+  }
+
+  /** Starts a pairing by code for an unpaired device (a code in use is drawn again). */
+  public Future<PairingStart> startPairing() {
+    return startPairing(3);
+  }
+
+  private Future<PairingStart> startPairing(int triesLeft) {
+    String code = PairingCode.generate(RANDOM);
+    String secret = randomToken();
+    Instant expiresAt = clock.instant().plus(PAIRING_TTL);
+    return store.createPairing(code, hash(secret), expiresAt, PAIRING_TTL).compose(created -> {
+      if (created) {
+        return Future.succeededFuture(new PairingStart(code, secret, expiresAt));
+      }
+      return triesLeft > 1 ? startPairing(triesLeft - 1)
+          : Future.failedFuture(new ApiException(ApiException.Kind.UNAVAILABLE, "store_unavailable"));
+    });
+  }
+
+  /** How the device's pairing goes; 404 {@code pairing_not_found} when expired, unknown or handed out already. */
+  public Future<AuthStore.Pairing> pollPairing(String secret) {
+    if (secret == null || secret.length() < 20 || secret.length() > 100) {
+      return Future.failedFuture(ApiException.notFound("pairing_not_found"));
+    }
+    return store.pollPairing(hash(secret), clock.instant()).compose(p -> p != null ? Future.succeededFuture(p)
+        : Future.failedFuture(ApiException.notFound("pairing_not_found")));
+  }
+
+  /**
+   * Pairs the device showing {@code code} as {@code name} of the office (as {@link #pairDevice}
+   * does) and leaves its token for its next poll. 404 {@code pairing_code_not_found} when no device
+   * shows that code (expired, claimed already, never shown).
+   */
+  public Future<AuthStore.Device> claimPairing(String code, String name, String office, DeviceKind kind,
+                                               String counter) {
+    if (!Credentials.validUsername(name)) {
+      return Future.failedFuture(ApiException.invalid("invalid_device_name"));
+    }
+    return hasher.hash(generatePassword() + generatePassword()).compose(hash -> {
+      var account = new AuthStore.Account(name, hash, Role.DEVICE, office);
+      Minted minted = mint(account, kind, counter);
+      Instant now = clock.instant();
+      return store.claimPairing(code, account, kind, counter, now, minted.token(), minted.tokenHash(),
+              minted.principal(), minted.ttl())
+          .map(v -> new AuthStore.Device(name, office, kind, counter, now));
+    }).onSuccess(device -> LOG.atInfo().addKeyValue("device", name).addKeyValue("office", office)
+        .addKeyValue("kind", kind.id()).log("device paired by code"));
+  }
+
+  /**
+   * Notes that a device token was used: at most once a minute per device from this server (and the
+   * store keeps it to once a minute overall), never waiting for it.
+   */
+  public void seen(Principal p) {
+    if (p.role() != Role.DEVICE) {
+      return;
+    }
+    long now = System.nanoTime();
+    Long last = seenWritten.get(p.username());
+    if (last != null && now - last < SEEN_EVERY_NANOS) {
+      return;
+    }
+    if (seenWritten.size() > 10_000) {
+      seenWritten.clear();
+    }
+    seenWritten.put(p.username(), now);
+    store.deviceSeen(p.username(), clock.instant())
+        .onFailure(e -> LOG.atDebug().addKeyValue("error", e.toString()).log("device last-seen not written"));
   }
 
   /** The paired device behind a device principal; 404 {@code device_not_found} when it was unpaired meanwhile. */
@@ -134,19 +219,9 @@ public final class AuthService {
     return store.deleteToken(hash(token), principal.username());
   }
 
-  public Future<AuthStore.Account> createAccount(String username, String password, Role role, String office) {
-    if (!Credentials.validUsername(username)) {
-      return Future.failedFuture(ApiException.invalid("invalid_username"));
-    }
-    String problem = Credentials.passwordProblem(password);
-    if (problem != null) {
-      return Future.failedFuture(ApiException.invalid(problem, Credentials.MIN_PASSWORD));
-    }
-    return hasher.hash(password)
-        .map(hash -> new AuthStore.Account(username, hash, role, role == Role.ADMIN ? null : office))
-        .compose(account -> store.createAccount(account).compose(created -> created
-            ? Future.succeededFuture(account)
-            : Future.failedFuture(ApiException.conflict("username_taken", username))));
+  /** The account of that name, or null. */
+  public Future<AuthStore.Account> account(String username) {
+    return store.findAccount(username);
   }
 
   public Future<List<AuthStore.Account>> accounts() {
@@ -191,6 +266,13 @@ public final class AuthService {
       return Future.failedFuture(ApiException.invalid(problem, Credentials.MIN_PASSWORD));
     }
     return hasher.hash(password).map(hash -> new AuthStore.Account(ADMIN, hash, Role.ADMIN, null));
+  }
+
+  /** 32 random bytes, URL-safe: a bearer token or a pairing secret. */
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** A fresh random password for the admin, 16 URL-safe characters. */

@@ -157,7 +157,9 @@ class AuthIT {
     String admin = app.adminToken();
     Api.Response created = createUser(admin, "clerk-one", "mật-khẩu-dài-đủ", "staff", "north");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.json()).isEqualTo(new JsonObject().put("username", "clerk-one").put("role", "STAFF").put("office", "north"));
+    assertThat(created.json()).isEqualTo(new JsonObject().put("username", "clerk-one").put("role", "STAFF")
+        .put("office", "north").put("offices", new JsonArray().add("north")).put("fullName", "clerk-one")
+        .put("disabled", false).put("mustChangePassword", false));
     assertThat(created.body()).doesNotContain("password", "mật");
 
     JsonArray all = api.get("/api/v1/admin/users", "token", admin).array();

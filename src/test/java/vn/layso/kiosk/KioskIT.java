@@ -13,14 +13,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import vn.layso.store.redis.Keys;
 import vn.layso.testing.Api;
+import vn.layso.testing.People;
 import vn.layso.testing.Browser;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
 
 /**
  * The kiosk page in a real Chromium against a real server, at a portrait kiosk's and two landscape
- * screens' sizes: a citizen takes a number and sees it with its QR code; an admin pairs the kiosk
- * and leaves only a device token behind, after which priority groups are offered; a double tap
+ * screens' sizes: a citizen takes a number and sees it with its QR code; the kiosk shows a pairing
+ * code that a manager claims, and holds only its device token, after which priority groups are offered; a double tap
  * takes one number; the kiosk returns to its start screen by itself; an unknown check-in code
  * says so (KioskCheckInIT checks a real appointment in).
  */
@@ -147,29 +148,33 @@ class KioskIT {
   }
 
   @Test
-  void pairingThroughThePageLeavesOnlyADeviceTokenAndThenPriorityWorks() {
-    app.adminToken();
+  void aKioskShowsACodeAManagerClaimsItAndTheKioskIsPairedWithoutAnyPassword() {
+    String manager = People.person(app, "ql-kiosk", "manager", List.of("demo"));
     String adminTokensBefore = adminTokenCount();
     try (Browser browser = Browser.open(1080, 1920)) {
       browser.go(kiosk("&print=none"));
       service(browser, "Đất đai");
       browser.find("#pair-open").click();
       browser.await(WAIT, d -> browser.find("#screen-pair").isDisplayed() ? Boolean.TRUE : null);
-      browser.find("#pair-user").sendKeys("admin");
-      browser.find("#pair-pass").sendKeys(TestApp.ADMIN_PASSWORD);
-      browser.find("#pair-name").clear();
-      browser.find("#pair-name").sendKeys("kiosk-sanh-1");
-      browser.screenshot("kiosk-pair-1080x1920");
-      browser.find("#pair-submit").click();
+      browser.await(WAIT, d -> browser.text(".pairing-code").matches("[2-9A-Z]{3}-[2-9A-Z]{3}") ? Boolean.TRUE : null);
+      String code = browser.text(".pairing-code");
+      assertThat(browser.text("#screen-pair")).contains("Nhập mã này trong trang quản trị → Thiết bị");
+      assertThat(browser.findAll("#screen-pair input")).as("nobody types a password into a kiosk").isEmpty();
+      browser.screenshot("kiosk-pair-code-1080x1920");
+      browser.resizeViewport(1920, 1080);
+      browser.screenshot("kiosk-pair-code-1920x1080");
+      browser.resizeViewport(1080, 1920);
+
+      Api.Response claimed = app.api().post("/api/v1/offices/demo/devices/claim", new JsonObject().put("code", code)
+          .put("kind", "kiosk").put("name", "kiosk-sanh-1").encode(), "token", manager);
+      assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
       browser.awaitText("#notice-title", "Đã ghép thiết bị", WAIT);
       browser.screenshot("kiosk-paired-1080x1920");
 
-      // the page keeps one token, the device's; the admin's session was logged out
+      // the page keeps one token, the device's; no person's token was ever in it
       @SuppressWarnings("unchecked")
       List<String> stored = (List<String>) browser.js(
           "return Object.keys(localStorage).map(k => localStorage.getItem(k));");
-      String all = String.join("\n", stored);
-      assertThat(all).doesNotContain(TestApp.ADMIN_PASSWORD);
       JsonObject saved = new JsonObject(stored.stream().filter(s -> s.contains("token")).findFirst().orElseThrow());
       JsonObject me = app.api().get("/api/v1/auth/me", "token", saved.getString("token")).json();
       assertThat(me.getString("role")).isEqualTo("DEVICE");

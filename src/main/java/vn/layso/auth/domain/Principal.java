@@ -6,23 +6,30 @@ import java.util.Objects;
 
 /**
  * Who is calling: an account's name, role, offices (empty for admins; one for a device), when the
- * token ends and, for a device, its kind and (rating tablets) its counter.
+ * token ends and, for a device, its kind and (rating tablets) its counter. {@code mustChangePassword}:
+ * the token of an account whose password was reset, good only for changing it.
  */
 public record Principal(String username, Role role, List<String> offices, Instant expiresAt,
-                       DeviceKind deviceKind, String counter) {
+                       DeviceKind deviceKind, String counter, boolean mustChangePassword) {
 
   public Principal {
     offices = List.copyOf(Objects.requireNonNullElse(offices, List.of()));
   }
 
+  /** A principal that may do what its role allows (no password change pending). */
+  public Principal(String username, Role role, List<String> offices, Instant expiresAt,
+                   DeviceKind deviceKind, String counter) {
+    this(username, role, offices, expiresAt, deviceKind, counter, false);
+  }
+
   /** A person's principal (no device kind, no counter). */
   public Principal(String username, Role role, List<String> offices, Instant expiresAt) {
-    this(username, role, offices, expiresAt, null, null);
+    this(username, role, offices, expiresAt, null, null, false);
   }
 
   /** A principal of at most one office (null: none). */
   public Principal(String username, Role role, String office, Instant expiresAt) {
-    this(username, role, office == null ? List.of() : List.of(office), expiresAt, null, null);
+    this(username, role, office == null ? List.of() : List.of(office), expiresAt, null, null, false);
   }
 
   /** The first of its offices, or null (admins): the office a single-office caller belongs to. */

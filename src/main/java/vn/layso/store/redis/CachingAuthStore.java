@@ -15,7 +15,8 @@ import vn.layso.auth.domain.Principal;
  * Keeps the principal of each bearer token in memory for a few seconds, sparing the Redis round
  * trip that every staff request would otherwise make before its real work.
  *
- * <p>Revocation: a log-out or a deleted account evicts the token (or all of the user's) here at once
+ * <p>Revocation: a log-out, or a deleted, disabled or changed account (password, role, offices),
+ * or a re-paired device evicts the token (or all of the user's) here at once
  * and is published on {@link Keys#AUTH_CHANNEL}, so every other server process evicts it too. A
  * revocation that does not pass through this class (a key deleted in Redis by hand) or whose message
  * is lost (pub/sub reconnecting) takes effect when the entry expires, {@code ttl} after it was read.
@@ -24,8 +25,11 @@ import vn.layso.auth.domain.Principal;
  */
 public final class CachingAuthStore implements AuthStore {
 
-  /** How long a token read from Redis is trusted without asking again. */
-  public static final Duration TTL = Duration.ofSeconds(5);
+  /**
+   * How long a token read from Redis is trusted without asking again: also the longest a revocation
+   * whose pub/sub message was lost takes to reach this server (issue 14: within 2 s everywhere).
+   */
+  public static final Duration TTL = Duration.ofSeconds(2);
   private static final int MAX_ENTRIES = 10_000;
   private static final String TOKEN = "token:";
   private static final String USER = "user:";
@@ -114,6 +118,44 @@ public final class CachingAuthStore implements AuthStore {
       evictUser(username);
       return publish(USER + username).map(unpaired);
     });
+  }
+
+  /** Every change may end the account's sessions or change its principal: evicted everywhere. */
+  @Override
+  public Future<Changed> updateAccount(String username, Reach reach, AccountChange change) {
+    return store.updateAccount(username, reach, change).compose(changed -> revoked(username).map(changed));
+  }
+
+  @Override
+  public Future<Account> deleteAccount(String username, Reach reach) {
+    return store.deleteAccount(username, reach).compose(before -> revoked(username).map(before));
+  }
+
+  @Override
+  public Future<Void> claimPairing(String code, Account account, DeviceKind kind, String counter, Instant pairedAt,
+                                   String token, String tokenHash, Principal principal, Duration ttl) {
+    return store.claimPairing(code, account, kind, counter, pairedAt, token, tokenHash, principal, ttl)
+        .compose(v -> revoked(account.username()));
+  }
+
+  @Override
+  public Future<Void> deviceSeen(String username, Instant now) {
+    return store.deviceSeen(username, now);
+  }
+
+  @Override
+  public Future<Boolean> createPairing(String code, String secretHash, Instant expiresAt, Duration ttl) {
+    return store.createPairing(code, secretHash, expiresAt, ttl);
+  }
+
+  @Override
+  public Future<Pairing> pollPairing(String secretHash, Instant now) {
+    return store.pollPairing(secretHash, now);
+  }
+
+  private Future<Void> revoked(String username) {
+    evictUser(username);
+    return publish(USER + username);
   }
 
   @Override

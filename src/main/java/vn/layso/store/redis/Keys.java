@@ -184,7 +184,12 @@ public final class Keys {
     return (office == null ? "layso:{auth}:" : office(office)) + "audit:" + serviceDate;
   }
 
-  /** Accounts and tokens share the hash tag {auth}, so account scripts stay in one cluster slot. */
+  /**
+   * An account (hash): username, passwordHash, role, office (its first office, kept for older
+   * readers), offices (comma-separated), fullName, disabled ("1"), mustChange ("1"). An account
+   * stored before offices existed has only office. Accounts and tokens share the hash tag {auth},
+   * so account scripts stay in one cluster slot.
+   */
   public static String user(String username) {
     return "layso:{auth}:user:" + username;
   }
@@ -209,9 +214,29 @@ public final class Keys {
     return "layso:{auth}:user-tokens:" + username;
   }
 
-  /** A paired device's record (hash): office, kind (kiosk, display), pairedAt (ms); beside its DEVICE account. */
+  /**
+   * A paired device's record (hash): office, kind (kiosk, display, rating), counter, pairedAt (ms) and
+   * lastSeenAt (ms, written at most once a minute); beside its DEVICE account.
+   */
   public static String device(String username) {
     return "layso:{auth}:device:" + username;
+  }
+
+  /**
+   * A pairing code shown on an unpaired device (e.g. "K7P4QX", stored without its dash): holds the
+   * SHA-256 of the device's secret; lives as long as the code (10 minutes).
+   */
+  public static String pairingCode(String code) {
+    return "layso:{auth}:pairing-code:" + code;
+  }
+
+  /**
+   * A pairing in progress, under the SHA-256 of the device's secret (hash): code, expiresAt (ms),
+   * status (waiting, paired) and, once claimed, the device's token, name, office, kind, counter
+   * until the device has fetched them once.
+   */
+  public static String pairing(String secretHash) {
+    return "layso:{auth}:pairing:" + secretHash;
   }
 
   /** The device names paired to one office (entries whose account is gone are skipped when read). */

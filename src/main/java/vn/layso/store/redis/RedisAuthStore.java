@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import vn.layso.common.ApiException;
 /** Accounts as hashes, tokens as JSON under their SHA-256 with the token's lifetime as TTL. */
 public final class RedisAuthStore implements AuthStore {
 
+  /** A device's last-seen time is written at most this often. */
+  public static final Duration SEEN_INTERVAL = Duration.ofMinutes(1);
+  /** How long a claimed pairing waits for its device's next poll, at least. */
+  private static final Duration PAIRED_HOLD = Duration.ofMinutes(2);
+
   private final RedisStore redis;
 
   public RedisAuthStore(RedisStore redis) {
@@ -28,18 +34,94 @@ public final class RedisAuthStore implements AuthStore {
     return redis.call(c -> c.hgetall(Keys.user(username))).map(RedisAuthStore::account);
   }
 
-  private static Account account(Map<String, String> h) {
+  /**
+   * An account from its hash (see Keys.user); one stored before accounts had several offices has only
+   * {@code office}: an account of that one office.
+   */
+  static Account account(Map<String, ?> h) {
     if (h == null || h.isEmpty() || h.get("role") == null) {
       return null;
     }
-    return new Account(h.get("username"), h.get("passwordHash"), Role.valueOf(h.get("role")), h.get("office"));
+    String offices = text(h, "offices");
+    if (offices == null) {
+      offices = text(h, "office");
+    }
+    return new Account(text(h, "username"), text(h, "passwordHash"), Role.valueOf(text(h, "role")),
+        offices == null ? List.of() : List.of(offices.split(",")), text(h, "fullName"),
+        "1".equals(text(h, "disabled")), "1".equals(text(h, "mustChange")));
+  }
+
+  private static String text(Map<String, ?> h, String field) {
+    Object value = h.get(field);
+    return value == null || value.toString().isEmpty() ? null : value.toString();
   }
 
   @Override
   public Future<Boolean> createAccount(Account a) {
     return redis.script("create_account", List.of(Keys.user(a.username()), Keys.USERS),
-            List.of(a.username(), a.passwordHash(), a.role().name(), a.office() == null ? "" : a.office()))
+            List.of(a.username(), a.passwordHash(), a.role().name(), a.office() == null ? "" : a.office(),
+                String.join(",", a.offices()), a.fullName() == null ? "" : a.fullName(),
+                a.mustChangePassword() ? "1" : ""))
         .map(raw -> new JsonObject(raw).getBoolean("created"));
+  }
+
+  @Override
+  public Future<Changed> updateAccount(String username, Reach reach, AccountChange change) {
+    List<String> args = new ArrayList<>(List.of(reach.office() == null ? "" : reach.office(), managed(reach),
+        Keys.tokenPrefix()));
+    if (change.fullName() != null) {
+      args.addAll(List.of("fullName", change.fullName()));
+    }
+    if (change.role() != null) {
+      args.addAll(List.of("role", change.role().name()));
+    }
+    if (change.offices() != null) {
+      args.addAll(List.of("office", change.offices().isEmpty() ? "" : change.offices().get(0),
+          "offices", String.join(",", change.offices())));
+    }
+    if (change.disabled() != null) {
+      args.addAll(List.of("disabled", change.disabled() ? "1" : ""));
+    }
+    if (change.passwordHash() != null) {
+      args.addAll(List.of("passwordHash", change.passwordHash()));
+    }
+    if (change.mustChangePassword() != null) {
+      args.addAll(List.of("mustChange", change.mustChangePassword() ? "1" : ""));
+    }
+    return redis.script("update_account", List.of(Keys.user(username), Keys.userTokens(username)), args)
+        .map(raw -> {
+          JsonObject answer = new JsonObject(raw);
+          refusal(answer.getString("error"));
+          return new Changed(account(answer.getJsonObject("before").getMap()),
+              account(answer.getJsonObject("after").getMap()));
+        });
+  }
+
+  @Override
+  public Future<Account> deleteAccount(String username, Reach reach) {
+    return redis.script("delete_account", List.of(Keys.user(username), Keys.USERS, Keys.userTokens(username)),
+            List.of(username, Keys.tokenPrefix(), reach.office() == null ? "" : reach.office(), managed(reach)))
+        .map(raw -> {
+          JsonObject answer = new JsonObject(raw);
+          refusal(answer.getString("error"));
+          if (!answer.getBoolean("deleted")) {
+            throw ApiException.notFound("user_not_found");
+          }
+          return account(answer.getJsonObject("before").getMap());
+        });
+  }
+
+  private static String managed(Reach reach) {
+    return reach.managed() == null ? "*" : String.join(",", reach.managed());
+  }
+
+  private static void refusal(String error) {
+    if ("not_found".equals(error)) {
+      throw ApiException.notFound("user_not_found");
+    }
+    if (error != null) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "forbidden");
+    }
   }
 
   @Override
@@ -104,8 +186,10 @@ public final class RedisAuthStore implements AuthStore {
             return null;
           }
           String counter = record.get("counter");
+          String seen = record.get("lastSeenAt");
           return new Device(username, account.office(), kind, counter == null || counter.isEmpty() ? null : counter,
-              Instant.ofEpochMilli(Long.parseLong(record.get("pairedAt"))));
+              Instant.ofEpochMilli(Long.parseLong(record.get("pairedAt"))),
+              seen == null ? null : Instant.ofEpochMilli(Long.parseLong(seen)));
         });
   }
 
@@ -126,6 +210,59 @@ public final class RedisAuthStore implements AuthStore {
         .map(raw -> new JsonObject(raw).getBoolean("unpaired"));
   }
 
+  @Override
+  public Future<Void> deviceSeen(String username, Instant now) {
+    return redis.script("device_seen", List.of(Keys.device(username)),
+        List.of(Long.toString(now.toEpochMilli()), Long.toString(SEEN_INTERVAL.toMillis()))).mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> createPairing(String code, String secretHash, Instant expiresAt, Duration lifetime) {
+    long ttl = Math.max(1, lifetime.toSeconds());
+    return redis.script("pairing_create", List.of(Keys.pairingCode(code), Keys.pairing(secretHash)),
+            List.of(secretHash, code, Long.toString(expiresAt.toEpochMilli()), Long.toString(ttl)))
+        .map(raw -> new JsonObject(raw).getBoolean("created"));
+  }
+
+  @Override
+  public Future<Pairing> pollPairing(String secretHash, Instant now) {
+    return redis.script("pairing_poll", List.of(Keys.pairing(secretHash)), List.of(Long.toString(now.toEpochMilli())))
+        .map(raw -> {
+          JsonObject p = new JsonObject(raw);
+          return switch (p.getString("status")) {
+            case "waiting" -> new Pairing("waiting", p.getString("code"),
+                Instant.ofEpochMilli(Long.parseLong(p.getString("expiresAt"))), null, null, null, null, null);
+            case "paired" -> new Pairing("paired", null, Instant.parse(p.getString("expiresAt")), p.getString("token"),
+                p.getString("device"), p.getString("office"), DeviceKind.parse(p.getString("kind")),
+                p.getString("counter", "").isEmpty() ? null : p.getString("counter"));
+            default -> null;
+          };
+        });
+  }
+
+  @Override
+  public Future<Void> claimPairing(String code, Account a, DeviceKind kind, String counter, Instant pairedAt,
+                                   String token, String tokenHash, Principal p, Duration ttl) {
+    return redis.script("pairing_claim",
+            List.of(Keys.pairingCode(code), Keys.user(a.username()), Keys.USERS, Keys.userTokens(a.username()),
+                Keys.device(a.username()), Keys.officeDevices(a.office()), Keys.token(tokenHash)),
+            List.of(Keys.pairing(""), a.username(), a.passwordHash(), a.office(), kind.id(),
+                Long.toString(pairedAt.toEpochMilli()), Keys.tokenPrefix(), principalJson(p).encode(),
+                Long.toString(ttl.toSeconds()), tokenHash, counter == null ? "" : counter, token,
+                p.expiresAt().toString(), Long.toString(PAIRED_HOLD.toSeconds()),
+                Long.toString(pairedAt.toEpochMilli())))
+        .compose(raw -> {
+          String error = new JsonObject(raw).getString("error");
+          if ("pairing_code_not_found".equals(error)) {
+            return Future.failedFuture(ApiException.notFound("pairing_code_not_found"));
+          }
+          if (error != null) {
+            return Future.failedFuture(ApiException.conflict("device_name_taken", a.username()));
+          }
+          return Future.succeededFuture();
+        });
+  }
+
   private static JsonObject principalJson(Principal p) {
     JsonObject json = new JsonObject().put("username", p.username()).put("role", p.role().name())
         .put("office", p.office()).put("offices", new io.vertx.core.json.JsonArray(p.offices()))
@@ -135,6 +272,9 @@ public final class RedisAuthStore implements AuthStore {
     }
     if (p.counter() != null) {
       json.put("counter", p.counter());
+    }
+    if (p.mustChangePassword()) {
+      json.put("mustChange", true);
     }
     return json;
   }
@@ -170,7 +310,7 @@ public final class RedisAuthStore implements AuthStore {
             offices, expiresAt, stored == null ? DeviceKind.KIOSK : DeviceKind.parse(stored), null));
       }
       return Future.succeededFuture(new Principal(username, role, offices, expiresAt, kind,
-          json.getString("counter")));
+          json.getString("counter"), json.getBoolean("mustChange", false)));
     });
   }
 
