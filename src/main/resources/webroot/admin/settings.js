@@ -163,8 +163,9 @@ function render() {
     el('div.settings-head', {},
       el('h1', {}, t('admin.settings.title')),
       el('span.muted-small', {}, t('admin.settings.revision', { n: ed.original.revision })),
+      // in the sticky head: "Đã lưu" or a refusal shows wherever the manager pressed save
+      el('p#settings-status.notice', { role: 'status', 'aria-live': 'polite', hidden: true }),
       el('button.btn#settings-save', { type: 'button', onclick: save, 'aria-keyshortcuts': 'Control+S' }, t('admin.settings.save'))),
-    el('p#settings-status.notice', { role: 'status', 'aria-live': 'polite', hidden: true }),
     errorList(),
     unsavedBox(),
     pendingBox(),
