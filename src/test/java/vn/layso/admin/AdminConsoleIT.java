@@ -250,6 +250,8 @@ class AdminConsoleIT {
       openTab(browser, "settings");
       browser.await(WAIT, d -> !browser.findAll("select[data-counter='6'][data-field='ho-tich']").isEmpty() ? Boolean.TRUE : null);
       browser.screenshot("admin-settings-1366x768");
+      browser.js("document.getElementById('sec-counters').scrollIntoView({block: 'start'})");
+      browser.screenshot("admin-settings-counters-1366x768");
       // Quầy 6 serves Đăng ký kinh doanh and Lao động: move it to Hộ tịch only
       new Select(browser.find("select[data-counter='6'][data-field='dang-ky-kinh-doanh']")).selectByValue("none");
       new Select(browser.find("select[data-counter='6'][data-field='lao-dong']")).selectByValue("none");
