@@ -183,6 +183,13 @@ function render() {
     section('ratings', ratings(d)),
     section('raw', raw(d))].filter(Boolean));
   placeErrors();
+  nameUnsaved();
+}
+
+/** The unsaved paths by the names the form gives them ("Đất đai › Mô tả"), once the inputs exist. */
+function nameUnsaved() {
+  if (!ed.unsaved) return;
+  document.querySelectorAll('.unsaved li').forEach((li, i) => { li.textContent = label(ed.unsaved.changed[i]); });
 }
 
 function jump(name) {
