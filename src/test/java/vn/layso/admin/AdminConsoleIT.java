@@ -336,7 +336,7 @@ class AdminConsoleIT {
   }
 
   @Test
-  void aKioskPairsByTheCodeItShows() throws Exception {
+  void aKioskAndARatingTabletPairByTheCodeTheyShow() throws Exception {
     Api.Response code = app.api().post("/api/v1/devices/pairing-codes", "{}");
     assertThat(code.status()).as(code.body()).isEqualTo(201);
     try (Browser browser = Browser.open(1366, 768)) {
@@ -352,6 +352,23 @@ class AdminConsoleIT {
       JsonObject polled = app.api().get("/api/v1/devices/pairing-codes/" + code.json().getString("secret")).json();
       assertThat(polled.getString("status")).isEqualTo("paired");
       assertThat(polled.getString("kind")).isEqualTo("kiosk");
+
+      // a rating tablet: its counter is chosen in the same form
+      Api.Response tablet = app.api().post("/api/v1/devices/pairing-codes", "{}");
+      assertThat(tablet.status()).as(tablet.body()).isEqualTo(201);
+      browser.find("#pair-code").sendKeys(tablet.json().getString("code"));
+      new Select(browser.find("#pair-kind")).selectByValue("rating");
+      browser.await(WAIT, d -> browser.find("#pair-counter").isDisplayed() ? Boolean.TRUE : null);
+      new Select(browser.find("#pair-counter")).selectByValue("5");
+      browser.find("#pair-name").sendKeys("danh-gia-quay-5");
+      browser.find("#pair-form button[type=submit]").click();
+      browser.awaitText("#pair-result", "Đã ghép Máy đánh giá danh-gia-quay-5", WAIT);
+      String row = "#device-rows tr[data-device='danh-gia-quay-5']";
+      browser.awaitText(row, "Quầy 5", WAIT);
+      assertThat(browser.text(row)).contains("Máy đánh giá");
+      JsonObject rating = app.api().get("/api/v1/devices/pairing-codes/" + tablet.json().getString("secret")).json();
+      assertThat(rating.getString("kind")).isEqualTo("rating");
+      assertThat(rating.getString("counter")).isEqualTo("5");
     }
   }
 
