@@ -23,6 +23,7 @@ function onKey(event) {
 
 export function mount(main) {
   document.addEventListener('keydown', onKey);
+  window.addEventListener('resize', stickTableHeads);
   ed = { original: null, draft: null, errors: [], unsaved: null, stopped: false };
   main.append(el('div#settings.settings', {}, el('p.muted-small', {}, t('admin.settings.loading'))));
   load();
@@ -30,6 +31,7 @@ export function mount(main) {
 
 export function unmount() {
   document.removeEventListener('keydown', onKey);
+  window.removeEventListener('resize', stickTableHeads);
   if (ed) ed.stopped = true;
   ed = null;
 }
@@ -184,6 +186,19 @@ function render() {
     section('raw', raw(d))].filter(Boolean));
   placeErrors();
   nameUnsaved();
+  stickTableHeads();
+}
+
+/**
+ * A table that fits its card keeps its column names in view under the sticky head while one scrolls
+ * down its rows (which field is this column of the counters?); a wider one scrolls sideways instead.
+ */
+function stickTableHeads() {
+  const root = $('settings');
+  const head = root && root.querySelector('.settings-head');
+  if (!head) return;
+  root.style.setProperty('--settings-head', head.offsetHeight + 'px');
+  root.querySelectorAll('.table-scroll').forEach(wrap => wrap.classList.toggle('fits', wrap.scrollWidth <= wrap.clientWidth));
 }
 
 /** The unsaved paths by the names the form gives them ("Đất đai › Mô tả"), once the inputs exist. */

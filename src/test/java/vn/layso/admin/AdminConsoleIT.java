@@ -261,6 +261,11 @@ class AdminConsoleIT {
       browser.find("#settings-save").click();
       awaitTextOf(browser, "#settings-status", "Đã lưu");
       browser.screenshot("admin-settings-saved-1366x768");
+      // down at the last counters, the fields' names stay in view above their columns
+      browser.js("document.getElementById('sec-counters').scrollIntoView({block: 'start'}); window.scrollBy(0, 500);");
+      Number headTop = (Number) browser.js("return document.querySelector('#sec-counters thead th').getBoundingClientRect().top");
+      assertThat(headTop.doubleValue()).isBetween(0.0, 120.0);
+      browser.screenshot("admin-settings-counters-scrolled-1366x768");
       Awaitility.await().atMost(WAIT).until(() -> app.api().get("/api/v1/offices/demo").json()
           .getJsonArray("counters").stream().map(c -> (JsonObject) c).filter(c -> "6".equals(c.getString("id")))
           .anyMatch(c -> c.getJsonArray("services").contains("ho-tich")));
