@@ -60,9 +60,8 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       closed = save_ticket(tprefix .. state[2], t)
       count_served(KEYS[5], counter_id, tonumber(ARGV[11]))
       local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
-      done = service_time_fields(t, old[1], old[2]) or {}
-      done[#done + 1] = 'lastDone'
-      done[#done + 1] = t.id
+      local stats = service_time_fields(t, old[1], old[2])
+      done = stats and { 'lastDone', t.id, stats[1], stats[2], stats[3], stats[4] } or { 'lastDone', t.id }
       emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id })
     elseif t and t.serviceDate == today and t.status == 'CALLED' then

@@ -23,10 +23,9 @@ return idempotent(KEYS[4], ARGV[15], ARGV[6], ARGV[16], function()
   if ARGV[6] == 'COMPLETE' then
     count_served(KEYS[5], ARGV[2], tonumber(ARGV[17]))
     local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
-    local fields = service_time_fields(t, old[1], old[2]) or {}
-    fields[#fields + 1] = 'lastDone'
-    fields[#fields + 1] = t.id
-    redis.call('HSET', KEYS[1], unpack(fields))
+    local stats = service_time_fields(t, old[1], old[2])
+    if stats then redis.call('HSET', KEYS[1], 'lastDone', t.id, unpack(stats))
+    else redis.call('HSET', KEYS[1], 'lastDone', t.id) end
   end
   if ARGV[11] == '1' then redis.call('HDEL', KEYS[1], 'current') end
   emit(KEYS[2], ARGV[4], { type = ARGV[9], office = ARGV[1], at = now, ticket = public_ticket(t),
