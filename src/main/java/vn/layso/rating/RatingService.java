@@ -101,7 +101,10 @@ public final class RatingService {
     });
   }
 
-  /** The DONE ticket of this number that a counter completed today (for the Zalo invitation), or null. */
+  /**
+   * The ticket a counter completed last today when it has this number (for the Zalo invitation, on
+   * its completion event), else null.
+   */
   public Future<RatingStore.Completed> completed(Office office, String counter, String number) {
     return store.completed(office.id(), counter, today(office), number);
   }
