@@ -8,8 +8,9 @@
 -- (an appointment's is its slot start; its score ends in .5); ties go to the lower score. The
 -- counter's streaks belong to one day: a new day starts them afresh. The completion counts
 -- towards the counter's served total of the day and its service time statistics (kept in the
--- counter's hash, written with its state: service_time_fields, lib.lua). The called ticket's
--- actual wait goes into the day's prediction outcomes (settle_prediction, lib.lua).
+-- counter's hash, written with its state: service_time_fields, lib.lua), and the completed ticket
+-- becomes the counter's last ('lastDone', read by rating_prompt.lua) in that same HSET. The called
+-- ticket's actual wait goes into the day's prediction outcomes (settle_prediction, lib.lua).
 -- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today),
 --       6 prediction outcomes (today),
 --       then one queue per field the counter may serve
@@ -45,10 +46,11 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     return { error = 'counter_paused' }
   end
 
-  -- the ticket the press ends (JSON as stored) and the counter fields its completion changes: a
-  -- SERVING ticket is completed (DONE, counted as served); a CALLED one never started, so its
-  -- citizen did not come: NO_SHOW, endReason 'skipped', a SKIP step, not counted as served
-  local closed, stats = nil, nil
+  -- the ticket the press ends (JSON as stored) and the counter fields its completion changes (its
+  -- service time statistics and last completed ticket): a SERVING ticket is completed (DONE,
+  -- counted as served); a CALLED one never started, so its citizen did not come: NO_SHOW,
+  -- endReason 'skipped', a SKIP step, not counted as served
+  local closed, done = nil, nil
   if state[2] then
     local t = load_ticket(tprefix .. state[2])
     if t and t.serviceDate == today and t.status == 'SERVING' then
@@ -58,7 +60,8 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       closed = save_ticket(tprefix .. state[2], t)
       count_served(KEYS[5], counter_id, tonumber(ARGV[11]))
       local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
-      stats = service_time_fields(t, old[1], old[2])
+      local stats = service_time_fields(t, old[1], old[2])
+      done = stats and { 'lastDone', t.id, stats[1], stats[2], stats[3], stats[4] } or { 'lastDone', t.id }
       emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
         counter = counter_id })
     elseif t and t.serviceDate == today and t.status == 'CALLED' then
@@ -73,7 +76,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   end
   -- the counter's current ticket: replaced by the one called, else let go
   local function release()
-    if stats then redis.call('HSET', KEYS[1], unpack(stats)) end
+    if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
   end
 
@@ -221,8 +224,8 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       end
       local fields = { 'current', t.id, 'priorityStreak', streak, 'appointmentStreak', appointment_streak,
         'normalStreak', normal_streak, 'day', today }
-      if stats then
-        for j = 1, #stats do fields[10 + j] = stats[j] end
+      if done then
+        for j = 1, #done do fields[10 + j] = done[j] end
       end
       redis.call('HSET', KEYS[1], unpack(fields))
       remember_call(KEYS[3], tonumber(ARGV[6]), t, now)

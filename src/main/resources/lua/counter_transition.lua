@@ -1,6 +1,8 @@
 -- Recall, start, complete, no-show: one transition of the counter's current ticket of today.
 -- A completion counts towards the counter's served total of the day and its service time
--- statistics (in the counter's hash: service_time_fields, lib.lua) in the same step.
+-- statistics (in the counter's hash: service_time_fields, lib.lua) in the same step, and becomes
+-- the counter's last completed ticket ('lastDone' in its hash, read by rating_prompt.lua), written
+-- by the same HSET.
 -- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today)
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 action,
 --       7 allowed from (csv), 8 target status, 9 event type, 10 timestamp field,
@@ -22,7 +24,8 @@ return idempotent(KEYS[4], ARGV[15], ARGV[6], ARGV[16], function()
     count_served(KEYS[5], ARGV[2], tonumber(ARGV[17]))
     local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
     local stats = service_time_fields(t, old[1], old[2])
-    if stats then redis.call('HSET', KEYS[1], unpack(stats)) end
+    if stats then redis.call('HSET', KEYS[1], 'lastDone', t.id, unpack(stats))
+    else redis.call('HSET', KEYS[1], 'lastDone', t.id) end
   end
   if ARGV[11] == '1' then redis.call('HDEL', KEYS[1], 'current') end
   emit(KEYS[2], ARGV[4], { type = ARGV[9], office = ARGV[1], at = now, ticket = public_ticket(t),

@@ -1,27 +1,19 @@
--- The ticket a counter completed last on one service day (or, given a number, that DONE ticket of
--- the counter), and whether it is rated: for the counter's rating tablet and the Zalo invitation.
--- Tickets are indexed by issue time, not by completion, so this reads the day's tickets, decoding
--- only those whose text names the counter and DONE (a busy day holds about 1,500 tickets). Two
--- completions in the same millisecond: the one called later was completed later.
--- KEYS: 1 day index, 2 ratings (day)
--- ARGV: 1 ticket key prefix, 2 counter id, 3 number ('' for the last one)
-local ids = redis.call('ZREVRANGE', KEYS[1], 0, -1)
-local needle = '"counter":' .. cjson.encode(ARGV[2])
-local number = ARGV[3]
-local best, best_raw, best_at, best_called = nil, nil, -1, -1
-for _, id in ipairs(ids) do
-  local raw = redis.call('GET', ARGV[1] .. id)
-  if raw and string.find(raw, '"status":"DONE"', 1, true) and string.find(raw, needle, 1, true)
-      and (number == '' or string.find(raw, '"number":' .. cjson.encode(number), 1, true)) then
-    local t = cjson.decode(raw)
-    local at = tonumber(t.finishedAt) or -1
-    local called = tonumber(t.calledAt) or -1
-    if t.counter == ARGV[2] and t.status == 'DONE' and (number == '' or t.number == number)
-        and (at > best_at or (at == best_at and called > best_called)) then
-      best, best_raw, best_at, best_called = t, raw, at, called
-    end
-  end
+-- The ticket a counter completed last on one service day (or, given a number, that ticket only if
+-- it is the one completed last), and whether it is rated: for the counter's rating tablet and the
+-- Zalo invitation. The steps that complete a ticket at a counter (counter_transition.lua's
+-- COMPLETE, call_next.lua ending a SERVING ticket) keep its id in the counter's hash ('lastDone'),
+-- so this reads one ticket; the checks below hold against a field left from another day or a
+-- ticket that has expired since.
+-- KEYS: 1 counter, 2 ratings (day)
+-- ARGV: 1 ticket key prefix, 2 counter id, 3 service date (yyyyMMdd), 4 number ('' for the last one)
+local id = redis.call('HGET', KEYS[1], 'lastDone')
+if not id then return '{"ticket":null}' end
+local raw = redis.call('GET', ARGV[1] .. id)
+if not raw then return '{"ticket":null}' end
+local t = cjson.decode(raw)
+if t.status ~= 'DONE' or t.counter ~= ARGV[2] or t.serviceDate ~= ARGV[3]
+    or (ARGV[4] ~= '' and t.number ~= ARGV[4]) then
+  return '{"ticket":null}'
 end
-if not best then return '{"ticket":null}' end
-local rated = redis.call('HEXISTS', KEYS[2], best.id) == 1
-return '{"rated":' .. tostring(rated) .. ',"appt":' .. cjson.encode(best.appt or '') .. ',"ticket":' .. best_raw .. '}'
+local rated = redis.call('HEXISTS', KEYS[2], t.id) == 1
+return '{"rated":' .. tostring(rated) .. ',"appt":' .. cjson.encode(t.appt or '') .. ',"ticket":' .. raw .. '}'

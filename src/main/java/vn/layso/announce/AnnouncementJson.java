@@ -47,7 +47,7 @@ public final class AnnouncementJson {
       return false;
     }
     try {
-      Announcement a = office.announcement(number, counter, recall);
+      Announcement a = DisplaySection.announcement(office, number, counter, recall);
       target.put("announcement", new JsonObject().put("text", a.text()).put("speech", a.speech())
           .put("clips", new JsonArray(a.clips())));
       return true;

@@ -139,6 +139,8 @@ public final class LaysoServer {
     Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(config.eventLoops()))
         .withTransport(loops).build();
     RedisStore redis = null;
+    // periodic jobs started so far: a start that fails later stops them before closing the store
+    List<Runnable> started = new java.util.ArrayList<>();
     try {
       redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
       final RedisStore store = redis;
@@ -174,6 +176,8 @@ public final class LaysoServer {
       closer.closePastDays().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long closerTimer = closer.start(vertx);
       long configTimer = configWatcher.start();
+      started.add(() -> vertx.cancelTimer(closerTimer));
+      started.add(() -> vertx.cancelTimer(configTimer));
 
       var addresses = ClientAddress.trusting(config.trustedProxies());
       var limiter = new RateLimiter(new RedisRateCounter(redis), clock, addresses);
@@ -181,12 +185,14 @@ public final class LaysoServer {
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
       var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
+      started.add(notify::stop);
       var booking = booking(config, redis, offices, clock);
       var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
       var checkIn = new CheckInService(checkInStore, offices, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
       var noShows = new NoShowSweeper(checkInStore, offices, clock);
       long noShowTimer = noShows.start(vertx);
+      started.add(() -> vertx.cancelTimer(noShowTimer));
       if (notify.appointments() != null) {
         booking.listen(notify.appointments());
         queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
@@ -199,6 +205,7 @@ public final class LaysoServer {
       }
       // balancing advice: every office evaluated every 30 s and soon after each live event
       var balance = BalanceWiring.start(vertx, redis, offices, clock, predictions);
+      started.add(balance::stop);
       var audit = new RedisAuditLog(redis, Duration.ofDays(config.historyDays()));
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
@@ -216,6 +223,7 @@ public final class LaysoServer {
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       return server;
     } catch (Exception | Error e) {
+      started.forEach(Runnable::run);
       if (redis != null) {
         redis.close();
       }

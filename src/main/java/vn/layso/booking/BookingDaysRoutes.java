@@ -48,7 +48,7 @@ public final class BookingDaysRoutes {
         OfficeRegistry.safe(service)));
     Instant now = clock.instant();
     LocalDate today = now.atZone(office.timezone()).toLocalDate();
-    LocalDate last = new BookingWindow(office.booking(), office.timezone()).lastDay(now);
+    LocalDate last = new BookingWindow(BookingSection.of(office), office.timezone()).lastDay(now);
     Map<Integer, HolidayYear> years = new HashMap<>();
     Future<Void> loaded = Future.succeededFuture();
     for (int year = today.getYear(); year <= last.getYear(); year++) {
@@ -60,7 +60,7 @@ public final class BookingDaysRoutes {
     }
     return loaded.map(v -> {
       JsonArray days = new JsonArray();
-      for (BookingDays.Day day : BookingDays.of(office.booking(), field.code(), BookingService.week(office.hours()),
+      for (BookingDays.Day day : BookingDays.of(BookingSection.of(office), field.code(), BookingService.week(office.hours()),
           years, office.timezone(), now)) {
         JsonObject json = new JsonObject().put("date", day.date().toString()).put("open", day.open());
         if (!day.open()) {

@@ -96,7 +96,7 @@ public final class BookingRoutes {
       String text = IcsCalendar.event(a.code() + "@layso", a.date(), a.start(), a.end(),
           "Lịch hẹn " + field + " – " + a.code(), office.name(),
           "Mã đặt lịch: " + a.code() + ". Mang CCCD; làm thủ tục tại kiosk từ "
-              + office.booking().checkInEarlyMinutes() + " phút trước giờ hẹn.", clock.instant());
+              + BookingSection.of(office).checkInEarlyMinutes() + " phút trước giờ hẹn.", clock.instant());
       return ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"lich-hen-" + a.code() + ".ics\"")
           .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store")

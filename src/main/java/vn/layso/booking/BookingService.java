@@ -85,7 +85,7 @@ public final class BookingService {
     ServiceDef field = field(office, service);
     LocalDate date = date(dateText);
     Instant now = clock.instant();
-    BookingWindow window = new BookingWindow(office.booking(), office.timezone());
+    BookingWindow window = new BookingWindow(BookingSection.of(office), office.timezone());
     return plan(office, field, date).compose(slots -> {
       if (slots.isEmpty()) {
         return Future.succeededFuture(List.of());
@@ -106,7 +106,7 @@ public final class BookingService {
     LocalDate date = date(dateText);
     LocalTime start = time(startText);
     Instant now = clock.instant();
-    Instant expiresAt = now.plus(Duration.ofMinutes(office.booking().holdMinutes()));
+    Instant expiresAt = now.plus(Duration.ofMinutes(BookingSection.of(office).holdMinutes()));
     String id = randomId();
     return bookableSlot(office, field, date, start, now)
         .compose(slot -> store.hold(office.id(), field.code(), date, start, id, slot.capacity(), now, expiresAt))
@@ -213,7 +213,7 @@ public final class BookingService {
 
   /** The day's slots of the field, with their capacity; empty when closed that day. */
   private Future<List<Slot>> plan(Office office, ServiceDef field, LocalDate date) {
-    BookingSettings b = office.booking();
+    BookingSettings b = BookingSection.of(office);
     int capacity = SlotPlanner.capacity(b.appointmentShare(), office.countersServing(field.code()), b.slotMinutes(),
         field.avgServiceMinutes());
     return holidays(office.id(), date.getYear()).map(year -> {
@@ -229,7 +229,7 @@ public final class BookingService {
             .ofPattern("dd/MM/yyyy")));
       }
       Slot slot = SlotPlanner.find(slots, start).orElseThrow(() -> ApiException.invalid("slot_not_bookable"));
-      BookingWindow window = new BookingWindow(office.booking(), office.timezone());
+      BookingWindow window = new BookingWindow(BookingSection.of(office), office.timezone());
       switch (window.check(now, date, start)) {
         case PAST -> throw ApiException.invalid("slot_not_bookable");
         case TOO_EARLY -> throw ApiException.invalid("outside_booking_window")
@@ -246,7 +246,7 @@ public final class BookingService {
   }
 
   private BookingStore.Rules rules(Office office, Slot slot, LocalDate date, Instant now) {
-    BookingSettings b = office.booking();
+    BookingSettings b = BookingSection.of(office);
     Instant endOfDay = date.plusDays(1).atStartOfDay(office.timezone()).toInstant();
     return new BookingStore.Rules(slot.capacity(), b.maxPerDay(), b.maxPerField(), now,
         endOfDay.plus(Duration.ofDays(b.retentionDays())), endOfDay.plus(DAY_KEYS_SLACK));
@@ -258,7 +258,7 @@ public final class BookingService {
     }
     String code = BookingCode.generate(random);
     Instant expiresAt = date.plusDays(1).atStartOfDay(office.timezone()).toInstant()
-        .plus(Duration.ofDays(office.booking().retentionDays()));
+        .plus(Duration.ofDays(BookingSection.of(office).retentionDays()));
     return store.claimCode(code, office.id(), clock.instant(), expiresAt)
         .compose(free -> free ? Future.succeededFuture(code) : claim(office, date, attempt + 1));
   }

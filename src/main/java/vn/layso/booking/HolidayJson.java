@@ -10,7 +10,6 @@ import vn.layso.booking.domain.Holiday;
 import vn.layso.booking.domain.HolidayYear;
 import vn.layso.common.ApiException;
 import vn.layso.common.JsonInput;
-import vn.layso.office.BookingJson;
 
 /**
  * A year's holiday calendar as JSON: {@code {"year":2026,"days":[{"date":"2026-02-16","name":"Tết Nguyên Đán",

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import vn.layso.booking.BookingSection;
 import vn.layso.booking.domain.BookingCode;
 import vn.layso.booking.domain.LateArrival;
 import vn.layso.checkin.CheckInStore.Result;
@@ -58,7 +59,7 @@ public final class CheckInService {
     ServiceDef service = office.service(booked.service())
         .orElseThrow(() -> ApiException.notFound("check_in_code_unknown"));
     LocalDate today = ServiceDay.of(clock, office.timezone());
-    var settings = office.booking();
+    var settings = BookingSection.of(office);
     var window = CheckInWindow.of(booked.date(), booked.start(), office.timezone(), settings.checkInEarlyMinutes(),
         settings.checkInLateMinutes());
     if ("BOOKED".equals(booked.status()) && !booked.date().equals(today)) {

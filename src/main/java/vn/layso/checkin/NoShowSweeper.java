@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.booking.BookingSection;
 import vn.layso.checkin.domain.DueKey;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -60,7 +61,7 @@ public final class NoShowSweeper {
   }
 
   private Future<Integer> sweep(Office office) {
-    long endedBy = DueKey.endedBy(clock.instant(), office.timezone(), office.booking().checkInLateMinutes());
+    long endedBy = DueKey.endedBy(clock.instant(), office.timezone(), BookingSection.of(office).checkInLateMinutes());
     return store.sweepNoShows(office.id(), endedBy, clock.instant(), BATCH).compose(s -> {
       if (s.marked() > 0) {
         LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("marked", s.marked()).log("no-shows marked");

@@ -14,19 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import vn.layso.announce.domain.Dialect;
-import vn.layso.announce.domain.NumberReading;
 import vn.layso.office.domain.Counter;
-import vn.layso.office.domain.DisplaySettings;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.PriorityGroup;
 import vn.layso.office.domain.Printer;
+import vn.layso.office.domain.SectionKey;
 import vn.layso.office.domain.ServiceDef;
-import vn.layso.queue.domain.CallPolicy;
-import vn.layso.rating.domain.RatingSettings;
 
-/** The office's JSON form: the seed file and the stored configuration share it. */
+/**
+ * The office's JSON form: the seed file and the stored configuration share it. The core (fields,
+ * counters, hours, printers...) is read here; each feature's section by its codec (see OfficeSections).
+ */
 public final class OfficeJson {
 
   private OfficeJson() {
@@ -72,65 +71,30 @@ public final class OfficeJson {
       // without issuing hours the kiosk follows the service hours; an office with no hours at all issues any time
       OpeningHours issuingHours = issuing == null ? (service.week().isEmpty() ? OpeningHours.always() : service)
           : "always".equals(issuing) ? OpeningHours.always() : hours("issuingHours", (JsonObject) issuing);
-      return new Office(json.getString("id"), json.getString("name"),
+      Office core = new Office(json.getString("id"), json.getString("name"),
           ZoneId.of(json.getString("timezone", "Asia/Ho_Chi_Minh")), services, counters, groups,
           json.getInteger("maxPriorityInRow", 3), service, issuingHours,
-          display(json.getJsonObject("display", new JsonObject())),
-          printers(json.getJsonArray("printers", new JsonArray())),
-          BookingJson.read(json.getJsonObject("booking")),
-          callPolicy(json.getJsonObject("callPolicy", new JsonObject())),
-          ratings(json.getJsonObject("ratings", new JsonObject())));
+          printers(json.getJsonArray("printers", new JsonArray())));
+      Map<SectionKey<?>, Object> sections = new LinkedHashMap<>();
+      for (SectionCodec<?> codec : OfficeSections.installed().codecs()) {
+        sections.put(codec.key(), section(codec, json.getJsonObject(codec.key().name()), core));
+      }
+      return new Office(core.id(), core.name(), core.timezone(), core.services(), core.counters(),
+          core.priorityGroups(), core.maxPriorityInRow(), core.hours(), core.issuingHours(), core.printers(), sections);
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
   }
 
-  /** The call-next rules beyond maxPriorityInRow; every key is optional (see CallPolicy.DEFAULTS). */
-  static CallPolicy callPolicy(JsonObject json) {
-    CallPolicy d = CallPolicy.DEFAULTS;
-    String mode = text(json, "priority", "callPolicy.priority");
-    Object escalation = json.getValue("escalation");
-    if (escalation != null && !(escalation instanceof Boolean)) {
-      throw new IllegalArgumentException("callPolicy.escalation must be true or false");
-    }
-    return new CallPolicy(mode == null ? d.priority() : CallPolicy.PriorityMode.parse(mode),
-        json.getInteger("normalsPerPriority", d.normalsPerPriority()),
-        json.getInteger("maxAppointmentsInRow", d.maxAppointmentsInRow()),
-        json.getInteger("walkInMaxWaitMinutes", d.walkInMaxWaitMinutes()),
-        json.getInteger("agingPerHour", d.agingPerHour()),
-        escalation == null ? d.escalation() : (Boolean) escalation);
+  /** A section's value (its key's defaults when absent), checked against the office's core. */
+  private static <T> T section(SectionCodec<T> codec, JsonObject json, Office core) {
+    T value = json == null ? codec.key().defaults() : codec.read(json);
+    codec.crossCheck(value, core);
+    return value;
   }
 
-  private static JsonObject write(CallPolicy p) {
-    return new JsonObject().put("priority", p.priority().code()).put("normalsPerPriority", p.normalsPerPriority())
-        .put("maxAppointmentsInRow", p.maxAppointmentsInRow()).put("walkInMaxWaitMinutes", p.walkInMaxWaitMinutes())
-        .put("agingPerHour", p.agingPerHour()).put("escalation", p.escalation());
-  }
-
-  /** The ratings section: {@code levels} 3 or 5, {@code windowHours}; both optional, nothing else allowed. */
-  private static RatingSettings ratings(JsonObject json) {
-    RatingSettings d = RatingSettings.DEFAULTS;
-    for (String key : json.fieldNames()) {
-      if (!key.equals("levels") && !key.equals("windowHours")) {
-        throw new IllegalArgumentException("ratings." + key + " is not a setting (levels, windowHours)");
-      }
-    }
-    return new RatingSettings(wholeNumber(json, "levels", d.levels()), wholeNumber(json, "windowHours", d.windowHours()));
-  }
-
-  private static int wholeNumber(JsonObject json, String key, int fallback) {
-    Object value = json.getValue(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() != ((Number) value).intValue()) {
-      throw new IllegalArgumentException("ratings." + key + " must be a whole number");
-    }
-    return ((Number) value).intValue();
-  }
-
-  private static JsonObject write(RatingSettings r) {
-    return new JsonObject().put("levels", r.levels()).put("windowHours", r.windowHours());
+  private static <T> JsonObject write(SectionCodec<T> codec, Office office) {
+    return codec.write(office.section(codec.key()));
   }
 
   /** Weekday name to sessions; a malformed entry names the field, the day and the text. */
@@ -154,56 +118,6 @@ public final class OfficeJson {
       week.put(weekday, sessions);
     }
     return new OpeningHours(week);
-  }
-
-  /** The lobby screens' settings; every key is optional (see DisplaySettings.DEFAULTS). */
-  static DisplaySettings display(JsonObject json) {
-    DisplaySettings d = DisplaySettings.DEFAULTS;
-    Map<String, String> names = new LinkedHashMap<>();
-    JsonObject counterNames = json.getJsonObject("counterNames", new JsonObject());
-    counterNames.fieldNames().forEach(id -> names.put(id, text(counterNames, id, "display.counterNames." + id)));
-    return new DisplaySettings(textOr(json, "ticker", d.ticker()),
-        choice("display.numberReading", text(json, "numberReading", "display.numberReading"), NumberReading.class,
-            d.numberReading()),
-        choice("display.dialect", text(json, "dialect", "display.dialect"), Dialect.class, d.dialect()),
-        choice("display.voice", text(json, "voice", "display.voice"), DisplaySettings.Voice.class, d.voice()),
-        textOr(json, "voicePack", d.voicePack()), names);
-  }
-
-  /** A string value or null; anything else (a number, a list) is refused rather than turned into text. */
-  private static String text(JsonObject json, String key, String field) {
-    Object value = json.getValue(key);
-    if (value != null && !(value instanceof String)) {
-      throw new IllegalArgumentException(field + " must be a string");
-    }
-    return (String) value;
-  }
-
-  private static String textOr(JsonObject json, String key, String fallback) {
-    String value = text(json, key, "display." + key);
-    return value == null ? fallback : value;
-  }
-
-  private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, E fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value)) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(field + ": '" + value + "' is not one of "
-        + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
-  }
-
-  private static JsonObject write(DisplaySettings d) {
-    return new JsonObject().put("ticker", d.ticker())
-        .put("numberReading", d.numberReading().name().toLowerCase(Locale.ROOT))
-        .put("dialect", d.dialect().name().toLowerCase(Locale.ROOT))
-        .put("voice", d.voice().name().toLowerCase(Locale.ROOT))
-        .put("voicePack", d.voicePack())
-        .put("counterNames", new JsonObject(new LinkedHashMap<>(d.counterNames())));
   }
 
   /** The office's ticket printers; port defaults to 9100, name to the id, kiosks to none. */
@@ -236,7 +150,7 @@ public final class OfficeJson {
 
   /** The full stored form, readable back by {@link #read}. */
   public static JsonObject write(Office office) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("id", office.id())
         .put("name", office.name())
         .put("timezone", office.timezone().getId())
@@ -258,11 +172,11 @@ public final class OfficeJson {
         .put("maxPriorityInRow", office.maxPriorityInRow())
         .put("openingHours", write(office.hours()))
         .put("issuingHours", write(office.issuingHours()))
-        .put("display", write(office.display()))
-        .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()))
-        .put("booking", BookingJson.write(office.booking()))
-        .put("callPolicy", write(office.callPolicy()))
-        .put("ratings", write(office.ratings()));
+        .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()));
+    for (SectionCodec<?> codec : OfficeSections.installed().codecs()) {
+      json.put(codec.key().name(), write(codec, office));
+    }
+    return json;
   }
 
   public static JsonObject write(Printer p) {

@@ -15,10 +15,10 @@ import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.SettingsProblems;
 
 /**
- * Typed reads of a settings document for {@link SettingsValidator}: each read of a wrong value adds
+ * Typed reads of a settings document for {@link SettingsValidator} and the features' section checks: each read of a wrong value adds
  * its problem (at the path given) and answers null, as does the read of an absent value.
  */
-final class SettingsReader {
+public final class SettingsReader {
 
   /** A domain reason that starts with a dotted path ("booking.slotMinutes must be ...") names its place. */
   private static final Pattern REASON_PATH = Pattern.compile("^([a-z][A-Za-z]*(\\.[A-Za-z0-9-]+)+)\\b");
@@ -30,11 +30,11 @@ final class SettingsReader {
 
   private final SettingsProblems problems;
 
-  SettingsReader(SettingsProblems problems) {
+  public SettingsReader(SettingsProblems problems) {
     this.problems = problems;
   }
 
-  String string(JsonObject o, String key, String at, boolean required) {
+  public String string(JsonObject o, String key, String at, boolean required) {
     Object v = o.getValue(key);
     if (v == null) {
       if (required) {
@@ -53,7 +53,7 @@ final class SettingsReader {
     return s;
   }
 
-  Integer integer(JsonObject o, String key, String at, int min, int max) {
+  public Integer integer(JsonObject o, String key, String at, int min, int max) {
     Object v = o.getValue(key);
     if (v == null) {
       return null;
@@ -70,7 +70,7 @@ final class SettingsReader {
     return n;
   }
 
-  Boolean bool(JsonObject o, String key, String at) {
+  public Boolean bool(JsonObject o, String key, String at) {
     Object v = o.getValue(key);
     if (v != null && !(v instanceof Boolean)) {
       problems.add(at, "wrong_type", "boolean");
@@ -79,7 +79,7 @@ final class SettingsReader {
     return (Boolean) v;
   }
 
-  JsonObject object(JsonObject o, String key, String at) {
+  public JsonObject object(JsonObject o, String key, String at) {
     Object v = o.getValue(key);
     if (v != null && !(v instanceof JsonObject)) {
       problems.add(at, "wrong_type", "object");
@@ -88,7 +88,7 @@ final class SettingsReader {
     return (JsonObject) v;
   }
 
-  JsonArray array(JsonObject o, String key, String at) {
+  public JsonArray array(JsonObject o, String key, String at) {
     Object v = o.getValue(key);
     if (v != null && !(v instanceof JsonArray)) {
       problems.add(at, "wrong_type", "array");
@@ -97,7 +97,7 @@ final class SettingsReader {
     return (JsonArray) v;
   }
 
-  JsonObject element(JsonArray list, int i, String at) {
+  public JsonObject element(JsonArray list, int i, String at) {
     Object v = list.getValue(i);
     if (!(v instanceof JsonObject o)) {
       problems.add(at, "wrong_type", "object");
@@ -106,7 +106,7 @@ final class SettingsReader {
     return o;
   }
 
-  void time(JsonObject o, String key, String at) {
+  public void time(JsonObject o, String key, String at) {
     String text = string(o, key, at, false);
     if (text != null) {
       try {
@@ -117,7 +117,7 @@ final class SettingsReader {
     }
   }
 
-  <E extends Enum<E>> void choice(JsonObject o, String key, String at, Class<E> type) {
+  public <E extends Enum<E>> void choice(JsonObject o, String key, String at, Class<E> type) {
     String value = string(o, key, at, false);
     if (value != null && java.util.Arrays.stream(type.getEnumConstants()).noneMatch(e -> e.name().equalsIgnoreCase(value))) {
       problems.add(at, "invalid_choice", value, String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
@@ -126,7 +126,7 @@ final class SettingsReader {
   }
 
   /** Weekday to sessions; each session on its own, then the day's order and overlaps. */
-  void hours(String at, JsonObject week) {
+  public void hours(String at, JsonObject week) {
     if (week == null) {
       return;
     }
@@ -153,7 +153,7 @@ final class SettingsReader {
     }
   }
 
-  OpeningHours.Session session(Object value, String at) {
+  public OpeningHours.Session session(Object value, String at) {
     if (!(value instanceof String text)) {
       problems.add(at, "wrong_type", "string");
       return null;
@@ -180,7 +180,7 @@ final class SettingsReader {
     }
   }
 
-  static boolean isWeekday(String day) {
+  public static boolean isWeekday(String day) {
     try {
       DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
       return true;
@@ -190,7 +190,7 @@ final class SettingsReader {
   }
 
   /** Runs a domain rule; its refusal becomes a problem at {@code at}, or at the path its reason names. */
-  <T> T rule(String at, Supplier<T> construct) {
+  public <T> T rule(String at, Supplier<T> construct) {
     try {
       return construct.get();
     } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeException refused) {

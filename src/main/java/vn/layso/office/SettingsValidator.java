@@ -17,7 +17,8 @@ import vn.layso.office.domain.SettingsProblems;
  * with its path, instead of stopping at the first as {@link OfficeJson#read} does. The shapes and the
  * cross-references (duplicates, unknown fields, counters without a field, overlapping sessions) are
  * checked here, path by path; the rules of each record are the domain constructors', run per element
- * with the element's path, so each rule is written once.
+ * with the element's path, so each rule is written once. Each feature's section is checked by its own
+ * codec (see OfficeSections), given the field codes and counter ids found valid here.
  */
 public final class SettingsValidator {
 
@@ -79,12 +80,15 @@ public final class SettingsValidator {
     if (!"always".equals(issuing)) {
       read.hours("issuingHours", read.object(json, "issuingHours", "issuingHours"));
     }
-    SectionChecks sections = new SectionChecks(json, read, problems, fields, counterIds);
-    sections.display();
-    sections.printers();
-    sections.booking();
-    sections.callPolicy();
-    sections.ratings();
+    printers();
+    SectionCodec.Context context = new SectionCodec.Context(read, problems, fields, counterIds);
+    for (SectionCodec<?> codec : OfficeSections.installed().codecs()) {
+      String key = codec.key().name();
+      JsonObject section = read.object(json, key, key);
+      if (section != null) {
+        codec.check(section, context);
+      }
+    }
   }
 
   private void services() {
@@ -212,6 +216,41 @@ public final class SettingsValidator {
       String name = read.string(g, "name", at + ".name", true);
       if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
         problems.add(at + ".name", "invalid_length", 1, MAX_NAME);
+      }
+    }
+  }
+
+  private void printers() {
+    JsonArray list = read.array(json, "printers", "printers");
+    Set<String> ids = new HashSet<>();
+    Set<String> kiosks = new HashSet<>();
+    for (int i = 0; list != null && i < list.size(); i++) {
+      String at = "printers[" + i + "]";
+      JsonObject p = read.element(list, i, at);
+      if (p == null) {
+        continue;
+      }
+      int before = problems.size();
+      String id = read.string(p, "id", at + ".id", true);
+      if (id != null && !ids.add(id)) {
+        problems.add(at + ".id", "duplicate", id);
+      }
+      read.string(p, "name", at + ".name", false);
+      read.string(p, "profile", at + ".profile", false);
+      read.string(p, "host", at + ".host", true);
+      read.integer(p, "port", at + ".port", 1, 65535);
+      read.string(p, "baseUrl", at + ".baseUrl", false);
+      JsonArray linked = read.array(p, "kiosks", at + ".kiosks");
+      for (int j = 0; linked != null && j < linked.size(); j++) {
+        Object kiosk = linked.getValue(j);
+        if (!(kiosk instanceof String k)) {
+          problems.add(at + ".kiosks[" + j + "]", "wrong_type", "string");
+        } else if (!kiosks.add(k)) {
+          problems.add(at + ".kiosks[" + j + "]", "duplicate", k);
+        }
+      }
+      if (problems.size() == before) {
+        read.rule(at, () -> OfficeJson.printers(new JsonArray().add(p)));
       }
     }
   }

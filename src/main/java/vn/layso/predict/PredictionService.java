@@ -21,7 +21,7 @@ import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.predict.domain.Accuracy;
 import vn.layso.predict.domain.Calibration;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.predict.domain.ServiceTimes;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import vn.layso.office.domain.Office;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.predict.domain.Outcome;
 
 /** Where the wait prediction reads the live queue and keeps its accuracy records. */

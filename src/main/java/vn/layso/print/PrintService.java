@@ -21,7 +21,7 @@ import vn.layso.print.domain.PrintResult;
 import vn.layso.print.domain.PrinterProfile;
 import vn.layso.print.domain.TicketFacts;
 import vn.layso.print.domain.TicketLines;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.domain.Ticket;

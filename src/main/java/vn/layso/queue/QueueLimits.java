@@ -14,7 +14,7 @@ public final class QueueLimits {
   }
 
   public static CallNextPolicy.Rules rules(Office office) {
-    return CallNextPolicy.Rules.of(office.maxPriorityInRow(), office.callPolicy());
+    return CallNextPolicy.Rules.of(office.maxPriorityInRow(), CallPolicySection.of(office));
   }
 
   /** What a counter may serve: its main fields with their weights, and its backup fields. */

@@ -13,7 +13,7 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.IssuingWindow;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.QueueStore.Called;
 import vn.layso.queue.QueueStore.CounterView;
 import vn.layso.queue.QueueStore.PauseRequest;

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.Ticket;

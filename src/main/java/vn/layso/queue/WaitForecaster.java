@@ -2,7 +2,7 @@ package vn.layso.queue;
 
 import io.vertx.core.Future;
 import vn.layso.office.domain.Office;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.WaitEstimator;
 

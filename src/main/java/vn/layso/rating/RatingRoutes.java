@@ -38,7 +38,7 @@ public final class RatingRoutes {
   private Future<JsonObject> state(RoutingContext ctx) {
     ctx.response().putHeader("Cache-Control", "no-store");
     return ratings.state(ctx.pathParam("id")).map(s -> {
-      int levels = s.office().ratings().levels();
+      int levels = RatingSection.of(s.office()).levels();
       return new JsonObject().put("open", s.open())
           .put("closesAt", s.closesAt() == null ? null : RatingJson.time(s.closesAt(), s.office().timezone()))
           .put("rating", s.rating() == null ? null : RatingJson.answer(s.rating(), s.office().timezone()))
@@ -61,7 +61,7 @@ public final class RatingRoutes {
     return ratings.prompt(office.id(), counter).map(p -> new JsonObject()
         .put("officer", p.officer())
         .put("counter", new JsonObject().put("id", counter).put("name", office.counter(counter).orElseThrow().name()))
-        .put("levels", RatingJson.levels(office.ratings().levels()))
+        .put("levels", RatingJson.levels(RatingSection.of(office).levels()))
         .put("reasons", RatingJson.reasons())
         .put("ticket", p.ticket() == null ? null : new JsonObject().put("number", p.ticket().number())
             .put("field", office.service(p.ticket().service()).map(f -> f.name()).orElse(p.ticket().service()))));

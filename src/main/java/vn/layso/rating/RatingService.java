@@ -49,7 +49,7 @@ public final class RatingService {
       Ticket t = placed.ticket();
       Office office = offices.require(t.office());
       return store.find(t).map(rating -> {
-        var window = office.ratings().window();
+        var window = RatingSection.of(office).window();
         String status = t.status().name();
         boolean open = rating == null && RatingWindow.open(status, t.finishedAt(), window, clock.instant());
         return new State(office, t, rating, open, RatingWindow.closesAt(status, t.finishedAt(), window));
@@ -82,7 +82,7 @@ public final class RatingService {
       Ticket t = last.ticket();
       String account = account(servedBy(office, t).staff());
       boolean offered = !last.rated()
-          && RatingWindow.onTablet(t.status().name(), t.finishedAt(), office.ratings().window(), clock.instant());
+          && RatingWindow.onTablet(t.status().name(), t.finishedAt(), RatingSection.of(office).window(), clock.instant());
       Future<String> name = account == null ? Future.succeededFuture(null)
           : store.fullName(account).map(full -> full == null || full.isBlank() ? account : full);
       return name.map(officer -> new Prompt(office, officer, offered ? t : null));
@@ -92,7 +92,7 @@ public final class RatingService {
   /** A rating on the counter's tablet, of the ticket its prompt offers; 409 not_rateable when none. */
   public Future<Rating> rateAtCounter(String officeId, String counter, int level, String reasonCode, String reason) {
     Office office = offices.require(officeId);
-    RatingChoice choice = choice(() -> RatingChoice.of(level, office.ratings().levels(), reasonCode, reason, true));
+    RatingChoice choice = choice(() -> RatingChoice.of(level, RatingSection.of(office).levels(), reasonCode, reason, true));
     return prompt(officeId, counter).compose(prompt -> {
       if (prompt.ticket() == null) {
         return Future.failedFuture(ApiException.conflict("not_rateable"));
@@ -101,13 +101,16 @@ public final class RatingService {
     });
   }
 
-  /** The DONE ticket of this number that a counter completed today (for the Zalo invitation), or null. */
+  /**
+   * The ticket a counter completed last today when it has this number (for the Zalo invitation, on
+   * its completion event), else null.
+   */
   public Future<RatingStore.Completed> completed(Office office, String counter, String number) {
     return store.completed(office.id(), counter, today(office), number);
   }
 
   public Future<RatingStore.Invite> invite(Office office, Ticket ticket, String candidate) {
-    var left = java.time.Duration.between(clock.instant(), ticket.finishedAt().plus(office.ratings().window()));
+    var left = java.time.Duration.between(clock.instant(), ticket.finishedAt().plus(RatingSection.of(office).window()));
     return store.invite(office.id(), ticket.id(), candidate, left);
   }
 
@@ -116,14 +119,14 @@ public final class RatingService {
   }
 
   private Future<Rating> record(Office office, Ticket t, Function<Integer, RatingChoice> choose, String channel) {
-    int levels = office.ratings().levels();
+    int levels = RatingSection.of(office).levels();
     RatingChoice choice = choice(() -> choose.apply(levels));
     Instant now = clock.instant();
-    if (!RatingWindow.open(t.status().name(), t.finishedAt(), office.ratings().window(), now)) {
+    if (!RatingWindow.open(t.status().name(), t.finishedAt(), RatingSection.of(office).window(), now)) {
       return Future.failedFuture(ApiException.conflict("not_rateable"));
     }
     Rating rating = Rating.of(choice, levels, channel, now, servedBy(office, t));
-    return store.rate(t, rating, office.ratings().window(), now).compose(refusal -> refusal == null
+    return store.rate(t, rating, RatingSection.of(office).window(), now).compose(refusal -> refusal == null
         ? Future.succeededFuture(rating)
         : Future.failedFuture("ticket_not_found".equals(refusal) ? ApiException.notFound(refusal)
             : ApiException.conflict(refusal)));

@@ -17,9 +17,9 @@ public interface RatingStore {
   Future<Rating> find(Ticket ticket);
 
   /**
-   * The ticket a counter completed last on a service day, or with a {@code number} the DONE ticket
-   * of that number there (null when none); whether it is rated, and the booking code behind it
-   * ("" for a walk-in ticket).
+   * The ticket a counter completed last on a service day (null when none), with a {@code number}
+   * only when it is that number's; whether it is rated, and the booking code behind it ("" for a
+   * walk-in ticket).
    */
   Future<Completed> completed(String office, String counter, LocalDate serviceDate, String number);
 

@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
+import vn.layso.announce.DisplaySection;
 import vn.layso.announce.domain.Dialect;
+import vn.layso.announce.domain.DisplaySettings;
 import vn.layso.announce.domain.NumberReading;
-import vn.layso.office.domain.DisplaySettings;
 import vn.layso.office.domain.Office;
+import vn.layso.queue.CallPolicySection;
 
 class OfficeJsonTest {
 
@@ -103,27 +105,27 @@ class OfficeJsonTest {
   @Test
   void theDemoOfficeHasATickerAndReadsNumbersDigitByDigit() throws Exception {
     Office demo = OfficeJson.read(new JsonObject(demoText()));
-    assertThat(demo.display().ticker()).startsWith("Giờ làm việc").hasSizeLessThanOrEqualTo(300);
-    assertThat(demo.display().numberReading()).isEqualTo(NumberReading.DIGITS);
-    assertThat(demo.announcement("A012", "3", false).text())
+    assertThat(DisplaySection.of(demo).ticker()).startsWith("Giờ làm việc").hasSizeLessThanOrEqualTo(300);
+    assertThat(DisplaySection.of(demo).numberReading()).isEqualTo(NumberReading.DIGITS);
+    assertThat(DisplaySection.announcement(demo, "A012", "3", false).text())
         .isEqualTo("Kính mời công dân có số thứ tự A012 đến quầy số 3");
     JsonObject view = OfficeJson.publicView(demo);
     assertThat(view.getJsonObject("display").getString("numberReading")).isEqualTo("digits");
-    assertThat(view.getJsonObject("display").getString("ticker")).isEqualTo(demo.display().ticker());
+    assertThat(view.getJsonObject("display").getString("ticker")).isEqualTo(DisplaySection.of(demo).ticker());
   }
 
   @Test
   void displaySettingsDefaultWhenMissingAndAreValidated() throws Exception {
     JsonObject json = new JsonObject(demoText());
     json.remove("display");
-    assertThat(OfficeJson.read(json).display()).isEqualTo(DisplaySettings.DEFAULTS);
+    assertThat(DisplaySection.of(OfficeJson.read(json))).isEqualTo(DisplaySettings.DEFAULTS);
 
     json.put("display", new JsonObject().put("numberReading", "FULL").put("dialect", "south").put("voice", "clips")
         .put("counterNames", new JsonObject().put("1", "quầy tiếp nhận")));
     Office south = OfficeJson.read(json);
-    assertThat(south.display().dialect()).isEqualTo(Dialect.SOUTH);
-    assertThat(south.display().voice()).isEqualTo(DisplaySettings.Voice.CLIPS);
-    assertThat(south.announcement("A105", "1", false).speech()).contains("một trăm lẻ năm");
+    assertThat(DisplaySection.of(south).dialect()).isEqualTo(Dialect.SOUTH);
+    assertThat(DisplaySection.of(south).voice()).isEqualTo(DisplaySettings.Voice.CLIPS);
+    assertThat(DisplaySection.announcement(south, "A105", "1", false).speech()).contains("một trăm lẻ năm");
     assertThat(OfficeJson.read(OfficeJson.write(south))).isEqualTo(south);
 
     for (JsonObject bad : new JsonObject[] {
@@ -146,7 +148,7 @@ class OfficeJsonTest {
     JsonObject json = new JsonObject(demoText());
     json.remove("callPolicy");
     Office plain = OfficeJson.read(json);
-    assertThat(plain.callPolicy()).isEqualTo(vn.layso.queue.domain.CallPolicy.DEFAULTS);
+    assertThat(CallPolicySection.of(plain)).isEqualTo(vn.layso.queue.domain.CallPolicy.DEFAULTS);
 
     json.put("callPolicy", new JsonObject().put("priority", "ratio").put("normalsPerPriority", 3)
         .put("agingPerHour", 12).put("escalation", false));
@@ -158,10 +160,10 @@ class OfficeJsonTest {
         .add(new JsonObject().put("code", other).put("backup", true));
     counter.put("services", served);
     Office office = OfficeJson.read(json);
-    assertThat(office.callPolicy().priority()).isEqualTo(vn.layso.queue.domain.CallPolicy.PriorityMode.RATIO);
-    assertThat(office.callPolicy().normalsPerPriority()).isEqualTo(3);
-    assertThat(office.callPolicy().agingPerHour()).isEqualTo(12);
-    assertThat(office.callPolicy().escalation()).isFalse();
+    assertThat(CallPolicySection.of(office).priority()).isEqualTo(vn.layso.queue.domain.CallPolicy.PriorityMode.RATIO);
+    assertThat(CallPolicySection.of(office).normalsPerPriority()).isEqualTo(3);
+    assertThat(CallPolicySection.of(office).agingPerHour()).isEqualTo(12);
+    assertThat(CallPolicySection.of(office).escalation()).isFalse();
     assertThat(office.services().get(0).targetWaitMinutes()).isEqualTo(45);
     var first = office.counters().get(0);
     assertThat(first.backup()).containsExactly(other);

@@ -17,7 +17,7 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.ServiceDef;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.queue.domain.Ticket;

@@ -19,7 +19,7 @@ class RatingSettingsJsonTest {
 
   @Test
   void anOfficeWithoutTheSectionHasTheDefaults() {
-    assertThat(OfficeJson.read(office()).ratings()).isEqualTo(RatingSettings.DEFAULTS);
+    assertThat(RatingSection.of(OfficeJson.read(office()))).isEqualTo(RatingSettings.DEFAULTS);
     assertThat(OfficeJson.write(OfficeJson.read(office())).getJsonObject("ratings"))
         .isEqualTo(new JsonObject().put("levels", 3).put("windowHours", 24));
   }
@@ -28,9 +28,9 @@ class RatingSettingsJsonTest {
   void theSectionIsReadAndWrittenBack() {
     JsonObject json = office().put("ratings", new JsonObject().put("levels", 5).put("windowHours", 48));
     var read = OfficeJson.read(json);
-    assertThat(read.ratings()).isEqualTo(new RatingSettings(5, 48));
+    assertThat(RatingSection.of(read)).isEqualTo(new RatingSettings(5, 48));
     assertThat(OfficeJson.read(OfficeJson.write(read))).isEqualTo(read);
-    assertThat(OfficeJson.read(office().put("ratings", new JsonObject().put("levels", 5))).ratings())
+    assertThat(RatingSection.of(OfficeJson.read(office().put("ratings", new JsonObject().put("levels", 5)))))
         .isEqualTo(new RatingSettings(5, 24));
   }
 

@@ -1,76 +1,42 @@
 package vn.layso.office.domain;
 
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import vn.layso.announce.domain.Announcement;
-import vn.layso.booking.domain.BookingSettings;
-import vn.layso.queue.domain.CallPolicy;
-import vn.layso.rating.domain.RatingSettings;
 
 /**
  * A one-stop centre (commune/ward or provincial branch): its fields, counters, priority groups,
  * service hours ({@code hours}, which booking follows) and issuing hours (when the kiosk gives
- * numbers; often earlier than the doors open, or around the clock). {@code maxPriorityInRow} is the anti-starvation rule: after that many priority calls in a
- * row at one counter, the next call there takes a normal ticket if one waits (0: priority always first).
- * {@code display}: its lobby screens' ticker and voice.
+ * numbers; often earlier than the doors open, or around the clock). {@code maxPriorityInRow} is the
+ * anti-starvation rule: after that many priority calls in a row at one counter, the next call there
+ * takes a normal ticket if one waits (0: priority always first).
  * {@code printers}: its ticket printers, each with the kiosks it prints for (a kiosk at most once).
- * {@code booking}: its online booking rules (slots, window, limits, check-in window, retention).
- * {@code callPolicy}: the rest of its call-next rules (priority mode, appointments, aging, escalation).
- * {@code ratings}: its satisfaction ratings (3 or 5 levels, the window after DONE).
+ * {@code sections}: the settings that belong to single features (booking, call policy, display,
+ * ratings...), each filed under the feature's {@link SectionKey}; the office knows none of them.
+ * A section equal to its key's defaults is not kept, so an absent section and a default one are equal.
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
-                     OpeningHours hours, OpeningHours issuingHours, DisplaySettings display, List<Printer> printers,
-                     BookingSettings booking, CallPolicy callPolicy, RatingSettings ratings) {
+                     OpeningHours hours, OpeningHours issuingHours, List<Printer> printers,
+                     Map<SectionKey<?>, Object> sections) {
 
-  /** An office with the default rating settings. */
-  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
-                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
-                DisplaySettings display, List<Printer> printers, BookingSettings booking, CallPolicy callPolicy) {
-    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
-        printers, booking, callPolicy, RatingSettings.DEFAULTS);
-  }
-
-  /** An office with the default call-next rules. */
-  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
-                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
-                DisplaySettings display, List<Printer> printers, BookingSettings booking) {
-    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
-        printers, booking, CallPolicy.DEFAULTS);
-  }
-
-  /** An office with the default booking settings. */
-  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
-                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
-                DisplaySettings display, List<Printer> printers) {
-    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
-        printers, BookingSettings.DEFAULTS);
-  }
-
-  /** An office whose lobby screens use the default display settings, without ticket printers. */
-  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
-                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours) {
-    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
-        DisplaySettings.DEFAULTS, List.of());
-  }
-
-  /** An office without ticket printers. */
-  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
-                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
-                DisplaySettings display) {
-    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, display,
-        List.of());
-  }
-
-  /** An office whose lobby screens use the default display settings. */
+  /** An office with every section at its defaults. */
   public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
                 List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
                 List<Printer> printers) {
-    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
-        DisplaySettings.DEFAULTS, printers);
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, printers,
+        Map.of());
+  }
+
+  /** An office without ticket printers, every section at its defaults. */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, List.of());
   }
 
   public Office {
@@ -79,14 +45,11 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(hours, "openingHours");
     Objects.requireNonNull(issuingHours, "issuingHours");
-    Objects.requireNonNull(display, "display");
     services = List.copyOf(services);
     counters = List.copyOf(counters);
     priorityGroups = List.copyOf(priorityGroups);
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
-    booking = Objects.requireNonNullElse(booking, BookingSettings.DEFAULTS);
-    callPolicy = Objects.requireNonNullElse(callPolicy, CallPolicy.DEFAULTS);
-    ratings = Objects.requireNonNullElse(ratings, RatingSettings.DEFAULTS);
+    sections = kept(sections);
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }
@@ -106,19 +69,9 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
         }
       }
     }
-    for (String counter : display.counterNames().keySet()) {
-      if (counters.stream().noneMatch(c -> c.id().equals(counter))) {
-        throw new IllegalArgumentException("display.counterNames names unknown counter " + counter);
-      }
-    }
     requireUnique(printers.stream().map(Printer::id).toList(), "printer id");
     // a kiosk prints on one printer: the link must not be ambiguous
     requireUnique(printers.stream().flatMap(p -> p.kiosks().stream()).toList(), "kiosk linked to a printer");
-    for (String field : booking.fieldHours().keySet()) {
-      if (services.stream().noneMatch(s -> s.code().equals(field))) {
-        throw new IllegalArgumentException("booking.fieldHours names unknown service " + field);
-      }
-    }
     if (maxPriorityInRow < 0 || maxPriorityInRow > 100) {
       throw new IllegalArgumentException("maxPriorityInRow must be 0..100");
     }
@@ -127,7 +80,33 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
   /** This office with other fields' numbering (same codes) and time zone; the rest unchanged. */
   public Office withNumbering(List<ServiceDef> services, ZoneId timezone) {
     return new Office(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
-        display, printers, booking, callPolicy, ratings);
+        printers, sections);
+  }
+
+  /** This office with one section replaced (the key's defaults: as if absent); the rest unchanged. */
+  public <T> Office with(SectionKey<T> key, T value) {
+    Map<SectionKey<?>, Object> next = new LinkedHashMap<>(sections);
+    next.put(key, Objects.requireNonNull(value, key.name()));
+    return new Office(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
+        printers, next);
+  }
+
+  /** The section filed under {@code key}, or the key's defaults when this office has none. */
+  public <T> T section(SectionKey<T> key) {
+    return key.type().cast(sections.getOrDefault(key, key.defaults()));
+  }
+
+  private static Map<SectionKey<?>, Object> kept(Map<SectionKey<?>, Object> sections) {
+    Map<SectionKey<?>, Object> kept = new LinkedHashMap<>();
+    Objects.requireNonNullElse(sections, Map.<SectionKey<?>, Object>of()).forEach((key, value) -> {
+      if (!key.type().isInstance(value)) {
+        throw new IllegalArgumentException("section " + key.name() + " is not a " + key.type().getSimpleName());
+      }
+      if (!value.equals(key.defaults())) {
+        kept.put(key, value);
+      }
+    });
+    return Collections.unmodifiableMap(kept);
   }
 
   private static void requireUnique(List<String> values, String what) {
@@ -149,15 +128,6 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
 
   public Optional<PriorityGroup> priorityGroup(String code) {
     return priorityGroups.stream().filter(g -> g.code().equals(code)).findFirst();
-  }
-
-  /**
-   * What the lobby says when a counter calls (or recalls) a ticket number: a counter without a
-   * numeric id is said by its name in {@code display.counterNames}, else by its display name.
-   */
-  public Announcement announcement(String number, String counterId, boolean recall) {
-    String name = display.counterNames().getOrDefault(counterId, counter(counterId).map(Counter::name).orElse(counterId));
-    return display.announcer().announce(number, counterId, name, recall);
   }
 
   public Optional<Printer> printer(String printerId) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.layso.queue.domain.Estimate;
 
 /**
  * An empirical correction of the {@link WaitPredictor}'s quantiles, learnt from the recent outcomes

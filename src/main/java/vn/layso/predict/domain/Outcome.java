@@ -1,5 +1,7 @@
 package vn.layso.predict.domain;
 
+import vn.layso.queue.domain.Estimate;
+
 /**
  * One called ticket's prediction next to what happened: the people ahead and the median and 90th
  * percentile shown when the ticket was handed out, the raw model's median and 90th percentile

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.GammaDistribution;
+import vn.layso.queue.domain.Estimate;
 
 /**
  * Predicts a waiting ticket's wait as a distribution, from the people ahead of it in its field and

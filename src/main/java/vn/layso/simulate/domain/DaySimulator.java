@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import vn.layso.predict.domain.Calibration;
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.simulate.domain.CounterSpec.Break;
 import vn.layso.simulate.domain.Scenario.Session;

@@ -1,6 +1,6 @@
 package vn.layso.simulate.domain;
 
-import vn.layso.predict.domain.Estimate;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.predict.domain.WaitPredictor;
 

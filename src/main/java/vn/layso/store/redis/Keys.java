@@ -126,7 +126,9 @@ public final class Keys {
   /**
    * A counter's live state: current ticket, paused flag (with its reason, note and time), its
    * streaks, and its service-time statistics per field ('t:<field>' an exponentially weighted mean
-   * in ms, 'n:<field>' completions: service_time_fields in lib.lua), kept by the steps that complete.
+   * in ms, 'n:<field>' completions: service_time_fields in lib.lua) and the id of the ticket it
+   * completed last ('lastDone', for its rating tablet: rating_prompt.lua), kept by the steps that
+   * complete.
    */
   public static String counter(String office, String counter) {
     return office(office) + "counter:" + counter;

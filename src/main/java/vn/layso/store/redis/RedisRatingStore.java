@@ -44,8 +44,8 @@ public final class RedisRatingStore implements RatingStore {
   @Override
   public Future<Completed> completed(String office, String counter, LocalDate serviceDate, String number) {
     String day = ServiceDay.key(serviceDate);
-    return redis.script("rating_prompt", List.of(Keys.dayTickets(office, day), Keys.ratings(office, day)),
-        List.of(Keys.ticketPrefix(office), counter, number == null ? "" : number)).map(raw -> {
+    return redis.script("rating_prompt", List.of(Keys.counter(office, counter), Keys.ratings(office, day)),
+        List.of(Keys.ticketPrefix(office), counter, day, number == null ? "" : number)).map(raw -> {
           JsonObject answer = new JsonObject(raw);
           JsonObject ticket = answer.getJsonObject("ticket");
           return ticket == null ? null : new Completed(TicketCodec.read(ticket),

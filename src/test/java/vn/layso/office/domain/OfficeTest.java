@@ -61,4 +61,31 @@ class OfficeTest {
     assertThat(HOURS.isOpen(monday.plusDays(1).withHour(8))).as("Tuesday has no hours here").isFalse();
     assertThatThrownBy(() -> new OpeningHours.Session(LocalTime.NOON, LocalTime.NOON)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A section of a feature this test makes up: the office stores it without knowing it. */
+  private record Ticker(String text) {
+  }
+
+  private static final SectionKey<Ticker> TICKER = new SectionKey<>("ticker", Ticker.class, new Ticker(""));
+
+  @Test
+  void aSectionIsItsKeysDefaultsUntilSetAndADefaultOneIsAsIfAbsent() {
+    Office plain = office(List.of(LAND), List.of());
+    assertThat(plain.section(TICKER)).isEqualTo(new Ticker(""));
+
+    Office set = plain.with(TICKER, new Ticker("Giờ làm việc"));
+    assertThat(set.section(TICKER)).isEqualTo(new Ticker("Giờ làm việc"));
+    assertThat(set).isNotEqualTo(plain);
+    assertThat(set.withNumbering(set.services(), set.timezone()).section(TICKER)).isEqualTo(new Ticker("Giờ làm việc"));
+    assertThat(set.with(TICKER, new Ticker(""))).isEqualTo(plain);
+    assertThat(set.with(TICKER, new Ticker("")).sections()).isEmpty();
+  }
+
+  @Test
+  void aSectionOfTheWrongTypeIsRefused() {
+    Map<SectionKey<?>, Object> wrong = Map.of(TICKER, "plain text");
+    assertThatThrownBy(() -> new Office("ward", "Phường", ZoneId.of("Asia/Ho_Chi_Minh"), List.of(LAND), List.of(),
+        List.of(), 3, HOURS, HOURS, List.of(), wrong)).hasMessageContaining("section ticker");
+    assertThatThrownBy(() -> new SectionKey<>("ticker", Ticker.class, null)).isInstanceOf(NullPointerException.class);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.layso.queue.domain.Estimate;
 
 class AccuracyTest {
 

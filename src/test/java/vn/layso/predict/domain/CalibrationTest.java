@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vn.layso.queue.domain.Estimate;
 
 class CalibrationTest {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vn.layso.queue.domain.Estimate;
 
 /**
  * The predictor in the queue it models: one field, FIFO, Poisson arrivals, exponential service at

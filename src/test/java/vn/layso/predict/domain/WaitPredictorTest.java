@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import vn.layso.predict.domain.QueueState.Desk;
 import vn.layso.predict.domain.QueueState.Field;
+import vn.layso.queue.domain.Estimate;
 
 class WaitPredictorTest {
 

@@ -1,4 +1,4 @@
-package vn.layso.predict.domain;
+package vn.layso.queue.domain;
 
 /**
  * A predicted wait: its median and 90th percentile in milliseconds (what the holder is shown), the

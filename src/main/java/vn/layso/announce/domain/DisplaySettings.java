@@ -1,13 +1,10 @@
-package vn.layso.office.domain;
+package vn.layso.announce.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import vn.layso.announce.domain.Announcer;
-import vn.layso.announce.domain.Dialect;
-import vn.layso.announce.domain.NumberReading;
 
 /**
  * How an office's lobby screens look and speak: the ticker line along the bottom, how ticket

@@ -1,4 +1,4 @@
-package vn.layso.office;
+package vn.layso.booking;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
