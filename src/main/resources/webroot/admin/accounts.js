@@ -93,7 +93,7 @@ function chosenOffices(container) {
 async function create() {
   const username = el('input', { maxlength: 40, autocomplete: 'off', required: true, pattern: '[a-z0-9._-]{2,40}' });
   const fullName = el('input', { maxlength: 80, autocomplete: 'off', required: true });
-  const password = el('input', { type: 'password', maxlength: 200, minlength: 8, autocomplete: 'new-password', required: true });
+  const password = el('input', { type: 'password', maxlength: 200, minlength: 10, autocomplete: 'new-password', required: true });
   const role = roleSelect('staff');
   const offices = officeChecks([session.office]);
   const error = el('p.notice.error', { role: 'alert', hidden: true });

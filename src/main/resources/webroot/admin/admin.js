@@ -181,6 +181,8 @@ async function logout() {
   forgetSession();
   if (token) api('/api/v1/auth/logout', { method: 'POST', token }).catch(() => { /* the token ends anyway */ });
   showLogin(t('admin.loggedOut'), 'ok');
+  // a shared computer: the next person starts from an empty form (a session that ran out keeps the name)
+  $('username').value = '';
 }
 
 async function main() {

@@ -39,8 +39,8 @@ export function mount(main) {
         labelled(t('admin.devices.kind'), kind).wrap,
         counterField,
         labelled(t('admin.devices.name'), name, t('admin.devices.nameHint')).wrap,
-        el('p#pair-result.notice', { role: 'status', hidden: true }),
-        el('button.btn', { type: 'submit' }, t('admin.devices.pair')))));
+        el('button.btn', { type: 'submit' }, t('admin.devices.pair')),
+        el('p#pair-result.notice', { role: 'status', hidden: true }))));
   load();
 }
 

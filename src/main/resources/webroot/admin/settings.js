@@ -23,6 +23,7 @@ function onKey(event) {
 
 export function mount(main) {
   document.addEventListener('keydown', onKey);
+  window.addEventListener('resize', stickTableHeads);
   ed = { original: null, draft: null, errors: [], unsaved: null, stopped: false };
   main.append(el('div#settings.settings', {}, el('p.muted-small', {}, t('admin.settings.loading'))));
   load();
@@ -30,6 +31,7 @@ export function mount(main) {
 
 export function unmount() {
   document.removeEventListener('keydown', onKey);
+  window.removeEventListener('resize', stickTableHeads);
   if (ed) ed.stopped = true;
   ed = null;
 }
@@ -163,8 +165,9 @@ function render() {
     el('div.settings-head', {},
       el('h1', {}, t('admin.settings.title')),
       el('span.muted-small', {}, t('admin.settings.revision', { n: ed.original.revision })),
+      // in the sticky head: "Đã lưu" or a refusal shows wherever the manager pressed save
+      el('p#settings-status.notice', { role: 'status', 'aria-live': 'polite', hidden: true }),
       el('button.btn#settings-save', { type: 'button', onclick: save, 'aria-keyshortcuts': 'Control+S' }, t('admin.settings.save'))),
-    el('p#settings-status.notice', { role: 'status', 'aria-live': 'polite', hidden: true }),
     errorList(),
     unsavedBox(),
     pendingBox(),
@@ -182,6 +185,26 @@ function render() {
     section('ratings', ratings(d)),
     section('raw', raw(d))].filter(Boolean));
   placeErrors();
+  nameUnsaved();
+  stickTableHeads();
+}
+
+/**
+ * A table that fits its card keeps its column names in view under the sticky head while one scrolls
+ * down its rows (which field is this column of the counters?); a wider one scrolls sideways instead.
+ */
+function stickTableHeads() {
+  const root = $('settings');
+  const head = root && root.querySelector('.settings-head');
+  if (!head) return;
+  root.style.setProperty('--settings-head', head.offsetHeight + 'px');
+  root.querySelectorAll('.table-scroll').forEach(wrap => wrap.classList.toggle('fits', wrap.scrollWidth <= wrap.clientWidth));
+}
+
+/** The unsaved paths by the names the form gives them ("Đất đai › Mô tả"), once the inputs exist. */
+function nameUnsaved() {
+  if (!ed.unsaved) return;
+  document.querySelectorAll('.unsaved li').forEach((li, i) => { li.textContent = label(ed.unsaved.changed[i]); });
 }
 
 function jump(name) {

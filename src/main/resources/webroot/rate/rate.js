@@ -1,12 +1,16 @@
-// The counter's rating tablet: /rate?office=<office>&counter=<counter>, a paired rating device of
-// that counter (its token in localStorage, never a person's password). It waits on a calm screen,
-// follows the office's live stream, and when its counter completes a ticket (ticket.done names the
-// counter) reads the prompt: the officer, the levels and, while rateable, the ticket just served.
-// The tablet never learns a ticket id; the server rates "the ticket this counter completed last".
-// It resets itself after the thank-you, and after a minute without a tap.
+// The counter's rating tablet: /rate, a paired rating device of one counter (its token in
+// localStorage, never a person's password). A fresh tablet shows a pairing code (assets/pairing.js)
+// that a manager claims in the console as kind "rating" with its counter; the tablet then knows its
+// office and counter from the pairing (/rate?office=&counter= only fills in for an older token).
+// It waits on a calm screen, follows the office's live stream, and when its counter completes a
+// ticket (ticket.done names the counter) reads the prompt: the officer, the levels and, while
+// rateable, the ticket just served. The tablet never learns a ticket id; the server rates "the
+// ticket this counter completed last". It resets itself after the thank-you, and after a minute
+// without a tap.
 import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
 import { api } from '../assets/api.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
+import { pairDevice, storedDevice } from '../assets/pairing.js';
 import { levelButtons, reasonButtons } from './levels.js';
 
 export const STORAGE_KEY = 'layso.rate.device';
@@ -26,39 +30,47 @@ function show(screen) {
   if (screen !== 'ask' && screen !== 'reason') clearTimeout(state.idleTimer);
 }
 
-/** The device token: the plain token, or the {token} object the pairing helper keeps. */
+/** The device token: the {token, office, counter} the pairing helper keeps, or an older bare token. */
 function storedToken() {
+  const device = storedDevice(STORAGE_KEY);
+  if (device && typeof device.token === 'string') return device;
   let raw = null;
   try { raw = localStorage.getItem(STORAGE_KEY); } catch (ignored) { return null; }
   if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw);
-    if (parsed && typeof parsed.token === 'string') return parsed.token;
-    if (typeof parsed === 'string') return parsed;
-  } catch (notJson) { /* a bare token */ }
-  return raw;
+  return { token: typeof device === 'string' ? device : raw };
 }
 
-function unpaired(textKey) {
+function forgetDevice() {
+  try { localStorage.removeItem(STORAGE_KEY); } catch (ignored) { /* nothing kept */ }
+}
+
+let pairing = null;
+
+/**
+ * Not paired (or no longer): the one-time code for the console; a message that says what else is
+ * wrong (no counter in the address) offers no code unless {@code pair}.
+ */
+function unpaired(textKey, pair = !textKey) {
   stopLive();
   $('unpaired-text').textContent = t(textKey || 'rating.notPairedText');
   show('unpaired');
-  if (!textKey) offerPairing();
+  if (!pair) return;
+  forgetDevice();
+  if (pairing) pairing.stop();
+  pairing = pairDevice({ storageKey: STORAGE_KEY, container: $('pairing'), onPaired: paired });
 }
 
-/**
- * With the shared pairing helper (assets/pairing.js: the one-time code a manager enters in the
- * console), the tablet shows its code and reloads once paired; without it, the message stays.
- */
-async function offerPairing() {
-  let pairing;
-  try {
-    pairing = await import('../assets/pairing.js');
-  } catch (absent) {
+/** Claimed as a rating tablet: its own office and counter from now on (the address says so too). */
+function paired(device) {
+  pairing = null;
+  if (device.kind && device.kind !== 'rating') {
+    unpaired('rating.notARatingTablet', true);
     return;
   }
-  if (typeof pairing.pairDevice !== 'function') return;
-  pairing.pairDevice({ storageKey: STORAGE_KEY, container: $('pairing'), onPaired: () => location.reload() });
+  const url = new URL(location.href);
+  url.searchParams.set('office', device.office);
+  url.searchParams.set('counter', device.counter);
+  location.replace(url.toString());
 }
 
 // ---- the prompt ----
@@ -212,16 +224,20 @@ async function main() {
     const screen = $('screen').dataset.screen;
     if (screen === 'ask' || screen === 'reason') armIdle();
   }, true);
+  const device = storedToken();
+  if (!device) {
+    unpaired();
+    return;
+  }
+  state.token = device.token;
+  // the pairing names the tablet's office and counter; the address only for an older, bare token
+  state.office = device.office || state.office;
+  state.counter = device.counter || state.counter;
   if (!state.office || !state.counter) {
     unpaired('rating.missingCounter');
     return;
   }
   $('counter-name').textContent = t('common.counter') + ' ' + state.counter;
-  state.token = storedToken();
-  if (!state.token) {
-    unpaired();
-    return;
-  }
   show('idle');
   await readPrompt();
   if ($('screen').dataset.screen !== 'unpaired') startLive();

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,9 +24,9 @@ import vn.layso.testing.TestApp;
 
 /**
  * The manager's console (/admin) in Chromium against a real server: a manager logs in, the live
- * board follows the queue, devices are listed and revoked, the audit log shows its entries; and,
- * once the accounts, pairing and settings APIs are merged, the settings editor moves a counter to
- * another field, a kiosk pairs by its code, and passwords are changed (tagged needs-merge).
+ * board follows the queue, devices are listed and revoked, the audit log shows its entries, the
+ * settings editor moves a counter to another field and keeps unsaved changes over a stale save, a
+ * kiosk pairs by its code, and a reset password is changed at the next log-in.
  */
 class AdminConsoleIT {
 
@@ -244,7 +243,6 @@ class AdminConsoleIT {
   }
 
   @Test
-  @Tag("needs-merge")
   void movingACounterInTheSettingsEditorChangesWhereItCallsFrom() throws Exception {
     String staff = app.tokenFor("canbo-sau", "STAFF", "demo");
     try (Browser browser = Browser.open(1366, 768)) {
@@ -252,6 +250,8 @@ class AdminConsoleIT {
       openTab(browser, "settings");
       browser.await(WAIT, d -> !browser.findAll("select[data-counter='6'][data-field='ho-tich']").isEmpty() ? Boolean.TRUE : null);
       browser.screenshot("admin-settings-1366x768");
+      browser.js("document.getElementById('sec-counters').scrollIntoView({block: 'start'})");
+      browser.screenshot("admin-settings-counters-1366x768");
       // Quầy 6 serves Đăng ký kinh doanh and Lao động: move it to Hộ tịch only
       new Select(browser.find("select[data-counter='6'][data-field='dang-ky-kinh-doanh']")).selectByValue("none");
       new Select(browser.find("select[data-counter='6'][data-field='lao-dong']")).selectByValue("none");
@@ -259,8 +259,13 @@ class AdminConsoleIT {
       app.issue("demo", "dang-ky-kinh-doanh");
       JsonObject hoTich = app.issue("demo", "ho-tich");
       browser.find("#settings-save").click();
-      browser.awaitText("#settings-status", "Đã lưu", WAIT);
+      awaitTextOf(browser, "#settings-status", "Đã lưu");
       browser.screenshot("admin-settings-saved-1366x768");
+      // down at the last counters, the fields' names stay in view above their columns
+      browser.js("document.getElementById('sec-counters').scrollIntoView({block: 'start'}); window.scrollBy(0, 500);");
+      Number headTop = (Number) browser.js("return document.querySelector('#sec-counters thead th').getBoundingClientRect().top");
+      assertThat(headTop.doubleValue()).isBetween(0.0, 120.0);
+      browser.screenshot("admin-settings-counters-scrolled-1366x768");
       Awaitility.await().atMost(WAIT).until(() -> app.api().get("/api/v1/offices/demo").json()
           .getJsonArray("counters").stream().map(c -> (JsonObject) c).filter(c -> "6".equals(c.getString("id")))
           .anyMatch(c -> c.getJsonArray("services").contains("ho-tich")));
@@ -283,14 +288,13 @@ class AdminConsoleIT {
   }
 
   @Test
-  @Tag("needs-merge")
   void aStaleSaveIsRefusedAndTheReloadKeepsTheUnsavedChanges() throws Exception {
     try (Browser browser = Browser.open(1366, 768)) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "settings");
-      browser.await(WAIT, d -> !browser.findAll("input[data-path='name']").isEmpty() ? Boolean.TRUE : null);
-      WebElement name = browser.find("input[data-path='name']");
-      name.sendKeys(" (sửa trong console)");
+      String description = "input[data-path='services[0].description']";
+      browser.await(WAIT, d -> !browser.findAll(description).isEmpty() ? Boolean.TRUE : null);
+      browser.find(description).sendKeys(" (sửa trong console)");
       // someone else saves first
       Api.Response current = app.api().get("/api/v1/offices/demo/settings", "token", app.adminToken());
       JsonObject other = current.json();
@@ -299,12 +303,22 @@ class AdminConsoleIT {
           "token", app.adminToken(), "If-Match", String.valueOf(other.getValue("revision")));
       assertThat(saved.status()).as(saved.body()).isEqualTo(200);
       browser.find("#settings-save").click();
-      browser.awaitText("#settings-status", "Người khác vừa thay đổi cấu hình; tải lại để xem", WAIT);
+      awaitTextOf(browser, "#settings-status", "Người khác vừa thay đổi cấu hình; tải lại để xem");
       browser.find("#settings-reload").click();
       browser.find("#dialog-foot .btn.warn").click();
-      browser.awaitText(".unsaved", "name", WAIT);
+      awaitTextOf(browser, ".unsaved", "services[0].description");
       assertThat(browser.find("textarea[data-path='display.ticker']").getAttribute("value")).isEqualTo("Thông báo của người khác");
       browser.screenshot("admin-settings-conflict-1366x768");
+      // the unsaved change goes back onto the newer settings; the other person's change stays
+      browser.find(".unsaved .btn.secondary").click();
+      browser.await(WAIT, d -> browser.findAll(".unsaved").isEmpty() ? Boolean.TRUE : null);
+      assertThat(browser.find(description).getAttribute("value")).endsWith(" (sửa trong console)");
+      assertThat(browser.find("textarea[data-path='display.ticker']").getAttribute("value")).isEqualTo("Thông báo của người khác");
+      browser.find("#settings-save").click();
+      awaitTextOf(browser, "#settings-status", "Đã lưu");
+      JsonObject after = app.api().get("/api/v1/offices/demo/settings", "token", app.adminToken()).json();
+      assertThat(after.getJsonArray("services").getJsonObject(0).getString("description")).endsWith(" (sửa trong console)");
+      assertThat(after.getJsonObject("display").getString("ticker")).isEqualTo("Thông báo của người khác");
     }
   }
 
@@ -327,8 +341,7 @@ class AdminConsoleIT {
   }
 
   @Test
-  @Tag("needs-merge")
-  void aKioskPairsByTheCodeItShows() throws Exception {
+  void aKioskAndARatingTabletPairByTheCodeTheyShow() throws Exception {
     Api.Response code = app.api().post("/api/v1/devices/pairing-codes", "{}");
     assertThat(code.status()).as(code.body()).isEqualTo(201);
     try (Browser browser = Browser.open(1366, 768)) {
@@ -344,11 +357,27 @@ class AdminConsoleIT {
       JsonObject polled = app.api().get("/api/v1/devices/pairing-codes/" + code.json().getString("secret")).json();
       assertThat(polled.getString("status")).isEqualTo("paired");
       assertThat(polled.getString("kind")).isEqualTo("kiosk");
+
+      // a rating tablet: its counter is chosen in the same form
+      Api.Response tablet = app.api().post("/api/v1/devices/pairing-codes", "{}");
+      assertThat(tablet.status()).as(tablet.body()).isEqualTo(201);
+      browser.find("#pair-code").sendKeys(tablet.json().getString("code"));
+      new Select(browser.find("#pair-kind")).selectByValue("rating");
+      browser.await(WAIT, d -> browser.find("#pair-counter").isDisplayed() ? Boolean.TRUE : null);
+      new Select(browser.find("#pair-counter")).selectByValue("5");
+      browser.find("#pair-name").sendKeys("danh-gia-quay-5");
+      browser.find("#pair-form button[type=submit]").click();
+      browser.awaitText("#pair-result", "Đã ghép Máy đánh giá danh-gia-quay-5", WAIT);
+      String row = "#device-rows tr[data-device='danh-gia-quay-5']";
+      browser.awaitText(row, "Quầy 5", WAIT);
+      assertThat(browser.text(row)).contains("Máy đánh giá");
+      JsonObject rating = app.api().get("/api/v1/devices/pairing-codes/" + tablet.json().getString("secret")).json();
+      assertThat(rating.getString("kind")).isEqualTo("rating");
+      assertThat(rating.getString("counter")).isEqualTo("5");
     }
   }
 
   @Test
-  @Tag("needs-merge")
   void aResetPasswordIsShownOnceAndMustBeChangedAtTheNextLogIn() throws Exception {
     createManager("quanly-minh", "mat-khau-ban-dau-1", "Trần Văn Minh");
     String oneTime;

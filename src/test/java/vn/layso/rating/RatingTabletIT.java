@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
 
 /**
- * The counter's rating tablet in Chromium at 1280x800: paired as a rating device of counter 3, it
+ * The counter's rating tablet in Chromium at 1280x800: a fresh tablet shows a pairing code that a
+ * manager claims for its counter. Paired as a rating device of counter 3, it
  * waits on its idle screen, offers the rating when counter 3 completes a ticket (and only then),
  * takes a tap, thanks, and resets itself; the lowest level asks for a reason with big buttons.
  */
@@ -102,6 +104,50 @@ class RatingTabletIT {
       assertThat(browser.findAll("#levels .level-btn")).extracting(e -> e.getText())
           .containsExactly("Very satisfied", "Satisfied", "Not satisfied");
       browser.screenshot("rate-ask-en-1280x800");
+    }
+  }
+
+  @Test
+  void aFreshTabletShowsACodeThatAManagerClaimsForItsCounter() {
+    app.tokenFor("hoa", "STAFF", "demo");
+    fx.setFullName("hoa", "Lê Thị Hoa");
+    String clerk = app.login("hoa", "password-of-hoa");
+    String manager = app.tokenFor("quanly-tablet", "MANAGER", "demo");
+    try (Browser browser = Browser.open(1280, 800)) {
+      // a tablet out of its box: only /rate, no office, no counter, no token
+      browser.go(app.api().base() + "/rate");
+      browser.await(WAIT, d -> browser.text("#pairing .pairing-code").matches("[2-9A-Z]{3}-[2-9A-Z]{3}") ? Boolean.TRUE : null);
+      assertThat(browser.text("#s-unpaired")).contains("chưa được ghép nối").contains("Nhập mã này trong trang quản trị");
+      String code = browser.text("#pairing .pairing-code");
+      browser.screenshot("rate-pairing-code-1280x800");
+
+      Api.Response claimed = app.api().post("/api/v1/offices/demo/devices/claim", new JsonObject().put("code", code)
+          .put("kind", "rating").put("name", "danh-gia-quay-2").put("counter", "2").encode(), "token", manager);
+      assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
+      assertThat(claimed.json().getString("counter")).isEqualTo("2");
+
+      // its next poll pairs it: the officer/counter screen of counter 2, which the address now names
+      browser.awaitText("#s-idle", "Xin kính chào quý khách", WAIT);
+      assertThat(browser.text("#counter-name")).isEqualTo("Quầy 2");
+      assertThat(browser.driver().getCurrentUrl()).contains("office=demo").contains("counter=2");
+      String id = fx.served("demo", "dat-dai", "2", clerk);
+      browser.awaitText("#s-ask", "Quý khách có hài lòng với sự phục vụ?", WAIT);
+      assertThat(browser.text("#officer")).isEqualTo("Cán bộ phục vụ: Lê Thị Hoa");
+      browser.find("#levels .level-btn[data-level='2']").click();
+      browser.awaitText("#s-thanks", "Cảm ơn quý khách", WAIT);
+      JsonObject rating = app.api().get("/api/v1/tickets/" + id + "/rating").json().getJsonObject("rating");
+      assertThat(rating.getInteger("level")).isEqualTo(2);
+      assertThat(rating.getString("channel")).isEqualTo("tablet");
+
+      // revoked in the console: the tablet shows a fresh code again
+      String token = (String) browser.js("return JSON.parse(localStorage.getItem('layso.rate.device')).token");
+      assertThat(app.api().method("DELETE", "/api/v1/offices/demo/devices/danh-gia-quay-2", null, "token", manager).status())
+          .isEqualTo(204);
+      Awaitility.await().atMost(WAIT).until(() ->
+          app.api().get("/api/v1/offices/demo/counters/2/rating-prompt", "token", token).status() == 401);
+      browser.go(app.api().base() + "/rate?office=demo&counter=2");
+      browser.await(WAIT, d -> browser.text("#pairing .pairing-code").matches("[2-9A-Z]{3}-[2-9A-Z]{3}")
+          && !browser.text("#pairing .pairing-code").equals(code) ? Boolean.TRUE : null);
     }
   }
 
