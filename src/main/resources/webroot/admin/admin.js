@@ -99,7 +99,15 @@ async function changePassword(event) {
     const username = session.username;
     forgetSession();
     await logInAs(username, next);
-    if (session.token) flash(t('admin.passwordChanged'), 'ok');
+    if (session.token) {
+      // sent here by another console page (/admin/reports) to choose the password: back to it
+      const back = new URLSearchParams(location.search).get('next');
+      if (back && /^\/admin\/[a-z]/.test(back)) {
+        location.replace(back);
+        return;
+      }
+      flash(t('admin.passwordChanged'), 'ok');
+    }
   } catch (error) {
     if (error.status !== 401) notice($('password-error'), error.message, 'error');
   } finally {
@@ -215,6 +223,10 @@ async function main() {
   }
   try {
     const me = await adminApi('/api/v1/auth/me');
+    // a token handed over by /admin/reports comes without the session's details
+    session.username = session.username || me.username;
+    session.role = session.role || me.role;
+    saveSession();
     if (me.mustChangePassword) {
       openPassword(true);
       return;

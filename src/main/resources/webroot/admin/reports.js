@@ -112,6 +112,11 @@ async function start() {
   $('login').hidden = true;
   try {
     state.me = await api('/api/v1/auth/me', { token: state.token });
+    if (state.me.mustChangePassword) {
+      // a one-time password: the console asks for the new one (same token, same tab), then comes back
+      location.replace('/admin?next=' + encodeURIComponent(location.pathname + location.search));
+      return;
+    }
     const wanted = officeParam() || state.me.office || (state.me.offices || [])[0];
     const offices = wanted ? [{ id: wanted }] : await api('/api/v1/offices');
     state.office = await api('/api/v1/offices/' + encodeURIComponent(offices[0].id));

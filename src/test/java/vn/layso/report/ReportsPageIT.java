@@ -13,6 +13,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
+import vn.layso.testing.Api;
 import vn.layso.testing.Browser;
 import vn.layso.testing.TestApp;
 
@@ -101,5 +102,31 @@ class ReportsPageIT {
       assertThat(browser.text(".print-title")).contains("Ba Đình").contains("01/11/2026");
       browser.screenshot("reports-print-a4");
     }
+  }
+
+  @Test
+  void aManagerWithAOneTimePasswordChoosesANewOneInTheConsoleAndComesBack() throws Exception {
+    app = ReportFixture.start();
+    Api.Response created = app.api().post("/api/v1/offices/demo/accounts", new io.vertx.core.json.JsonObject()
+        .put("username", "thu").put("password", "mot-lan-thoi-1").put("role", "manager")
+        .put("fullName", "Trần Thu").put("mustChangePassword", true).encode(), "token", app.adminToken());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    try (Browser browser = Browser.open(1366, 768)) {
+      browser.go(app.api().base() + "/admin/reports?office=demo");
+      browser.awaitText("#login", "Đăng nhập quản lý", WAIT);
+      browser.find("#username").sendKeys("thu");
+      browser.find("#password").sendKeys("mot-lan-thoi-1");
+      browser.find("#login button[type=submit]").click();
+      // the console asks for the new password first, in the same tab with the same token
+      browser.await(WAIT, d -> browser.find("#password-screen").isDisplayed() ? Boolean.TRUE : null);
+      assertThat(browser.driver().getCurrentUrl()).contains("/admin?next=");
+      browser.find("#pw-current").sendKeys("mot-lan-thoi-1");
+      browser.find("#pw-new").sendKeys("mat-khau-rieng-cua-thu");
+      browser.find("#pw-again").sendKeys("mat-khau-rieng-cua-thu");
+      browser.find("#password-form button[type=submit]").click();
+      browser.awaitText("#office-name", "Trung tâm Phục vụ hành chính công", WAIT);
+      assertThat(browser.driver().getCurrentUrl()).contains("/admin/reports?office=demo");
+    }
+    assertThat(app.login("thu", "mat-khau-rieng-cua-thu")).isNotBlank();
   }
 }
