@@ -97,7 +97,23 @@ class RoleMatrixIT {
         new Route("POST", "/api/v1/offices/demo/check-in", "{\"code\":\"KHONGCO\"}", kioskWork),
         new Route("POST", "/api/v1/tickets/" + "%s" + "/print", "{}", Set.of(KIOSK, STAFF, MANAGER, ADMIN)),
         new Route("POST", "/api/v1/offices/demo/counters/1/call-next", null, SERVERS),
-        new Route("GET", "/api/v1/offices/demo/print-failures", null, SERVERS));
+        new Route("GET", "/api/v1/offices/demo/print-failures", null, SERVERS),
+        // live configuration, reports, the console's board, counter sessions, ratings (issue 14)
+        new Route("GET", "/api/v1/offices/demo/settings", null, MANAGERS),
+        new Route("PUT", "/api/v1/offices/demo/settings", "{}", MANAGERS),
+        new Route("POST", "/api/v1/offices", "{}", Set.of(ADMIN)),
+        new Route("GET", "/api/v1/offices/demo/reports?from=2026-11-01&to=2026-11-30&by=field", null, MANAGERS),
+        new Route("GET", "/api/v1/offices/demo/reports?from=2026-11-01&to=2026-11-30&by=day&format=csv", null,
+            MANAGERS),
+        new Route("GET", "/api/v1/reports?from=2026-11-01&to=2026-11-30", null, Set.of(ADMIN)),
+        new Route("GET", "/api/v1/audit", null, Set.of(ADMIN)),
+        new Route("GET", "/api/v1/offices/demo/board", null, SERVERS),
+        new Route("POST", "/api/v1/offices/demo/counters/2/open", null, SERVERS),
+        new Route("POST", "/api/v1/offices/demo/counters/2/close", null, SERVERS),
+        new Route("GET", "/api/v1/offices/demo/counters/1/rating-prompt", null, Set.of(RATING)),
+        new Route("POST", "/api/v1/offices/demo/counters/1/rating", "{\"level\":3}", Set.of(RATING)),
+        // the ticket's holder (its id is the secret) rates from the ticket page: anyone may ask
+        new Route("POST", "/api/v1/tickets/" + "%s" + "/rating", "{\"level\":3}", Set.copyOf(EVERYONE)));
   }
 
   @Test
