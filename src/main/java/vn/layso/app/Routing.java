@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import vn.layso.audit.AuditLog;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.account.AccountRoutes;
+import vn.layso.account.AdminUserRoutes;
 import vn.layso.auth.AccountService;
 import vn.layso.auth.Auth;
 import vn.layso.auth.AuthRoutes;
@@ -122,7 +123,8 @@ final class Routing {
     new DeviceRoutes(f.auth(), f.offices(), f.audit(), f.clock()).mount(router,
         f.limiter().perMinute("pairing", config.rateLimitPerMinute() == 0 ? 0 : PAIRING_CODES_PER_MINUTE,
             ctx -> false));
-    new AuthRoutes(f.auth(), f.accounts(), f.offices(), f.limiter(), config.loginLimitPerMinute()).mount(router);
+    new AuthRoutes(f.auth(), f.limiter(), config.loginLimitPerMinute()).mount(router);
+    new AdminUserRoutes(f.auth(), f.accounts(), f.offices(), f.audit(), f.clock()).mount(router);
     new AccountRoutes(f.accounts(), f.offices(), f.audit(), f.clock(), f.limiter())
         .mount(router, config.loginLimitPerMinute());
     new HistoryRoutes(f.history(), f.offices()).mount(router);

@@ -228,12 +228,6 @@ public final class AuthService {
     return store.accounts();
   }
 
-  public Future<Void> deleteAccount(String username) {
-    return store.deleteAccount(username).compose(deleted -> deleted
-        ? Future.<Void>succeededFuture()
-        : Future.failedFuture(ApiException.notFound("user_not_found")));
-  }
-
   /**
    * Creates the built-in admin on a store that never had one. The store remembers that it did, so
    * a deleted admin is not silently re-created at the next start ({@link #resetAdminPassword} is

@@ -254,4 +254,22 @@ class AccountsIT {
   static String redis() {
     return app.config().redisUri() != null ? app.config().redisUri() : app.server().embeddedRedis().uri();
   }
+
+  @Test
+  void theAdminsOlderAccountRoutesAreAuditedToo() {
+    Api.Response staff = api.post("/api/v1/admin/users", new JsonObject().put("username", "cu-an").put("role", "staff")
+        .put("office", "demo").put("password", "mat-khau-cua-an").encode(), "token", app.adminToken());
+    assertThat(staff.status()).as(staff.body()).isEqualTo(201);
+    assertThat(auditOf("demo", "account:cu-an")).extracting(e -> e.getString("action")).containsExactly("account.create");
+    Api.Response admin = api.post("/api/v1/admin/users", new JsonObject().put("username", "it-tinh").put("role", "admin")
+        .put("password", "mat-khau-cua-tinh").encode(), "token", app.adminToken());
+    assertThat(admin.status()).as(admin.body()).isEqualTo(201);
+    JsonArray province = api.get("/api/v1/audit", "token", app.adminToken()).array();
+    assertThat(province.stream().map(JsonObject.class::cast).filter(e -> e.getString("target").equals("account:it-tinh")))
+        .extracting(e -> e.getString("action")).containsExactly("account.create");
+    assertThat(api.method("DELETE", "/api/v1/admin/users/cu-an", null, "token", app.adminToken()).status()).isEqualTo(204);
+    assertThat(auditOf("demo", "account:cu-an")).extracting(e -> e.getString("action"))
+        .containsExactly("account.create", "account.delete");
+    assertThat(audit("demo").encode()).doesNotContain("mat-khau-cua-an").doesNotContain("passwordHash");
+  }
 }
