@@ -22,7 +22,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     ApiException error = toApi(failure, ctx.statusCode());
     if (error == null) {
       LOG.atError().setCause(failure).addKeyValue("method", ctx.request().method().name())
-          .addKeyValue("path", ctx.normalizedPath()).log("unexpected failure");
+          .addKeyValue("route", route(ctx)).log("unexpected failure");
       error = new ApiException(ApiException.Kind.INTERNAL, "internal_error");
     }
     send(ctx, error.kind().status, error);
@@ -65,5 +65,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .end(body.encode());
+  }
+
+  /**
+   * The route's pattern (/api/v1/tickets/:id), never the path itself: a path may carry a secret
+   * (a ticket id, a pairing secret) that must not reach a log.
+   */
+  private static String route(RoutingContext ctx) {
+    var route = ctx.currentRoute();
+    return route != null && route.getPath() != null ? route.getPath() : "(no route)";
   }
 }
