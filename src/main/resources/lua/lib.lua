@@ -259,6 +259,8 @@ local function appt_count(appt_key, date, service, what, delta)
   local prefix = string.match(appt_key, '^(.-)appt:')
   local day = (string.gsub(date, '-', ''))
   redis.call('HINCRBY', prefix .. 'day:' .. day .. ':appointment-counts', service .. '|' .. what, delta)
+end
+
 -- Accounts (hash Keys.user): username, passwordHash, role, office (the first office, kept for old
 -- readers), offices (comma-separated), fullName, disabled ('1'), mustChange ('1'). An account stored
 -- before offices existed has only office: it is an account of that one office.

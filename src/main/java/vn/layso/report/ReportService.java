@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.layso.history.DaySummaries;
 import vn.layso.history.HistoryStore;
-import vn.layso.history.SummaryJson;
+import vn.layso.history.SummaryReader;
 import vn.layso.history.domain.DayFigures;
 import vn.layso.history.domain.Tally;
 import vn.layso.office.OfficeRegistry;
@@ -95,7 +96,7 @@ public final class ReportService {
         rows.add(new ReportRow(all.get(i).id(), t.tally(), t.ratings(), t.appointments(), null));
       }
       ReportRow total = sum(rows);
-      int levels = ReportJson.levels(total.ratings());
+      int levels = ReportJson.levels(all.stream().mapToInt(o -> o.ratings().levels()).max().orElse(3), total.ratings());
       JsonArray out = new JsonArray();
       for (int i = 0; i < all.size(); i++) {
         out.add(ReportJson.row(all.get(i).id(), all.get(i).name(), rows.get(i), levels));
@@ -187,12 +188,12 @@ public final class ReportService {
   }
 
   /** Parses the stored summaries on worker threads, one share per core (a year is some 300 of them). */
-  private Future<Map<LocalDate, DayFigures>> parseInParallel(Office office, Map<LocalDate, String> jsons) {
+  private Future<Map<LocalDate, DayFigures>> parseInParallel(Office office, Map<LocalDate, ReportStore.Stored> jsons) {
     if (jsons.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
     int shares = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), jsons.size() / 8 + 1));
-    List<Map<LocalDate, String>> parts = new ArrayList<>();
+    List<Map<LocalDate, ReportStore.Stored>> parts = new ArrayList<>();
     for (int i = 0; i < shares; i++) {
       parts.add(new HashMap<>());
     }
@@ -209,16 +210,17 @@ public final class ReportService {
     });
   }
 
-  private Map<LocalDate, DayFigures> parse(Office office, Map<LocalDate, String> jsons) {
+  /** Decodes (base64, gzip) and parses (streaming, no JSON tree) its share of the stored days. */
+  private Map<LocalDate, DayFigures> parse(Office office, Map<LocalDate, ReportStore.Stored> stored) throws IOException {
     Map<LocalDate, DayFigures> out = new HashMap<>();
     if (closed.size() > CACHE_DAYS) {
       closed.clear();
     }
-    jsons.forEach((day, json) -> {
-      DayFigures figures = SummaryJson.figures(new JsonObject(json));
-      closed.put(cacheKey(office, day), figures);
-      out.put(day, figures);
-    });
+    for (var e : stored.entrySet()) {
+      DayFigures figures = SummaryReader.figures(e.getValue().open());
+      closed.put(cacheKey(office, e.getKey()), figures);
+      out.put(e.getKey(), figures);
+    }
     return out;
   }
 
@@ -253,7 +255,7 @@ public final class ReportService {
 
   private JsonObject json(Office office, LocalDate from, LocalDate to, ReportBy by, ReportBuilder.Report report,
                           Map<String, String> labels, Days days) {
-    int levels = ReportJson.levels(report.total().ratings());
+    int levels = ReportJson.levels(office.ratings().levels(), report.total().ratings());
     List<ReportRow> rows = new ArrayList<>(report.rows());
     rows.sort(order(office, by));
     JsonArray out = new JsonArray();
