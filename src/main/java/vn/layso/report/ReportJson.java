@@ -57,12 +57,12 @@ public final class ReportJson {
 
   /**
    * The office's rating levels ({@code ratings.levels}, 3 or 5), unless the period holds a rating
-   * above them (given before the office went from 5 levels to 3): then 5 (or the highest given),
-   * so that no rating drops out of the report.
+   * above them (given before the office went from 5 levels to 3): then 5, so that no rating drops
+   * out of the report.
    */
   public static int levels(int configured, Map<Integer, Long> ratings) {
     int highest = ratings.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-    return highest > configured ? Math.max(highest, 5) : configured;
+    return highest > configured ? 5 : configured;
   }
 
   private static JsonObject ratings(Map<Integer, Long> counts, int levels) {
