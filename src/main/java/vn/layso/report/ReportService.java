@@ -62,7 +62,7 @@ public final class ReportService {
   /** The last live figures of each office's open days, valid while the office's version has not moved. */
   private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-  private record Live(long version, Instant at, DayFigures figures) {
+  private record Live(long version, Instant at, Future<DayFigures> figures) {
   }
 
   public ReportService(Vertx vertx, ReportStore store, HistoryStore history, OfficeRegistry offices, Clock clock) {
@@ -216,23 +216,22 @@ public final class ReportService {
     Instant now = clock.instant();
     Live known = live.get(key);
     if (known != null && known.version() == version && known.at().getEpochSecond() / 60 == now.getEpochSecond() / 60) {
-      return Future.succeededFuture(known.figures());
+      return known.figures(); // done, or under way (a warm-up's, another report's): never computed twice at once
     }
-    return DaySummaries.read(history, office, day)
-        .compose(read -> vertx.executeBlocking(() -> DaySummaries.summarise(office, read, now).figures(), false))
-        .map(figures -> {
-          if (live.size() > CACHE_DAYS) {
-            live.clear();
-          }
-          live.put(key, new Live(version, now, figures));
-          return figures;
-        });
+    Future<DayFigures> figures = DaySummaries.read(history, office, day)
+        .compose(read -> vertx.executeBlocking(() -> DaySummaries.summarise(office, read, now).figures(), false));
+    if (live.size() > CACHE_DAYS) {
+      live.clear();
+    }
+    Live entry = new Live(version, now, figures);
+    live.put(key, entry);
+    return figures.onFailure(e -> live.remove(key, entry));
   }
 
   /**
    * Reads the closed days of every office's last year (fewer when many offices would overfill
-   * the cache) into memory, office after office, the last month first, so that the first reports
-   * after a start find them parsed. Called once the server listens: it delays nothing, and a report
+   * the cache) into memory, office after office, the last month first (and today, from its
+   * tickets), so that the first reports after a start find them parsed. Called once the server listens: it delays nothing, and a report
    * that needs days being read waits for them instead of reading them a second time.
    */
   public Future<Integer> warmUp() {
@@ -243,7 +242,11 @@ public final class ReportService {
     for (Office office : all) {
       LocalDate yesterday = ServiceDay.of(clock, office.timezone()).minusDays(1);
       LocalDate monthAgo = yesterday.minusDays(Math.min(days, WARM_FIRST) - 1L);
-      chain = chain.compose(n -> warm(office, monthAgo, yesterday).map(read -> n + read));
+      chain = chain.compose(n -> {
+        Future<Integer> month = warm(office, monthAgo, yesterday);
+        Future<DayFigures> today = store.version(office.id()).compose(v -> liveDay(office, yesterday.plusDays(1), v));
+        return Future.all(month, today).map(both -> n + month.result());
+      });
       if (days > WARM_FIRST) {
         chain = chain.compose(n -> warm(office, yesterday.minusDays(days - 1L), monthAgo.minusDays(1)).map(read -> n + read));
       }

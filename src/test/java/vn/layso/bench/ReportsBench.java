@@ -181,11 +181,24 @@ public final class ReportsBench {
 
   /** One closed day: tickets drawn at random, summarised by the real code, stored as the archiver stores it. */
   private static void storeDay(String uri, LocalDate day, Random rnd) throws Exception {
+    Map<String, String> ratings = new HashMap<>();
+    String json = dayJson(day, rnd, ratings);
+    String date = ServiceDay.key(day);
+    String stored = gzipBase64(json);
+    RedisAdmin.sync(uri, c -> {
+      c.set(Keys.daySummary("tinh", date), stored);
+      c.zadd(Keys.summaryDays("tinh"), Double.parseDouble(date), date);
+      c.hset(Keys.ratingCounts("tinh", date), ratings);
+      return null;
+    });
+  }
+
+  /** A closed day's summary (JSON), its rating counts put in {@code ratings}. */
+  static String dayJson(LocalDate day, Random rnd, Map<String, String> ratings) {
     Map<String, Long> targets = new HashMap<>();
     FIELDS.forEach(f -> targets.put(f, 30 * 60L));
     DaySummary summary = new DaySummary("tinh", day, ZONE, targets);
     List<Ticket> tickets = new ArrayList<>(PER_DAY);
-    Map<String, String> ratings = new HashMap<>();
     Instant open = day.atTime(7, 30).atZone(ZONE).toInstant();
     for (int i = 0; i < PER_DAY; i++) {
       String field = FIELDS.get(Math.min(FIELDS.size() - 1, (int) Math.floor(Math.abs(rnd.nextGaussian()) * 3)));
@@ -238,14 +251,7 @@ public final class ReportsBench {
       log.add(new StaffTimeCalculator.LogEntry(id, "CLOSE", open.plusSeconds(34_200), "staff:cb" + id, null));
     }
     summary.staffTime(StaffTimeCalculator.compute(log, tickets, fields, day.plusDays(1).atStartOfDay(ZONE).toInstant()));
-    String date = ServiceDay.key(day);
-    String stored = gzipBase64(SummaryJson.of(summary).encode());
-    RedisAdmin.sync(uri, c -> {
-      c.set(Keys.daySummary("tinh", date), stored);
-      c.zadd(Keys.summaryDays("tinh"), Double.parseDouble(date), date);
-      c.hset(Keys.ratingCounts("tinh", date), ratings);
-      return null;
-    });
+    return SummaryJson.of(summary).encode();
   }
 
   /** Today through the API: every ticket issued, then called, started and completed, the clock moving on. */
