@@ -51,7 +51,7 @@ public final class ReportService {
   /** The days {@link #warmUp} reads first: a month's report. */
   private static final int WARM_FIRST = 31;
   /** The warm-up of each office while it runs. */
-  private final Map<String, Warm> warming = new ConcurrentHashMap<>();
+  private final Map<String, List<Warm>> warming = new ConcurrentHashMap<>();
 
   private final Vertx vertx;
   private final ReportStore store;
@@ -178,9 +178,10 @@ public final class ReportService {
    * then, once it is done, only those it did not read (never the same days twice at once).
    */
   private Future<Map<LocalDate, DayFigures>> readClosed(Office office, List<LocalDate> days) {
-    Warm warm = warming.get(office.id());
-    if (warm != null && days.stream().anyMatch(warm::covers)) {
-      return warm.done().transform(done -> readClosed(office, days));
+    for (Warm warm : warming.getOrDefault(office.id(), List.of())) {
+      if (!warm.done().isComplete() && days.stream().anyMatch(warm::covers)) {
+        return warm.done().transform(done -> readClosed(office, days));
+      }
     }
     Map<LocalDate, DayFigures> out = new HashMap<>();
     List<LocalDate> missing = new ArrayList<>();
@@ -230,43 +231,46 @@ public final class ReportService {
 
   /**
    * Reads the closed days of every office's last year (fewer when many offices would overfill
-   * the cache) into memory, office after office, the last month first (and today, from its
-   * tickets), so that the first reports after a start find them parsed. Called once the server listens: it delays nothing, and a report
+   * the cache) into memory, the last month first (and today, from its tickets), so that the first
+   * reports after a start find them parsed. Called once the server listens: it delays nothing, and a report
    * that needs days being read waits for them instead of reading them a second time.
    */
   public Future<Integer> warmUp() {
     List<Office> all = new ArrayList<>(offices.all());
-    all.sort(Comparator.comparing(Office::id));
     int days = Math.max(1, Math.min(WARM_DAYS, CACHE_DAYS / Math.max(1, all.size())));
-    Future<Integer> chain = Future.succeededFuture(0);
-    for (Office office : all) {
-      LocalDate yesterday = ServiceDay.of(clock, office.timezone()).minusDays(1);
-      LocalDate monthAgo = yesterday.minusDays(Math.min(days, WARM_FIRST) - 1L);
-      chain = chain.compose(n -> {
-        Future<Integer> month = warm(office, monthAgo, yesterday);
-        Future<DayFigures> today = store.version(office.id()).compose(v -> liveDay(office, yesterday.plusDays(1), v));
-        return Future.all(month, today).map(both -> n + month.result());
-      });
-      if (days > WARM_FIRST) {
-        chain = chain.compose(n -> warm(office, yesterday.minusDays(days - 1L), monthAgo.minusDays(1)).map(read -> n + read));
-      }
-    }
-    return chain;
+    List<Future<Integer>> read = all.stream().map(office -> warmUp(office, days)).toList();
+    return Future.all(read).map(done -> read.stream().mapToInt(Future::result).sum());
   }
 
-  private Future<Integer> warm(Office office, LocalDate from, LocalDate to) {
-    Promise<Integer> done = Promise.promise();
-    Warm entry = new Warm(from, to, done.future());
-    warming.put(office.id(), entry);
-    store.summarisedDays(office.id(), from, to)
+  /**
+   * One office: the last month and today, then the older days. Both parts are announced at once,
+   * so that a report waits for the part that holds its days, never reading them itself meanwhile.
+   */
+  private Future<Integer> warmUp(Office office, int days) {
+    LocalDate yesterday = ServiceDay.of(clock, office.timezone()).minusDays(1);
+    LocalDate monthAgo = yesterday.minusDays(Math.min(days, WARM_FIRST) - 1L);
+    Promise<Integer> recent = Promise.promise();
+    Promise<Integer> older = Promise.promise();
+    List<Warm> plan = List.of(new Warm(monthAgo, yesterday, recent.future()),
+        new Warm(yesterday.minusDays(days - 1L), monthAgo.minusDays(1), older.future()));
+    warming.put(office.id(), plan);
+    Future<DayFigures> today = store.version(office.id()).compose(v -> liveDay(office, yesterday.plusDays(1), v));
+    Future<Integer> month = read(office, monthAgo, yesterday);
+    Future.all(month, today).map(both -> month.result()).onComplete(recent);
+    recent.future().compose(n -> days > WARM_FIRST ? read(office, yesterday.minusDays(days - 1L), monthAgo.minusDays(1))
+        : Future.succeededFuture(0)).onComplete(older);
+    return Future.all(recent.future(), older.future())
+        .map(both -> recent.future().result() + older.future().result())
+        .andThen(done -> warming.remove(office.id(), plan));
+  }
+
+  /** The closed days from {@code from} to {@code to} not in memory yet, read and parsed. */
+  private Future<Integer> read(Office office, LocalDate from, LocalDate to) {
+    return store.summarisedDays(office.id(), from, to)
         .compose(summarised -> store.summaries(office.id(),
             summarised.stream().filter(d -> !closed.containsKey(cacheKey(office, d))).toList()))
         .compose(stored -> parseInParallel(office, stored))
-        .onComplete(read -> {
-          warming.remove(office.id(), entry);
-          done.handle(read.map(Map::size));
-        });
-    return done.future();
+        .map(Map::size);
   }
 
   /** An office's warm-up reading the days from {@code from} to {@code to}. */
