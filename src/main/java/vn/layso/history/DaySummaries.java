@@ -45,11 +45,6 @@ public final class DaySummaries {
     summary.staffTime(StaffTimeCalculator.compute(log, tickets, fields, end));
   }
 
-  /** The whole summary of a day not closed yet, read now: its tickets, its log, ending at {@code now} or the day's end. */
-  public static Future<DaySummary> live(HistoryStore store, Office office, LocalDate day, Instant now) {
-    return read(store, office, day).map(open -> summarise(office, open, now));
-  }
-
   /** What a day not closed yet holds so far: its tickets and its counter log. */
   public record OpenDay(LocalDate day, List<Ticket> tickets, List<StaffTimeCalculator.LogEntry> log) {
   }
@@ -62,7 +57,10 @@ public final class DaySummaries {
         .map(log -> new OpenDay(day, all, log));
   }
 
-  /** The summary of an open day as read, ending at {@code now} or the day's end: CPU only, no I/O. */
+  /**
+   * The whole summary of a day not closed yet, as read, ending at {@code now} or the day's end:
+   * CPU only, no I/O (the reports run it on a worker thread).
+   */
   public static DaySummary summarise(Office office, OpenDay open, Instant now) {
     DaySummary summary = start(office, open.day());
     Instant dayEnd = open.day().plusDays(1).atStartOfDay(office.timezone()).toInstant();
