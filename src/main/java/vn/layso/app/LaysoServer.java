@@ -207,11 +207,12 @@ public final class LaysoServer {
       var balance = BalanceWiring.start(vertx, redis, offices, clock, predictions);
       started.add(balance::stop);
       var audit = new RedisAuditLog(redis, Duration.ofDays(config.historyDays()));
+      var reports = new ReportService(vertx, new RedisReportStore(redis), historyStore, offices, clock);
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
               predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock),
-              new ReportService(vertx, new RedisReportStore(redis), historyStore, offices, clock),
+              reports,
               new AccountService(tokens, hasher)));
 
       List<HttpServer> http = listen(vertx, config, router);
@@ -221,6 +222,7 @@ public final class LaysoServer {
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
           noShows, noShowTimer, notify, balance, configTimer);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
+      warmUpReports(vertx, reports);
       return server;
     } catch (Exception | Error e) {
       started.forEach(Runnable::run);
@@ -233,6 +235,15 @@ public final class LaysoServer {
       }
       throw e;
     }
+  }
+
+  /** Reads the offices' last year of closed days for the reports, in the background (see {@link ReportService#warmUp}). */
+  private static void warmUpReports(Vertx vertx, ReportService reports) {
+    long started = System.nanoTime();
+    vertx.runOnContext(v -> reports.warmUp().onComplete(
+        days -> LOG.atInfo().addKeyValue("days", days)
+            .addKeyValue("ms", (System.nanoTime() - started) / 1_000_000).log("report days read"),
+        error -> LOG.atWarn().addKeyValue("error", error.toString()).log("report days not read ahead")));
   }
 
   /**

@@ -45,19 +45,28 @@ public final class DaySummaries {
     summary.staffTime(StaffTimeCalculator.compute(log, tickets, fields, end));
   }
 
-  /** The whole summary of a day not closed yet, read now: its tickets, its log, ending at {@code now} or the day's end. */
-  public static Future<DaySummary> live(HistoryStore store, Office office, LocalDate day, Instant now) {
-    DaySummary summary = start(office, day);
+  /** What a day not closed yet holds so far: its tickets and its counter log. */
+  public record OpenDay(LocalDate day, List<Ticket> tickets, List<StaffTimeCalculator.LogEntry> log) {
+  }
+
+  /** Reads a day's tickets (in pages) and its counter log. */
+  public static Future<OpenDay> read(HistoryStore store, Office office, LocalDate day) {
     List<Ticket> all = new ArrayList<>();
-    Instant dayEnd = day.plusDays(1).atStartOfDay(office.timezone()).toInstant();
-    Instant end = now.isBefore(dayEnd) ? now : dayEnd;
     return read(store, office, day, 0, all)
         .compose(v -> store.counterLog(office.id(), day))
-        .map(log -> {
-          all.forEach(summary::add);
-          finish(summary, office, log, all, end);
-          return summary;
-        });
+        .map(log -> new OpenDay(day, all, log));
+  }
+
+  /**
+   * The whole summary of a day not closed yet, as read, ending at {@code now} or the day's end:
+   * CPU only, no I/O (the reports run it on a worker thread).
+   */
+  public static DaySummary summarise(Office office, OpenDay open, Instant now) {
+    DaySummary summary = start(office, open.day());
+    Instant dayEnd = open.day().plusDays(1).atStartOfDay(office.timezone()).toInstant();
+    open.tickets().forEach(summary::add);
+    finish(summary, office, open.log(), open.tickets(), now.isBefore(dayEnd) ? now : dayEnd);
+    return summary;
   }
 
   private static Future<Void> read(HistoryStore store, Office office, LocalDate day, long offset, List<Ticket> into) {

@@ -55,9 +55,14 @@ public final class ReportJson {
     return seconds.isPresent() ? round1(seconds.getAsDouble() / 60) : null;
   }
 
-  /** 3 levels unless a rating of level 4 or 5 was given. */
-  public static int levels(Map<Integer, Long> ratings) {
-    return ratings.keySet().stream().anyMatch(l -> l > 3) ? 5 : 3;
+  /**
+   * The office's rating levels ({@code ratings.levels}, 3 or 5), unless the period holds a rating
+   * above them (given before the office went from 5 levels to 3): then 5, so that no rating drops
+   * out of the report.
+   */
+  public static int levels(int configured, Map<Integer, Long> ratings) {
+    int highest = ratings.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return highest > configured ? 5 : configured;
   }
 
   private static JsonObject ratings(Map<Integer, Long> counts, int levels) {

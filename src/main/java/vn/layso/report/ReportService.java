@@ -1,9 +1,11 @@
 package vn.layso.report;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.layso.history.DaySummaries;
 import vn.layso.history.HistoryStore;
-import vn.layso.history.SummaryJson;
+import vn.layso.history.SummaryReader;
 import vn.layso.history.domain.DayFigures;
 import vn.layso.history.domain.Tally;
 import vn.layso.office.OfficeRegistry;
@@ -44,6 +46,12 @@ public final class ReportService {
    * centre's day (30 counters and accounts, 8 fields) takes about 150 KB parsed.
    */
   private static final int CACHE_DAYS = 2_000;
+  /** Days back from yesterday that {@link #warmUp} reads per office: a year's report. */
+  private static final int WARM_DAYS = 366;
+  /** The days {@link #warmUp} reads first: a month's report. */
+  private static final int WARM_FIRST = 31;
+  /** The warm-up of each office while it runs. */
+  private final Map<String, List<Warm>> warming = new ConcurrentHashMap<>();
 
   private final Vertx vertx;
   private final ReportStore store;
@@ -54,7 +62,7 @@ public final class ReportService {
   /** The last live figures of each office's open days, valid while the office's version has not moved. */
   private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-  private record Live(long version, Instant at, DayFigures figures) {
+  private record Live(long version, Instant at, Future<DayFigures> figures) {
   }
 
   public ReportService(Vertx vertx, ReportStore store, HistoryStore history, OfficeRegistry offices, Clock clock) {
@@ -67,13 +75,13 @@ public final class ReportService {
 
   /** One office's report, rows by {@code by}. */
   public Future<JsonObject> report(Office office, LocalDate from, LocalDate to, ReportBy by) {
-    return figures(office, from, to).compose(days -> {
-      List<LocalDate> dates = dates(from, to);
-      return Future.all(store.ratingCounts(office.id(), dates), store.appointmentCounts(office.id(), dates))
-          .compose(counts -> {
-            ReportBuilder.Report report = ReportBuilder.build(by, days.figures(), counts.resultAt(0), counts.resultAt(1));
-            return labels(office, by, report).map(labels -> json(office, from, to, by, report, labels, days));
-          });
+    List<LocalDate> dates = dates(from, to);
+    Future<Days> days = figures(office, from, to);
+    Future<Map<LocalDate, Map<String, Long>>> ratings = store.ratingCounts(office.id(), dates);
+    Future<Map<LocalDate, Map<String, Long>>> appointments = store.appointmentCounts(office.id(), dates);
+    return Future.all(days, ratings, appointments).compose(v -> {
+      ReportBuilder.Report report = ReportBuilder.build(by, days.result().figures(), ratings.result(), appointments.result());
+      return labels(office, by, report).map(labels -> json(office, from, to, by, report, labels, days.result()));
     });
   }
 
@@ -84,9 +92,11 @@ public final class ReportService {
     List<Future<ReportBuilder.Report>> reports = new ArrayList<>();
     for (Office office : all) {
       List<LocalDate> dates = dates(from, to);
-      reports.add(figures(office, from, to).compose(days ->
-          Future.all(store.ratingCounts(office.id(), dates), store.appointmentCounts(office.id(), dates))
-              .map(counts -> ReportBuilder.build(ReportBy.DAY, days.figures(), counts.resultAt(0), counts.resultAt(1)))));
+      Future<Days> days = figures(office, from, to);
+      Future<Map<LocalDate, Map<String, Long>>> ratings = store.ratingCounts(office.id(), dates);
+      Future<Map<LocalDate, Map<String, Long>>> appointments = store.appointmentCounts(office.id(), dates);
+      reports.add(Future.all(days, ratings, appointments).map(v ->
+          ReportBuilder.build(ReportBy.DAY, days.result().figures(), ratings.result(), appointments.result())));
     }
     return Future.all(reports).map(done -> {
       List<ReportRow> rows = new ArrayList<>();
@@ -95,7 +105,7 @@ public final class ReportService {
         rows.add(new ReportRow(all.get(i).id(), t.tally(), t.ratings(), t.appointments(), null));
       }
       ReportRow total = sum(rows);
-      int levels = ReportJson.levels(total.ratings());
+      int levels = ReportJson.levels(all.stream().mapToInt(o -> o.ratings().levels()).max().orElse(3), total.ratings());
       JsonArray out = new JsonArray();
       for (int i = 0; i < all.size(); i++) {
         out.add(ReportJson.row(all.get(i).id(), all.get(i).name(), rows.get(i), levels));
@@ -122,6 +132,10 @@ public final class ReportService {
   private record Days(List<DayFigures> figures, int closedDays, int liveDays) {
   }
 
+  /**
+   * Closed days from the cache or their stored summaries (one MGET, decoded and parsed on worker
+   * threads) while the open days are read and summarised (also on a worker): the two overlap.
+   */
   private Future<Days> figures(Office office, LocalDate from, LocalDate to) {
     LocalDate today = ServiceDay.of(clock, office.timezone());
     return store.summarisedDays(office.id(), from, to).compose(summarised -> {
@@ -136,63 +150,143 @@ public final class ReportService {
         }
       }
       Set<LocalDate> done = new HashSet<>(summarised);
-      List<LocalDate> live = new ArrayList<>();
+      List<LocalDate> open = new ArrayList<>();
       for (LocalDate d : dates(from, to.isAfter(today) ? today : to)) {
         if (!done.contains(d)) {
-          live.add(d);
+          open.add(d);
         }
       }
-      Future<Map<LocalDate, DayFigures>> read = store.summaries(office.id(), missing)
-          .compose(jsons -> parseInParallel(office, jsons));
-      return read.compose(parsed -> store.version(office.id()).compose(version -> {
-        List<Future<DayFigures>> liveDays = live.stream().map(d -> liveDay(office, d, version)).toList();
-        return Future.all(liveDays).map(v -> {
-        found.putAll(parsed);
+      Future<Map<LocalDate, DayFigures>> read = missing.isEmpty() ? Future.succeededFuture(Map.of())
+          : readClosed(office, missing);
+      Future<List<DayFigures>> live = open.isEmpty() ? Future.succeededFuture(List.of())
+          : store.version(office.id()).compose(version -> {
+            List<Future<DayFigures>> days = open.stream().map(d -> liveDay(office, d, version)).toList();
+            return Future.all(days).map(v -> days.stream().map(Future::result).filter(ReportService::hasAny).toList());
+          });
+      return Future.all(read, live).map(v -> {
+        found.putAll(read.result());
         List<DayFigures> all = new ArrayList<>(found.values());
-        int liveCount = 0;
-        for (Future<DayFigures> f : liveDays) {
-          DayFigures day = f.result();
-          if (day.all().issuedCount() > 0 || day.all().waits().count() > 0 || !day.staffTime().isEmpty()) {
-            all.add(day);
-            liveCount++;
-          }
-        }
+        all.addAll(live.result());
         all.sort(Comparator.comparing(DayFigures::date));
-        return new Days(all, found.size(), liveCount);
-        });
-      }));
+        return new Days(all, found.size(), live.result().size());
+      });
     });
   }
 
   /**
-   * A day not closed yet, from its tickets and counter log; the last answer is reused while the
-   * office's version (bumped by every ticket and counter event) has not moved and the clock stayed
-   * within the same minute (staff time runs on with the clock).
+   * Closed days not in memory: read and parsed, unless a warm-up reads some of them right now;
+   * then, once it is done, only those it did not read (never the same days twice at once).
+   */
+  private Future<Map<LocalDate, DayFigures>> readClosed(Office office, List<LocalDate> days) {
+    for (Warm warm : warming.getOrDefault(office.id(), List.of())) {
+      if (!warm.done().isComplete() && days.stream().anyMatch(warm::covers)) {
+        return warm.done().transform(done -> readClosed(office, days));
+      }
+    }
+    Map<LocalDate, DayFigures> out = new HashMap<>();
+    List<LocalDate> missing = new ArrayList<>();
+    for (LocalDate d : days) {
+      DayFigures cached = closed.get(cacheKey(office, d));
+      if (cached != null) {
+        out.put(d, cached);
+      } else {
+        missing.add(d);
+      }
+    }
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(out);
+    }
+    return store.summaries(office.id(), missing).compose(stored -> parseInParallel(office, stored)).map(parsed -> {
+      out.putAll(parsed);
+      return out;
+    });
+  }
+
+  private static boolean hasAny(DayFigures day) {
+    return day.all().issuedCount() > 0 || day.all().waits().count() > 0 || !day.staffTime().isEmpty();
+  }
+
+  /**
+   * A day not closed yet, from its tickets and counter log (summarised on a worker thread: 1,500
+   * tickets are tens of milliseconds of CPU); the last answer is reused while the office's version
+   * (bumped by every ticket and counter event) has not moved and the clock stayed within the same
+   * minute (staff time runs on with the clock).
    */
   private Future<DayFigures> liveDay(Office office, LocalDate day, long version) {
     String key = cacheKey(office, day);
     Instant now = clock.instant();
     Live known = live.get(key);
     if (known != null && known.version() == version && known.at().getEpochSecond() / 60 == now.getEpochSecond() / 60) {
-      return Future.succeededFuture(known.figures());
+      return known.figures(); // done, or under way (a warm-up's, another report's): never computed twice at once
     }
-    return DaySummaries.live(history, office, day, now).map(summary -> {
-      DayFigures figures = summary.figures();
-      if (live.size() > CACHE_DAYS) {
-        live.clear();
-      }
-      live.put(key, new Live(version, now, figures));
-      return figures;
-    });
+    Future<DayFigures> figures = DaySummaries.read(history, office, day)
+        .compose(read -> vertx.executeBlocking(() -> DaySummaries.summarise(office, read, now).figures(), false));
+    if (live.size() > CACHE_DAYS) {
+      live.clear();
+    }
+    Live entry = new Live(version, now, figures);
+    live.put(key, entry);
+    return figures.onFailure(e -> live.remove(key, entry));
+  }
+
+  /**
+   * Reads the closed days of every office's last year (fewer when many offices would overfill
+   * the cache) into memory, the last month first (and today, from its tickets), so that the first
+   * reports after a start find them parsed. Called once the server listens: it delays nothing, and a report
+   * that needs days being read waits for them instead of reading them a second time.
+   */
+  public Future<Integer> warmUp() {
+    List<Office> all = new ArrayList<>(offices.all());
+    int days = Math.max(1, Math.min(WARM_DAYS, CACHE_DAYS / Math.max(1, all.size())));
+    List<Future<Integer>> read = all.stream().map(office -> warmUp(office, days)).toList();
+    return Future.all(read).map(done -> read.stream().mapToInt(Future::result).sum());
+  }
+
+  /**
+   * One office: the last month and today, then the older days. Both parts are announced at once,
+   * so that a report waits for the part that holds its days, never reading them itself meanwhile.
+   */
+  private Future<Integer> warmUp(Office office, int days) {
+    LocalDate yesterday = ServiceDay.of(clock, office.timezone()).minusDays(1);
+    LocalDate monthAgo = yesterday.minusDays(Math.min(days, WARM_FIRST) - 1L);
+    Promise<Integer> recent = Promise.promise();
+    Promise<Integer> older = Promise.promise();
+    List<Warm> plan = List.of(new Warm(monthAgo, yesterday, recent.future()),
+        new Warm(yesterday.minusDays(days - 1L), monthAgo.minusDays(1), older.future()));
+    warming.put(office.id(), plan);
+    Future<DayFigures> today = store.version(office.id()).compose(v -> liveDay(office, yesterday.plusDays(1), v));
+    Future<Integer> month = read(office, monthAgo, yesterday);
+    Future.all(month, today).map(both -> month.result()).onComplete(recent);
+    recent.future().compose(n -> days > WARM_FIRST ? read(office, yesterday.minusDays(days - 1L), monthAgo.minusDays(1))
+        : Future.succeededFuture(0)).onComplete(older);
+    return Future.all(recent.future(), older.future())
+        .map(both -> recent.future().result() + older.future().result())
+        .andThen(done -> warming.remove(office.id(), plan));
+  }
+
+  /** The closed days from {@code from} to {@code to} not in memory yet, read and parsed. */
+  private Future<Integer> read(Office office, LocalDate from, LocalDate to) {
+    return store.summarisedDays(office.id(), from, to)
+        .compose(summarised -> store.summaries(office.id(),
+            summarised.stream().filter(d -> !closed.containsKey(cacheKey(office, d))).toList()))
+        .compose(stored -> parseInParallel(office, stored))
+        .map(Map::size);
+  }
+
+  /** An office's warm-up reading the days from {@code from} to {@code to}. */
+  private record Warm(LocalDate from, LocalDate to, Future<Integer> done) {
+    boolean covers(LocalDate day) {
+      return !day.isBefore(from) && !day.isAfter(to);
+    }
   }
 
   /** Parses the stored summaries on worker threads, one share per core (a year is some 300 of them). */
-  private Future<Map<LocalDate, DayFigures>> parseInParallel(Office office, Map<LocalDate, String> jsons) {
+  private Future<Map<LocalDate, DayFigures>> parseInParallel(Office office, Map<LocalDate, ReportStore.Stored> jsons) {
     if (jsons.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
     int shares = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), jsons.size() / 8 + 1));
-    List<Map<LocalDate, String>> parts = new ArrayList<>();
+    List<Map<LocalDate, ReportStore.Stored>> parts = new ArrayList<>();
     for (int i = 0; i < shares; i++) {
       parts.add(new HashMap<>());
     }
@@ -209,16 +303,17 @@ public final class ReportService {
     });
   }
 
-  private Map<LocalDate, DayFigures> parse(Office office, Map<LocalDate, String> jsons) {
+  /** Decodes (base64, gzip) and parses (streaming, no JSON tree) its share of the stored days. */
+  private Map<LocalDate, DayFigures> parse(Office office, Map<LocalDate, ReportStore.Stored> stored) throws IOException {
     Map<LocalDate, DayFigures> out = new HashMap<>();
     if (closed.size() > CACHE_DAYS) {
       closed.clear();
     }
-    jsons.forEach((day, json) -> {
-      DayFigures figures = SummaryJson.figures(new JsonObject(json));
-      closed.put(cacheKey(office, day), figures);
-      out.put(day, figures);
-    });
+    for (var e : stored.entrySet()) {
+      DayFigures figures = SummaryReader.figures(e.getValue().open());
+      closed.put(cacheKey(office, e.getKey()), figures);
+      out.put(e.getKey(), figures);
+    }
     return out;
   }
 
@@ -253,7 +348,7 @@ public final class ReportService {
 
   private JsonObject json(Office office, LocalDate from, LocalDate to, ReportBy by, ReportBuilder.Report report,
                           Map<String, String> labels, Days days) {
-    int levels = ReportJson.levels(report.total().ratings());
+    int levels = ReportJson.levels(office.ratings().levels(), report.total().ratings());
     List<ReportRow> rows = new ArrayList<>(report.rows());
     rows.sort(order(office, by));
     JsonArray out = new JsonArray();

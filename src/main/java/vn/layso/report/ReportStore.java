@@ -1,6 +1,8 @@
 package vn.layso.report;
 
 import io.vertx.core.Future;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +14,17 @@ public interface ReportStore {
   /** The days from {@code from} to {@code to} (both included) that have a stored summary. */
   Future<List<LocalDate>> summarisedDays(String office, LocalDate from, LocalDate to);
 
-  /** The stored summaries (JSON) of the given days. */
-  Future<Map<LocalDate, String>> summaries(String office, List<LocalDate> days);
+  /**
+   * The stored summaries of the given days, as they were read (one round trip); each opens as its
+   * JSON text. Opening decodes it: the caller does that off the event loop.
+   */
+  Future<Map<LocalDate, Stored>> summaries(String office, List<LocalDate> days);
+
+  /** A stored summary, its JSON text (UTF-8) decoded while it is read. */
+  @FunctionalInterface
+  interface Stored {
+    InputStream open() throws IOException;
+  }
 
   /** Each day's rating counts ({@code <dim>|<key>|<level>} -> n); days without any are left out. */
   Future<Map<LocalDate, Map<String, Long>>> ratingCounts(String office, List<LocalDate> days);

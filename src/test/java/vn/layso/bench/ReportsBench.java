@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import vn.layso.app.Config;
+import vn.layso.app.LaysoServer;
 import vn.layso.history.SummaryJson;
 import vn.layso.history.domain.DaySummary;
 import vn.layso.history.domain.StaffTimeCalculator;
@@ -30,6 +32,7 @@ import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketStatus;
 import vn.layso.queue.domain.TicketStep;
 import vn.layso.store.redis.Keys;
+import vn.layso.testing.MutableClock;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
@@ -51,11 +54,16 @@ public final class ReportsBench {
   private static final List<String> FIELDS = List.of("dat-dai", "ho-tich", "chung-thuc", "dang-ky-kinh-doanh",
       "xay-dung", "lao-dong", "tu-phap", "giao-thong");
   private static final int RUNS = 5;
+  private static final int COLD_RUNS = Integer.getInteger("coldRuns", 3);
 
   private ReportsBench() {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cold")) {
+      cold(Path.of(args[1]), Path.of(args[2]), Instant.parse(args[3]), args[4], args[5]);
+      return;
+    }
     JsonObject office = TestOffices.uniform("tinh", COUNTERS, FIELDS, 0).put("name", "Trung tâm Phục vụ hành chính công tỉnh (bench)");
     Path file = TestOffices.write(office);
     try (TestApp app = TestApp.start(env -> {
@@ -107,16 +115,90 @@ public final class ReportsBench {
           }
         }
       }
+      coldStarts(app, file, token, today);
+    }
+  }
+
+  /**
+   * Cold: the server stopped, then for each run and period a fresh JVM starts a server on the same
+   * data (nothing parsed, nothing compiled) and asks the period's report by day at once.
+   */
+  private static void coldStarts(TestApp app, Path officesFile, String token, LocalDate today) throws Exception {
+    Instant now = app.clock().instant();
+    app.stopServer();
+    System.out.println();
+    System.out.println("| cold run | period | server start (ms) | first answer (ms) | median of next " + RUNS + " (ms) |");
+    System.out.println("|---|---|---|---|---|");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int run = 1; run <= COLD_RUNS; run++) {
+      for (String period : List.of("month", "year")) {
+        LocalDate from = period.equals("month") ? today.minusDays(29) : today.minusDays(365);
+        String query = "from=" + from + "&to=" + today + "&by=day";
+        Process child = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            ReportsBench.class.getName(), "cold", app.config().dataDir().toString(), officesFile.toString(),
+            now.toString(), token, query).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (child.waitFor() != 0) {
+          throw new IllegalStateException("cold run failed: " + out);
+        }
+        String figures = out.lines().filter(l -> l.startsWith("cold ")).findFirst()
+            .orElseThrow(() -> new IllegalStateException("cold run printed no figures: " + out)).substring(5);
+        System.out.printf("| %d | %s (%s..%s) | %s |%n", run, period, from, today, figures);
+      }
+    }
+    app.startServer();
+  }
+
+  /** In a fresh JVM: start the server on {@code dataDir}, ask once at once, then {@link #RUNS} more. */
+  private static void cold(Path dataDir, Path officesFile, Instant now, String token, String query) throws Exception {
+    Map<String, String> env = TestApp.environment(dataDir, null);
+    env.put("OFFICES_FILE", officesFile.toString());
+    env.put("REDIS_APPENDFSYNC", "everysec");
+    env.put("TOKEN_TTL_HOURS", "2000");
+    long t0 = System.nanoTime();
+    LaysoServer server = LaysoServer.start(Config.fromEnvironment(env), new MutableClock(now));
+    long started = (System.nanoTime() - t0) / 1_000_000;
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+          + "/api/v1/offices/tinh/reports?" + query)).header("Authorization", "Bearer " + token).build();
+      long[] ms = new long[RUNS + 1];
+      for (int i = 0; i <= RUNS; i++) {
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        ms[i] = (System.nanoTime() - start) / 1_000_000;
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException(query + ": " + r.statusCode() + " " + r.body());
+        }
+      }
+      long[] rest = Arrays.copyOfRange(ms, 1, ms.length);
+      Arrays.sort(rest);
+      System.out.printf("cold %d | %d | %d%n", started, ms[0], rest[rest.length / 2]);
+    } finally {
+      server.stop();
     }
   }
 
   /** One closed day: tickets drawn at random, summarised by the real code, stored as the archiver stores it. */
   private static void storeDay(String uri, LocalDate day, Random rnd) throws Exception {
+    Map<String, String> ratings = new HashMap<>();
+    String json = dayJson(day, rnd, ratings);
+    String date = ServiceDay.key(day);
+    String stored = gzipBase64(json);
+    RedisAdmin.sync(uri, c -> {
+      c.set(Keys.daySummary("tinh", date), stored);
+      c.zadd(Keys.summaryDays("tinh"), Double.parseDouble(date), date);
+      c.hset(Keys.ratingCounts("tinh", date), ratings);
+      return null;
+    });
+  }
+
+  /** A closed day's summary (JSON), its rating counts put in {@code ratings}. */
+  static String dayJson(LocalDate day, Random rnd, Map<String, String> ratings) {
     Map<String, Long> targets = new HashMap<>();
     FIELDS.forEach(f -> targets.put(f, 30 * 60L));
     DaySummary summary = new DaySummary("tinh", day, ZONE, targets);
     List<Ticket> tickets = new ArrayList<>(PER_DAY);
-    Map<String, String> ratings = new HashMap<>();
     Instant open = day.atTime(7, 30).atZone(ZONE).toInstant();
     for (int i = 0; i < PER_DAY; i++) {
       String field = FIELDS.get(Math.min(FIELDS.size() - 1, (int) Math.floor(Math.abs(rnd.nextGaussian()) * 3)));
@@ -169,14 +251,7 @@ public final class ReportsBench {
       log.add(new StaffTimeCalculator.LogEntry(id, "CLOSE", open.plusSeconds(34_200), "staff:cb" + id, null));
     }
     summary.staffTime(StaffTimeCalculator.compute(log, tickets, fields, day.plusDays(1).atStartOfDay(ZONE).toInstant()));
-    String date = ServiceDay.key(day);
-    String stored = gzipBase64(SummaryJson.of(summary).encode());
-    RedisAdmin.sync(uri, c -> {
-      c.set(Keys.daySummary("tinh", date), stored);
-      c.zadd(Keys.summaryDays("tinh"), Double.parseDouble(date), date);
-      c.hset(Keys.ratingCounts("tinh", date), ratings);
-      return null;
-    });
+    return SummaryJson.of(summary).encode();
   }
 
   /** Today through the API: every ticket issued, then called, started and completed, the clock moving on. */

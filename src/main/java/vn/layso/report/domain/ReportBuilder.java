@@ -101,7 +101,7 @@ public final class ReportBuilder {
   private static String[] parse(String field) {
     int first = field.indexOf('|');
     int last = field.lastIndexOf('|');
-    if (first < 1 || last <= first || !field.substring(last + 1).matches("[1-9]")) {
+    if (first < 1 || last <= first || last != field.length() - 2 || field.charAt(last + 1) < '1' || field.charAt(last + 1) > '9') {
       return null;
     }
     return new String[] {field.substring(0, first), field.substring(first + 1, last), field.substring(last + 1)};

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -133,6 +134,11 @@ public final class RedisHistoryStore implements HistoryStore {
       throw new UncheckedIOException(e);
     }
     return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  /** The stored form (gzip, then base64) opened as the JSON text it holds, decoded as it is read. */
+  static InputStream decompressing(String stored) throws IOException {
+    return new GZIPInputStream(Base64.getDecoder().wrap(new ByteArrayInputStream(stored.getBytes(StandardCharsets.ISO_8859_1))), 8192);
   }
 
   static String decompress(String stored) {
