@@ -28,6 +28,7 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.domain.ServiceDay;
+import vn.layso.rating.RatingSection;
 import vn.layso.report.domain.ReportBuilder;
 import vn.layso.report.domain.ReportBy;
 import vn.layso.report.domain.ReportRow;
@@ -105,7 +106,7 @@ public final class ReportService {
         rows.add(new ReportRow(all.get(i).id(), t.tally(), t.ratings(), t.appointments(), null));
       }
       ReportRow total = sum(rows);
-      int levels = ReportJson.levels(all.stream().mapToInt(o -> o.ratings().levels()).max().orElse(3), total.ratings());
+      int levels = ReportJson.levels(all.stream().mapToInt(o -> RatingSection.of(o).levels()).max().orElse(3), total.ratings());
       JsonArray out = new JsonArray();
       for (int i = 0; i < all.size(); i++) {
         out.add(ReportJson.row(all.get(i).id(), all.get(i).name(), rows.get(i), levels));
@@ -348,7 +349,7 @@ public final class ReportService {
 
   private JsonObject json(Office office, LocalDate from, LocalDate to, ReportBy by, ReportBuilder.Report report,
                           Map<String, String> labels, Days days) {
-    int levels = ReportJson.levels(office.ratings().levels(), report.total().ratings());
+    int levels = ReportJson.levels(RatingSection.of(office).levels(), report.total().ratings());
     List<ReportRow> rows = new ArrayList<>(report.rows());
     rows.sort(order(office, by));
     JsonArray out = new JsonArray();
