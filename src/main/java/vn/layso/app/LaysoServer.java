@@ -101,6 +101,8 @@ public final class LaysoServer {
   private final long noShowTimer;
   private final NotifyWiring notify;
   private final BalanceWiring balance;
+  /** The reports' read-ahead after start (see warmUpReports); a stop lets it end first, briefly. */
+  private Future<Integer> reportsReadAhead = Future.succeededFuture(0);
   private final long configTimer;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
@@ -222,7 +224,7 @@ public final class LaysoServer {
       LaysoServer server = new LaysoServer(vertx, embedded, redis, hub, http, router, generated, closer, closerTimer,
           noShows, noShowTimer, notify, balance, configTimer);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
-      warmUpReports(vertx, reports);
+      server.reportsReadAhead = warmUpReports(vertx, reports);
       return server;
     } catch (Exception | Error e) {
       started.forEach(Runnable::run);
@@ -237,13 +239,18 @@ public final class LaysoServer {
     }
   }
 
-  /** Reads the offices' last year of closed days for the reports, in the background (see {@link ReportService#warmUp}). */
-  private static void warmUpReports(Vertx vertx, ReportService reports) {
+  /**
+   * Reads the offices' last year of closed days for the reports, in the background (see
+   * {@link ReportService#warmUp}); ends when the read-ahead has, so that a stop can wait for it.
+   */
+  private static Future<Integer> warmUpReports(Vertx vertx, ReportService reports) {
     long started = System.nanoTime();
-    vertx.runOnContext(v -> reports.warmUp().onComplete(
+    io.vertx.core.Promise<Integer> done = io.vertx.core.Promise.promise();
+    vertx.runOnContext(v -> reports.warmUp().onComplete(done));
+    return done.future().onComplete(
         days -> LOG.atInfo().addKeyValue("days", days)
             .addKeyValue("ms", (System.nanoTime() - started) / 1_000_000).log("report days read"),
-        error -> LOG.atWarn().addKeyValue("error", error.toString()).log("report days not read ahead")));
+        error -> LOG.atWarn().addKeyValue("error", error.toString()).log("report days not read ahead"));
   }
 
   /**
@@ -405,6 +412,14 @@ public final class LaysoServer {
     vertx.cancelTimer(configTimer);
     notify.stop();
     balance.stop();
+    try {
+      // a stop right after a start: the read-ahead's worker threads must not answer a closed Vert.x
+      reportsReadAhead.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.atWarn().addKeyValue("error", e.toString()).log("reports read-ahead did not end cleanly before the stop");
+    }
     try {
       hub.closeAll();
       Future.all(http.stream().map(server -> server.shutdown(5, TimeUnit.SECONDS)).toList())
