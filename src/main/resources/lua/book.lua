@@ -1,3 +1,4 @@
+-- lib: booking
 -- Books one place in a slot, atomically: capacity (from Java) minus booked places minus live
 -- holds (the caller's own hold, if given and alive, is converted), then the per-citizen limits by
 -- keyed phone hash and keyed CCCD hash; then the ledger, the record and the citizen keys are written.

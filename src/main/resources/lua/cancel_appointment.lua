@@ -1,3 +1,4 @@
+-- lib: booking
 -- Cancels a booking with the phone as proof; its place goes back to the slot and the citizen's limits.
 -- KEYS: 1 appointment, 2 slot ledger, 3 citizen day by phone, 4 citizen day by CCCD
 -- ARGV: 1 phone hash, 2 now ms, 3 expected date, 4 expected start

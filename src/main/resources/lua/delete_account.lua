@@ -1,3 +1,4 @@
+-- lib: auth
 -- Deletes an account and revokes every token issued to it, in one step; with an office or a
 -- manager's offices, only a person's account of that office that the caller may manage
 -- (account_scope_error in lib.lua).

@@ -1,3 +1,4 @@
+-- lib: booking
 -- Marks NO_SHOW the appointments whose check-in window has ended without a check-in, and gives
 -- their places back: the slot ledger's count of the slot goes down by one, so the appointment
 -- share of that slot is no longer reserved (walk-ins are not held back by it, and the capacity

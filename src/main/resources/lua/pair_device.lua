@@ -1,3 +1,4 @@
+-- lib: auth
 -- Pairs a device (kiosk, lobby display, rating tablet) of an office, in one step: creates its DEVICE account, or
 -- takes over the existing device of that name in the same office (a replaced kiosk) after revoking
 -- every token it held, records its kind, and stores its one new token. A name held by a person's

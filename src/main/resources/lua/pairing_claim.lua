@@ -1,3 +1,4 @@
+-- lib: auth
 -- A manager claims the device showing a code, in one step: the code is taken (a second claim of
 -- the same code finds none), the device is paired (pair_device_account in lib.lua) and its token
 -- left in the pairing record for the device's next poll, which is given at least hold_s to come.

@@ -1,3 +1,4 @@
+-- lib: booking
 -- Moves a booking to another slot of the same field, with the phone as proof, in one step: the new
 -- place is taken (capacity, live holds, the citizen's limits without this booking) before the old
 -- one is given back, so the citizen never loses the old place without getting the new one.

@@ -1,3 +1,4 @@
+-- lib: auth
 -- Changes a person's account in one step, within the caller's reach (account_scope_error in
 -- lib.lua), and revokes all its tokens when the change must end its sessions: a new password, the
 -- account disabled, its role or offices changed. Answers the account before and after (no hash).

@@ -170,8 +170,25 @@ public final class RedisStore implements AutoCloseable {
   }
 
   private static Script loadSource(String name) {
-    String source = resource(LUA_LIB) + "\n" + resource("lua/" + name + ".lua");
+    String source = source(name, RedisStore::resource);
     return new Script(source, sha1(source));
+  }
+
+  /**
+   * What Redis is sent for a script: lib.lua, then each feature library the script names in its
+   * leading {@code -- lib: <name>} lines ({@code lua/lib_<name>.lua}), then the script. Every call
+   * runs the whole text's top level again, so a script carries only the helpers it uses.
+   */
+  public static String source(String name, java.util.function.Function<String, String> read) {
+    String script = read.apply("lua/" + name + ".lua");
+    StringBuilder source = new StringBuilder(read.apply(LUA_LIB)).append('\n');
+    for (String line : script.split("\n")) {
+      if (!line.startsWith("-- lib: ")) {
+        break;
+      }
+      source.append(read.apply("lua/lib_" + line.substring("-- lib: ".length()).strip() + ".lua")).append('\n');
+    }
+    return source.append(script).toString();
   }
 
   private static String resource(String path) {
