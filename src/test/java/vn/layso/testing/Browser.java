@@ -118,9 +118,13 @@ public final class Browser implements AutoCloseable {
     return found.isEmpty() ? "" : found.get(0).getText();
   }
 
-  /** Waits until the condition holds (not null, not false), polling every 50 ms. */
+  /**
+   * Waits until the condition holds (not null, not false), polling every 50 ms. An element the
+   * page re-renders between finding and reading it (stale) is simply read again at the next poll.
+   */
   public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
   }
 
   /** Waits until the element's text contains the expected text. */
