@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +40,9 @@ class AdminConsoleIT {
   @BeforeAll
   static void start() throws Exception {
     app = TestApp.start();
-    // the page reckons waits and "today" by the browser's clock: run the server's at the real time
-    app.clock().set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    // the page reckons waits and "today" by the browser's clock: both run from 10:30 of today (Hà Nội),
+    // so a ticket issued an hour "ago" is still today's whatever the real time of day (see open())
+    app.clock().set(LocalDate.now(HANOI).atTime(10, 30).atZone(HANOI).toInstant());
     managerMadeBy = createManager(MANAGER, managerPassword, "Nguyễn Thị Lan");
     managerPassword = usable(MANAGER, managerPassword);
     System.out.println("AdminConsoleIT: the manager was created through the " + managerMadeBy + " API");
@@ -92,6 +92,13 @@ class AdminConsoleIT {
         ? Boolean.TRUE : null);
   }
 
+  /** A console-sized browser whose clock runs from the server's. */
+  private static Browser open() {
+    Browser browser = Browser.open(1366, 768);
+    browser.clockAt(app.clock().instant());
+    return browser;
+  }
+
   private static void openTab(Browser browser, String tab) {
     browser.find(".tabs a[data-tab=" + tab + "]").click();
     browser.await(WAIT, d -> tab.equals(browser.find("#main").getAttribute("data-tab")) ? Boolean.TRUE : null);
@@ -125,7 +132,7 @@ class AdminConsoleIT {
 
   @Test
   void aManagerSeesTheLiveBoardFollowTheQueue() throws Exception {
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       assertThat(browser.find("#shell").isDisplayed()).isTrue();
       assertThat(textOf(browser, "#user-name")).contains("Quản lý");
@@ -136,7 +143,7 @@ class AdminConsoleIT {
       browser.await(WAIT, d -> waitingOf(browser, "ho-tich").equals(Integer.toString(before + 2)) ? Boolean.TRUE : null);
 
       // a citizen of Đất đai (target 45 minutes) has waited an hour: the row turns red, the alert shows
-      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      Instant now = app.clock().instant();
       app.clock().set(now.minus(Duration.ofMinutes(60)));
       app.issue("demo", "dat-dai");
       app.clock().set(now);
@@ -171,7 +178,7 @@ class AdminConsoleIT {
   @Test
   void aStaffAccountIsSentToTheCounterPage() throws Exception {
     app.tokenFor("canbo-thu", "STAFF", "demo");
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       browser.go(app.api().base() + "/admin");
       browser.await(WAIT, d -> browser.find("#login").isDisplayed() ? Boolean.TRUE : null);
       browser.find("#username").sendKeys("canbo-thu");
@@ -189,7 +196,7 @@ class AdminConsoleIT {
         new JsonObject().put("name", "danh-gia-quay-3").put("kind", "rating").put("counter", "3").encode(),
         "token", app.adminToken());
     assertThat(paired.status()).as(paired.body()).isEqualTo(201);
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "devices");
       String row = "#device-rows tr[data-device='danh-gia-quay-3']";
@@ -224,7 +231,7 @@ class AdminConsoleIT {
         .put("before", new JsonObject().put("name", "Trung tâm cũ").encode())
         .put("after", new JsonObject().put("name", "Trung tâm mới").encode()).encode();
     RedisAdmin.sync(uri, c -> c.rpush(Keys.audit("demo", today.toString().replace("-", "")), entry));
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "audit");
       browser.awaitText("#audit-rows", "Sửa cấu hình", WAIT);
@@ -245,7 +252,7 @@ class AdminConsoleIT {
   @Test
   void movingACounterInTheSettingsEditorChangesWhereItCallsFrom() throws Exception {
     String staff = app.tokenFor("canbo-sau", "STAFF", "demo");
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "settings");
       browser.await(WAIT, d -> !browser.findAll("select[data-counter='6'][data-field='ho-tich']").isEmpty() ? Boolean.TRUE : null);
@@ -289,7 +296,7 @@ class AdminConsoleIT {
 
   @Test
   void aStaleSaveIsRefusedAndTheReloadKeepsTheUnsavedChanges() throws Exception {
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "settings");
       String description = "input[data-path='services[0].description']";
@@ -325,7 +332,7 @@ class AdminConsoleIT {
   @Test
   void theHolidayCalendarIsEditedBesideTheSettings() throws Exception {
     int year = LocalDate.ofInstant(app.clock().instant(), HANOI).getYear();
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, "admin", TestApp.ADMIN_PASSWORD);
       openTab(browser, "settings");
       browser.await(WAIT, d -> browser.findAll("#holiday-rows tr").size() >= 4 ? Boolean.TRUE : null);
@@ -344,7 +351,7 @@ class AdminConsoleIT {
   void aKioskAndARatingTabletPairByTheCodeTheyShow() throws Exception {
     Api.Response code = app.api().post("/api/v1/devices/pairing-codes", "{}");
     assertThat(code.status()).as(code.body()).isEqualTo(201);
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "devices");
       browser.find("#pair-code").sendKeys(code.json().getString("code").replace("-", "").toLowerCase());
@@ -381,7 +388,7 @@ class AdminConsoleIT {
   void aResetPasswordIsShownOnceAndMustBeChangedAtTheNextLogIn() throws Exception {
     createManager("quanly-minh", "mat-khau-ban-dau-1", "Trần Văn Minh");
     String oneTime;
-    try (Browser browser = Browser.open(1366, 768)) {
+    try (Browser browser = open()) {
       logIn(browser, MANAGER, managerPassword);
       openTab(browser, "accounts");
       String row = "#account-rows tr[data-username='quanly-minh']";

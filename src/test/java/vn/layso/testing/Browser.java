@@ -91,6 +91,21 @@ public final class Browser implements AutoCloseable {
     driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
   }
 
+  /**
+   * Runs the page's clock (Date and Date.now) from {@code instant} onwards, for every page loaded after this call,
+   * so a test can pin the browser and the server's clock to the same midday instead of the real time of day
+   * (a page that reckons "today" by the browser otherwise fails between midnight and one in the morning).
+   */
+  public void clockAt(java.time.Instant instant) {
+    long offset = instant.toEpochMilli() - System.currentTimeMillis();
+    String script = "(() => { const offset = " + offset + "; const RealDate = Date;"
+        + " class ShiftedDate extends RealDate {"
+        + "  constructor(...args) { if (args.length === 0) { super(RealDate.now() + offset); } else { super(...args); } }"
+        + "  static now() { return RealDate.now() + offset; } }"
+        + " globalThis.Date = ShiftedDate; })();";
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+  }
+
   public WebDriver driver() {
     return driver;
   }
