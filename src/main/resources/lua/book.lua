@@ -5,7 +5,9 @@
 -- KEYS: 1 slot ledger, 2 slot holds, 3 appointment, 4 citizen day by phone, 5 citizen day by CCCD, 6 hold record,
 --       [7 due index (check-in's no-show sweep)]
 -- ARGV: 1 start HH:mm, 2 capacity, 3 now ms, 4 hold id ('' none), 5 max per day, 6 max per field,
---       7 service, 8 code, 9 appointment time to live ms, 10 day keys time to live ms, 11.. record field, value pairs
+--       7 service, 8 code, 9 appointment time to live ms, 10 day keys time to live ms,
+--       11 the phone hash the hold must have verified ('' when the office does not verify phones),
+--       12 the browser session of the hold ('' none), 13.. record field, value pairs
 local now = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 if redis.call('EXISTS', KEYS[3]) == 1 then return result({ error = 'code_taken' }) end
@@ -33,7 +35,7 @@ if held == 1 then
   redis.call('DEL', KEYS[6])
 end
 local record = {}
-for i = 11, #ARGV do record[#record + 1] = ARGV[i] end
+for i = 13, #ARGV do record[#record + 1] = ARGV[i] end
 redis.call('HSET', KEYS[3], unpack(record))
 redis.call('PEXPIRE', KEYS[3], ARGV[9])
 for i = 4, 5 do

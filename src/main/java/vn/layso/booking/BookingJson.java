@@ -51,7 +51,8 @@ public final class BookingJson {
         json.getInteger("checkInEarlyMinutes", d.checkInEarlyMinutes()),
         json.getInteger("checkInLateMinutes", d.checkInLateMinutes()),
         json.getString("lateArrival") == null ? d.lateArrival() : LateArrival.parse(json.getString("lateArrival")),
-        json.getInteger("retentionDays", d.retentionDays()), fields, exceptions);
+        json.getInteger("retentionDays", d.retentionDays()), fields, exceptions,
+        json.getBoolean("verifyPhone", d.verifyPhone()), json.getInteger("holdsPerAddress", d.holdsPerAddress()));
   }
 
   public static JsonObject write(BookingSettings b) {
@@ -65,7 +66,8 @@ public final class BookingJson {
         .put("maxPerDay", b.maxPerDay()).put("maxPerField", b.maxPerField())
         .put("checkInEarlyMinutes", b.checkInEarlyMinutes()).put("checkInLateMinutes", b.checkInLateMinutes())
         .put("lateArrival", b.lateArrival().json()).put("retentionDays", b.retentionDays())
-        .put("fieldHours", fields).put("exceptions", exceptions);
+        .put("fieldHours", fields).put("exceptions", exceptions)
+        .put("verifyPhone", b.verifyPhone()).put("holdsPerAddress", b.holdsPerAddress());
   }
 
   /** Weekday name to sessions, as in openingHours. */

@@ -21,7 +21,7 @@ public final class BookingSection implements SectionCodec<BookingSettings> {
 
   private static final List<String> NUMBERS = List.of("slotMinutes", "appointmentShare", "minDaysAhead",
       "maxDaysAhead", "holdMinutes", "maxPerDay", "maxPerField", "checkInEarlyMinutes", "checkInLateMinutes",
-      "retentionDays");
+      "retentionDays", "holdsPerAddress");
 
   private BookingSection() {
   }
@@ -64,6 +64,7 @@ public final class BookingSection implements SectionCodec<BookingSettings> {
       read.integer(b, key, "booking." + key, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
     read.time(b, "cutoff", "booking.cutoff");
+    read.bool(b, "verifyPhone", "booking.verifyPhone");
     read.string(b, "lateArrival", "booking.lateArrival", false);
     JsonObject fieldHours = read.object(b, "fieldHours", "booking.fieldHours");
     for (String field : fieldHours == null ? Set.<String>of() : fieldHours.fieldNames()) {

@@ -26,16 +26,32 @@ import java.util.TreeMap;
  *   <li>{@code retentionDays}: days after the appointment's day its record (with the personal data) is deleted.</li>
  *   <li>{@code fieldHours}: per-field weekly hours replacing the office's opening hours for booking;
  *       {@code exceptions}: dates with special hours (an empty list: closed), for every field.</li>
+ *   <li>{@code verifyPhone}: a booking's phone must be proven by a one-time code (Zalo ZNS, or the
+ *       SMS gateway hook) before the held place is booked; the per-citizen limits then count
+ *       verified phones.</li>
+ *   <li>{@code holdsPerAddress}: live holds one client address may have at once (each browser
+ *       session holds at most one place, whatever this says).</li>
  * </ul>
  */
 public record BookingSettings(int slotMinutes, int appointmentShare, int minDaysAhead, int maxDaysAhead,
                               LocalTime cutoff, int holdMinutes, int maxPerDay, int maxPerField,
                               int checkInEarlyMinutes, int checkInLateMinutes, LateArrival lateArrival,
                               int retentionDays, Map<String, Map<DayOfWeek, List<TimeRange>>> fieldHours,
-                              Map<LocalDate, List<TimeRange>> exceptions) {
+                              Map<LocalDate, List<TimeRange>> exceptions, boolean verifyPhone,
+                              int holdsPerAddress) {
 
   public static final BookingSettings DEFAULTS = new BookingSettings(30, 50, 1, 14, LocalTime.of(16, 0), 5, 2, 1,
-      30, 15, LateArrival.WALK_IN, 30, Map.of(), Map.of());
+      30, 15, LateArrival.WALK_IN, 30, Map.of(), Map.of(), false, 20);
+
+  /** The settings before phone verification and hold limits: those take their defaults. */
+  public BookingSettings(int slotMinutes, int appointmentShare, int minDaysAhead, int maxDaysAhead,
+                         LocalTime cutoff, int holdMinutes, int maxPerDay, int maxPerField,
+                         int checkInEarlyMinutes, int checkInLateMinutes, LateArrival lateArrival,
+                         int retentionDays, Map<String, Map<DayOfWeek, List<TimeRange>>> fieldHours,
+                         Map<LocalDate, List<TimeRange>> exceptions) {
+    this(slotMinutes, appointmentShare, minDaysAhead, maxDaysAhead, cutoff, holdMinutes, maxPerDay, maxPerField,
+        checkInEarlyMinutes, checkInLateMinutes, lateArrival, retentionDays, fieldHours, exceptions, false, 20);
+  }
 
   public BookingSettings {
     range("slotMinutes", slotMinutes, 5, 240);
@@ -48,6 +64,7 @@ public record BookingSettings(int slotMinutes, int appointmentShare, int minDays
     range("checkInEarlyMinutes", checkInEarlyMinutes, 0, 240);
     range("checkInLateMinutes", checkInLateMinutes, 0, 240);
     range("retentionDays", retentionDays, 1, 3650);
+    range("holdsPerAddress", holdsPerAddress, 1, 10000);
     if (cutoff == null || lateArrival == null) {
       throw new IllegalArgumentException("booking.cutoff and booking.lateArrival are required");
     }

@@ -53,7 +53,8 @@ public final class RedisBookingStore implements BookingStore {
         Keys.hold(office, holdId == null ? "-" : holdId), Keys.appointmentsDue(office));
     List<String> args = new ArrayList<>(List.of(start, Integer.toString(rules.capacity()), millis(rules.now()),
         holdId == null ? "" : holdId, Integer.toString(rules.maxPerDay()), Integer.toString(rules.maxPerField()),
-        a.service(), a.code(), ttl(rules.now(), rules.recordExpiresAt()), ttl(rules.now(), rules.dayKeysExpireAt())));
+        a.service(), a.code(), ttl(rules.now(), rules.recordExpiresAt()), ttl(rules.now(), rules.dayKeysExpireAt()),
+        "", ""));
     record(s).forEach((field, value) -> {
       args.add(field);
       args.add(value);
