@@ -2,8 +2,10 @@
 -- Books one place in a slot, atomically: capacity (from Java) minus booked places minus live
 -- holds (the caller's own hold, if given and alive, is converted), then the per-citizen limits by
 -- keyed phone hash and keyed CCCD hash; then the ledger, the record and the citizen keys are written.
+-- The booking's browser session (ARGV 12) is done with its hold: the converted one leaves its
+-- session, and any other place the session still holds goes back (one live hold per session).
 -- KEYS: 1 slot ledger, 2 slot holds, 3 appointment, 4 citizen day by phone, 5 citizen day by CCCD, 6 hold record,
---       [7 due index (check-in's no-show sweep)]
+--       [7 due index (check-in's no-show sweep), 8 the booking's session (Keys.holdSession)]
 -- ARGV: 1 start HH:mm, 2 capacity, 3 now ms, 4 hold id ('' none), 5 max per day, 6 max per field,
 --       7 service, 8 code, 9 appointment time to live ms, 10 day keys time to live ms,
 --       11 the phone hash the hold must have verified ('' when the office does not verify phones),
@@ -32,7 +34,14 @@ redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
 redis.call('PEXPIRE', KEYS[1], day_expiry)
 if held == 1 then
   redis.call('ZREM', KEYS[2], ARGV[4])
-  redis.call('DEL', KEYS[6])
+  drop_hold(KEYS[6], ARGV[4])
+end
+if ARGV[12] ~= '' and KEYS[8] then
+  local other = redis.call('HGET', KEYS[8], 'hold')
+  if other then
+    drop_hold(string.match(KEYS[6], '^(.-)hold:') .. 'hold:' .. other, other)
+    redis.call('HDEL', KEYS[8], 'hold')
+  end
 end
 local record = {}
 for i = 13, #ARGV do record[#record + 1] = ARGV[i] end

@@ -8,6 +8,7 @@
 import { loadLang, applyText, langSwitch, currentLang, t } from '../assets/i18n.js';
 import { api, newKey } from '../assets/api.js';
 import { formatDate, formatTime, formatWeekday } from '../assets/format.js';
+import { takeHold, releaseHold, holdUsed, holdSession } from './holds.js';
 
 const PHONE = /^(\+84|84|0)(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
 const CCCD = /^\d{12}$/;
@@ -132,9 +133,12 @@ function renderSummary(step) {
   $('summary').hidden = rows.length === 0 || step === 'done';
 }
 
-function goBack(step) {
+async function goBack(step) {
   message('');
   stopHoldTimer();
+  // the place held for the form goes back at once, before the citizen chooses again
+  state.hold = null;
+  await releaseHold();
   if (step === 'step-office') chooseOfficeStep();
   else if (step === 'step-service') chooseServiceStep();
   else if (step === 'step-day') chooseDayStep();
@@ -192,14 +196,25 @@ async function loadDays(service) {
   return Array.isArray(answer) ? answer : (answer && answer.days) || [];
 }
 
+/** Why a closed day is closed, as its card says it. */
+function dayState(day) {
+  if (day.open) return t('book.dayOpen');
+  if (day.reason === 'holiday') return day.holiday || t('book.dayHoliday');
+  if (day.reason === 'cutoff' && day.closedAt) {
+    const closedAt = new Date(day.closedAt);
+    return t('book.dayCutoff', { time: formatTime(closedAt, zone()), date: formatDate(closedAt, zone()) });
+  }
+  return t('book.dayClosed');
+}
+
 function dayButton(day, onPick, chosen) {
-  const b = el('button', 'day' + (day.open ? '' : ' closed') + (chosen === day.date ? ' selected' : ''));
+  const b = el('button', 'day' + (day.open ? '' : ' closed') + (day.reason === 'cutoff' ? ' cutoff' : '')
+    + (chosen === day.date ? ' selected' : ''));
   b.type = 'button';
   b.dataset.date = day.date;
   b.appendChild(el('span', 'day-name', weekday(day.date)));
   b.appendChild(el('span', 'day-date', showDate(day.date).slice(0, 5)));
-  b.appendChild(el('span', 'day-state', day.open ? t('book.dayOpen')
-    : day.reason === 'holiday' ? (day.holiday || t('book.dayHoliday')) : t('book.dayClosed')));
+  b.appendChild(el('span', 'day-state', dayState(day)));
   if (day.holiday) b.title = day.holiday;
   b.disabled = !day.open;
   if (!b.disabled) b.addEventListener('click', () => onPick(day.date));
@@ -265,9 +280,7 @@ async function selectSlot(slot) {
   state.slot = slot;
   state.hold = null;
   try {
-    state.hold = await api('/api/v1/offices/' + enc(state.office.id) + '/holds', {
-      method: 'POST', body: { service: state.service, date: state.date, start: slot.start }, idempotencyKey: newKey(),
-    });
+    state.hold = await takeHold(state.office.id, state.service, state.date, slot.start);
   } catch (error) {
     if (error.code === 'slot_full') {
       state.busy = false;
@@ -372,11 +385,13 @@ async function submit(event) {
   const body = { service: state.service, date: state.date, start: state.slot.start,
     fullName: person.fullName, phone: person.phone, citizenId: person.citizenId };
   if (state.hold && state.hold.hold) body.hold = state.hold.hold;
+  if (holdSession()) body.session = holdSession();
   try {
     const booked = await api('/api/v1/offices/' + enc(state.office.id) + '/appointments', {
       method: 'POST', body, idempotencyKey: state.submitKey,
     });
     stopHoldTimer();
+    holdUsed();
     confirmation(booked);
   } catch (error) {
     bookingFailed(error);
@@ -521,6 +536,21 @@ async function cancel() {
   }
 }
 
+/** One cancel however often "Huỷ lịch" is tapped: the buttons wait for the answer. */
+async function cancelOnce() {
+  if (state.cancelling) return;
+  state.cancelling = true;
+  $('cancel-yes').disabled = true;
+  $('cancel-no').disabled = true;
+  try {
+    await cancel();
+  } finally {
+    state.cancelling = false;
+    $('cancel-yes').disabled = false;
+    $('cancel-no').disabled = false;
+  }
+}
+
 async function startMove() {
   if (!proofPhone()) return;
   notice('appt-error', '');
@@ -591,9 +621,14 @@ function wire() {
     if (proofPhone()) $('confirm-cancel').hidden = false;
   });
   $('cancel-no').addEventListener('click', () => { $('confirm-cancel').hidden = true; });
-  $('cancel-yes').addEventListener('click', cancel);
+  $('cancel-yes').addEventListener('click', cancelOnce);
   $('reschedule').addEventListener('click', startMove);
   $('move-back').addEventListener('click', () => { $('move').hidden = true; });
+  // leaving (or reloading) the page gives the held place back; back from the cache, hold it again
+  window.addEventListener('pagehide', () => releaseHold(true));
+  window.addEventListener('pageshow', event => {
+    if (event.persisted && !$('step-form').hidden && state.slot) selectSlot(state.slot);
+  });
   // re-typed input clears its own message
   ['full-name', 'phone', 'citizen-id', 'lookup-code', 'proof-phone'].forEach(id => {
     $(id).addEventListener('input', () => fieldError(id, ''));

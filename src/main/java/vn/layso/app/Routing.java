@@ -22,6 +22,8 @@ import vn.layso.balance.BalanceRoutes;
 import vn.layso.booking.BookingDaysRoutes;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
+import vn.layso.booking.HoldRoutes;
+import vn.layso.booking.HoldService;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.checkin.CheckInService;
 import vn.layso.common.ApiException;
@@ -52,6 +54,7 @@ import vn.layso.settings.SettingsRoutes;
 import vn.layso.settings.SettingsService;
 import vn.layso.report.ReportRoutes;
 import vn.layso.report.ReportService;
+import vn.layso.store.redis.RedisHoldStore;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
@@ -113,6 +116,9 @@ final class Routing {
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
             ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
+    new HoldRoutes(new HoldService(f.booking(), new RedisHoldStore(f.store()), f.offices(), f.clock()), f.addresses())
+        .mount(router, f.limiter().perMinute("book", config.rateLimitPerMinute(),
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));

@@ -66,6 +66,9 @@ public final class BookingDaysRoutes {
         if (!day.open()) {
           json.put("reason", day.reason());
         }
+        if (day.closedAt() != null) {
+          json.put("closedAt", day.closedAt().toString());
+        }
         if (day.holiday() != null) {
           json.put("holiday", day.holiday());
         }

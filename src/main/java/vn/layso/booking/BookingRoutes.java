@@ -19,7 +19,7 @@ import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.web.QrSvg;
 
-/** Slots, holds, appointments (book, look up, cancel, reschedule, .ics, QR) and the holiday calendar. */
+/** Slots, appointments (book, look up, cancel, reschedule, .ics, QR) and the holiday calendar. */
 public final class BookingRoutes {
 
   private final BookingService booking;
@@ -35,7 +35,6 @@ public final class BookingRoutes {
   /** {@code anonymousLimit}: the per-address rate limit of anonymous writes (as for issuing). */
   public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
     router.get("/api/v1/offices/:office/slots").respond(this::slots);
-    router.post("/api/v1/offices/:office/holds").handler(anonymousLimit).respond(this::hold);
     router.post("/api/v1/offices/:office/appointments").handler(anonymousLimit).respond(this::book);
     router.get("/api/v1/offices/:office/holidays/:year").respond(this::holidays);
     router.put("/api/v1/offices/:office/holidays/:year").respond(this::saveHolidays);
@@ -55,20 +54,12 @@ public final class BookingRoutes {
             .toList()));
   }
 
-  private Future<JsonObject> hold(RoutingContext ctx) {
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    return booking.hold(ctx.pathParam("office"), body.requiredString("service", 32), body.requiredString("date", 10),
-        body.requiredString("start", 5)).map(held -> {
-          ctx.response().setStatusCode(201);
-          return new JsonObject().put("hold", held.hold()).put("expiresAt", held.expiresAt().toString());
-        });
-  }
-
   private Future<JsonObject> book(RoutingContext ctx) {
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     var request = new BookingService.BookRequest(body.requiredString("service", 32), body.requiredString("date", 10),
         body.requiredString("start", 5), body.requiredString("fullName", PersonName.MAX),
-        body.requiredString("phone", 30), body.requiredString("citizenId", 30), body.optionalString("hold", 40));
+        body.requiredString("phone", 30), body.requiredString("citizenId", 30), body.optionalString("hold", 40),
+        body.optionalString("session", 64));
     return booking.book(ctx.pathParam("office"), request).map(a -> {
       ctx.response().setStatusCode(201);
       return view(a);

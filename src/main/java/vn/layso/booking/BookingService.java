@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +49,13 @@ public final class BookingService {
   public record SlotView(Slot slot, int available, boolean bookable) {
   }
 
+  /** {@code hold} and {@code session} (the booking page's hold session) may be null. */
   public record BookRequest(String service, String date, String start, String fullName, String phone,
-                            String citizenId, String hold) {
+                            String citizenId, String hold, String session) {
   }
 
-  public record Held(String hold, Instant expiresAt) {
+  /** A place that may be taken now: the field's slot on that day, checked as a booking checks it. */
+  record Place(Office office, ServiceDef field, LocalDate date, Slot slot) {
   }
 
   private final BookingStore store;
@@ -99,18 +100,14 @@ public final class BookingService {
     });
   }
 
-  public Future<Held> hold(String officeId, String service, String dateText, String startText) {
+  /** The checks a booking makes before it takes a place (HoldService holds one with them). */
+  Future<Place> place(String officeId, String service, String dateText, String startText) {
     requireAvailable();
     Office office = offices.require(officeId);
     ServiceDef field = field(office, service);
     LocalDate date = date(dateText);
     LocalTime start = time(startText);
-    Instant now = clock.instant();
-    Instant expiresAt = now.plus(Duration.ofMinutes(BookingSection.of(office).holdMinutes()));
-    String id = randomId();
-    return bookableSlot(office, field, date, start, now)
-        .compose(slot -> store.hold(office.id(), field.code(), date, start, id, slot.capacity(), now, expiresAt))
-        .map(v -> new Held(id, expiresAt));
+    return bookableSlot(office, field, date, start, clock.instant()).map(slot -> new Place(office, field, date, slot));
   }
 
   public Future<Appointment> book(String officeId, BookRequest r) {
@@ -130,14 +127,15 @@ public final class BookingService {
     LocalDate date = date(r.date());
     LocalTime start = time(r.start());
     String hold = r.hold() == null || r.hold().isBlank() ? null : r.hold();
-    if (hold != null && !hold.matches("[A-Za-z0-9_-]{1,40}")) {
+    if (hold != null && !HoldService.isId(hold)) {
       throw ApiException.invalid("invalid_hold");
     }
+    String session = HoldService.session(r.session());
     return bookableSlot(office, field, date, start, now).compose(slot -> claim(office, date, 0).compose(code -> {
       Appointment a = new Appointment(code, office.id(), field.code(), date, start, slot.end(),
           AppointmentStatus.BOOKED, null, now, name, phone, CitizenId.last4(cccd));
       var stored = new BookingStore.Stored(a, personal.phone(phone), personal.citizenId(cccd));
-      return store.book(stored, hold, rules(office, slot, date, now))
+      return store.book(stored, hold, session, rules(office, slot, date, now))
           .recover(t -> store.releaseCode(code).transform(x -> Future.<Void>failedFuture(t)))
           .map(v -> {
             LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("code", code)
@@ -328,12 +326,6 @@ public final class BookingService {
     if (year < 2000 || year > 2100) {
       throw ApiException.invalid("invalid_date", "date");
     }
-  }
-
-  private String randomId() {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** Why booking is off, for the start log; null when it is on. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.layso.booking.domain.Appointment;
 
-/** Where bookings, slot ledgers, holds and holiday calendars live (RedisBookingStore). */
+/** Where bookings, slot ledgers and holiday calendars live (RedisBookingStore; holds: HoldStore). */
 public interface BookingStore {
 
   /** An appointment with the keyed hashes that prove the phone and count the limits. */
@@ -26,12 +26,11 @@ public interface BookingStore {
 
   Future<Void> releaseCode(String code);
 
-  /** Books atomically; fails with 409 slot_full or limit_reached. {@code holdId} may be null. */
-  Future<Void> book(Stored booking, String holdId, Rules rules);
-
-  /** Holds a place until {@code expiresAt}; fails with 409 slot_full. */
-  Future<Void> hold(String office, String service, LocalDate date, LocalTime start, String holdId, int capacity,
-                    Instant now, Instant expiresAt);
+  /**
+   * Books atomically; fails with 409 slot_full or limit_reached. {@code holdId} and {@code session}
+   * (the booking page's hold session, whose held place is then given back) may be null.
+   */
+  Future<Void> book(Stored booking, String holdId, String session, Rules rules);
 
   Future<Optional<String>> officeOf(String code);
 

@@ -10,15 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The days the booking page offers for one field: every day of the booking window whose booking
- * has not closed yet, from today to {@code maxDaysAhead} days ahead, each open (it has sessions
- * left) or closed with its reason ({@code holiday} with the holiday's name, or {@code closed}:
- * no hours that day). A page shows the closed ones as closed rather than leaving gaps.
+ * The days the booking page offers for one field, from today to {@code maxDaysAhead} days ahead:
+ * each open (it has sessions left and its booking has not closed) or closed with its reason
+ * ({@code holiday} with the holiday's name, {@code closed}: no hours that day, or {@code cutoff}:
+ * a working day whose booking closed at its cut-off, with the moment it closed). A day whose
+ * booking closed and that has no session left (or none at all) is not offered. A page shows the
+ * closed ones as closed rather than leaving gaps.
  */
 public final class BookingDays {
 
-  /** One day; {@code reason} and {@code holiday} are null on an open day. */
-  public record Day(LocalDate date, boolean open, String reason, String holiday) {
+  /** One day; {@code reason} and {@code holiday} are null on an open day, {@code closedAt} set only for {@code cutoff}. */
+  public record Day(LocalDate date, boolean open, String reason, String holiday, Instant closedAt) {
+
+    public Day(LocalDate date, boolean open, String reason, String holiday) {
+      this(date, open, reason, holiday, null);
+    }
   }
 
   private BookingDays() {
@@ -34,16 +40,18 @@ public final class BookingDays {
     LocalDate last = window.lastDay(now);
     List<Day> days = new ArrayList<>();
     for (LocalDate date = today; !date.isAfter(last); date = date.plusDays(1)) {
-      if (!now.isBefore(window.closesAt(date))) {
-        continue;
-      }
+      boolean closed = !now.isBefore(window.closesAt(date));
       HolidayYear year = years.get(date.getYear());
       List<TimeRange> sessions = new BookingCalendar(settings, field, officeWeek, year).sessions(date);
       if (!sessions.isEmpty()) {
         TimeRange lastSession = sessions.get(sessions.size() - 1);
         if (date.atTime(lastSession.end()).atZone(zone).toInstant().isAfter(now)) {
-          days.add(new Day(date, true, null, null));
+          days.add(closed ? new Day(date, false, "cutoff", null, window.closesAt(date))
+              : new Day(date, true, null, null));
         }
+        continue;
+      }
+      if (closed) {
         continue;
       }
       Optional<Holiday> holiday = settings.exceptions().containsKey(date) || year == null ? Optional.empty()

@@ -287,9 +287,31 @@ public final class Keys {
     return office(office) + "holds:" + date + ":" + service + ":" + start.replace(":", "");
   }
 
-  /** One hold (hash: service, date, start, expiresAt); expires with the hold. */
+  /**
+   * One hold (hash: service, date, start, expiresAt, session, address; the otp feature adds
+   * verified); lives an hour past the hold. lib_booking.lua's drop_hold derives the hold's slot
+   * holds, address holds and session keys from this key's office prefix: change them together.
+   */
   public static String hold(String office, String holdId) {
     return office(office) + "hold:" + holdId;
+  }
+
+  /**
+   * A booking page's session (hash: since ms, hold: the session's one live hold id), minted by
+   * hold.lua when a hold names no known session; lives a few hours from its last hold.
+   */
+  public static String holdSession(String office, String session) {
+    return office(office) + "hold-session:" + session;
+  }
+
+  /** Live holds taken from one client address (zset: hold id -> expiry ms), capped by booking.holdsPerAddress. */
+  public static String addressHolds(String office, String address) {
+    return office(office) + "hold-address:" + address;
+  }
+
+  /** A hold's Idempotency-Key (the first answer), per caller: its session, or its address without one. */
+  public static String holdIdempotency(String office, String scope, String key) {
+    return office(office) + "hold-idem:" + scope + ":" + key;
   }
 
   /**

@@ -18,7 +18,7 @@ import vn.layso.booking.domain.AppointmentStatus;
 import vn.layso.common.ApiException;
 import vn.layso.store.redis.Keys.AppointmentFields;
 
-/** Bookings on Redis: each decision is one Lua script (book, hold, cancel_appointment, reschedule_appointment). */
+/** Bookings on Redis: each decision is one Lua script (book, cancel_appointment, reschedule_appointment). */
 public final class RedisBookingStore implements BookingStore {
 
   private static final String PHONE = "p";
@@ -42,7 +42,7 @@ public final class RedisBookingStore implements BookingStore {
   }
 
   @Override
-  public Future<Void> book(Stored s, String holdId, Rules rules) {
+  public Future<Void> book(Stored s, String holdId, String session, Rules rules) {
     Appointment a = s.appointment();
     String office = a.office();
     String date = a.date().toString();
@@ -50,11 +50,12 @@ public final class RedisBookingStore implements BookingStore {
     List<String> keys = List.of(Keys.slotLedger(office, a.service(), date),
         Keys.slotHolds(office, a.service(), date, start), Keys.appointment(office, a.code()),
         Keys.citizenDay(office, date, PHONE, s.phoneHash()), Keys.citizenDay(office, date, CITIZEN, s.citizenHash()),
-        Keys.hold(office, holdId == null ? "-" : holdId), Keys.appointmentsDue(office));
+        Keys.hold(office, holdId == null ? "-" : holdId), Keys.appointmentsDue(office),
+        Keys.holdSession(office, session == null ? "-" : session));
     List<String> args = new ArrayList<>(List.of(start, Integer.toString(rules.capacity()), millis(rules.now()),
         holdId == null ? "" : holdId, Integer.toString(rules.maxPerDay()), Integer.toString(rules.maxPerField()),
         a.service(), a.code(), ttl(rules.now(), rules.recordExpiresAt()), ttl(rules.now(), rules.dayKeysExpireAt()),
-        "", ""));
+        "", session == null ? "" : session));
     record(s).forEach((field, value) -> {
       args.add(field);
       args.add(value);
@@ -80,16 +81,6 @@ public final class RedisBookingStore implements BookingStore {
     r.put(AppointmentFields.CITIZEN_HASH, s.citizenHash());
     r.put(AppointmentFields.CITIZEN_LAST4, a.citizenLast4());
     return r;
-  }
-
-  @Override
-  public Future<Void> hold(String office, String service, LocalDate date, LocalTime start, String holdId,
-                           int capacity, Instant now, Instant expiresAt) {
-    String day = date.toString();
-    return run("hold", List.of(Keys.slotLedger(office, service, day), Keys.slotHolds(office, service, day,
-            start.toString()), Keys.hold(office, holdId)),
-        List.of(start.toString(), Integer.toString(capacity), millis(now), holdId, millis(expiresAt), service, day))
-        .mapEmpty();
   }
 
   @Override

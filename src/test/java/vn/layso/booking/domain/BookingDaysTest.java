@@ -26,19 +26,34 @@ class BookingDaysTest {
   @Test
   void theWindowStartsTomorrowBeforeTheCutOffAndRunsTwoWeeksWithSundaysClosed() {
     var days = BookingDays.of(BookingSettings.DEFAULTS, "dat-dai", WEEK, Map.of(), HANOI, MONDAY_MORNING);
-    assertThat(days.get(0)).isEqualTo(new BookingDays.Day(LocalDate.of(2026, 11, 24), true, null, null));
+    // today is open at the office, but its booking closed at 16:00 yesterday: shown closed, with when
+    assertThat(days.get(0)).isEqualTo(new BookingDays.Day(LocalDate.of(2026, 11, 23), false, "cutoff", null,
+        Instant.parse("2026-11-22T09:00:00Z")));
+    assertThat(days.get(1)).isEqualTo(new BookingDays.Day(LocalDate.of(2026, 11, 24), true, null, null));
     assertThat(days.get(days.size() - 1).date()).isEqualTo(LocalDate.of(2026, 12, 7));
-    assertThat(days).hasSize(14);
-    assertThat(days.stream().filter(d -> !d.open()).map(BookingDays.Day::date))
+    assertThat(days).hasSize(15);
+    assertThat(days.stream().filter(d -> !d.open() && !"cutoff".equals(d.reason())).map(BookingDays.Day::date))
         .containsExactly(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 6));
-    assertThat(days.stream().filter(d -> !d.open()).map(BookingDays.Day::reason)).containsOnly("closed");
+    assertThat(days.stream().filter(d -> !d.open()).map(BookingDays.Day::reason)).containsOnly("closed", "cutoff");
   }
 
   @Test
-  void afterTheCutOffTomorrowIsNoLongerOffered() {
+  void afterTheCutOffTomorrowIsShownClosedWithTheMomentItClosed() {
     Instant evening = Instant.parse("2026-11-23T09:00:00Z"); // 16:00 in Hà Nội
     var days = BookingDays.of(BookingSettings.DEFAULTS, "dat-dai", WEEK, Map.of(), HANOI, evening);
-    assertThat(days.get(0).date()).isEqualTo(LocalDate.of(2026, 11, 25));
+    assertThat(days.get(1)).isEqualTo(new BookingDays.Day(LocalDate.of(2026, 11, 24), false, "cutoff", null, evening));
+    assertThat(days.get(2)).isEqualTo(new BookingDays.Day(LocalDate.of(2026, 11, 25), true, null, null));
+    // a minute before, tomorrow was open
+    var before = BookingDays.of(BookingSettings.DEFAULTS, "dat-dai", WEEK, Map.of(), HANOI, evening.minusSeconds(60));
+    assertThat(before.get(1).open()).isTrue();
+  }
+
+  @Test
+  void aClosedDayWithNoSessionLeftIsNotOffered() {
+    Instant lateEvening = Instant.parse("2026-11-23T11:00:00Z"); // 18:00: today's last session is over
+    var days = BookingDays.of(BookingSettings.DEFAULTS, "dat-dai", WEEK, Map.of(), HANOI, lateEvening);
+    assertThat(days.get(0).date()).isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(days.get(0).reason()).isEqualTo("cutoff");
   }
 
   @Test
