@@ -113,12 +113,12 @@ final class Routing {
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));
     new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
-    new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
-        f.limiter().perMinute("book", config.rateLimitPerMinute(),
-            ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
+    // booking's anonymous writes: counted by the page's hold session when it names a live one, else by address
+    Handler<RoutingContext> bookingLimit = f.limiter().perMinute("book", config.rateLimitPerMinute(),
+        ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office")), Routing::holdSession);
+    new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router, bookingLimit);
     new HoldRoutes(new HoldService(f.booking(), new RedisHoldStore(f.store()), f.offices(), f.clock()), f.addresses())
-        .mount(router, f.limiter().perMinute("book", config.rateLimitPerMinute(),
-            ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))));
+        .mount(router, bookingLimit);
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));
@@ -151,6 +151,20 @@ final class Routing {
     router.errorHandler(405, ctx -> FailureHandler.send(ctx, 405,
         new ApiException(ApiException.Kind.METHOD_NOT_ALLOWED, "method_not_allowed")));
     return router;
+  }
+
+  /** The hold session a booking write names in its JSON body ({@code "session"}), if it may be one. */
+  private static RateLimiter.Session holdSession(RoutingContext ctx) {
+    String office = ctx.pathParam("office");
+    if (office == null || ctx.body() == null || ctx.body().length() == 0) {
+      return null;
+    }
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      return body == null ? null : RateLimiter.Session.of(office, body.getValue("session"));
+    } catch (RuntimeException notJson) {
+      return null;
+    }
   }
 
   private static void largeBody(Router router, HttpMethod method, String path) {

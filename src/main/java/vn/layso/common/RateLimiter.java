@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +21,19 @@ public final class RateLimiter {
 
     /** Takes one hit back (never below zero; nothing when the window has gone). */
     Future<Void> refund(String bucket, String client, long window);
+
+    /** Whether the server minted this browser session of the office and it is still alive. */
+    Future<Boolean> sessionLive(String office, String session);
+  }
+
+  /** A browser session a request names (the booking page's hold session): its office and token. */
+  public record Session(String office, String token) {
+
+    /** A token that can be a minted one (base64url, 22 to 64 characters), else null. */
+    public static Session of(String office, Object token) {
+      return office != null && token instanceof String t && t.matches("[A-Za-z0-9_-]{22,64}")
+          ? new Session(office, t) : null;
+    }
   }
 
   private static final String ATTEMPT = "layso.rate.attempt";
@@ -49,25 +63,53 @@ public final class RateLimiter {
    * except those {@code exempt} lets pass uncounted; the rest get 429 {@code rate_limited}.
    */
   public Handler<RoutingContext> perMinute(String bucket, int perMinute, Predicate<RoutingContext> exempt) {
+    return perMinute(bucket, perMinute, exempt, ctx -> null);
+  }
+
+  /**
+   * The same, keyed to the browser session first and the address second: a request naming a live
+   * session the server minted is counted in that session's own window, so the many honest phones
+   * behind one carrier-NAT address do not share one budget; a request without one (which mints a
+   * session) or naming an unknown one is counted by its address. One session still gets no more
+   * than {@code perMinute} a minute, and sessions can only be had at the address's rate.
+   */
+  public Handler<RoutingContext> perMinute(String bucket, int perMinute, Predicate<RoutingContext> exempt,
+                                           Function<RoutingContext, Session> sessionOf) {
     return ctx -> {
       if (perMinute <= 0 || exempt.test(ctx)) {
         ctx.next();
         return;
       }
-      long nowSeconds = clock.instant().getEpochSecond();
-      Attempt attempt = new Attempt(bucket, client(ctx), nowSeconds / 60);
-      counter.hit(bucket, attempt.client(), attempt.window(), WINDOW_TTL_SECONDS).onComplete(result -> {
-        if (result.failed()) {
-          ctx.fail(result.cause());
-        } else if (result.result() > perMinute) {
-          ctx.response().putHeader("Retry-After", Long.toString(60 - nowSeconds % 60));
-          ctx.fail(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
+      Session session = sessionOf.apply(ctx);
+      if (session == null) {
+        count(ctx, bucket, perMinute, client(ctx));
+        return;
+      }
+      counter.sessionLive(session.office(), session.token()).onComplete(live -> {
+        if (live.failed()) {
+          ctx.fail(live.cause());
         } else {
-          ctx.put(ATTEMPT, attempt);
-          ctx.next();
+          count(ctx, bucket, perMinute,
+              live.result() ? "session:" + session.office() + ":" + session.token() : client(ctx));
         }
       });
     };
+  }
+
+  private void count(RoutingContext ctx, String bucket, int perMinute, String client) {
+    long nowSeconds = clock.instant().getEpochSecond();
+    Attempt attempt = new Attempt(bucket, client, nowSeconds / 60);
+    counter.hit(bucket, attempt.client(), attempt.window(), WINDOW_TTL_SECONDS).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+      } else if (result.result() > perMinute) {
+        ctx.response().putHeader("Retry-After", Long.toString(60 - nowSeconds % 60));
+        ctx.fail(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
+      } else {
+        ctx.put(ATTEMPT, attempt);
+        ctx.next();
+      }
+    });
   }
 
   /**

@@ -20,6 +20,11 @@ public final class RedisRateCounter implements RateLimiter.Counter {
   }
 
   @Override
+  public Future<Boolean> sessionLive(String office, String session) {
+    return redis.call(c -> c.exists(Keys.holdSession(office, session))).map(n -> n != null && n > 0);
+  }
+
+  @Override
   public Future<Void> refund(String bucket, String client, long window) {
     return redis.script("rate_refund", List.of(Keys.rateWindow(bucket + ":" + client, window)), List.of())
         .mapEmpty();
