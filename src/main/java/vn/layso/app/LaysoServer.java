@@ -53,12 +53,14 @@ import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
 import vn.layso.rating.RatingService;
 import vn.layso.settings.SettingsService;
+import vn.layso.verify.PhoneVerificationService;
 import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuditLog;
 import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisBookingStore;
+import vn.layso.store.redis.RedisVerificationStore;
 import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
@@ -186,9 +188,13 @@ public final class LaysoServer {
       var prints = new PrintService(vertx, offices, queue, printing,
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
-      var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
+      var notify = NotifyWiring.start(vertx, redis, config.zalo(), config.sms(), clock, hostName());
       started.add(notify::stop);
       var booking = booking(config, redis, offices, clock);
+      var verification = new PhoneVerificationService(new RedisVerificationStore(redis), offices, clock,
+          booking.personalDataKey(), notify.otp());
+      offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
+          .addKeyValue("office", o.id()).log("booking.verifyPhone is on but no channel can send codes: bookings will fail"));
       var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
       var checkIn = new CheckInService(checkInStore, offices, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
@@ -213,9 +219,10 @@ public final class LaysoServer {
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock),
+              predictions, audit, ratings,
+              new SettingsService(officeStore, offices, audit, clock).checking(verification::settingsProblems),
               reports,
-              new AccountService(tokens, hasher)));
+              new AccountService(tokens, hasher), verification));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -50,6 +50,8 @@ import vn.layso.rating.RatingRoutes;
 import vn.layso.rating.RatingService;
 import vn.layso.settings.SettingsRoutes;
 import vn.layso.settings.SettingsService;
+import vn.layso.verify.PhoneVerificationRoutes;
+import vn.layso.verify.PhoneVerificationService;
 import vn.layso.report.ReportRoutes;
 import vn.layso.report.ReportService;
 import vn.layso.store.redis.RedisStore;
@@ -68,7 +70,8 @@ final class Routing {
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
                   PredictionService predictions, AuditLog audit, RatingService ratings,
-                  SettingsService settings, ReportService reports, AccountService accounts) {
+                  SettingsService settings, ReportService reports, AccountService accounts,
+                  PhoneVerificationService verification) {
   }
 
   /**
@@ -113,6 +116,8 @@ final class Routing {
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
             ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
+    new PhoneVerificationRoutes(f.verification()).mount(router,
+        f.limiter().perMinute("book", config.rateLimitPerMinute(), ctx -> false));
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));

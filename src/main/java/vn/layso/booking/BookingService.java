@@ -133,11 +133,17 @@ public final class BookingService {
     if (hold != null && !hold.matches("[A-Za-z0-9_-]{1,40}")) {
       throw ApiException.invalid("invalid_hold");
     }
+    boolean verify = BookingSection.of(office).verifyPhone();
+    if (verify && hold == null) {
+      throw ApiException.invalid("hold_required");
+    }
     return bookableSlot(office, field, date, start, now).compose(slot -> claim(office, date, 0).compose(code -> {
       Appointment a = new Appointment(code, office.id(), field.code(), date, start, slot.end(),
           AppointmentStatus.BOOKED, null, now, name, phone, CitizenId.last4(cccd));
       var stored = new BookingStore.Stored(a, personal.phone(phone), personal.citizenId(cccd));
-      return store.book(stored, hold, rules(office, slot, date, now))
+      // with verification the limits count the verified phone: book.lua books only the phone the hold proved
+      BookingStore.Rules rules = rules(office, slot, date, now);
+      return store.book(stored, hold, verify ? rules.verifying(stored.phoneHash()) : rules)
           .recover(t -> store.releaseCode(code).transform(x -> Future.<Void>failedFuture(t)))
           .map(v -> {
             LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("code", code)
@@ -334,6 +340,11 @@ public final class BookingService {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The key of the phone and CCCD hashes (null when booking is off), shared with phone verification. */
+  public PersonalDataKey personalDataKey() {
+    return personal;
   }
 
   /** Why booking is off, for the start log; null when it is on. */

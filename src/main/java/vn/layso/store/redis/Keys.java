@@ -287,9 +287,20 @@ public final class Keys {
     return office(office) + "holds:" + date + ":" + service + ":" + start.replace(":", "");
   }
 
-  /** One hold (hash: service, date, start, expiresAt); expires with the hold. */
+  /**
+   * One hold (hash: service, date, start, expiresAt); expires with the hold. With phone
+   * verification (otp_send/otp_confirm.lua) also: verified (the keyed hash of the phone proven for
+   * this hold), otpPhone (the keyed hash the pending code was sent to), otpCode (HMAC of the pending
+   * code, bound to the office and hold), otpExpiresAt (ms), otpTries (wrong tries of the pending
+   * code), otpSends, otpNextAt (ms, no new code before) and otpMasked (the masked phone, 091****678).
+   */
   public static String hold(String office, String holdId) {
     return office(office) + "hold:" + holdId;
+  }
+
+  /** Verification codes sent to one phone (by its keyed hash) on one day at one office (counter). */
+  public static String otpPhoneDay(String office, String date, String phoneHash) {
+    return office(office) + "otp:" + date + ":" + phoneHash;
   }
 
   /**
