@@ -77,6 +77,9 @@ function isVerified() {
 }
 
 function error(text) {
+  // right under the code input once it shows (a phone's keyboard hides what is further down)
+  const anchor = $('verify-entry').hidden ? $('verify-entry') : $('verify-resend');
+  anchor.parentNode.insertBefore($('verify-error'), anchor);
   $('verify-error').textContent = text || '';
   $('verify-error').hidden = !text;
   if (text) $('verify-code').setAttribute('aria-invalid', 'true');
@@ -86,6 +89,7 @@ function error(text) {
 function render() {
   v.block.hidden = !required();
   const done = isVerified();
+  v.block.firstChild.hidden = done;
   $('verify-ok').hidden = !done;
   $('verify-ok').textContent = done ? t('verify.done', { phone: v.verified.masked }) : '';
   $('verify-send').hidden = done || !$('verify-entry').hidden;

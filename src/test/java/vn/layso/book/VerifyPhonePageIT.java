@@ -109,6 +109,7 @@ class VerifyPhonePageIT {
       type(browser, "#verify-code", wrong);
       browser.awaitText("#verify-error", "Mã xác minh không đúng. Bạn còn 2 lần thử.", WAIT);
       browser.screenshot("book-verify-wrong-390x844");
+      vn.layso.testing.Axe.assertNoSeriousViolations(browser, "booking page, code step");
 
       type(browser, "#verify-code", otp);
       browser.awaitText("#verify-ok", "Đã xác minh số điện thoại 091****678", WAIT);
