@@ -126,7 +126,7 @@ public final class FakeZalo implements AutoCloseable {
     }
   }
 
-  /** Zalo answers HTTP 500 to every message while down. */
+  /** Zalo (and the fake SMS gateway) answer HTTP 500 to every message while down. */
   public void down(boolean down) {
     this.down = down;
   }
@@ -153,6 +153,10 @@ public final class FakeZalo implements AutoCloseable {
       req.body().onSuccess(body -> message(req, body.toString()));
     } else if (req.method().name().equals("POST") && req.path().equals("/sms")) {
       req.body().onSuccess(body -> {
+        if (down) {
+          req.response().setStatusCode(500).end();
+          return;
+        }
         if (!("Bearer " + SMS_TOKEN).equals(req.getHeader("Authorization"))) {
           violations.add("sms without its token");
           req.response().setStatusCode(401).end();

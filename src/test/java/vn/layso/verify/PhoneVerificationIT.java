@@ -281,6 +281,23 @@ class PhoneVerificationIT {
   }
 
   @Test
+  void whenNoChannelDeliversTheCodeIsTakenBackAndCostsNothing() {
+    String phone = "0912000013";
+    String hold = hold("14:30");
+    zalo.down(true);
+    try {
+      Api.Response down = send(hold, phone);
+      assertThat(down.status()).isEqualTo(503);
+      assertThat(down.code()).isEqualTo("verification_unavailable");
+    } finally {
+      zalo.down(false);
+    }
+    // no code is pending, and the citizen may ask again at once
+    assertThat(confirm(hold, "123456").code()).isEqualTo("otp_expired");
+    verify(hold, phone);
+  }
+
+  @Test
   void twoHundredParallelWrongCodesCountThreeTries() {
     String phone = "0912000010";
     String hold = hold("14:00");
