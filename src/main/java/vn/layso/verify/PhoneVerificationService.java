@@ -57,7 +57,7 @@ public final class PhoneVerificationService {
   /** Phone verification turned on where this server cannot send codes: a problem of the settings. */
   public List<SettingsProblem> settingsProblems(Office office) {
     if (channel == null && BookingSection.of(office).verifyPhone()) {
-      return List.of(new SettingsProblem("booking.verifyPhone", "verification_unavailable", List.of()));
+      return List.of(new SettingsProblem("booking.verifyPhone", "verification_no_channel", List.of()));
     }
     return List.of();
   }

@@ -375,7 +375,8 @@ class PhoneVerificationIT {
       assertThat(refused.code()).isEqualTo("invalid_settings");
       JsonObject problem = refused.json().getJsonArray("errors").getJsonObject(0);
       assertThat(problem.getString("path")).isEqualTo("booking.verifyPhone");
-      assertThat(problem.getString("code")).isEqualTo("verification_unavailable");
+      assertThat(problem.getString("code")).isEqualTo("verification_no_channel");
+      assertThat(problem.getString("message")).contains("chưa thể bật xác minh số điện thoại");
       assertThat(verifyPhones(bare, false).status()).isEqualTo(200);
       Api.Response off = bare.api().post("/api/v1/offices/demo/holds/abc/verification",
           new JsonObject().put("phone", "0912000012").encode());
