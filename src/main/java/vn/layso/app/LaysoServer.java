@@ -53,14 +53,12 @@ import vn.layso.queue.DayCloser;
 import vn.layso.queue.QueueService;
 import vn.layso.rating.RatingService;
 import vn.layso.settings.SettingsService;
-import vn.layso.verify.PhoneVerificationService;
 import vn.layso.store.redis.CachingAuthStore;
 import vn.layso.store.redis.EmbeddedRedis;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.RedisAuditLog;
 import vn.layso.store.redis.RedisAuthStore;
 import vn.layso.store.redis.RedisBookingStore;
-import vn.layso.store.redis.RedisVerificationStore;
 import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
@@ -72,6 +70,8 @@ import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
 import vn.layso.store.redis.RedisRatingStore;
 import vn.layso.store.redis.RedisStore;
+import vn.layso.store.redis.RedisVerificationStore;
+import vn.layso.verify.PhoneVerificationService;
 
 /** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
 public final class LaysoServer {
