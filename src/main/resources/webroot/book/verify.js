@@ -58,6 +58,13 @@ function build() {
     error('');
     if (digits.length === 6) confirmCode();
   });
+  // Enter in the code box confirms the code, it does not send the booking
+  $('verify-code').addEventListener('keydown', e => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      confirmCode();
+    }
+  });
   $('phone').addEventListener('input', render);
   return block;
 }
