@@ -16,6 +16,11 @@ if redis.call('EXISTS', KEYS[3]) == 1 then return result({ error = 'code_taken' 
 
 local held = 0
 if ARGV[4] ~= '' and redis.call('ZSCORE', KEYS[2], ARGV[4]) then held = 1 end
+-- phone verification: only a live hold of this slot verified (otp_confirm.lua) for this very phone books
+if ARGV[11] ~= '' then
+  if held == 0 then return result({ error = 'hold_required' }) end
+  if redis.call('HGET', KEYS[6], 'verified') ~= ARGV[11] then return result({ error = 'phone_not_verified' }) end
+end
 local booked = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 local holds = redis.call('ZCARD', KEYS[2])
 if booked + holds - held >= tonumber(ARGV[2]) then return result({ error = 'slot_full' }) end

@@ -9,6 +9,7 @@ import { loadLang, applyText, langSwitch, currentLang, t } from '../assets/i18n.
 import { api, newKey } from '../assets/api.js';
 import { formatDate, formatTime, formatWeekday } from '../assets/format.js';
 import { takeHold, releaseHold, holdUsed, holdSession } from './holds.js';
+import { resetVerify, verifyReady } from './verify.js';
 
 const PHONE = /^(\+84|84|0)(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
 const CCCD = /^\d{12}$/;
@@ -346,6 +347,7 @@ function formStep() {
   notice('form-error', '');
   state.submitKey = newKey();
   startHoldTimer();
+  resetVerify(() => ({ office: state.office, hold: state.hold && state.hold.hold }));
 }
 
 function cleanPhone(value) {
@@ -379,7 +381,7 @@ async function submit(event) {
   if (state.busy) return;
   notice('form-error', '');
   const person = checkForm();
-  if (!person) return;
+  if (!person || !verifyReady()) return;
   state.busy = true;
   $('submit').disabled = true;
   const body = { service: state.service, date: state.date, start: state.slot.start,

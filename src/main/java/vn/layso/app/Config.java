@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import vn.layso.common.ClientAddress;
+import vn.layso.notify.SmsGatewaySettings;
 import vn.layso.notify.ZaloSettings;
 
 /**
@@ -20,7 +21,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
                      int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir,
-                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo) {
+                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo, SmsGatewaySettings sms) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -92,7 +93,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()),
         blankToNull(env.get("PERSONAL_DATA_KEY")),
         blankToNull(env.get("DATA_DIR")) != null,
-        ZaloSettings.fromEnvironment(env));
+        ZaloSettings.fromEnvironment(env), SmsGatewaySettings.fromEnvironment(env));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -154,6 +155,6 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
         + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir
-        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env") + ", zalo=" + zalo + "]";
+        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env") + ", zalo=" + zalo + ", sms=" + sms + "]";
   }
 }

@@ -70,6 +70,8 @@ import vn.layso.store.redis.RedisQueueStore;
 import vn.layso.store.redis.RedisRateCounter;
 import vn.layso.store.redis.RedisRatingStore;
 import vn.layso.store.redis.RedisStore;
+import vn.layso.store.redis.RedisVerificationStore;
+import vn.layso.verify.PhoneVerificationService;
 
 /** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
 public final class LaysoServer {
@@ -186,9 +188,13 @@ public final class LaysoServer {
       var prints = new PrintService(vertx, offices, queue, printing,
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
-      var notify = NotifyWiring.start(vertx, redis, config.zalo(), clock, hostName());
+      var notify = NotifyWiring.start(vertx, redis, config.zalo(), config.sms(), clock, hostName());
       started.add(notify::stop);
       var booking = booking(config, redis, offices, clock);
+      var verification = new PhoneVerificationService(new RedisVerificationStore(redis), offices, clock,
+          booking.personalDataKey(), notify.otp());
+      offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
+          .addKeyValue("office", o.id()).log("booking.verifyPhone is on but no channel can send codes: bookings will fail"));
       var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
       var checkIn = new CheckInService(checkInStore, offices, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
@@ -213,9 +219,10 @@ public final class LaysoServer {
       Router router = Routing.router(vertx, config,
           new Routing.Features(store, offices, authService, queue, hub, limiter, addresses,
               new HistoryService(historyStore), prints, booking, clock, checkIn, notify.routes(), balance.routes(),
-              predictions, audit, ratings, new SettingsService(officeStore, offices, audit, clock),
+              predictions, audit, ratings,
+              new SettingsService(officeStore, offices, audit, clock).checking(verification::settingsProblems),
               reports,
-              new AccountService(tokens, hasher)));
+              new AccountService(tokens, hasher), verification));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

@@ -56,6 +56,8 @@ import vn.layso.report.ReportRoutes;
 import vn.layso.report.ReportService;
 import vn.layso.store.redis.RedisHoldStore;
 import vn.layso.store.redis.RedisStore;
+import vn.layso.verify.PhoneVerificationRoutes;
+import vn.layso.verify.PhoneVerificationService;
 import vn.layso.web.BookingLinkRoutes;
 import vn.layso.web.PageRoutes;
 import vn.layso.web.TicketQrRoutes;
@@ -71,7 +73,8 @@ final class Routing {
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
                   PredictionService predictions, AuditLog audit, RatingService ratings,
-                  SettingsService settings, ReportService reports, AccountService accounts) {
+                  SettingsService settings, ReportService reports, AccountService accounts,
+                  PhoneVerificationService verification) {
   }
 
   /**
@@ -119,6 +122,8 @@ final class Routing {
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router, bookingLimit);
     new HoldRoutes(new HoldService(f.booking(), new RedisHoldStore(f.store()), f.offices(), f.clock()), f.addresses())
         .mount(router, bookingLimit);
+    new PhoneVerificationRoutes(f.verification()).mount(router,
+        f.limiter().perMinute("book", config.rateLimitPerMinute(), ctx -> false));
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));

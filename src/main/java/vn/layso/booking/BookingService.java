@@ -131,11 +131,17 @@ public final class BookingService {
       throw ApiException.invalid("invalid_hold");
     }
     String session = HoldService.session(r.session());
+    boolean verify = BookingSection.of(office).verifyPhone();
+    if (verify && hold == null) {
+      throw ApiException.invalid("hold_required");
+    }
     return bookableSlot(office, field, date, start, now).compose(slot -> claim(office, date, 0).compose(code -> {
       Appointment a = new Appointment(code, office.id(), field.code(), date, start, slot.end(),
           AppointmentStatus.BOOKED, null, now, name, phone, CitizenId.last4(cccd));
       var stored = new BookingStore.Stored(a, personal.phone(phone), personal.citizenId(cccd));
-      return store.book(stored, hold, session, rules(office, slot, date, now))
+      // with verification the limits count the verified phone: book.lua books only the phone the hold proved
+      BookingStore.Rules rules = rules(office, slot, date, now);
+      return store.book(stored, hold, session, verify ? rules.verifying(stored.phoneHash()) : rules)
           .recover(t -> store.releaseCode(code).transform(x -> Future.<Void>failedFuture(t)))
           .map(v -> {
             LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("code", code)
@@ -326,6 +332,11 @@ public final class BookingService {
     if (year < 2000 || year > 2100) {
       throw ApiException.invalid("invalid_date", "date");
     }
+  }
+
+  /** The key of the phone and CCCD hashes (null when booking is off), shared with phone verification. */
+  public PersonalDataKey personalDataKey() {
+    return personal;
   }
 
   /** Why booking is off, for the start log; null when it is on. */

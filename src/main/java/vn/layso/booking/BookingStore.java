@@ -16,9 +16,23 @@ public interface BookingStore {
   record Stored(Appointment appointment, String phoneHash, String citizenHash) {
   }
 
-  /** The limits and lifetimes a reservation is checked and written with (lifetimes measured from {@code now}). */
+  /**
+   * The limits and lifetimes a reservation is checked and written with (lifetimes measured from
+   * {@code now}); {@code verifiedPhone}: the keyed phone hash the booking's live hold must have
+   * verified ("" when the office does not verify phones).
+   */
   record Rules(int capacity, int maxPerDay, int maxPerField, Instant now, Instant recordExpiresAt,
-               Instant dayKeysExpireAt) {
+               Instant dayKeysExpireAt, String verifiedPhone) {
+
+    public Rules(int capacity, int maxPerDay, int maxPerField, Instant now, Instant recordExpiresAt,
+                 Instant dayKeysExpireAt) {
+      this(capacity, maxPerDay, maxPerField, now, recordExpiresAt, dayKeysExpireAt, "");
+    }
+
+    /** These rules, also requiring a live hold verified for this phone hash. */
+    public Rules verifying(String phoneHash) {
+      return new Rules(capacity, maxPerDay, maxPerField, now, recordExpiresAt, dayKeysExpireAt, phoneHash);
+    }
   }
 
   /** Reserves the code across offices (false when taken). */
@@ -27,8 +41,9 @@ public interface BookingStore {
   Future<Void> releaseCode(String code);
 
   /**
-   * Books atomically; fails with 409 slot_full or limit_reached. {@code holdId} and {@code session}
-   * (the booking page's hold session, whose held place is then given back) may be null.
+   * Books atomically; fails with 409 slot_full or limit_reached, and with phone verification
+   * 400 hold_required or 409 phone_not_verified. {@code holdId} and {@code session} (the booking
+   * page's hold session, whose held place is then given back) may be null.
    */
   Future<Void> book(Stored booking, String holdId, String session, Rules rules);
 

@@ -22,7 +22,7 @@ import vn.layso.notify.domain.ZnsTemplate;
 /**
  * Zalo ZNS settings from the ZALO_* environment variables. Notifications are on when ZALO_APP_ID,
  * ZALO_SECRET_KEY and ZALO_REFRESH_TOKEN are set (all three or none) and every template has an id
- * (ZALO_TEMPLATE_IDS; the rating template is optional). {@code oaSecretKey} signs the OA's webhook
+ * (ZALO_TEMPLATE_IDS; the rating and OTP templates are optional). {@code oaSecretKey} signs the OA's webhook
  * events (ZALO_OA_SECRET_KEY, else ZALO_SECRET_KEY). The secrets and the token never reach {@link #toString()}.
  */
 public record ZaloSettings(boolean enabled, URI apiBase, URI oauthBase, String appId, String secretKey,
@@ -99,6 +99,9 @@ public record ZaloSettings(boolean enabled, URI apiBase, URI oauthBase, String a
     Map<TemplateKey, ZnsTemplate> out = new EnumMap<>(TemplateKey.class);
     for (TemplateKey key : TemplateKey.values()) {
       JsonObject t = catalogue.getJsonObject(key.key());
+      if (t == null && !key.required() && !ids.containsKey(key.key())) {
+        continue;
+      }
       if (t == null || t.getJsonObject("fields") == null) {
         throw new IllegalArgumentException("the ZNS template catalogue has no fields for " + key.key());
       }

@@ -49,6 +49,30 @@ public final class SettingsService {
     this.clock = clock;
   }
 
+  /**
+   * What this server can do, checked beside the document (a setting that needs a channel this
+   * server lacks, such as phone verification without Zalo's OTP template or the SMS hook).
+   */
+  public interface ServerCheck {
+    List<SettingsProblem> problems(Office office);
+  }
+
+  private ServerCheck serverCheck = office -> List.of();
+
+  /** Adds the server's own check of saved and created settings (set once at wiring). */
+  public SettingsService checking(ServerCheck check) {
+    this.serverCheck = check;
+    return this;
+  }
+
+  private Office serverChecked(Office office) {
+    List<SettingsProblem> problems = serverCheck.problems(office);
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return office;
+  }
+
   /** The stored settings, with pending settings applied first when their day has come. */
   public Future<OfficeStore.Stored> read(String office) {
     return load(office).compose(stored -> {
@@ -68,7 +92,7 @@ public final class SettingsService {
   public Future<OfficeStore.Stored> save(String officeId, long expected, JsonObject body, Principal by) {
     Office next;
     try {
-      next = validated(body, officeId);
+      next = serverChecked(validated(body, officeId));
     } catch (InvalidSettings refused) {
       return Future.failedFuture(refused);
     }
@@ -106,7 +130,7 @@ public final class SettingsService {
   public Future<OfficeStore.Stored> create(JsonObject body, Principal by) {
     Office office;
     try {
-      office = validated(body, null);
+      office = serverChecked(validated(body, null));
     } catch (InvalidSettings refused) {
       return Future.failedFuture(refused);
     }

@@ -26,6 +26,7 @@ public final class FakeZalo implements AutoCloseable {
 
   public static final String APP_ID = "4321987650";
   public static final String SECRET = "fake-oa-secret-key";
+  public static final String SMS_TOKEN = "fake-sms-gateway-token";
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
@@ -36,6 +37,7 @@ public final class FakeZalo implements AutoCloseable {
   private final AtomicInteger rotation = new AtomicInteger();
   private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
   private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+  private final List<JsonObject> smsMessages = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final Set<String> noZalo = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sendRequests = new AtomicInteger();
@@ -55,6 +57,8 @@ public final class FakeZalo implements AutoCloseable {
     templates.put("1004", Map.of("customer_name", 30, "booking_code", 30, "office_name", 100,
         "ticket_number", 10, "places_ahead", 3));
     templates.put("1005", Map.of("office_name", 100, "service_name", 100, "ticket_number", 10, "schedule_date", 10));
+    // a ZNS template of the OTP type: its one parameter is the code
+    templates.put("1006", Map.of("otp", 6));
     server = vertx.createHttpServer().requestHandler(this::handle);
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -71,6 +75,29 @@ public final class FakeZalo implements AutoCloseable {
     env.put("ZALO_POLL_MS", "50");
     env.put("ZALO_RETRY_BASE_MS", "1000");
     env.put("ZALO_TIMEOUT_MS", "1000");
+  }
+
+  /** Also the ZNS OTP template (otp=1006) and this fake's SMS gateway hook (SMS_GATEWAY_URL, {@link #sms()}). */
+  public void configureOtp(Map<String, String> env) {
+    env.put("ZALO_TEMPLATE_IDS", env.get("ZALO_TEMPLATE_IDS") + ",otp=1006");
+    env.put("SMS_GATEWAY_URL", "http://127.0.0.1:" + server.actualPort() + "/sms");
+    env.put("SMS_GATEWAY_TOKEN", SMS_TOKEN);
+  }
+
+  /** The last code the ZNS OTP template carried to this number (84…), or null. */
+  public String lastOtp(String phone84) {
+    String code = null;
+    for (JsonObject m : messages) {
+      if ("1006".equals(String.valueOf(m.getValue("template_id"))) && phone84.equals(m.getString("phone"))) {
+        code = m.getJsonObject("template_data").getString("otp");
+      }
+    }
+    return code;
+  }
+
+  /** What the SMS gateway hook received: {"phone","text"} each. */
+  public List<JsonObject> sms() {
+    return smsMessages;
   }
 
   /**
@@ -99,7 +126,7 @@ public final class FakeZalo implements AutoCloseable {
     }
   }
 
-  /** Zalo answers HTTP 500 to every message while down. */
+  /** Zalo (and the fake SMS gateway) answer HTTP 500 to every message while down. */
   public void down(boolean down) {
     this.down = down;
   }
@@ -124,6 +151,20 @@ public final class FakeZalo implements AutoCloseable {
   private void handle(HttpServerRequest req) {
     if (req.method().name().equals("POST") && req.path().equals("/message/template")) {
       req.body().onSuccess(body -> message(req, body.toString()));
+    } else if (req.method().name().equals("POST") && req.path().equals("/sms")) {
+      req.body().onSuccess(body -> {
+        if (down) {
+          req.response().setStatusCode(500).end();
+          return;
+        }
+        if (!("Bearer " + SMS_TOKEN).equals(req.getHeader("Authorization"))) {
+          violations.add("sms without its token");
+          req.response().setStatusCode(401).end();
+          return;
+        }
+        smsMessages.add(new JsonObject(body.toString()));
+        answer(req, new JsonObject().put("ok", true));
+      });
     } else if (req.method().name().equals("POST") && req.path().equals("/v4/oa/access_token")) {
       req.setExpectMultipart(true);
       req.end().onSuccess(v -> token(req));

@@ -288,12 +288,21 @@ public final class Keys {
   }
 
   /**
-   * One hold (hash: service, date, start, expiresAt, session, address; the otp feature adds
-   * verified); lives an hour past the hold. lib_booking.lua's drop_hold derives the hold's slot
-   * holds, address holds and session keys from this key's office prefix: change them together.
+   * One hold (hash: service, date, start, expiresAt, session, address); lives an hour past the hold.
+   * lib_booking.lua's drop_hold derives the hold's slot holds, address holds and session keys from
+   * this key's office prefix: change them together. With phone verification (otp_send/otp_confirm.lua)
+   * also: verified (the keyed hash of the phone proven for this hold), otpPhone (the keyed hash the
+   * pending code was sent to), otpCode (HMAC of the pending code, bound to the office and hold),
+   * otpExpiresAt (ms), otpTries (wrong tries of the pending code), otpSends, otpNextAt (ms, no new
+   * code before) and otpMasked (the masked phone, 091****678).
    */
   public static String hold(String office, String holdId) {
     return office(office) + "hold:" + holdId;
+  }
+
+  /** Verification codes sent to one phone (by its keyed hash) on one day at one office (counter). */
+  public static String otpPhoneDay(String office, String date, String phoneHash) {
+    return office(office) + "otp:" + date + ":" + phoneHash;
   }
 
   /**

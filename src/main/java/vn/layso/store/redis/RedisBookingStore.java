@@ -55,7 +55,7 @@ public final class RedisBookingStore implements BookingStore {
     List<String> args = new ArrayList<>(List.of(start, Integer.toString(rules.capacity()), millis(rules.now()),
         holdId == null ? "" : holdId, Integer.toString(rules.maxPerDay()), Integer.toString(rules.maxPerField()),
         a.service(), a.code(), ttl(rules.now(), rules.recordExpiresAt()), ttl(rules.now(), rules.dayKeysExpireAt()),
-        "", session == null ? "" : session));
+        rules.verifiedPhone(), session == null ? "" : session));
     record(s).forEach((field, value) -> {
       args.add(field);
       args.add(value);
@@ -173,6 +173,7 @@ public final class RedisBookingStore implements BookingStore {
       if (error != null) {
         throw switch (error) {
           case "appointment_not_found" -> ApiException.notFound(error);
+          case "hold_required" -> ApiException.invalid(error);
           case "limit_reached" -> ApiException.conflict(error).with("limit", json.getString("limit"));
           case "not_cancellable" -> ApiException.conflict(error).with("appointmentStatus", json.getString("status"));
           default -> ApiException.conflict(error);
