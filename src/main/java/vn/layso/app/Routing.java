@@ -27,6 +27,7 @@ import vn.layso.checkin.CheckInService;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
+import vn.layso.common.LookupLimiter;
 import vn.layso.common.Messages;
 import vn.layso.common.RateLimiter;
 import vn.layso.device.DeviceRoutes;
@@ -68,7 +69,8 @@ final class Routing {
                   BookingService booking, java.time.Clock clock, CheckInService checkIn,
                   NotificationRoutes notifications, BalanceRoutes balance,
                   PredictionService predictions, AuditLog audit, RatingService ratings,
-                  SettingsService settings, ReportService reports, AccountService accounts) {
+                  SettingsService settings, ReportService reports, AccountService accounts,
+                  LookupLimiter lookups) {
   }
 
   /**
@@ -112,10 +114,10 @@ final class Routing {
     new TicketQrRoutes(f.queue(), config.publicUrl()).mount(router);
     new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(),
-            ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))));
+            ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office"))), f.lookups());
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
-            ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))), f.lookups(), f.booking()::lookupKey);
     new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);
