@@ -30,8 +30,8 @@ public final class Redact {
       "(?i)(?<![A-Z0-9])[ACDEFGHJKMNPQRTUVWXY2-9]{4}-?[ACDEFGHJKMNPQRTUVWXY2-9]{4}(?![A-Z0-9])");
   /** A ticket id: office, a dot, 12 characters of the ticket alphabet. */
   private static final Pattern TICKET = Pattern.compile("([a-z0-9][a-z0-9-]{0,31})\\.[0-9a-hjkmnp-tv-z]{12}(?![a-z0-9])");
-  /** A run of 9 to 12 digits, spaces, dots or dashes allowed inside, with or without +84: a phone or a CCCD. */
-  private static final Pattern NUMBER = Pattern.compile("(?<![0-9])\\+?[0-9](?:[ .-]?[0-9]){8,11}(?![0-9])");
+  /** A run of 9 to 12 digits, spaces or dots allowed inside, with or without +: a phone or a CCCD (not a date). */
+  private static final Pattern NUMBER = Pattern.compile("(?<![0-9])\\+?[0-9](?:[ .]?[0-9]){8,11}(?![0-9])");
   private static final Pattern DIGIT = Pattern.compile("[0-9]");
 
   private Redact() {
