@@ -68,9 +68,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * The route's pattern (/api/v1/tickets/:id), never the path itself: a path may carry a secret
-   * (a ticket id, a booking code, a pairing secret) that must not reach a log; a route without a
-   * pattern gives the path with its id-like segments masked and without its query.
+   * Where the failure happened, never the path itself: a path may carry a secret (a ticket id, a
+   * booking code, a pairing secret) that must not reach a log. A route-level failure handler sees
+   * the route's pattern (/api/v1/tickets/:id); the router's, which is the failing route's no more,
+   * gives the path with its id-like segments masked (/api/v1/tickets/{id}) and without its query.
    */
   private static String route(RoutingContext ctx) {
     var route = ctx.currentRoute();
