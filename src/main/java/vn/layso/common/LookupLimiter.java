@@ -78,33 +78,38 @@ public final class LookupLimiter {
       String retryAfter = Long.toString(limits.windowSeconds() - now % limits.windowSeconds());
       String client = ClientAddress.rateBucket(
           addresses.resolve(ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For")));
-      String code = codeHash.apply(ctx);
-      counter.lookup(client, window, limits).compose(count -> {
-        if (count.refused() != null) {
-          if ("failures".equals(count.refused()) && count.n() == limits.failuresPerAddress() + 1L) {
-            LOG.atWarn().addKeyValue("address", Redact.address(client)).addKeyValue("failures", limits.failuresPerAddress())
-                .addKeyValue("retryAfter", retryAfter).log("look-ups by code blocked for an address: too many codes not found");
-          }
-          return Future.failedFuture(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
-        }
-        ctx.put(RESERVED, new Reserved(client, window));
-        return code == null ? Future.succeededFuture()
-            : counter.code(code, window, limits.windowSeconds() * 2).compose(n -> n > limits.perCode()
-                ? Future.failedFuture(new ApiException(ApiException.Kind.TOO_MANY, "lookup_limited"))
-                : Future.succeededFuture());
-      }).onComplete(result -> {
+      count(ctx, client, window, codeHash.apply(ctx), retryAfter).onComplete(result -> {
         if (result.succeeded()) {
           ctx.next();
           return;
         }
-        Future<Void> forgiven = result.cause() instanceof ApiException api && api.code().equals("lookup_limited")
-            ? forgive(ctx) : Future.succeededFuture();
-        forgiven.onComplete(x -> {
-          ctx.response().putHeader("Retry-After", retryAfter);
+        // refused for the code (or the store failed after the address was counted): no failure of the address
+        forgive(ctx).onComplete(x -> {
+          if (result.cause() instanceof ApiException api && api.kind() == ApiException.Kind.TOO_MANY) {
+            ctx.response().putHeader("Retry-After", retryAfter);
+          }
           ctx.fail(result.cause());
         });
       });
     };
+  }
+
+  /** Counts the look-up for the address (reserving a failure), then for the code; fails with the budget broken. */
+  private Future<Void> count(RoutingContext ctx, String client, long window, String code, String retryAfter) {
+    return counter.lookup(client, window, limits).compose(count -> {
+      if (count.refused() != null) {
+        if ("failures".equals(count.refused()) && count.n() == limits.failuresPerAddress() + 1L) {
+          LOG.atWarn().addKeyValue("address", Redact.address(client)).addKeyValue("failures", limits.failuresPerAddress())
+              .addKeyValue("retryAfter", retryAfter).log("look-ups by code blocked for an address: too many codes not found");
+        }
+        return Future.failedFuture(new ApiException(ApiException.Kind.TOO_MANY, "rate_limited"));
+      }
+      ctx.put(RESERVED, new Reserved(client, window));
+      return code == null ? Future.succeededFuture()
+          : counter.code(code, window, limits.windowSeconds() * 2).compose(n -> n > limits.perCode()
+              ? Future.failedFuture(new ApiException(ApiException.Kind.TOO_MANY, "lookup_limited"))
+              : Future.succeededFuture());
+    });
   }
 
   /**
