@@ -98,7 +98,7 @@ public final class Redact {
   }
 
   private static boolean idLike(String segment) {
-    return segment.length() > 24 || CODE.matcher(segment).find() || TICKET.matcher(segment).find()
+    return segment.length() >= 16 || CODE.matcher(segment).find() || TICKET.matcher(segment).find()
         || segment.length() >= 8 && DIGIT.matcher(segment).find();
   }
 

@@ -37,6 +37,8 @@ class RedactTest {
     assertThat(Redact.path("/api/v1/appointments/K7RM-4XQ9?phone=0912345678")).isEqualTo("/api/v1/appointments/{id}");
     assertThat(Redact.path("/api/v1/appointments/ACDE-FGHJ.ics")).isEqualTo("/api/v1/appointments/{id}");
     assertThat(Redact.path("/api/v1/tickets/demo.7k2m9q4xv1ab")).isEqualTo("/api/v1/tickets/{id}");
+    assertThat(Redact.path("/api/v1/devices/pairing-codes/QwErTyUiOpAsDfGhJkLzXc"))
+        .isEqualTo("/api/v1/devices/pairing-codes/{id}");
     assertThat(Redact.path("/api/v1/offices/demo/holidays/2026")).isEqualTo("/api/v1/offices/demo/holidays/2026");
   }
 
