@@ -528,7 +528,7 @@ async function cancel() {
   notice('appt-error', '');
   try {
     const code = state.appointment.code;
-    const answer = await api('/api/v1/appointments/' + enc(code) + '?phone=' + enc(phone), { method: 'DELETE' });
+    const answer = await api('/api/v1/appointments/' + enc(code), { method: 'DELETE', body: { phone } });
     await showAppointment(answer && answer.code ? answer : Object.assign({}, state.appointment, { status: 'CANCELLED' }));
     message(t('book.cancelled'), 'ok');
     scrollTo($('message'));

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.announce.domain.Announcement;
+import vn.layso.common.Redact;
 import vn.layso.office.domain.Office;
 
 /**
@@ -53,7 +54,7 @@ public final class AnnouncementJson {
       return true;
     } catch (IllegalArgumentException unreadable) {
       LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("number", number)
-          .addKeyValue("error", unreadable.getMessage()).log("a call the voice cannot read goes out without announcement");
+          .addKeyValue("error", Redact.text(unreadable.getMessage())).log("a call the voice cannot read goes out without announcement");
       return false;
     }
   }

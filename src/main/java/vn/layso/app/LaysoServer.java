@@ -30,6 +30,7 @@ import vn.layso.checkin.CheckInService;
 import vn.layso.checkin.NoShowSweeper;
 import vn.layso.booking.PersonalDataKey;
 import vn.layso.common.ClientAddress;
+import vn.layso.common.LookupLimiter;
 import vn.layso.common.RateLimiter;
 import vn.layso.history.ArchiveFiles;
 import vn.layso.history.DayArchiver;
@@ -67,6 +68,7 @@ import vn.layso.store.redis.RedisOfficeStore;
 import vn.layso.store.redis.RedisPredictionStore;
 import vn.layso.store.redis.RedisPrintStore;
 import vn.layso.store.redis.RedisQueueStore;
+import vn.layso.store.redis.RedisLookupCounter;
 import vn.layso.store.redis.RedisRateCounter;
 import vn.layso.store.redis.RedisRatingStore;
 import vn.layso.store.redis.RedisStore;
@@ -185,6 +187,9 @@ public final class LaysoServer {
 
       var addresses = ClientAddress.trusting(config.trustedProxies());
       var limiter = new RateLimiter(new RedisRateCounter(redis), clock, addresses);
+      // look-ups by booking code: off with the other anonymous limits (RATE_LIMIT_PER_MINUTE=0)
+      var lookups = new LookupLimiter(new RedisLookupCounter(redis), clock, addresses,
+          config.rateLimitPerMinute() == 0 ? null : LookupLimiter.Limits.DEFAULT);
       var prints = new PrintService(vertx, offices, queue, printing,
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
@@ -222,7 +227,7 @@ public final class LaysoServer {
               predictions, audit, ratings,
               new SettingsService(officeStore, offices, audit, clock).checking(verification::settingsProblems),
               reports,
-              new AccountService(tokens, hasher), verification));
+              new AccountService(tokens, hasher), verification, lookups));
 
       List<HttpServer> http = listen(vertx, config, router);
       // only now: a start that failed before listening must not leave a generated password nobody saw

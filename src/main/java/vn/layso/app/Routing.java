@@ -29,6 +29,7 @@ import vn.layso.checkin.CheckInService;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.FailureHandler;
+import vn.layso.common.LookupLimiter;
 import vn.layso.common.Messages;
 import vn.layso.common.RateLimiter;
 import vn.layso.device.DeviceRoutes;
@@ -74,7 +75,7 @@ final class Routing {
                   NotificationRoutes notifications, BalanceRoutes balance,
                   PredictionService predictions, AuditLog audit, RatingService ratings,
                   SettingsService settings, ReportService reports, AccountService accounts,
-                  PhoneVerificationService verification) {
+                  PhoneVerificationService verification, LookupLimiter lookups) {
   }
 
   /**
@@ -119,14 +120,14 @@ final class Routing {
     // booking's anonymous writes: counted by the page's hold session when it names a live one, else by address
     Handler<RoutingContext> bookingLimit = f.limiter().perMinute("book", config.rateLimitPerMinute(),
         ctx -> ctx.pathParam("office") != null && Auth.actsFor(ctx, ctx.pathParam("office")), Routing::holdSession);
-    new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router, bookingLimit);
+    new BookingRoutes(f.booking(), f.offices(), f.clock()).mount(router, bookingLimit, f.lookups());
     new HoldRoutes(new HoldService(f.booking(), new RedisHoldStore(f.store()), f.offices(), f.clock()), f.addresses())
         .mount(router, bookingLimit);
     new PhoneVerificationRoutes(f.verification()).mount(router,
         f.limiter().perMinute("book", config.rateLimitPerMinute(), ctx -> false));
     new CheckInRoutes(f.checkIn(), f.offices(), f.queue()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
-            ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));
+            ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))), f.lookups(), f.booking()::lookupKey);
     new BookingDaysRoutes(f.booking(), f.offices(), f.clock()).mount(router);
     new BookingLinkRoutes(f.offices(), config.publicUrl()).mount(router);
     new CounterRoutes(f.queue(), f.offices()).mount(router);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.live.EventPeek;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -108,7 +109,7 @@ public final class BalanceWatcher {
     service.evaluate(office).onComplete(r -> {
       boolean again = Boolean.TRUE.equals(running.remove(office.id()));
       if (r.failed()) {
-        LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", r.cause().toString())
+        LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(r.cause()))
             .log("balancing advice round failed");
       } else if (r.result() == BalanceStore.Outcome.STALE) {
         again = true;

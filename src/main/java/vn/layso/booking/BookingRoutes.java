@@ -16,6 +16,7 @@ import vn.layso.booking.domain.PersonName;
 import vn.layso.booking.domain.VietnamesePhone;
 import vn.layso.common.ApiException;
 import vn.layso.common.JsonInput;
+import vn.layso.common.LookupLimiter;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.web.QrSvg;
 
@@ -32,18 +33,25 @@ public final class BookingRoutes {
     this.clock = clock;
   }
 
-  /** {@code anonymousLimit}: the per-address rate limit of anonymous writes (as for issuing). */
-  public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
+  /**
+   * {@code anonymousLimit}: the per-address rate limit of anonymous writes (as for issuing);
+   * {@code lookups}: the limits on look-ups by code, on every route that takes one.
+   */
+  public void mount(Router router, Handler<RoutingContext> anonymousLimit, LookupLimiter lookups) {
+    Handler<RoutingContext> lookup = lookups.limit(ctx -> booking.lookupKey(ctx.pathParam("code")), ctx -> false);
     router.get("/api/v1/offices/:office/slots").respond(this::slots);
     router.post("/api/v1/offices/:office/appointments").handler(anonymousLimit).respond(this::book);
     router.get("/api/v1/offices/:office/holidays/:year").respond(this::holidays);
     router.put("/api/v1/offices/:office/holidays/:year").respond(this::saveHolidays);
-    router.get("/api/v1/appointments/:code/qr.svg").respond(this::qr);
-    router.post("/api/v1/appointments/:code/reschedule").handler(anonymousLimit).respond(this::reschedule);
-    router.get("/api/v1/appointments/:code.ics").handler(ctx -> ics(ctx, ctx.pathParam("code"))
-        .onFailure(ctx::fail));
-    router.get("/api/v1/appointments/:code").respond(this::find);
-    router.delete("/api/v1/appointments/:code").handler(anonymousLimit).respond(this::cancel);
+    router.get("/api/v1/appointments/:code/qr.svg").handler(lookup)
+        .respond(ctx -> lookups.settle(ctx, () -> qr(ctx)));
+    router.post("/api/v1/appointments/:code/reschedule").handler(anonymousLimit).handler(lookup)
+        .respond(ctx -> lookups.settle(ctx, () -> reschedule(ctx)));
+    router.get("/api/v1/appointments/:code.ics").handler(lookup).handler(ctx -> lookups
+        .settle(ctx, () -> booking.find(ctx.pathParam("code"))).compose(a -> ics(ctx, a)).onFailure(ctx::fail));
+    router.get("/api/v1/appointments/:code").handler(lookup).respond(ctx -> lookups.settle(ctx, () -> find(ctx)));
+    router.delete("/api/v1/appointments/:code").handler(anonymousLimit).handler(lookup)
+        .respond(ctx -> lookups.settle(ctx, () -> cancel(ctx)));
   }
 
   private Future<JsonArray> slots(RoutingContext ctx) {
@@ -70,8 +78,12 @@ public final class BookingRoutes {
     return booking.find(ctx.pathParam("code")).map(this::privateView);
   }
 
+  /** The phone proves the booker: in the body ({"phone"}), or in the query of an old link (?phone=). */
   private Future<JsonObject> cancel(RoutingContext ctx) {
-    return booking.cancel(ctx.pathParam("code"), ctx.queryParams().get("phone")).map(this::view);
+    Buffer body = ctx.body().buffer();
+    String phone = body == null || body.length() == 0 ? ctx.queryParams().get("phone")
+        : JsonInput.parse(body).requiredString("phone", 30);
+    return booking.cancel(ctx.pathParam("code"), phone).map(this::view);
   }
 
   private Future<JsonObject> reschedule(RoutingContext ctx) {
@@ -80,19 +92,17 @@ public final class BookingRoutes {
         body.requiredString("start", 5)).map(this::view);
   }
 
-  private Future<Void> ics(RoutingContext ctx, String code) {
-    return booking.find(code).compose(a -> {
-      var office = offices.require(a.office());
-      String field = office.service(a.service()).map(s -> s.name()).orElse(a.service());
-      String text = IcsCalendar.event(a.code() + "@layso", a.date(), a.start(), a.end(),
-          "Lịch hẹn " + field + " – " + a.code(), office.name(),
-          "Mã đặt lịch: " + a.code() + ". Mang CCCD; làm thủ tục tại kiosk từ "
-              + BookingSection.of(office).checkInEarlyMinutes() + " phút trước giờ hẹn.", clock.instant());
-      return ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"lich-hen-" + a.code() + ".ics\"")
-          .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store")
-          .end(text);
-    });
+  private Future<Void> ics(RoutingContext ctx, Appointment a) {
+    var office = offices.require(a.office());
+    String field = office.service(a.service()).map(s -> s.name()).orElse(a.service());
+    String text = IcsCalendar.event(a.code() + "@layso", a.date(), a.start(), a.end(),
+        "Lịch hẹn " + field + " – " + a.code(), office.name(),
+        "Mã đặt lịch: " + a.code() + ". Mang CCCD; làm thủ tục tại kiosk từ "
+            + BookingSection.of(office).checkInEarlyMinutes() + " phút trước giờ hẹn.", clock.instant());
+    return ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/calendar; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"lich-hen-" + a.code() + ".ics\"")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .end(text);
   }
 
   private Future<Buffer> qr(RoutingContext ctx) {

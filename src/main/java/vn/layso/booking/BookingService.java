@@ -28,6 +28,7 @@ import vn.layso.booking.domain.SlotPlanner;
 import vn.layso.booking.domain.TimeRange;
 import vn.layso.booking.domain.VietnamesePhone;
 import vn.layso.common.ApiException;
+import vn.layso.common.Redact;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OpeningHours;
@@ -144,7 +145,7 @@ public final class BookingService {
       return store.book(stored, hold, session, verify ? rules.verifying(stored.phoneHash()) : rules)
           .recover(t -> store.releaseCode(code).transform(x -> Future.<Void>failedFuture(t)))
           .map(v -> {
-            LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("code", code)
+            LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("code", Redact.code(code))
                 .addKeyValue("service", field.code()).addKeyValue("slot", date + " " + start)
                 .addKeyValue("phone", VietnamesePhone.mask(phone)).log("appointment booked");
             notify(e -> e.booked(office, a));
@@ -158,13 +159,20 @@ public final class BookingService {
     return findStored(codeText).map(BookingStore.Stored::appointment);
   }
 
+  /** The keyed hash a look-up of this code is counted under (never the code itself); null when the text is no code. */
+  public String lookupKey(String codeText) {
+    String code = BookingCode.parse(codeText);
+    return code == null || personal == null ? null : personal.hash("lookup", code);
+  }
+
   public Future<Appointment> cancel(String codeText, String phoneText) {
     requireAvailable();
     String phoneHash = proof(phoneText);
     return findStored(codeText).compose(s -> store.cancel(s, phoneHash, clock.instant())
         .compose(v -> find(codeText)).map(a -> {
           Office office = offices.require(a.office());
-          LOG.atInfo().addKeyValue("office", a.office()).addKeyValue("code", a.code()).log("appointment cancelled");
+          LOG.atInfo().addKeyValue("office", a.office()).addKeyValue("code", Redact.code(a.code()))
+              .log("appointment cancelled");
           notify(e -> e.cancelled(office, a));
           return a;
         }));
@@ -185,7 +193,7 @@ public final class BookingService {
       return bookableSlot(office, field, date, start, now)
           .compose(slot -> store.reschedule(s, phoneHash, date, start, slot.end(), rules(office, slot, date, now)))
           .compose(v -> find(codeText)).map(a -> {
-            LOG.atInfo().addKeyValue("office", a.office()).addKeyValue("code", a.code())
+            LOG.atInfo().addKeyValue("office", a.office()).addKeyValue("code", Redact.code(a.code()))
                 .addKeyValue("slot", date + " " + start).log("appointment rescheduled");
             notify(e -> e.rescheduled(office, s.appointment(), a));
             return a;
@@ -286,7 +294,7 @@ public final class BookingService {
     try {
       call.accept(events);
     } catch (RuntimeException e) {
-      LOG.atWarn().addKeyValue("error", e.toString()).log("booking event listener failed");
+      LOG.atWarn().addKeyValue("error", Redact.error(e)).log("booking event listener failed");
     }
   }
 

@@ -5,9 +5,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 import vn.layso.auth.Auth;
 import vn.layso.auth.domain.Principal;
 import vn.layso.common.JsonInput;
+import vn.layso.common.LookupLimiter;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.queue.QueueService;
 import vn.layso.queue.TicketJson;
@@ -29,8 +31,25 @@ public final class CheckInRoutes {
     this.queue = queue;
   }
 
-  public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
-    router.post("/api/v1/offices/:office/check-in").handler(anonymousLimit).respond(this::checkIn);
+  /**
+   * {@code lookups} limits anonymous check-ins as look-ups by code ({@code codeKey}: the keyed hash a
+   * code is counted under); the office's paired kiosk and its staff are trusted and pass uncounted.
+   */
+  public void mount(Router router, Handler<RoutingContext> anonymousLimit, LookupLimiter lookups,
+                    Function<String, String> codeKey) {
+    router.post("/api/v1/offices/:office/check-in").handler(anonymousLimit)
+        .handler(lookups.limit(ctx -> codeKey.apply(bodyCode(ctx)), ctx -> Auth.actsFor(ctx, ctx.pathParam("office"))))
+        .respond(ctx -> lookups.settle(ctx, () -> checkIn(ctx)));
+  }
+
+  /** The code the body names, or null when it names none (the handler then answers 400). */
+  private static String bodyCode(RoutingContext ctx) {
+    try {
+      Object code = new JsonObject(ctx.body().buffer()).getValue("code");
+      return code instanceof String text && text.length() <= 20 ? text : null;
+    } catch (RuntimeException notJson) {
+      return null;
+    }
   }
 
   private Future<JsonObject> checkIn(RoutingContext ctx) {

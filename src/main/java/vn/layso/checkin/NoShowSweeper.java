@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.booking.BookingSection;
 import vn.layso.checkin.domain.DueKey;
+import vn.layso.common.Redact;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 
@@ -49,7 +50,7 @@ public final class NoShowSweeper {
     Future<Integer> chain = Future.succeededFuture(0);
     for (Office office : offices.all()) {
       chain = chain.compose(total -> sweep(office).map(n -> total + n).recover(t -> {
-        LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", t.toString()).log("no-show sweep failed");
+        LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(t)).log("no-show sweep failed");
         return Future.succeededFuture(total);
       }));
     }

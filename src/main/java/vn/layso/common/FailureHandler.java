@@ -21,7 +21,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     ApiException error = toApi(failure, ctx.statusCode());
     if (error == null) {
-      LOG.atError().setCause(failure).addKeyValue("method", ctx.request().method().name())
+      LOG.atError().setCause(Redact.throwable(failure)).addKeyValue("method", ctx.request().method().name())
           .addKeyValue("route", route(ctx)).log("unexpected failure");
       error = new ApiException(ApiException.Kind.INTERNAL, "internal_error");
     }
@@ -68,11 +68,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * The route's pattern (/api/v1/tickets/:id), never the path itself: a path may carry a secret
-   * (a ticket id, a pairing secret) that must not reach a log.
+   * Where the failure happened, never the path itself: a path may carry a secret (a ticket id, a
+   * booking code, a pairing secret) that must not reach a log. A route-level failure handler sees
+   * the route's pattern (/api/v1/tickets/:id); the router's, which is the failing route's no more,
+   * gives the path with its id-like segments masked (/api/v1/tickets/{id}) and without its query.
    */
   private static String route(RoutingContext ctx) {
     var route = ctx.currentRoute();
-    return route != null && route.getPath() != null ? route.getPath() : "(no route)";
+    return route != null && route.getPath() != null ? route.getPath() : Redact.path(ctx.normalizedPath());
   }
 }

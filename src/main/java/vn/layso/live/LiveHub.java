@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.domain.Office;
 
@@ -78,7 +79,7 @@ public final class LiveHub {
           context.runOnContext(v -> office.publish(event));
         }
       } catch (RuntimeException malformed) {
-        LOG.atWarn().addKeyValue("error", malformed.toString()).log("dropped a malformed live event");
+        LOG.atWarn().addKeyValue("error", Redact.error(malformed)).log("dropped a malformed live event");
       }
     };
   }

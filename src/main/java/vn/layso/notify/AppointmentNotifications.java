@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.booking.BookingEvents;
 import vn.layso.booking.domain.Appointment;
+import vn.layso.common.Redact;
 import vn.layso.notify.domain.AppointmentMessages;
 import vn.layso.notify.domain.Notification;
 import vn.layso.notify.domain.ReminderPlan;
@@ -78,7 +79,7 @@ public final class AppointmentNotifications implements BookingEvents {
   }
 
   private static void failed(Appointment a, String event, Throwable t) {
-    LOG.atError().addKeyValue("code", a.code()).addKeyValue("event", event).addKeyValue("error", t.toString())
+    LOG.atError().addKeyValue("code", Redact.code(a.code())).addKeyValue("event", event).addKeyValue("error", Redact.error(t))
         .log("appointment notification not queued");
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.notify.NotificationStore.Claimed;
 import vn.layso.notify.NotificationStore.Outcome;
 import vn.layso.notify.domain.Phones;
@@ -71,7 +72,7 @@ public final class NotificationWorker {
         .onComplete(done -> {
           busy = false;
           if (done.failed()) {
-            LOG.atWarn().addKeyValue("error", done.cause().toString()).log("notification round failed");
+            LOG.atWarn().addKeyValue("error", Redact.error(done.cause())).log("notification round failed");
           }
         });
   }
@@ -108,7 +109,7 @@ public final class NotificationWorker {
       case NO_ZALO -> finish(c, Outcome.NO_ZALO, error, null)
           .compose(v -> sms.send(c.trackingId(), c.phone(), c.template(), c.data()))
           .recover(t -> {
-            LOG.atWarn().addKeyValue("trackingId", c.trackingId()).addKeyValue("error", t.toString())
+            LOG.atWarn().addKeyValue("trackingId", Redact.trackingId(c.trackingId())).addKeyValue("error", Redact.error(t))
                 .log("sms fallback failed");
             return Future.succeededFuture();
           });
@@ -131,12 +132,12 @@ public final class NotificationWorker {
 
   private Future<Void> finish(Claimed c, Outcome outcome, String error, String msgId, Instant next) {
     var log = outcome == Outcome.SENT ? LOG.atInfo() : LOG.atWarn();
-    log.addKeyValue("trackingId", c.trackingId()).addKeyValue("phone", Phones.mask(c.phone()))
-        .addKeyValue("attempt", c.attempts()).addKeyValue("outcome", outcome).addKeyValue("error", error)
+    log.addKeyValue("trackingId", Redact.trackingId(c.trackingId())).addKeyValue("phone", Phones.mask(c.phone()))
+        .addKeyValue("attempt", c.attempts()).addKeyValue("outcome", outcome).addKeyValue("error", Redact.text(error))
         .log("notification");
     return store.complete(c.trackingId(), owner, outcome, clock.instant(), next, error, msgId).map(recorded -> {
       if (!recorded) {
-        LOG.atWarn().addKeyValue("trackingId", c.trackingId()).log("notification lease lost before its outcome was recorded");
+        LOG.atWarn().addKeyValue("trackingId", Redact.trackingId(c.trackingId())).log("notification lease lost before its outcome was recorded");
       }
       return null;
     });

@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.booking.BookingService;
+import vn.layso.common.Redact;
 import vn.layso.live.EventPeek;
 import vn.layso.notify.domain.RatingMessages;
 import vn.layso.office.OfficeRegistry;
@@ -63,7 +64,7 @@ public final class RatingInvitations {
     ratings.completed(office, counter, number)
         .compose(last -> invite(office, last, number))
         .onFailure(e -> LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("number", number)
-            .addKeyValue("error", e.toString()).log("rating invitation not queued"));
+            .addKeyValue("error", Redact.error(e)).log("rating invitation not queued"));
   }
 
   private Future<Boolean> invite(Office office, RatingStore.Completed last, String number) {

@@ -3,6 +3,7 @@ package vn.layso.notify;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.notify.domain.Phones;
 
 /**
@@ -20,7 +21,7 @@ public interface SmsFallback {
 
     @Override
     public Future<Void> send(String trackingId, String phone, String template, java.util.Map<String, String> data) {
-      log.atInfo().addKeyValue("trackingId", trackingId).addKeyValue("phone", Phones.mask(phone))
+      log.atInfo().addKeyValue("trackingId", Redact.trackingId(trackingId)).addKeyValue("phone", Phones.mask(phone))
           .addKeyValue("template", template).log("number has no Zalo: SMS fallback (no gateway configured)");
       return Future.succeededFuture();
     }

@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.booking.BookingService;
+import vn.layso.common.Redact;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.QueueService;
 
@@ -39,6 +40,6 @@ public final class TurnNearWatcher implements BiConsumer<Office, String> {
             .compose(appointment -> notifications.turnMayBeNear(office, appointment, n.number(), n.ahead())))
             .toList()))
         .onFailure(e -> LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("service", service)
-            .addKeyValue("error", e.toString()).log("turn-near check failed"));
+            .addKeyValue("error", Redact.error(e)).log("turn-near check failed"));
   }
 }

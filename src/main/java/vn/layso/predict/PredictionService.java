@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.live.EventPeek;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
@@ -90,7 +91,7 @@ public final class PredictionService implements WaitForecaster {
   @Override
   public void handedOut(Office office, Ticket ticket, Estimate estimate) {
     store.given(office.id(), ticket.serviceDate(), ticket.id(), ticket.service(), estimate).onFailure(e -> LOG.atWarn()
-        .addKeyValue("office", office.id()).addKeyValue("error", e.toString()).log("prediction not remembered"));
+        .addKeyValue("office", office.id()).addKeyValue("error", Redact.error(e)).log("prediction not remembered"));
   }
 
   /**
@@ -171,7 +172,7 @@ public final class PredictionService implements WaitForecaster {
     }).recover(e -> {
       // tried: the next attempt waits its turn like a rebuild, the old calibration stays
       c.builtAt = now;
-      LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", e.toString())
+      LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(e))
           .log("calibration not rebuilt; the previous one stays");
       return Future.succeededFuture(c.calibration);
     }).onComplete(done -> c.rebuilding.set(false));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
+import vn.layso.common.Redact;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.Printer;
@@ -154,7 +155,7 @@ public final class PrintService {
             printer.port(), profile.readStatus()), bytes, deadline))
         .recover(renderFailed -> {
           LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("printer", printer.id())
-              .addKeyValue("error", renderFailed.toString()).log("ticket could not be rendered");
+              .addKeyValue("error", Redact.error(renderFailed)).log("ticket could not be rendered");
           return Future.succeededFuture(PrintResult.failed(PrintResult.Reason.ERROR));
         })
         .compose(result -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.domain.ServiceDay;
@@ -68,7 +69,7 @@ public final class DayCloser {
           LOG.atInfo().addKeyValue("office", office.id()).addKeyValue("reason", t.getMessage())
               .log("day left for the next run");
         } else {
-          LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", t.toString()).log("day close failed");
+          LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(t)).log("day close failed");
         }
         return Future.succeededFuture();
       });

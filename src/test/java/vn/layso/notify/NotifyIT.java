@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import vn.layso.common.Redact;
 import vn.layso.notify.domain.Notification;
 import vn.layso.notify.domain.TemplateKey;
 import vn.layso.testing.Api;
@@ -163,9 +164,9 @@ class NotifyIT {
       app.clock().advance(Duration.ofHours(2));
       await().during(Duration.ofMillis(400)).atMost(WAIT).until(() -> zalo.sendRequests() == before + 1);
       await().atMost(WAIT).until(() -> List.copyOf(captured.list).stream()
-          .anyMatch(e -> String.valueOf(e.getKeyValuePairs()).contains(id)));
+          .anyMatch(e -> String.valueOf(e.getKeyValuePairs()).contains(Redact.trackingId(id))));
       assertThat(String.valueOf(List.copyOf(captured.list).stream().map(ILoggingEvent::getKeyValuePairs).toList()))
-          .contains("+8491*****73").doesNotContain("912345673");
+          .contains("+8491*****73").doesNotContain("912345673").doesNotContain(id);
       Api.Response list = app.api().get("/api/v1/admin/notifications?status=no_zalo", "token", app.adminToken());
       assertThat(list.body()).contains(id).doesNotContain("912345673");
     } finally {

@@ -250,6 +250,24 @@ public final class Keys {
     return "layso:rate:" + client + ":" + window;
   }
 
+  /**
+   * Look-ups by booking code of one client address in one window (lookup_limit.lua); tagged with
+   * the address so the failures key below shares its slot.
+   */
+  public static String lookups(String client, long window) {
+    return "layso:lookup:{" + client + "}:" + window;
+  }
+
+  /** Look-ups of one client address that found nothing in one window (with the refusals once over budget). */
+  public static String lookupFailures(String client, long window) {
+    return lookups(client, window) + ":failed";
+  }
+
+  /** Look-ups of one booking code, named by its keyed hash (never the code), in one window. */
+  public static String codeLookups(String codeHash, long window) {
+    return "layso:lookup:code:" + codeHash + ":" + window;
+  }
+
   // ---- booking (vn.layso.booking). Every booking key of an office carries its {office} tag, so
   // the reservation, cancel, reschedule and check-in scripts touch one cluster slot.
 

@@ -36,6 +36,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.common.ApiException;
+import vn.layso.common.Redact;
 
 /**
  * The one place that talks to Redis: one async connection per serving event loop, a pub/sub
@@ -147,7 +148,7 @@ public final class RedisStore implements AutoCloseable {
     if (t instanceof ApiException || t instanceof RedisCommandExecutionException) {
       return t;
     }
-    LOG.atWarn().addKeyValue("error", t.toString()).log("redis unavailable");
+    LOG.atWarn().addKeyValue("error", Redact.error(t)).log("redis unavailable");
     return new ApiException(ApiException.Kind.UNAVAILABLE, "store_unavailable");
   }
 
