@@ -73,7 +73,7 @@ public final class OtpMessages implements OtpChannel {
             return Future.succeededFuture("zalo");
           }
           LOG.atWarn().addKeyValue("outcome", outcome).addKeyValue("status", reply.status())
-              .addKeyValue("error", vn.layso.common.Redact.text(reply.error())).log("verification code not delivered by zalo");
+              .addKeyValue("error", reply.error()).log("verification code not delivered by zalo");
           return Future.failedFuture(new IllegalStateException("zns " + outcome));
         });
   }
