@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.common.Messages;
@@ -49,7 +50,7 @@ final class LiveSession {
   private final ServerWebSocket socket;
   private final Runnable release;
   private final StaffAccess access;
-  private final java.util.Locale locale;
+  private final Locale locale;
   private final String unknownMessage;
   private final int unknownMessageBytes;
   private final DeltaGate gate = new DeltaGate();
