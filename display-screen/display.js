@@ -6,7 +6,7 @@ import { api } from '/static/assets/api.js';
 import { LiveStream, LiveStatus } from '/static/assets/live.js';
 import { formatDate, formatTime, formatWeekday } from '/static/assets/format.js';
 import { Voice, Sound } from './voice.js';
-import { pairDevice, storedDevice } from '/static/assets/pairing.js';
+import { pairDevice, storedDevice, followFreshTokens, DEVICE_CHECK_MS } from '/static/assets/pairing.js';
 
 const ROWS = 7;                 // earlier calls listed beside (or under) the latest one
 const KEEP = ROWS + 1;
@@ -256,12 +256,16 @@ if (view.office) {
 // A screen is paired only when asked (?pair=1), so that it shows in the office's device list with its
 // last-seen time and can be revoked. A screen that was paired and whose token was revoked shows its
 // code again: someone meant it to be paired, and a manager should see it is no longer.
-const DEVICE_CHECK_MS = 10 * 60 * 1000;
+// A paired screen asks every DEVICE_CHECK_MS whether it still is (a revoked one says so within seconds).
 const deviceKey = `layso.display.device.${officeId}`;
+// a rotated token (X-Layso-Token, at most once a day) is kept where the screen keeps its device
+followFreshTokens(deviceKey);
 
-function showPairing() {
+/** unpaired: the screen was paired and its token was refused: "Thiết bị chưa ghép nối" above the code. */
+function showPairing(unpaired = false) {
   $('pairing').hidden = false;
-  pairDevice({ storageKey: deviceKey, container: $('pairing-box'), onPaired: () => { $('pairing').hidden = true; } });
+  pairDevice({ storageKey: deviceKey, container: $('pairing-box'), unpaired,
+    onPaired: () => { $('pairing').hidden = true; } });
 }
 
 async function checkDevice() {
@@ -272,7 +276,7 @@ async function checkDevice() {
   } catch (failed) {
     if (failed.status === 401 || failed.status === 403) {
       try { localStorage.removeItem(deviceKey); } catch (ignored) { /* storage off */ }
-      showPairing();
+      showPairing(true);
     }
   }
 }

@@ -3,8 +3,10 @@
 -- stored only when it was computed from what is stored now (ARGV[1], the signature it read) or
 -- says the same: a round based on an advice another server has replaced meanwhile is dropped
 -- (the next round reads the new one). The same signature with new numbers is stored silently.
--- KEYS: 1 balance, 2 version
--- ARGV: 1 signature read, 2 new signature, 3 advice items (JSON array), 4 now (ms), 5 channel,
+-- The advice is for staff only: it goes out on the staff channel, without a version (the public
+-- stream's versions stay gapless), and reaches only live sockets a staff token authenticated.
+-- KEYS: 1 balance
+-- ARGV: 1 signature read, 2 new signature, 3 advice items (JSON array), 4 now (ms), 5 staff channel,
 --       6 office, 7 ttl (s)
 local stored = redis.call('HGET', KEYS[1], 'sig') or ''
 if stored ~= ARGV[1] and stored ~= ARGV[2] then
@@ -25,5 +27,5 @@ local items = cjson.decode(ARGV[3])
 -- cjson writes an empty table as {}: an empty round says count 0 and leaves the list out
 local event = { type = 'balance.advice', office = ARGV[6], at = now, count = #items }
 if #items > 0 then event.advice = items end
-local v = emit(KEYS[2], ARGV[5], event)
-return result({ published = true, version = v })
+redis.call('PUBLISH', ARGV[5], cjson.encode(event))
+return result({ published = true })

@@ -46,6 +46,9 @@ export function mount(main) {
     onSnapshot: snapshot,
     onEvent: liveEvent,
     onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
+    // the advice is staff-only: the console's token opens the socket's staff channel
+    token: () => session.token,
+    onStaffEvent: staffEvent,
   }).start();
   // the longest waits grow while nothing happens: the board is asked again every TICK_MS
   board.timers.tick = setInterval(() => schedule('waits', loadWaits, 0), TICK_MS);
@@ -68,12 +71,14 @@ function snapshot(message) {
   schedule('waits', loadWaits, 0);
 }
 
+/** The advice comes on the socket's staff channel (after every snapshot and on each change). */
+function staffEvent(event) {
+  if (!board || event.type !== 'balance.advice') return;
+  if (board.balance) board.balance.advice = Array.isArray(event.advice) ? event.advice : [];
+  render();
+}
+
 function liveEvent(event) {
-  if (event.type === 'balance.advice') {
-    if (board.balance) board.balance.advice = Array.isArray(event.advice) ? event.advice : [];
-    render();
-    return;
-  }
   const queue = event.queue;
   if (queue && queue.service) {
     const entry = board.queues.find(q => q.service === queue.service);

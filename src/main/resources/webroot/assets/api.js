@@ -18,6 +18,18 @@ export function newKey() {
   return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Who wants a device's fresh token (assets/pairing.js keeps it where the page stores its device). */
+const freshTokenListeners = [];
+
+/**
+ * Calls listener(oldToken, freshToken) when an answer to a request made with oldToken carries a
+ * fresh token (header X-Layso-Token: a device token rotates on use, at most once a day; the old one
+ * stays valid for 48 hours).
+ */
+export function onFreshToken(listener) {
+  freshTokenListeners.push(listener);
+}
+
 export async function api(path, { method = 'GET', body, token, idempotencyKey, timeoutMs = 10000 } = {}) {
   const headers = { 'Accept': 'application/json', 'Accept-Language': currentLang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -36,6 +48,12 @@ export async function api(path, { method = 'GET', body, token, idempotencyKey, t
     throw new ApiError(0, 'network', t('common.networkError'));
   } finally {
     clearTimeout(timer);
+  }
+  const fresh = token && response.headers.get('X-Layso-Token');
+  if (fresh && fresh !== token) {
+    freshTokenListeners.forEach(listener => {
+      try { listener(token, fresh); } catch (ignored) { /* one page's keeper never stops another */ }
+    });
   }
   if (response.status === 204) return null;
   let json = null;

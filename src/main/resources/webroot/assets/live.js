@@ -14,9 +14,16 @@ export class LiveStream {
    * office: the office id. onSnapshot(snapshot): the whole state, on every (re)connect and resync.
    * onEvent(event): each delta, in version order, exactly once per version.
    * onStatus(status): connecting | live | offline.
+   * token: a staff page's bearer token (or a function giving it): sent as the socket's first message
+   * ({"type":"auth"}), so this socket also gets the office's staff-only events (balance.advice,
+   * unversioned), each passed to onStaffEvent(event). onAuthFailed(error): the token was refused.
    */
-  constructor({ office, onSnapshot, onEvent, onStatus = () => {}, minDelayMs = 500, maxDelayMs = 15000 }) {
+  constructor({ office, onSnapshot, onEvent, onStatus = () => {}, minDelayMs = 500, maxDelayMs = 15000,
+    token = null, onStaffEvent = () => {}, onAuthFailed = () => {} }) {
     this.office = office;
+    this.token = token;
+    this.onStaffEvent = onStaffEvent;
+    this.onAuthFailed = onAuthFailed;
     this.onSnapshot = onSnapshot;
     this.onEvent = onEvent;
     this.onStatus = onStatus;
@@ -91,6 +98,8 @@ export class LiveStream {
     socket.onerror = () => { /* onclose follows and reconnects */ };
     socket.onopen = () => {
       this.lastMessageAt = Date.now();
+      const token = typeof this.token === 'function' ? this.token() : this.token;
+      if (token) socket.send(JSON.stringify({ type: 'auth', token }));
       this.timers.ping = setInterval(() => this.keepAlive(), PING_EVERY_MS);
     };
   }
@@ -145,7 +154,16 @@ export class LiveStream {
       this.onSnapshot(message);
       return;
     }
-    if (typeof message.version !== 'number' || this.awaitingSnapshot) return;
+    if (typeof message.version !== 'number') {
+      // unversioned: the answers to auth, ping and unknown messages, and staff-only events
+      if (message.type === 'error' && (message.code === 'invalid_token' || message.code === 'forbidden')) {
+        this.onAuthFailed(message);
+      } else if (message.type !== 'pong' && message.type !== 'auth' && message.type !== 'error' && this.token) {
+        this.onStaffEvent(message);
+      }
+      return;
+    }
+    if (this.awaitingSnapshot) return;
     if (message.epoch && this.epoch && message.epoch !== this.epoch) {
       this.resync();
     } else if (message.version === this.version + 1) {

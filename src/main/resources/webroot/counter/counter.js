@@ -249,9 +249,13 @@ async function startConsole(counterId) {
   }
   state.live = new LiveStream({
     office: state.office.id,
-    onSnapshot: () => { scheduleRefresh(0); loadAdvice(); },
+    onSnapshot: () => scheduleRefresh(0),
     onEvent: liveEvent,
     onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
+    // the advice is staff-only: this socket authenticates and gets it after every snapshot and on each change
+    token: () => state.auth && state.auth.token,
+    onStaffEvent: event => { if (event.type === 'balance.advice') renderAdvice(Array.isArray(event.advice) ? event.advice : []); },
+    onAuthFailed: () => loadAdvice(),
   }).start();
   checkPrints();
 }
@@ -348,10 +352,6 @@ function stopConsole() {
 }
 
 function liveEvent(event) {
-  if (event.type === 'balance.advice') {
-    renderAdvice(Array.isArray(event.advice) ? event.advice : []);
-    return;
-  }
   if (!state.view) return;
   const mine = new Set(state.view.services.map(s => s.code));
   const queue = event.queue;
@@ -704,7 +704,7 @@ function renderPrints(items) {
   }));
 }
 
-// ---- balancing advice (decided on the server: GET .../balance, then each balance.advice event) ----
+// ---- balancing advice (decided on the server: balance.advice on the live socket's staff channel; GET .../balance) ----
 
 async function loadAdvice() {
   clearTimeout(state.adviceTimer);

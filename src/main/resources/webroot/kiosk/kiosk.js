@@ -5,7 +5,7 @@
 import { loadLang, applyText, langSwitch, t } from '/static/assets/i18n.js';
 import { api, newKey } from '/static/assets/api.js';
 import { formatDate, formatTime } from '/static/assets/format.js';
-import { pairDevice, storedDevice } from '/static/assets/pairing.js';
+import { pairDevice, storedDevice, followFreshTokens, DEVICE_CHECK_MS } from '/static/assets/pairing.js';
 
 const params = new URLSearchParams(location.search);
 const officeId = params.get('office') || '';
@@ -17,7 +17,6 @@ const STORE_KEY = `layso.kiosk.device.${officeId}`;
 const SETTLE_MS = 400;
 const LONG_PRESS_MS = 1500;
 const PAIR_IDLE_SECONDS = 120;
-const DEVICE_CHECK_MS = 10 * 60 * 1000;
 
 const $ = id => document.getElementById(id);
 let office = null;
@@ -32,6 +31,8 @@ let code = '';
 let idle = null;
 /** The pairing code on screen, while the pairing screen is open. */
 let pairing = null;
+/** The pairing screen says "Thiết bị chưa ghép nối": this kiosk's token was refused (revoked, unpaired, expired). */
+let unpairedMode = false;
 
 function boundedInt(text, fallback, min, max) {
   const n = Number.parseInt(text, 10);
@@ -67,7 +68,9 @@ function show(name, tapped = false) {
   shownAt = tapped ? performance.now() : -Infinity;
   document.body.dataset.screen = name;
   if (name !== 'pair' && pairing) { pairing.stop(); pairing = null; }
-  if (name === 'start' || name === 'loading') stopIdle();
+  if (name !== 'pair') unpairedMode = false;
+  // an unpaired kiosk keeps saying so until it is paired again or someone taps "Huỷ"
+  if (name === 'start' || name === 'loading' || (name === 'pair' && unpairedMode)) stopIdle();
   else startIdle(name === 'pair' ? PAIR_IDLE_SECONDS : idleSeconds);
 }
 
@@ -304,10 +307,11 @@ function failed(error, request) {
   notice({ title: t(title), text: error.message, tone: error.status === 409 ? 'info' : 'error' });
 }
 
+/** The kiosk's token was refused (revoked, unpaired or expired): "Thiết bị chưa ghép nối" with a new code. */
 function revoked() {
   saveDevice(null);
   pending = null;
-  notice({ icon: 'i', title: t('kiosk.revokedTitle'), text: t('kiosk.revokedText'), tone: 'info' });
+  openPairing(true);
 }
 
 // ---- appointment check-in -------------------------------------------------------------------
@@ -364,11 +368,16 @@ function submitCheckin() {
 
 // ---- pairing -----------------------------------------------------------------------------------
 
-function openPairing() {
+function openPairing(unpaired = false) {
   $('pair-state').textContent = device ? t('kiosk.pairedAs', { device: device.device }) : t('kiosk.pairHint');
   $('pair-forget').hidden = !device;
+  // unpaired: the pairing helper's own "Thiết bị chưa ghép nối" heading and text replace the kiosk's
+  $('pair-title').hidden = unpaired;
+  $('pair-state').hidden = unpaired;
+  unpairedMode = unpaired;
   show('pair');
-  pairing = pairDevice({ storageKey: STORE_KEY, container: $('pair-code-box'), onPaired: paired });
+  if (pairing) pairing.stop();
+  pairing = pairDevice({ storageKey: STORE_KEY, container: $('pair-code-box'), onPaired: paired, unpaired });
 }
 
 /** The code was claimed: the kiosk now holds its own token (a display's or tablet's is no kiosk's). */
@@ -394,6 +403,9 @@ function longPress(target, action) {
   target.addEventListener('pointerdown', () => { cancel(); timer = setTimeout(action, LONG_PRESS_MS); });
   ['pointerup', 'pointerleave', 'pointercancel'].forEach(type => target.addEventListener(type, cancel));
 }
+
+// a rotated token (X-Layso-Token, at most once a day) replaces the one in memory and in storage
+followFreshTokens(STORE_KEY, (old, fresh) => { if (device && device.token === old) saveDevice({ ...device, token: fresh }); });
 
 async function checkDevice() {
   if (!device) return;

@@ -10,7 +10,7 @@
 import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
 import { api } from '../assets/api.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
-import { pairDevice, storedDevice } from '../assets/pairing.js';
+import { pairDevice, storedDevice, followFreshTokens, watchDevice } from '../assets/pairing.js';
 import { levelButtons, reasonButtons } from './levels.js';
 
 export const STORAGE_KEY = 'layso.rate.device';
@@ -22,7 +22,7 @@ const $ = id => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const state = { office: params.get('office'), counter: params.get('counter'), token: null, prompt: null,
   offered: null, dismissed: null, level: null, reason: null, idleTimer: null, thanksTimer: null, poll: null,
-  live: null, sending: false };
+  live: null, sending: false, watch: null };
 
 function show(screen) {
   ['loading', 'unpaired', 'idle', 'ask', 'reason', 'thanks'].forEach(s => { $('s-' + s).hidden = s !== screen; });
@@ -52,13 +52,21 @@ let pairing = null;
  */
 function unpaired(textKey, pair = !textKey) {
   stopLive();
+  if (state.watch) state.watch.stop();
   $('unpaired-text').textContent = t(textKey || 'rating.notPairedText');
+  // with a code: the pairing helper's "Thiết bị chưa ghép nối" and its text stand above it instead
+  const own = !pair || Boolean(textKey);
+  $('unpaired-title').hidden = !own;
+  $('unpaired-text').hidden = !own;
   show('unpaired');
   if (!pair) return;
   forgetDevice();
   if (pairing) pairing.stop();
-  pairing = pairDevice({ storageKey: STORAGE_KEY, container: $('pairing'), onPaired: paired });
+  pairing = pairDevice({ storageKey: STORAGE_KEY, container: $('pairing'), onPaired: paired, unpaired: !textKey });
 }
+
+// a rotated token (X-Layso-Token, at most once a day) replaces the one in memory and in storage
+followFreshTokens(STORAGE_KEY, (old, fresh) => { if (state.token === old) state.token = fresh; });
 
 /** Claimed as a rating tablet: its own office and counter from now on (the address says so too). */
 function paired(device) {
@@ -240,7 +248,11 @@ async function main() {
   $('counter-name').textContent = t('common.counter') + ' ' + state.counter;
   show('idle');
   await readPrompt();
-  if ($('screen').dataset.screen !== 'unpaired') startLive();
+  if ($('screen').dataset.screen !== 'unpaired') {
+    startLive();
+    // a tablet revoked in the console says so within seconds, not at its next prompt
+    state.watch = watchDevice({ token: () => state.token, onRevoked: () => unpaired() });
+  }
 }
 
 main();

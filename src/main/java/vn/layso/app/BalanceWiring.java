@@ -19,7 +19,7 @@ import vn.layso.store.redis.RedisStore;
  * evaluates every office periodically and soon after each live event it reads on the store's
  * event channel.
  */
-record BalanceWiring(BalanceRoutes routes, BalanceWatcher watcher) {
+record BalanceWiring(BalanceRoutes routes, BalanceWatcher watcher, BalanceService service) {
 
   /** Subscribes (blocking briefly): call at start-up, off the event loops. */
   static BalanceWiring start(Vertx vertx, RedisStore redis, OfficeRegistry offices, Clock clock,
@@ -34,7 +34,7 @@ record BalanceWiring(BalanceRoutes routes, BalanceWatcher watcher) {
     var watcher = new BalanceWatcher(vertx, service, offices);
     redis.subscribe(Keys.EVENTS_CHANNEL, watcher.listener());
     watcher.start();
-    return new BalanceWiring(new BalanceRoutes(service, offices), watcher);
+    return new BalanceWiring(new BalanceRoutes(service, offices), watcher, service);
   }
 
   void stop() {

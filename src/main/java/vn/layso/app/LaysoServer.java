@@ -219,6 +219,9 @@ public final class LaysoServer {
       // balancing advice: every office evaluated every 30 s and soon after each live event
       var balance = BalanceWiring.start(vertx, redis, offices, clock, predictions);
       started.add(balance::stop);
+      // staff-only events (the advice) reach only live sockets a staff token of the office opened
+      hub.staff(new StaffLive(authService, balance.service()));
+      redis.subscribe(Keys.STAFF_EVENTS_CHANNEL, hub.staffListener());
       var audit = new RedisAuditLog(redis, Duration.ofDays(config.historyDays()));
       var reports = new ReportService(vertx, new RedisReportStore(redis), historyStore, offices, clock);
       Router router = Routing.router(vertx, config,

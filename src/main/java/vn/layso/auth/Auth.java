@@ -18,6 +18,8 @@ public final class Auth implements Handler<RoutingContext> {
 
   private static final String PRINCIPAL = "layso.principal";
   private static final String TOKEN = "layso.token";
+  /** The response header that carries a device's fresh token after a rotation (assets/api.js keeps it). */
+  public static final String FRESH_TOKEN_HEADER = "X-Layso-Token";
 
   /** All that the token of an account whose password was reset may call until it is changed. */
   private static final Set<String> PASSWORD_CHANGE_PATHS =
@@ -54,7 +56,17 @@ public final class Auth implements Handler<RoutingContext> {
       service.seen(p);
       ctx.put(PRINCIPAL, p);
       ctx.put(TOKEN, token);
-      ctx.next();
+      if (p.role() != Role.DEVICE) {
+        ctx.next();
+        return;
+      }
+      // a device's token rotates on use: the fresh one rides on this answer, never cached
+      service.rotateIfDue(token, p).onComplete(fresh -> {
+        if (fresh.succeeded() && fresh.result() != null) {
+          ctx.response().putHeader(FRESH_TOKEN_HEADER, fresh.result()).putHeader("Cache-Control", "no-store");
+        }
+        ctx.next();
+      });
     });
   }
 

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.auth.domain.Credentials;
 import vn.layso.auth.domain.DeviceKind;
+import vn.layso.auth.domain.DeviceTokens;
 import vn.layso.auth.domain.PairingCode;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
@@ -27,7 +28,9 @@ public final class AuthService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Duration DEVICE_TOKEN_TTL = Duration.ofDays(365);
+  private static final Duration DEVICE_TOKEN_TTL = DeviceTokens.LIFETIME;
+  /** A server asks the store whether a device's token is due at most this often per device (clock time). */
+  private static final long ROTATION_ASKED_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
   private static final long SEEN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
   /** The built-in administrator account. */
   public static final String ADMIN = "admin";
@@ -45,6 +48,8 @@ public final class AuthService {
   private final Duration tokenTtl;
   /** Last-seen writes this server made, per device (nanoTime): at most one a minute each. */
   private final Map<String, Long> seenWritten = new ConcurrentHashMap<>();
+  /** When this server last asked the store to rotate each device's token (clock ms). */
+  private final Map<String, Long> rotationAsked = new ConcurrentHashMap<>();
 
   public AuthService(AuthStore store, PasswordHasher hasher, Clock clock, Duration tokenTtl) {
     this.store = store;
@@ -185,6 +190,38 @@ public final class AuthService {
     seenWritten.put(p.username(), now);
     store.deviceSeen(p.username(), clock.instant())
         .onFailure(e -> LOG.atDebug().addKeyValue("error", e.toString()).log("device last-seen not written"));
+  }
+
+  /**
+   * A fresh token for a device whose token is due for rotation ({@link DeviceTokens}), or null: not a
+   * device, not due, asked already within the minute on this server, or the store said no (another
+   * request rotated it, a token in grace, an unpaired device). The store decides atomically, so
+   * parallel requests get one fresh token at most; a failure to rotate never fails the request.
+   */
+  public Future<String> rotateIfDue(String token, Principal p) {
+    Instant now = clock.instant();
+    if (p.role() != Role.DEVICE || !DeviceTokens.mayBeDue(p.expiresAt(), now)) {
+      return Future.succeededFuture(null);
+    }
+    long nowMillis = now.toEpochMilli();
+    Long asked = rotationAsked.get(p.username());
+    if (asked != null && nowMillis >= asked && nowMillis - asked < ROTATION_ASKED_EVERY_MILLIS) {
+      return Future.succeededFuture(null);
+    }
+    if (rotationAsked.size() > 10_000) {
+      rotationAsked.clear();
+    }
+    rotationAsked.put(p.username(), nowMillis);
+    String fresh = randomToken();
+    Principal principal = new Principal(p.username(), p.role(), p.offices(), now.plus(DEVICE_TOKEN_TTL),
+        p.deviceKind(), p.counter());
+    return store.rotateDeviceToken(hash(token), hash(fresh), principal, DEVICE_TOKEN_TTL, now,
+            DeviceTokens.ROTATE_AFTER, DeviceTokens.graceEnds(now))
+        .map(rotated -> rotated ? fresh : (String) null)
+        .otherwise(e -> {
+          LOG.atWarn().addKeyValue("error", e.toString()).log("device token not rotated");
+          return null;
+        });
   }
 
   /** The paired device behind a device principal; 404 {@code device_not_found} when it was unpaired meanwhile. */

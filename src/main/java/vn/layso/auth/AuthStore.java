@@ -135,6 +135,16 @@ public interface AuthStore {
   /** Revokes every token of the office's device and deletes it; false when it has no such device. */
   Future<Boolean> unpairDevice(String office, String username);
 
+  /**
+   * Rotates a device's token in one step: when {@code presentedHash} is the device's current token
+   * and was issued at least {@code rotateAfter} before {@code now}, stores {@code fresh} (its hash,
+   * principal and lifetime) as the current token and cuts every other token of the device to end
+   * by {@code graceEnds}. False when not due (another request rotated it today, a token in grace, an
+   * unpaired device): at most one rotation a day per device, however many requests race.
+   */
+  Future<Boolean> rotateDeviceToken(String presentedHash, String freshHash, Principal fresh, Duration ttl,
+                                    Instant now, Duration rotateAfter, Instant graceEnds);
+
   /** Notes that a device was seen now (the store writes it at most once a minute). */
   Future<Void> deviceSeen(String username, Instant now);
 

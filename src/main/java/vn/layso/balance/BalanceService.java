@@ -20,7 +20,7 @@ import vn.layso.queue.domain.ServiceDay;
 /**
  * One round of balancing advice for an office: read its load (one script), predict each field's
  * newcomer wait, let {@link BalanceAdvisor} decide from that and the stored advice, and store the
- * result (publishing balance.advice when it changed, in the same step).
+ * result (publishing balance.advice on the staff channel when it changed, in the same step).
  */
 public final class BalanceService {
 
@@ -71,6 +71,21 @@ public final class BalanceService {
         out.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.atZone(office.timezone())));
       }
       return out.put("fields", fields).put("counters", counters);
+    });
+  }
+
+  /**
+   * The advice as last published, as a balance.advice event (the shape the staff channel carries):
+   * what a staff live socket gets when it authenticates and after each snapshot, so it never waits
+   * for the next change (and a lost delivery is made good at the next resync).
+   */
+  public Future<JsonObject> currentEvent(Office office) {
+    return store.load(office, ServiceDay.of(clock, office.timezone())).map(load -> {
+      List<Advice> stored = AdviceJson.read(office, load.stored().adviceJson());
+      Instant since = load.stored().since();
+      JsonObject event = new JsonObject().put("type", "balance.advice").put("office", office.id())
+          .put("at", (since != null ? since : clock.instant()).toEpochMilli()).put("count", stored.size());
+      return stored.isEmpty() ? event : event.put("advice", AdviceJson.write(stored));
     });
   }
 

@@ -17,8 +17,8 @@ import vn.layso.office.domain.Office;
 
 /**
  * Keeps every office's balancing advice current on this server: every {@link #PERIOD_MILLIS}, and
- * {@link #DEBOUNCE_MILLIS} after a queue event (issue, call, pause, ...: every live event but its
- * own), however many events came meanwhile. One round at a time per office; events during a round
+ * {@link #DEBOUNCE_MILLIS} after a queue event (issue, call, pause, ...: every public live
+ * event), however many events came meanwhile. One round at a time per office; events during a round
  * ask for one more after it. Every server runs one: the store step publishes each change once.
  * All its state lives on one context.
  */
@@ -64,13 +64,11 @@ public final class BalanceWatcher {
 
   /**
    * The listener for the store's event channel (it runs on the subscription's thread): names the
-   * office of each event without parsing the whole message, and skips balance.advice itself.
+   * office of each event without parsing the whole message. Its own balance.advice goes out on the
+   * staff channel, so it never wakes it.
    */
   public BiConsumer<String, String> listener() {
     return (channel, message) -> {
-      if (EventPeek.isType(message, "balance.advice")) {
-        return;
-      }
       String office = EventPeek.office(message);
       if (office != null && signalled.add(office)) {
         context.runOnContext(v -> soon(office));

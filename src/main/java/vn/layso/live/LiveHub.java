@@ -41,6 +41,7 @@ public final class LiveHub {
   private final SocketLimits limits;
   private final Map<String, OfficeChannel> channels = new ConcurrentHashMap<>();
   private volatile long heartbeatTimer = -1;
+  private volatile StaffAccess staff = StaffAccess.NONE;
 
   /**
    * @param states an office's live state at one version (snapshot.lua)
@@ -61,6 +62,25 @@ public final class LiveHub {
   public void startHeartbeat() {
     context.runOnContext(v -> heartbeatTimer = context.owner().setPeriodic(HEARTBEAT_MILLIS,
         id -> channels.values().forEach(OfficeChannel::heartbeat)));
+  }
+
+  /** Who may open the staff channel on a live socket, and what a staff socket is told first. */
+  public void staff(StaffAccess access) {
+    this.staff = access;
+  }
+
+  /**
+   * The listener for the store's staff-only channel (balance.advice, unversioned): each message goes
+   * to the office's authenticated staff sockets only. Runs on the store's I/O thread.
+   */
+  public BiConsumer<String, String> staffListener() {
+    return (channel, message) -> {
+      String id = EventPeek.office(message);
+      OfficeChannel office = id == null ? null : channels.get(id);
+      if (office != null) {
+        context.runOnContext(v -> office.publishStaff(message));
+      }
+    };
   }
 
   /** The listener to give the store's subscription; it runs on the store's I/O thread. */
@@ -100,7 +120,7 @@ public final class LiveHub {
         id -> new OfficeChannel(office, context, states, store));
     channel.office(office);
     Context here = Vertx.currentContext();
-    new LiveSession(here, channel, socket, () -> limits.release(address)).start();
+    new LiveSession(here, channel, socket, () -> limits.release(address), staff).start();
   }
 
   public int openSockets() {

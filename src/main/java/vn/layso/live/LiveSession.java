@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.common.Messages;
@@ -23,6 +24,11 @@ import vn.layso.live.domain.TokenBucket;
  * code 1008. Resyncs the client asks for are limited by a token bucket; past it they are ignored,
  * as the server resyncs a socket by itself whenever it sees it behind. All of it runs on the
  * socket's own context, so no locking is needed.
+ *
+ * <p>A socket is public until a staff token of the office authenticates it ({@code {"type":"auth",
+ * "token":...}}, answered {@code {"type":"auth","staff":true}} or an error): then it also gets the
+ * office's staff-only events (unversioned), their current state at once and after every snapshot.
+ * The token is checked again at every ping, so a revoked one stops the staff events within 25 s.
  */
 final class LiveSession {
 
@@ -34,29 +40,40 @@ final class LiveSession {
   static final long RESYNC_REFILL_MILLIS = 2_000;
   static final short NOT_READING = 1008;
   private static final String PONG = new JsonObject().put("type", "pong").encode();
+  private static final String AUTH_OK = new JsonObject().put("type", "auth").put("staff", true).encode();
+  /** Auth messages: three at once, then one more every ten seconds (each costs a token look-up). */
+  static final int AUTH_BURST = 3;
+  static final long AUTH_REFILL_MILLIS = 10_000;
 
   private final Context context;
   private final OfficeChannel channel;
   private final ServerWebSocket socket;
   private final Runnable release;
+  private final StaffAccess access;
+  private final Locale locale;
   private final String unknownMessage;
   private final int unknownMessageBytes;
   private final DeltaGate gate = new DeltaGate();
   private final TokenBucket resyncs =
       new TokenBucket(RESYNC_BURST, RESYNC_REFILL_MILLIS, () -> System.nanoTime() / 1_000_000);
+  private final TokenBucket auths =
+      new TokenBucket(AUTH_BURST, AUTH_REFILL_MILLIS, () -> System.nanoTime() / 1_000_000);
   private final Deque<LiveEvent> buffered = new ArrayDeque<>();
+  /** The staff token that authenticated this socket; null: a public socket. */
+  private String staffToken;
   private volatile long queuedBytes;
   private boolean detached;
   private boolean released;
   private long pingTimer = -1;
 
-  /** {@code release} gives the socket's place back when it has closed. */
-  LiveSession(Context context, OfficeChannel channel, ServerWebSocket socket, Runnable release) {
+  /** {@code release} gives the socket's place back when it has closed; {@code access} opens the staff channel. */
+  LiveSession(Context context, OfficeChannel channel, ServerWebSocket socket, Runnable release, StaffAccess access) {
     this.context = context;
     this.channel = channel;
     this.socket = socket;
     this.release = release;
-    var locale = Messages.fromAcceptLanguage(socket.headers().get("Accept-Language"));
+    this.access = access;
+    this.locale = Messages.fromAcceptLanguage(socket.headers().get("Accept-Language"));
     this.unknownMessage = new JsonObject().put("type", "error").put("code", "unknown_message")
         .put("message", Messages.text(locale, "unknown_message")).encode();
     this.unknownMessageBytes = unknownMessage.getBytes(StandardCharsets.UTF_8).length;
@@ -79,6 +96,9 @@ final class LiveSession {
       if (!detached && !full()) {
         socket.writePing(Buffer.buffer());
       }
+      if (!detached && staffToken != null) {
+        checkStaff(staffToken, false);
+      }
     });
     resync();
   }
@@ -99,6 +119,14 @@ final class LiveSession {
       return;
     }
     deliver(event);
+  }
+
+  /** A staff-only event: written to a staff socket only (a syncing one gets the state after its snapshot). */
+  void onStaff(String text) {
+    if (detached || staffToken == null || gate.syncing() || full()) {
+      return;
+    }
+    write(text, text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   void onHeartbeat(long settledVersion, String epoch) {
@@ -143,6 +171,49 @@ final class LiveSession {
       deliver(buffered.poll());
     }
     buffered.clear();
+    if (staffToken != null) {
+      sendStaffState();
+    }
+  }
+
+  /** Checks a staff token: on success the socket is (still) a staff socket; otherwise public again, told why. */
+  private void checkStaff(String token, boolean answer) {
+    access.mayServe(token, channel.id()).onComplete(r -> context.runOnContext(v -> {
+      if (detached) {
+        return;
+      }
+      boolean ok = r.succeeded() && Boolean.TRUE.equals(r.result());
+      if (!ok) {
+        boolean was = staffToken != null;
+        staffToken = null;
+        if ((answer || was) && !full()) {
+          writeError(r.succeeded() ? "forbidden" : "invalid_token");
+        }
+        return;
+      }
+      boolean fresh = staffToken == null;
+      staffToken = token;
+      if (answer && !full()) {
+        write(AUTH_OK, AUTH_OK.length());
+      }
+      if (fresh) {
+        sendStaffState();
+      }
+    }));
+  }
+
+  private void sendStaffState() {
+    access.state(channel.office()).onComplete(r -> context.runOnContext(v -> {
+      if (r.succeeded() && !detached && staffToken != null && !gate.syncing() && !full()) {
+        r.result().forEach(text -> write(text, text.getBytes(StandardCharsets.UTF_8).length));
+      }
+    }));
+  }
+
+  private void writeError(String code) {
+    String text = new JsonObject().put("type", "error").put("code", code)
+        .put("message", Messages.text(locale, code)).encode();
+    write(text, text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   private void onClientMessage(String text) {
@@ -155,8 +226,16 @@ final class LiveSession {
       socket.close(NOT_READING, "client does not read");
       return;
     }
-    String type = type(text);
-    if ("resync".equals(type)) {
+    JsonObject message = parse(text);
+    String type = message == null ? null : message.getValue("type") instanceof String t ? t : null;
+    if ("auth".equals(type)) {
+      Object token = message.getValue("token");
+      if (!(token instanceof String given) || given.isEmpty() || given.length() > 200) {
+        writeError("invalid_token");
+      } else if (auths.tryTake()) {
+        checkStaff(given, true);
+      }
+    } else if ("resync".equals(type)) {
       if (resyncs.tryTake()) {
         resync();
       }
@@ -167,12 +246,12 @@ final class LiveSession {
     }
   }
 
-  private static String type(String text) {
+  private static JsonObject parse(String text) {
     if (text.length() > 1024) {
       return null;
     }
     try {
-      return new JsonObject(text).getString("type");
+      return new JsonObject(text);
     } catch (RuntimeException notJson) {
       return null;
     }

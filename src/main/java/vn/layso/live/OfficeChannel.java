@@ -116,6 +116,11 @@ final class OfficeChannel {
     toSessions(session -> session.onDelta(event));
   }
 
+  /** On the hub: a staff-only event goes to the office's staff sockets (each session decides). */
+  void publishStaff(String text) {
+    toSessions(session -> session.onStaff(text));
+  }
+
   /**
    * On the hub, every few seconds while the office has sockets here: reads the stored version and
    * epoch, renews the epoch if the version went backwards, and lets each socket check itself.

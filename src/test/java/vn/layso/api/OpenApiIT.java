@@ -268,6 +268,10 @@ class OpenApiIT {
     try (TestApp other = TestApp.start(); LiveClient screen = new LiveClient(other.port(), "demo")) {
       screen.next();
       String token = other.adminToken();
+      // the advice is staff-only: the socket's staff channel (the auth answer and the state at once)
+      screen.send(new JsonObject().put("type", "auth").put("token", token));
+      checkLive("LiveAuth", screen.await(type("auth")));
+      checkLive("BalanceAdviceEvent", screen.await(type("balance.advice")));
       String balance = "/api/v1/offices/{office}/balance";
       check("get", balance, other.api().get("/api/v1/offices/demo/balance", "token", token));
       for (int i = 0; i < 9; i++) {

@@ -79,6 +79,7 @@ class BalanceConsoleIT {
     drain(token);
     try (Browser display = Browser.open(1366, 768); LiveClient screen = new LiveClient(app.port(), "demo")) {
       screen.next();
+      screen.send(new JsonObject().put("type", "auth").put("token", token));
       display.go(app.api().base() + "/display?office=demo&sound=off");
       display.await(WAIT, d -> display.find("#now").isDisplayed() ? Boolean.TRUE : null);
       for (int i = 0; i < 9; i++) {

@@ -67,6 +67,7 @@ class DisplayPairingIT {
           .status()).isEqualTo(204);
       browser.go(app.api().base() + "/display?office=demo");
       assertThat(codeOnScreen(browser)).isNotEqualTo(code);
+      assertThat(browser.text("#pairing")).contains("Thiết bị chưa ghép nối");
     }
   }
 }

@@ -193,14 +193,15 @@ class KioskIT {
       assertThat(browser.text(".bar")).contains("kiosk-sanh-1");
       browser.screenshot("kiosk-ticket-priority-1080x1920");
 
-      // unpaired by the admin: the next start says so and the kiosk goes back to normal numbers only
+      // unpaired by the admin: the next start says "Thiết bị chưa ghép nối" with a new code; "Huỷ" goes back
+      // to normal numbers only (DeviceUnpairedScreenIT: while the page runs)
       Api.Response unpaired = app.api().method("DELETE", "/api/v1/offices/demo/devices/kiosk-sanh-1", null,
           "token", app.adminToken());
       assertThat(unpaired.status()).isEqualTo(204);
       browser.go(kiosk("&print=none"));
-      browser.awaitText("#notice-title", "Máy lấy số đã bị huỷ ghép", WAIT);
+      browser.awaitText("#screen-pair", "Thiết bị chưa ghép nối", WAIT);
       browser.screenshot("kiosk-revoked-1080x1920");
-      tapUntil(browser, "#notice-back", "start");
+      tapUntil(browser, "#screen-pair [data-back]", "start");
       tapUntil(browser, ".service[data-issue='dat-dai']", "ticket");
       assertThat(ticketOnScreen(browser).getString("priority")).isNull();
       assertThat((Long) browser.js("return Object.keys(localStorage).filter(k => k.startsWith('layso.kiosk')).length;"))

@@ -48,7 +48,7 @@ class RatingTabletIT {
     String page = app.api().base() + "/rate?office=demo&counter=3";
     try (Browser browser = Browser.open(1280, 800)) {
       browser.go(page);
-      browser.awaitText("#s-unpaired", "chưa được ghép nối", WAIT);
+      browser.awaitText("#s-unpaired", "Thiết bị chưa ghép nối", WAIT);
       browser.screenshot("rate-unpaired-1280x800");
 
       browser.js("localStorage.setItem('layso.rate.device', arguments[0])", token);
@@ -117,7 +117,7 @@ class RatingTabletIT {
       // a tablet out of its box: only /rate, no office, no counter, no token
       browser.go(app.api().base() + "/rate");
       browser.await(WAIT, d -> browser.text("#pairing .pairing-code").matches("[2-9A-Z]{3}-[2-9A-Z]{3}") ? Boolean.TRUE : null);
-      assertThat(browser.text("#s-unpaired")).contains("chưa được ghép nối").contains("Nhập mã này trong trang quản trị");
+      assertThat(browser.text("#s-unpaired")).contains("Thiết bị chưa ghép nối").contains("Nhập mã này trong trang quản trị");
       String code = browser.text("#pairing .pairing-code");
       browser.screenshot("rate-pairing-code-1280x800");
 

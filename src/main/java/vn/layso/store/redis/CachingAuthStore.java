@@ -138,6 +138,17 @@ public final class CachingAuthStore implements AuthStore {
         .compose(v -> revoked(account.username()));
   }
 
+  /**
+   * A rotation shortens the device's older tokens: their cached principals (with the old expiry)
+   * are evicted here and on every other server process.
+   */
+  @Override
+  public Future<Boolean> rotateDeviceToken(String presentedHash, String freshHash, Principal fresh, Duration ttl,
+                                           Instant now, Duration rotateAfter, Instant graceEnds) {
+    return store.rotateDeviceToken(presentedHash, freshHash, fresh, ttl, now, rotateAfter, graceEnds)
+        .compose(rotated -> rotated ? revoked(fresh.username()).map(true) : Future.succeededFuture(false));
+  }
+
   @Override
   public Future<Void> deviceSeen(String username, Instant now) {
     return store.deviceSeen(username, now);

@@ -10,6 +10,11 @@ public final class Keys {
 
   /** Pub/sub channel on which every state change of every office is published as JSON. */
   public static final String EVENTS_CHANNEL = "layso:events";
+  /**
+   * Pub/sub channel of staff-only events (balance.advice): unversioned, never written to a public
+   * live socket, only to sockets a staff token of the office has authenticated.
+   */
+  public static final String STAFF_EVENTS_CHANNEL = "layso:staff-events";
   /** Pub/sub channel of token revocations ("token:<sha-256>" or "user:<username>") for in-memory caches. */
   public static final String AUTH_CHANNEL = "layso:auth";
   public static final String OFFICES = "layso:offices";

@@ -211,6 +211,20 @@ public final class RedisAuthStore implements AuthStore {
   }
 
   @Override
+  public Future<Boolean> rotateDeviceToken(String presentedHash, String freshHash, Principal fresh, Duration ttl,
+                                           Instant now, Duration rotateAfter, Instant graceEnds) {
+    String username = fresh.username();
+    long graceSeconds = Math.max(1, Duration.between(now, graceEnds).toSeconds());
+    return redis.script("rotate_device_token",
+            List.of(Keys.device(username), Keys.token(presentedHash), Keys.userTokens(username), Keys.token(freshHash),
+                Keys.user(username)),
+            List.of(presentedHash, Long.toString(now.toEpochMilli()), Long.toString(rotateAfter.toMillis()), freshHash,
+                principalJson(fresh).encode(), Long.toString(ttl.toSeconds()), Long.toString(graceSeconds),
+                Keys.tokenPrefix(), Long.toString(graceEnds.toEpochMilli())))
+        .map(raw -> new JsonObject(raw).getBoolean("rotated", false));
+  }
+
+  @Override
   public Future<Void> deviceSeen(String username, Instant now) {
     return redis.script("device_seen", List.of(Keys.device(username)),
         List.of(Long.toString(now.toEpochMilli()), Long.toString(SEEN_INTERVAL.toMillis()))).mapEmpty();

@@ -57,8 +57,8 @@ public final class RedisBalanceStore implements BalanceStore {
   @Override
   public Future<Outcome> store(Office office, String basedOn, String signature, String adviceJson, Instant now) {
     String id = office.id();
-    return redis.script("balance_publish", List.of(Keys.balance(id), Keys.version(id)),
-            List.of(basedOn, signature, adviceJson, Long.toString(now.toEpochMilli()), Keys.EVENTS_CHANNEL, id,
+    return redis.script("balance_publish", List.of(Keys.balance(id)),
+            List.of(basedOn, signature, adviceJson, Long.toString(now.toEpochMilli()), Keys.STAFF_EVENTS_CHANNEL, id,
                 Long.toString(TTL_SECONDS)))
         .map(raw -> {
           JsonObject json = new JsonObject(raw);
