@@ -12,6 +12,8 @@ const SCAN_MAX_GAP_MS = 300;
 /** Keys that stop coming without an Enter: what was typed is done. */
 const QUIET_MS = 400;
 const MAX_TEXT = 512;
+/** A refusal stays on the resting screen this long: the next citizen should not read it. */
+const PROBLEM_MS = 20000;
 export const PREFILL_KEY = 'layso.book.prefill';
 
 /** The fields the kiosk shows from a card's QR text, or null when it is not one (the server checks it properly). */
@@ -48,6 +50,7 @@ export function setupCard(office, kiosk) {
   /** The scanned card: its text (sent once), and what the screen shows. */
   let card = null;
   let typed = { text: '', times: [], quiet: null };
+  let problemTimer = null;
 
   if (!on) {
     return { on: false, resting: 'start', body: () => ({}), forget() {}, failed: () => false, start() { return false; } };
@@ -133,6 +136,8 @@ export function setupCard(office, kiosk) {
     renderBanner();
     $('card-problem').textContent = text;
     $('card-problem').hidden = false;
+    clearTimeout(problemTimer);
+    problemTimer = setTimeout(() => { $('card-problem').hidden = true; }, PROBLEM_MS);
     kiosk.show('card', true);
     focusInput();
   }

@@ -496,7 +496,7 @@ async function main() {
   await checkDevice();
   if (current === 'loading') goStart();
   // an unpaired (or replaced) kiosk finds out while idle, not only at its next ticket
-  setInterval(() => { if (current === 'start') checkDevice(); }, DEVICE_CHECK_MS);
+  setInterval(() => { if (current === (card ? card.resting : 'start')) checkDevice(); }, DEVICE_CHECK_MS);
 }
 
 main();

@@ -158,8 +158,8 @@ class CitizenCardKioskIT {
         scan(browser, QR);
         tapField(browser, "Hộ tịch");
         onScreen(browser, "card");
-        browser.awaitText("#card-problem", "Hôm nay bạn đã có số hoặc lịch hẹn ở lĩnh vực này. Mời bạn chọn lĩnh vực"
-            + " khác, hoặc hỏi cán bộ tiếp nhận.", WAIT);
+        browser.awaitText("#card-problem", "Hôm nay bạn đã có số hoặc lịch hẹn ở lĩnh vực này. Muốn lấy số lĩnh vực"
+            + " khác, mời bạn quét lại thẻ rồi chọn lĩnh vực; hoặc hỏi cán bộ tiếp nhận.", WAIT);
         browser.screenshot("kiosk-cccd-limit-" + size[0] + "x" + size[1]);
       }
     }
