@@ -78,6 +78,8 @@ export function setupCard(office, kiosk) {
   /** Every key while the card or field screen is up: kept with its time until Enter or a pause. */
   function onKey(event) {
     if (!scanning() || event.ctrlKey || event.metaKey || event.altKey) return;
+    // with nothing typed yet, Enter and Space still press the focused button (keyboard users)
+    if (!typed.text && (event.key === 'Enter' || event.key === ' ')) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       event.stopPropagation();

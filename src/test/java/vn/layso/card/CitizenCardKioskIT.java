@@ -183,6 +183,31 @@ class CitizenCardKioskIT {
   }
 
   @Test
+  void aManagerTurnsTheCardOnInTheConsolesSettings() {
+    try (Browser browser = Browser.open(1366, 768)) {
+      browser.go(app.api().base() + "/admin?office=demo#settings");
+      browser.await(WAIT, d -> browser.find("#login").isDisplayed() ? Boolean.TRUE : null);
+      browser.find("#username").sendKeys("admin");
+      browser.find("#password").sendKeys(TestApp.ADMIN_PASSWORD);
+      browser.find("#login-form button[type=submit]").click();
+      browser.await(WAIT, d -> browser.find("#shell").isDisplayed() ? Boolean.TRUE : null);
+      browser.find(".tabs a[data-tab=settings]").click();
+      browser.await(WAIT, d -> !browser.findAll("#sec-citizenCard select").isEmpty() ? Boolean.TRUE : null);
+      assertThat(browser.text("#sec-citizenCard")).contains("Thẻ CCCD tại máy lấy số",
+          "Quét mã QR trên CCCD khi lấy số tại kiosk");
+      org.openqa.selenium.support.ui.Select select =
+          new org.openqa.selenium.support.ui.Select(browser.find("#sec-citizenCard select"));
+      assertThat(select.getFirstSelectedOption().getText()).isEqualTo("Không dùng");
+      select.selectByValue("required");
+      browser.js("document.getElementById('sec-citizenCard').scrollIntoView({block: 'center'})");
+      browser.screenshot("admin-settings-citizen-card-1366x768");
+      browser.find("#settings-save").click();
+      org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "required".equals(
+          app.api().get("/api/v1/offices/demo").json().getJsonObject("citizenCard").getString("atKiosk")));
+    }
+  }
+
+  @Test
   void bookingAnotherDayPrefillsTheFormThroughSessionStorage() {
     atKiosk("optional");
     try (Browser browser = kiosk(1080, 1920, "kiosk-cccd-dat-lich")) {
