@@ -193,8 +193,9 @@ class CitizenCardKioskIT {
       browser.await(WAIT, d -> browser.find("#shell").isDisplayed() ? Boolean.TRUE : null);
       browser.find(".tabs a[data-tab=settings]").click();
       browser.await(WAIT, d -> !browser.findAll("#sec-citizenCard select").isEmpty() ? Boolean.TRUE : null);
-      assertThat(browser.text("#sec-citizenCard")).contains("Thẻ CCCD tại máy lấy số",
-          "Quét mã QR trên CCCD khi lấy số tại kiosk");
+      assertThat(browser.js("return document.getElementById('sec-citizenCard-h').textContent;"))
+          .isEqualTo("Thẻ CCCD tại máy lấy số");
+      assertThat(browser.text("#sec-citizenCard")).contains("Quét mã QR trên CCCD khi lấy số tại kiosk");
       org.openqa.selenium.support.ui.Select select =
           new org.openqa.selenium.support.ui.Select(browser.find("#sec-citizenCard select"));
       assertThat(select.getFirstSelectedOption().getText()).isEqualTo("Không dùng");
