@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import vn.layso.testing.Api;
+import vn.layso.testing.Axe;
 import vn.layso.testing.Browser;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
@@ -115,6 +116,7 @@ class CitizenCardKioskIT {
             "Tôi đã đặt lịch hẹn");
         assertThat(browser.find("#card-required").isDisplayed()).isFalse();
         browser.screenshot("kiosk-cccd-prompt-" + size[0] + "x" + size[1]);
+        Axe.assertNoSeriousViolations(browser, "kiosk CCCD prompt");
 
         // a person typing the same text slowly is no scan: nothing happens
         Actions slowly = new Actions(browser.driver());
@@ -131,6 +133,7 @@ class CitizenCardKioskIT {
         assertThat(browser.text("#screen-start")).contains("Đặt lịch hẹn ngày khác", "Không phải tôi")
             .doesNotContain("Văn An", CCCD.substring(0, 8), "15061999");
         browser.screenshot("kiosk-cccd-scanned-" + size[0] + "x" + size[1]);
+        Axe.assertNoSeriousViolations(browser, "kiosk with a scanned card");
         // the card is in no storage of the page
         assertThat((String) browser.js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage);"))
             .doesNotContain(CCCD).doesNotContain("Nguy");
