@@ -8,7 +8,7 @@ import { $, el, session, adminApi, officePath, dayText, labelled, confirmDialog,
 import { holidayCard } from './holidays.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const SECTIONS = ['general', 'fields', 'counters', 'hours', 'booking', 'holidays', 'priority', 'display', 'printers', 'ratings', 'raw'];
+const SECTIONS = ['general', 'fields', 'counters', 'hours', 'booking', 'holidays', 'priority', 'display', 'printers', 'ratings', 'citizenCard', 'raw'];
 
 let ed = null;
 
@@ -183,6 +183,7 @@ function render() {
     section('display', display(d)),
     section('printers', printers(d)),
     section('ratings', ratings(d)),
+    section('citizenCard', citizenCard()),
     section('raw', raw(d))].filter(Boolean));
   placeErrors();
   nameUnsaved();
@@ -633,6 +634,14 @@ function printers() {
   ], { rowName: name, caption: t('admin.settings.s.printers'), addLabel: t('admin.settings.addPrinter'),
     removeLabel: (p, i) => t('admin.settings.removePrinter', { name: name(p, i) }),
     blank: () => ({ id: '', name: '', profile: '80mm-raster', host: '', port: 9100, kiosks: [] }) });
+}
+
+/** The CCCD card QR at the kiosk: off, optional or required (the card feature's citizenCard section). */
+function citizenCard() {
+  return el('div', { dataset: { group: t('admin.settings.s.citizenCard') } }, grid(
+    select('citizenCard.atKiosk', t('admin.settings.card.atKiosk'), ['off', 'optional', 'required']
+      .map(v => [v, t('admin.settings.card.' + v)]))),
+  el('p.muted-small', {}, t('admin.settings.card.hint')));
 }
 
 function ratings(d) {

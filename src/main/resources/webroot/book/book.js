@@ -10,6 +10,7 @@ import { api, newKey } from '../assets/api.js';
 import { formatDate, formatTime, formatWeekday } from '../assets/format.js';
 import { takeHold, releaseHold, holdUsed, holdSession } from './holds.js';
 import { resetVerify, verifyReady } from './verify.js';
+import './prefill.js';
 
 const PHONE = /^(\+84|84|0)(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
 const CCCD = /^\d{12}$/;

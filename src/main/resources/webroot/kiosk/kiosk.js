@@ -6,6 +6,7 @@ import { loadLang, applyText, langSwitch, t } from '/static/assets/i18n.js';
 import { api, newKey } from '/static/assets/api.js';
 import { formatDate, formatTime } from '/static/assets/format.js';
 import { pairDevice, storedDevice, followFreshTokens, DEVICE_CHECK_MS } from '/static/assets/pairing.js';
+import { setupCard } from '/static/kiosk/card.js';
 
 const params = new URLSearchParams(location.search);
 const officeId = params.get('office') || '';
@@ -33,6 +34,8 @@ let idle = null;
 let pairing = null;
 /** The pairing screen says "Thiết bị chưa ghép nối": this kiosk's token was refused (revoked, unpaired, expired). */
 let unpairedMode = false;
+/** The CCCD card prompt (off unless the office's citizenCard.atKiosk says optional or required). */
+let card = null;
 
 function boundedInt(text, fallback, min, max) {
   const n = Number.parseInt(text, 10);
@@ -70,7 +73,7 @@ function show(name, tapped = false) {
   if (name !== 'pair' && pairing) { pairing.stop(); pairing = null; }
   if (name !== 'pair') unpairedMode = false;
   // an unpaired kiosk keeps saying so until it is paired again or someone taps "Huỷ"
-  if (name === 'start' || name === 'loading' || (name === 'pair' && unpairedMode)) stopIdle();
+  if (name === (card ? card.resting : 'start') || name === 'loading' || (name === 'pair' && unpairedMode)) stopIdle();
   else startIdle(name === 'pair' ? PAIR_IDLE_SECONDS : idleSeconds);
 }
 
@@ -107,7 +110,8 @@ function goStart(tapped = false) {
   chosen = null;
   pending = null;
   code = '';
-  show('start', tapped);
+  if (card && card.on) card.forget(false);
+  if (!(card && card.start())) show('start', tapped);
 }
 
 // ---- start: fields, priority groups ----------------------------------------------------------
@@ -158,7 +162,7 @@ function chooseService(service) {
 
 function issue(service, priority) {
   if (busy) return;
-  pending = { kind: 'issue', key: newKey(), body: { service, priority } };
+  pending = { kind: 'issue', key: newKey(), body: { service, priority, ...(card ? card.body() : {}) } };
   send();
 }
 
@@ -295,6 +299,7 @@ function failed(error, request) {
       text: error.status === 0 ? t('kiosk.networkText') : error.message });
   }
   pending = null;
+  if (card && card.failed(error)) return;
   if (request.kind === 'checkin') {
     const checkinTitles = { check_in_too_early: 'checkin.tooEarlyTitle', check_in_closed: 'checkin.closedTitle',
       check_in_code_unknown: 'checkin.unknownTitle', check_in_code_invalid: 'checkin.unknownTitle' };
@@ -495,12 +500,15 @@ async function main() {
   document.title = `${office.name} — ${t('index.kiosk')}`;
   renderServices();
   renderDeviceState();
+  card = setupCard(office, { current: () => current, show, goStart, settled, t, officeId, touchIdle,
+    paired: () => Boolean(device),
+    openCheckin: (value, submit) => { openCheckin(value); if (submit) submitCheckin(); } });
   tickClock();
   setInterval(tickClock, 1000);
   await checkDevice();
-  if (current === 'loading') show('start');
+  if (current === 'loading') goStart();
   // an unpaired (or replaced) kiosk finds out while idle, not only at its next ticket
-  setInterval(() => { if (current === 'start') checkDevice(); }, DEVICE_CHECK_MS);
+  setInterval(() => { if (current === (card ? card.resting : 'start')) checkDevice(); }, DEVICE_CHECK_MS);
 }
 
 main();

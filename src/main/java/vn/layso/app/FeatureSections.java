@@ -3,6 +3,7 @@ package vn.layso.app;
 import java.util.List;
 import vn.layso.announce.DisplaySection;
 import vn.layso.booking.BookingSection;
+import vn.layso.card.CitizenCardSection;
 import vn.layso.office.OfficeSections;
 import vn.layso.office.SectionCodec;
 import vn.layso.queue.CallPolicySection;
@@ -16,6 +17,7 @@ public final class FeatureSections implements OfficeSections.Provider {
 
   @Override
   public List<SectionCodec<?>> sections() {
-    return List.of(DisplaySection.CODEC, BookingSection.CODEC, CallPolicySection.CODEC, RatingSection.CODEC);
+    return List.of(DisplaySection.CODEC, BookingSection.CODEC, CallPolicySection.CODEC, RatingSection.CODEC,
+        CitizenCardSection.CODEC);
   }
 }

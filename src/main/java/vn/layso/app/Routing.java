@@ -24,6 +24,7 @@ import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.BookingService;
 import vn.layso.booking.HoldRoutes;
 import vn.layso.booking.HoldService;
+import vn.layso.card.CitizenCardRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.checkin.CheckInService;
 import vn.layso.common.ApiException;
@@ -113,6 +114,8 @@ final class Routing {
     router.get("/health").handler(ctx -> health(ctx, f));
     new OfficeRoutes(f.offices()).mount(router);
     new SettingsRoutes(f.settings(), f.offices()).mount(router);
+    // the CCCD card a kiosk read is checked (and turned into its hash) before the issuing route
+    new CitizenCardRoutes(f.booking(), f.queue(), f.offices()).mount(router);
     new TicketRoutes(f.queue(), f.offices(), f.addresses()).mount(router,
         kioskWork(f.limiter().perMinute("issue", config.rateLimitPerMinute(),
             ctx -> Auth.actsFor(ctx, ctx.pathParam("office")))));

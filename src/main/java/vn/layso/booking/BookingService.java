@@ -347,6 +347,15 @@ public final class BookingService {
     return personal;
   }
 
+  /**
+   * The keyed hash of a CCCD's digits, as bookings keep it for the per-citizen limits (a walk-in
+   * counted by its card uses it too); 503 booking_unavailable without the personal-data key.
+   */
+  public String citizenHash(String digits) {
+    requireAvailable();
+    return personal.citizenId(digits);
+  }
+
   /** Why booking is off, for the start log; null when it is on. */
   public String unavailableReason() {
     return unavailableReason;

@@ -55,6 +55,11 @@ public final class QueueService {
   }
 
   public Future<Placed> issue(IssueRequest r) {
+    return issue(r, null);
+  }
+
+  /** As {@link #issue(IssueRequest)}, counted in the citizen's per-day limits when a card was read (null: not). */
+  public Future<Placed> issue(IssueRequest r, QueueStore.CitizenCount citizen) {
     Office office = offices.require(r.office());
     ServiceDef service = service(office, r.service());
     if (r.priority() != null && office.priorityGroup(r.priority()).isEmpty()) {
@@ -65,8 +70,9 @@ public final class QueueService {
         throw closed(refusal);
       });
     }
-    return store.issue(new QueueStore.NewTicket(office, service, TicketIds.next(office.id()), r.priority(),
-        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey()));
+    var ticket = new QueueStore.NewTicket(office, service, TicketIds.next(office.id()), r.priority(),
+        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey());
+    return citizen == null ? store.issue(ticket) : store.issueCounted(ticket, citizen);
   }
 
   public Future<Placed> find(String ticketId) {

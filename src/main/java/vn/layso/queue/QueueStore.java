@@ -78,6 +78,19 @@ public interface QueueStore {
 
   Future<Placed> issue(NewTicket request);
 
+  /**
+   * A walk-in whose citizen's CCCD card was read at the kiosk (the card feature), counted in the
+   * same per-citizen limits as bookings: the keyed hash of the card number, its last four digits (the
+   * only part the ticket keeps), the booking limits per day and per field, and when the day's count
+   * expires. Handed from the card's check to the issuing route in the request's context.
+   */
+  record CitizenCount(String citizenHash, String last4, int maxPerDay, int maxPerField, Instant countExpiresAt) {
+    public static final String CONTEXT = "layso.citizenCount";
+  }
+
+  /** As {@link #issue}, counted in its citizen's limits in the same step (409 limit_reached past them). */
+  Future<Placed> issueCounted(NewTicket request, CitizenCount citizen);
+
   Future<Called> callNext(Office office, Counter counter, Press press);
 
   Future<Placed> transition(Office office, Counter counter, TicketAction action, Press press);

@@ -46,7 +46,9 @@ public final class TicketRoutes {
     boolean staff = principal != null && principal.mayServe(officeId);
     var request = new QueueService.IssueRequest(officeId, service, priority, by, staff, scope(ctx, principal),
         idempotencyKey(ctx.request().getHeader("Idempotency-Key")));
-    return queue.issue(request).compose(placed -> (placed.replayed()
+    // set by the card feature's check when the kiosk read the citizen's CCCD card (CitizenCardRoutes)
+    QueueStore.CitizenCount citizen = ctx.get(QueueStore.CitizenCount.CONTEXT);
+    return queue.issue(request, citizen).compose(placed -> (placed.replayed()
         ? queue.forecast(office, placed.ticket(), placed.position())
         : queue.handOut(office, placed.ticket(), placed.position())).map(wait -> {
           ctx.response().setStatusCode(201);

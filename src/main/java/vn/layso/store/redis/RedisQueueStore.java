@@ -60,6 +60,42 @@ public final class RedisQueueStore implements QueueStore {
     return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed);
   }
 
+  /**
+   * issue_ticket's keys and arguments (see issue_card_ticket.lua), then the citizen's day count
+   * ({@code Keys.citizenDay(.., "c", hash)}, the hash book.lua counts too) and the card's last four digits.
+   */
+  @Override
+  public Future<Placed> issueCounted(NewTicket r, CitizenCount citizen) {
+    String office = r.office().id();
+    String day = ServiceDay.key(r.serviceDate());
+    ServiceDef s = r.service();
+    List<String> keys = new ArrayList<>(List.of(
+        Keys.sequence(office, s.code(), day), Keys.ticket(office, r.ticketId()),
+        Keys.queue(office, day, s.code()), Keys.version(office), Keys.dayTickets(office, day),
+        Keys.openDays(office), Keys.citizenDay(office, r.serviceDate().toString(), "c", citizen.citizenHash())));
+    if (r.idempotencyKey() != null) {
+      keys.add(Keys.idempotency(office, day, r.scope(), r.idempotencyKey()));
+    }
+    List<String> args = List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
+        millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
+        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
+        Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
+        Keys.ticketPrefix(office), Keys.queuePrefix(office), Integer.toString(citizen.maxPerDay()),
+        Integer.toString(citizen.maxPerField()),
+        Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
+        citizen.last4());
+    return redis.script("issue_card_ticket", keys, args).map(raw -> {
+      TicketCodec.Answer answer = TicketCodec.answer(raw);
+      if ("limit_reached".equals(answer.error())) {
+        throw ApiException.conflict("limit_reached").with("limit", answer.status());
+      }
+      if (answer.error() != null) {
+        throw refusal(answer.error(), answer.status());
+      }
+      return placed(answer);
+    });
+  }
+
   @Override
   public Future<Called> callNext(Office office, Counter counter, Press press) {
     String id = office.id();

@@ -1,0 +1,40 @@
+-- Issues a walk-in ticket to a citizen whose CCCD card the kiosk read, counted in the citizen's
+-- per-day limits shared with bookings (book.lua counts the same hash's HVALS: one field code per
+-- booking or walk-in): over the day's or the field's limit nothing is issued. The ticket keeps the
+-- card's last four digits only. issue_ticket.lua's steps otherwise.
+-- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, 7 citizen day (CCCD hash),
+--       [8 idempotency]
+-- ARGV: 1..16 as issue_ticket.lua, 17 max per day, 18 max per field, 19 citizen day ttl ms, 20 card last4
+local priority = ARGV[4] ~= '' and ARGV[4] or nil
+
+if KEYS[8] then
+  local existing_id = redis.call('GET', KEYS[8])
+  if existing_id then
+    local t = load_ticket(ARGV[15] .. existing_id)
+    if t then
+      local first = t.steps and t.steps[1] and t.steps[1].service or t.service
+      if first ~= ARGV[3] or t.priority ~= priority or t.cardLast4 ~= ARGV[20] then
+        return result({ error = 'idempotency_key_reused' })
+      end
+      return result({ ticket = t, position = position_of(queue_of(ARGV[16], t), t), replayed = true })
+    end
+  end
+end
+
+local counted = redis.call('HVALS', KEYS[7])
+if #counted >= tonumber(ARGV[17]) then return result({ error = 'limit_reached', status = 'day' }) end
+local same = 0
+for _, f in ipairs(counted) do if f == ARGV[3] then same = same + 1 end end
+if same >= tonumber(ARGV[18]) then return result({ error = 'limit_reached', status = 'field' }) end
+
+local t, err = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
+  day = KEYS[5], open_days = KEYS[6] }, { office = ARGV[1], id = ARGV[2], service = ARGV[3], priority = priority,
+  now = tonumber(ARGV[5]), date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
+  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13] })
+if not t then return result(err) end
+t.cardLast4 = ARGV[20]
+redis.call('SET', KEYS[2], cjson.encode(t), 'EX', tonumber(ARGV[13]))
+redis.call('HSET', KEYS[7], 't:' .. t.id, ARGV[3])
+redis.call('PEXPIRE', KEYS[7], ARGV[19])
+if KEYS[8] then redis.call('SET', KEYS[8], t.id, 'EX', tonumber(ARGV[14])) end
+return result({ ticket = t, position = position_of(KEYS[3], t) })
