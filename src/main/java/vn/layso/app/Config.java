@@ -20,7 +20,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
                      int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir,
-                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo) {
+                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo,
+                     String personalDataKeyPrevious) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -59,6 +60,10 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (personalDataKey != null && personalDataKey.length() < 32) {
       throw new IllegalArgumentException("PERSONAL_DATA_KEY must have at least 32 characters");
     }
+    if (personalDataKeyPrevious != null && (personalDataKey == null || personalDataKeyPrevious.length() < 32)) {
+      throw new IllegalArgumentException("PERSONAL_DATA_KEY_PREVIOUS needs PERSONAL_DATA_KEY (the new key) and"
+          + " at least 32 characters");
+    }
     if (voiceDir != null && !java.nio.file.Files.isDirectory(voiceDir)) {
       throw new IllegalArgumentException("VOICE_DIR must be a folder of voice packs, not '" + shorten(voiceDir.toString()) + "'");
     }
@@ -92,7 +97,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()),
         blankToNull(env.get("PERSONAL_DATA_KEY")),
         blankToNull(env.get("DATA_DIR")) != null,
-        ZaloSettings.fromEnvironment(env));
+        ZaloSettings.fromEnvironment(env),
+        blankToNull(env.get("PERSONAL_DATA_KEY_PREVIOUS")));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -154,6 +160,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
         + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir
-        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env") + ", zalo=" + zalo + "]";
+        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env")
+        + (personalDataKeyPrevious == null ? "" : " (+previous)") + ", zalo=" + zalo + "]";
   }
 }

@@ -14,6 +14,7 @@ import vn.layso.notify.SmsFallback;
 import vn.layso.notify.ZaloSettings;
 import vn.layso.notify.ZaloTokens;
 import vn.layso.notify.ZnsClient;
+import vn.layso.booking.PersonalData;
 import vn.layso.store.redis.RedisNotificationStore;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.store.redis.RedisZaloTokenStore;
@@ -29,9 +30,9 @@ record NotifyWiring(Notifier notifier, NotificationRoutes routes, NotificationWo
   private static final Logger LOG = LoggerFactory.getLogger(NotifyWiring.class);
 
   /** Blocks briefly (seeding the refresh token): call at start-up, off the event loops. */
-  static NotifyWiring start(Vertx vertx, RedisStore redis, ZaloSettings zalo, Clock clock, String host)
-      throws Exception {
-    var store = new RedisNotificationStore(redis);
+  static NotifyWiring start(Vertx vertx, RedisStore redis, ZaloSettings zalo, Clock clock, String host,
+                            PersonalData personal) throws Exception {
+    var store = new RedisNotificationStore(redis, personal);
     var routes = new NotificationRoutes(store, clock);
     if (!zalo.enabled()) {
       LOG.info("zalo notifications are off: set ZALO_APP_ID, ZALO_SECRET_KEY, ZALO_REFRESH_TOKEN and ZALO_TEMPLATE_IDS to send them");

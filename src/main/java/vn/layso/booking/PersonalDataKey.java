@@ -78,6 +78,24 @@ public final class PersonalDataKey {
     }
   }
 
+  /**
+   * HKDF-SHA256 (RFC 5869, no salt) of the secret with {@code info}: the AES keys of {@link PersonalData}.
+   * Package-private: the secret never leaves this package.
+   */
+  byte[] derive(String info) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+      byte[] prk = mac.doFinal(key);
+      mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+      mac.update(info.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 1);
+      return mac.doFinal();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public String phone(String normalized) {
     return hash("phone", normalized);
   }

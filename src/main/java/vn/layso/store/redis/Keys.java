@@ -384,6 +384,16 @@ public final class Keys {
   /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
   public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
 
+  // ---- personal data at rest (vn.layso.booking.PersonalData, the CRYPTO helper's block)
+  // (the tag has an underscore, which no office id has: no office's keys can collide with these)
+
+  /** The version new names and phones are sealed with (string, absent = 1); raised by the rotation command. */
+  public static final String PD_VERSION = "layso:{personal_data}:version";
+  /** While a rotation runs (or was interrupted): the version it re-encrypts to (string); gone when done. */
+  public static final String PD_ROTATION = "layso:{personal_data}:rotation";
+  /** SCAN pattern of the appointment records (every office), for the rotation. */
+  public static final String APPOINTMENTS_PATTERN = "layso:{*}:appt:*";
+
   // ---- balancing advice (vn.layso.balance, the ADVICE helper's block)
 
   /**
