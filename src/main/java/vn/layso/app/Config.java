@@ -60,9 +60,10 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (personalDataKey != null && personalDataKey.length() < 32) {
       throw new IllegalArgumentException("PERSONAL_DATA_KEY must have at least 32 characters");
     }
-    if (personalDataKeyPrevious != null && (personalDataKey == null || personalDataKeyPrevious.length() < 32)) {
+    if (personalDataKeyPrevious != null && (personalDataKey == null
+        || !personalDataKeyPrevious.startsWith("file:") && personalDataKeyPrevious.length() < 32)) {
       throw new IllegalArgumentException("PERSONAL_DATA_KEY_PREVIOUS needs PERSONAL_DATA_KEY (the new key) and"
-          + " at least 32 characters");
+          + " at least 32 characters (the old key) or file:<path of the old personal-data.key>");
     }
     if (voiceDir != null && !java.nio.file.Files.isDirectory(voiceDir)) {
       throw new IllegalArgumentException("VOICE_DIR must be a folder of voice packs, not '" + shorten(voiceDir.toString()) + "'");

@@ -201,7 +201,7 @@ public final class LaysoServer {
         LOG.atWarn().log(bookingOff);
       } else {
         personal = new PersonalData(personalKey, config.personalDataKeyPrevious() == null ? null
-            : PersonalDataKey.of(config.personalDataKeyPrevious()));
+            : PersonalDataKey.previous(config.personalDataKeyPrevious()));
         var versions = new PersonalDataVersions(redis, personal);
         versions.refresh().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         long timer = versions.start(vertx);

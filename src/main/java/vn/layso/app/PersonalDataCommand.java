@@ -34,7 +34,7 @@ final class PersonalDataCommand {
             + " servers' PERSONAL_DATA_KEY (or their shared DATA_DIR holding " + PersonalDataKey.FILE + ")"));
       }
       PersonalData data = new PersonalData(key, config.personalDataKeyPrevious() == null ? null
-          : PersonalDataKey.of(config.personalDataKeyPrevious()));
+          : PersonalDataKey.previous(config.personalDataKeyPrevious()));
       System.out.println("layso: " + store.description());
       PersonalDataRotation.Result result = new PersonalDataRotation(store.vertx(), store.redis(), data,
           PersonalDataRotation.GRACE).run(!keepVersion, line -> System.out.println("  " + line))

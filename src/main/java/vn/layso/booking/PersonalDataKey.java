@@ -38,6 +38,21 @@ public final class PersonalDataKey {
     return new PersonalDataKey(secret.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The key being replaced ({@code PERSONAL_DATA_KEY_PREVIOUS}): the old {@code PERSONAL_DATA_KEY}
+   * value, or {@code file:<path>} naming the old key file (never created).
+   */
+  public static PersonalDataKey previous(String value) throws IOException {
+    if (value.startsWith("file:")) {
+      Path file = Path.of(value.substring("file:".length()));
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("PERSONAL_DATA_KEY_PREVIOUS names no key file: " + file);
+      }
+      return read(file);
+    }
+    return of(value);
+  }
+
   /** Reads the key file in {@code dir}, creating it (0600) on first use. */
   public static PersonalDataKey fromFile(Path dir) throws IOException {
     Path file = dir.resolve(FILE);
@@ -54,6 +69,10 @@ public final class PersonalDataKey {
         // another server created it first: read theirs
       }
     }
+    return read(file);
+  }
+
+  private static PersonalDataKey read(Path file) throws IOException {
     String text = Files.readString(file).strip();
     byte[] key;
     try {
