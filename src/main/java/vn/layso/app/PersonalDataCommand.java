@@ -37,7 +37,7 @@ final class PersonalDataCommand {
           : PersonalDataKey.previous(config.personalDataKeyPrevious()));
       System.out.println("layso: " + store.description());
       PersonalDataRotation.Result result = new PersonalDataRotation(store.vertx(), store.redis(), data,
-          PersonalDataRotation.GRACE).run(!keepVersion, line -> System.out.println("  " + line))
+          PersonalDataRotation.GRACE, data.hasPrevious() ? key : null).run(!keepVersion, line -> System.out.println("  " + line))
           .toCompletionStage().toCompletableFuture().get(6, TimeUnit.HOURS);
       System.out.println("layso: xong / done: " + PersonalDataRotation.summary(result));
       return result.unreadable() == 0 ? 0 : StartFailure.FAILED;

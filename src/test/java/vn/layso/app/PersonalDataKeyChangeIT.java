@@ -53,9 +53,29 @@ class PersonalDataKeyChangeIT {
         for (int i = 4; i < 6; i++) {
           book(api, places.get(i), i, booked);
         }
+        // before the rotation, the old bookings' phone hashes are the old key's: the phone does not cancel
+        String first = booked.keySet().iterator().next();
+        String firstPhone = booked.get(first)[1].replace("+", "%2B");
+        assertThat(api.method("DELETE", "/api/v1/appointments/" + first + "?phone=" + firstPhone, null).status())
+            .isEqualTo(404);
         assertThat(PersonalDataCommand.rotate(env, true)).isZero();
         assertThat(RedisAdmin.get(uri, Keys.PD_VERSION)).isEqualTo("1");
         assertReadable(api, booked);
+        // after it, the phone hash and the citizen's day entry are the new key's: the phone cancels
+        String newHash = PersonalDataKey.of(NEW).phone(booked.get(first)[1]);
+        String oldHash = PersonalDataKey.of(OLD).phone(booked.get(first)[1]);
+        Map<String, String> record = RedisAdmin.sync(uri, r -> r.hgetall(Keys.appointment("demo", first)));
+        assertThat(record.get("phoneHash")).isEqualTo(newHash);
+        String newDay = Keys.citizenDay("demo", record.get("date"), "p", newHash);
+        String oldDay = Keys.citizenDay("demo", record.get("date"), "p", oldHash);
+        Boolean movedIn = RedisAdmin.sync(uri, r -> r.hexists(newDay, first));
+        Boolean leftOld = RedisAdmin.sync(uri, r -> r.hexists(oldDay, first));
+        Long lifetime = RedisAdmin.sync(uri, r -> r.pttl(newDay));
+        assertThat(movedIn).isTrue();
+        assertThat(leftOld).isFalse();
+        assertThat(lifetime).isPositive();
+        Api.Response cancelled = api.method("DELETE", "/api/v1/appointments/" + first + "?phone=" + firstPhone, null);
+        assertThat(cancelled.status()).as(cancelled.body()).isBetween(200, 204);
       } finally {
         changing.stop();
       }

@@ -323,9 +323,9 @@ public final class Keys {
     /** Epoch ms. */
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
-    /** NFC, as typed. */
+    /** NFC, as typed; sealed at rest (pd:..., see vn.layso.booking.PersonalData). */
     public static final String NAME = "name";
-    /** +84…, for notifications. */
+    /** +84…, for notifications; sealed at rest like the name. */
     public static final String PHONE = "phone";
     /** HMAC-SHA256 (hex) of the +84 phone: the cancel/reschedule proof and the limit key. */
     public static final String PHONE_HASH = "phoneHash";
@@ -356,7 +356,10 @@ public final class Keys {
   // Notifications: the outbox and Zalo's tokens share the hash tag {notify} (one cluster slot), so
   // the claim, completion and token scripts may touch any of them.
 
-  /** One notification (hash): phone, template, data, status, attempts, times, last error, lease owner. */
+  /**
+   * One notification (hash): phone, template, data, status, attempts, times, last error, lease owner.
+   * The phone and the data (JSON of the template values, which name the citizen) are sealed at rest.
+   */
   public static String notification(String trackingId) {
     return notificationPrefix() + trackingId;
   }

@@ -23,6 +23,8 @@ import vn.layso.store.redis.Keys.AppointmentFields;
 public final class RedisBookingStore implements BookingStore {
 
   private static final String PHONE = "p";
+  /** The citizen-day kind of the phone hash (for the rotation after a change of key). */
+  static final String PHONE_KIND = PHONE;
   private static final String CITIZEN = "c";
 
   private final RedisStore redis;
