@@ -97,7 +97,7 @@ final class AdminCommand {
   }
 
   /** The server's store, opened for one command and closed after it. */
-  private record Store(String description, EmbeddedRedis embedded, EventLoopGroup loop, Vertx vertx,
+  record Store(String description, EmbeddedRedis embedded, EventLoopGroup loop, Vertx vertx,
                        RedisStore redis, AuthService auth) implements AutoCloseable {
 
     static Store open(Config config) throws Exception {

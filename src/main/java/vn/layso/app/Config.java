@@ -21,7 +21,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
                      int loginLimitPerMinute, String trustedProxies, Duration tokenTtl, String publicUrl,
                      Path officesFile, int liveMaxSockets, int liveMaxSocketsPerAddress,
                      int historyDays, int eventLoops, Path voiceDir, Path printerConfigDir,
-                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo, SmsGatewaySettings sms) {
+                     String personalDataKey, boolean dataDirGiven, ZaloSettings zalo, SmsGatewaySettings sms,
+                     String personalDataKeyPrevious) {
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -60,6 +61,11 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
     if (personalDataKey != null && personalDataKey.length() < 32) {
       throw new IllegalArgumentException("PERSONAL_DATA_KEY must have at least 32 characters");
     }
+    if (personalDataKeyPrevious != null && (personalDataKey == null
+        || !personalDataKeyPrevious.startsWith("file:") && personalDataKeyPrevious.length() < 32)) {
+      throw new IllegalArgumentException("PERSONAL_DATA_KEY_PREVIOUS needs PERSONAL_DATA_KEY (the new key) and"
+          + " at least 32 characters (the old key) or file:<path of the old personal-data.key>");
+    }
     if (voiceDir != null && !java.nio.file.Files.isDirectory(voiceDir)) {
       throw new IllegalArgumentException("VOICE_DIR must be a folder of voice packs, not '" + shorten(voiceDir.toString()) + "'");
     }
@@ -93,7 +99,8 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         blankToNull(env.get("PRINTER_CONFIG_DIR")) == null ? null : Path.of(env.get("PRINTER_CONFIG_DIR").strip()),
         blankToNull(env.get("PERSONAL_DATA_KEY")),
         blankToNull(env.get("DATA_DIR")) != null,
-        ZaloSettings.fromEnvironment(env), SmsGatewaySettings.fromEnvironment(env));
+        ZaloSettings.fromEnvironment(env), SmsGatewaySettings.fromEnvironment(env),
+        blankToNull(env.get("PERSONAL_DATA_KEY_PREVIOUS")));
   }
 
   /** An IP literal, or a name this machine resolves (to one of its addresses, checked at listen). */
@@ -155,6 +162,7 @@ public record Config(int port, String host, String redisUri, Path dataDir, Strin
         + ", tokenTtl=" + tokenTtl + ", officesFile=" + officesFile + ", liveMaxSockets=" + liveMaxSockets
         + ", liveMaxSocketsPerAddress=" + liveMaxSocketsPerAddress + ", historyDays=" + historyDays
         + ", eventLoops=" + eventLoops + ", voiceDir=" + voiceDir + ", printerConfigDir=" + printerConfigDir
-        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env") + ", zalo=" + zalo + ", sms=" + sms + "]";
+        + ", personalDataKey=" + (personalDataKey == null ? "file" : "env")
+        + (personalDataKeyPrevious == null ? "" : " (+previous)") + ", zalo=" + zalo + ", sms=" + sms + "]";
   }
 }

@@ -28,6 +28,7 @@ import vn.layso.auth.PasswordHasher;
 import vn.layso.booking.BookingService;
 import vn.layso.checkin.CheckInService;
 import vn.layso.checkin.NoShowSweeper;
+import vn.layso.booking.PersonalData;
 import vn.layso.booking.PersonalDataKey;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.LookupLimiter;
@@ -64,6 +65,7 @@ import vn.layso.store.redis.RedisCheckInStore;
 import vn.layso.store.redis.RedisLiveStore;
 import vn.layso.store.redis.RedisHistoryStore;
 import vn.layso.store.redis.RedisReportStore;
+import vn.layso.store.redis.PersonalDataVersions;
 import vn.layso.store.redis.RedisOfficeStore;
 import vn.layso.store.redis.RedisPredictionStore;
 import vn.layso.store.redis.RedisPrintStore;
@@ -107,6 +109,8 @@ public final class LaysoServer {
   private final BalanceWiring balance;
   /** The reports' read-ahead after start (see warmUpReports); a stop lets it end first, briefly. */
   private Future<Integer> reportsReadAhead = Future.succeededFuture(0);
+  /** The personal-data key version refresh (-1: none, booking is off). */
+  private long personalDataTimer = -1;
   private final long configTimer;
 
   private LaysoServer(Vertx vertx, EmbeddedRedis embedded, RedisStore redis, LiveHub hub, List<HttpServer> http,
@@ -193,9 +197,28 @@ public final class LaysoServer {
       var prints = new PrintService(vertx, offices, queue, printing,
           new NetworkPrinter(vertx, PRINT_CONNECT_TIMEOUT), new RedisPrintStore(redis), clock,
           new PrintService.Settings(config.publicUrl(), PRINT_JOB_TIMEOUT, PRINT_REPEAT_WINDOW));
-      var notify = NotifyWiring.start(vertx, redis, config.zalo(), config.sms(), clock, hostName());
+      // names and phones are sealed at rest with the store's current key version, followed each second
+      String bookingOff = null;
+      PersonalDataKey personalKey = personalDataKey(config);
+      PersonalData personal = null;
+      long personalDataTimer = -1;
+      if (personalKey == null) {
+        bookingOff = "booking is off: with REDIS_URI set, give every server the same PERSONAL_DATA_KEY"
+            + " (or a shared DATA_DIR holding " + PersonalDataKey.FILE + ")";
+        LOG.atWarn().log(bookingOff);
+      } else {
+        personal = new PersonalData(personalKey, config.personalDataKeyPrevious() == null ? null
+            : PersonalDataKey.previous(config.personalDataKeyPrevious()));
+        var versions = new PersonalDataVersions(redis, personal);
+        versions.refresh().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        long timer = versions.start(vertx);
+        personalDataTimer = timer;
+        started.add(() -> vertx.cancelTimer(timer));
+      }
+      var notify = NotifyWiring.start(vertx, redis, config.zalo(), config.sms(), clock, hostName(), personal);
       started.add(notify::stop);
-      var booking = booking(config, redis, offices, clock);
+      var booking = new BookingService(new RedisBookingStore(redis, personal), offices, clock, personalKey,
+          bookingOff);
       var verification = new PhoneVerificationService(new RedisVerificationStore(redis), offices, clock,
           booking.personalDataKey(), notify.otp());
       offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
@@ -240,6 +263,7 @@ public final class LaysoServer {
           noShows, noShowTimer, notify, balance, configTimer);
       LOG.atInfo().addKeyValue("port", http.get(0).actualPort()).addKeyValue("config", config).log("layso started");
       server.reportsReadAhead = warmUpReports(vertx, reports);
+      server.personalDataTimer = personalDataTimer;
       return server;
     } catch (Exception | Error e) {
       started.forEach(Runnable::run);
@@ -326,24 +350,18 @@ public final class LaysoServer {
   }
 
   /**
-   * Booking needs the personal-data key: PERSONAL_DATA_KEY, else the key file in DATA_DIR. With an
+   * The personal-data key (the keyed hashes and, derived from it, the keys that seal names and
+   * phones). Booking needs it: PERSONAL_DATA_KEY, else the key file in DATA_DIR. With an
    * external Redis and neither set, servers sharing that Redis could hold different key files and
    * the per-citizen limits would stop counting across them: booking stays off (503) and says why.
    */
-  private static BookingService booking(Config config, RedisStore redis, OfficeRegistry offices, Clock clock)
-      throws IOException {
-    PersonalDataKey key = null;
-    String reason = null;
+  static PersonalDataKey personalDataKey(Config config) throws IOException {
     if (config.personalDataKey() != null) {
-      key = PersonalDataKey.of(config.personalDataKey());
+      return PersonalDataKey.of(config.personalDataKey());
     } else if (config.redisUri() == null || config.dataDirGiven()) {
-      key = PersonalDataKey.fromFile(config.dataDir());
-    } else {
-      reason = "booking is off: with REDIS_URI set, give every server the same PERSONAL_DATA_KEY"
-          + " (or a shared DATA_DIR holding " + PersonalDataKey.FILE + ")";
-      LOG.atWarn().log(reason);
+      return PersonalDataKey.fromFile(config.dataDir());
     }
-    return new BookingService(new RedisBookingStore(redis), offices, clock, key, reason);
+    return null;
   }
 
   /** This machine's name, recorded with each archived day (the archive is on the server that wrote it). */
@@ -425,6 +443,7 @@ public final class LaysoServer {
     vertx.cancelTimer(closerTimer);
     vertx.cancelTimer(noShowTimer);
     vertx.cancelTimer(configTimer);
+    vertx.cancelTimer(personalDataTimer);
     notify.stop();
     balance.stop();
     try {

@@ -13,7 +13,9 @@ import vn.layso.store.redis.EmbeddedRedis;
 public final class Main {
 
   private static final String USAGE = "usage: java -jar layso.jar                        (run the server)\n"
-      + "       java -jar layso.jar admin reset-password   (set the admin password; see README)";
+      + "       java -jar layso.jar admin reset-password   (set the admin password; see README)\n"
+      + "       java -jar layso.jar admin rotate-personal-data-key [--keep-version]"
+      + "   (re-encrypt names and phones; see README)";
 
   private Main() {
   }
@@ -26,6 +28,9 @@ public final class Main {
       serve(env);
     } else if (args.length == 2 && args[0].equals("admin") && args[1].equals("reset-password")) {
       System.exit(AdminCommand.resetPassword(env));
+    } else if (args.length >= 2 && args.length <= 3 && args[0].equals("admin")
+        && args[1].equals("rotate-personal-data-key") && (args.length == 2 || args[2].equals("--keep-version"))) {
+      System.exit(PersonalDataCommand.rotate(env, args.length == 3));
     } else {
       System.err.println(USAGE);
       System.exit(StartFailure.CONFIGURATION);

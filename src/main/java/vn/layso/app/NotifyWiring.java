@@ -18,6 +18,7 @@ import vn.layso.notify.ZaloSettings;
 import vn.layso.notify.ZaloTokens;
 import vn.layso.notify.ZnsClient;
 import vn.layso.notify.domain.TemplateKey;
+import vn.layso.booking.PersonalData;
 import vn.layso.store.redis.RedisNotificationStore;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.store.redis.RedisZaloTokenStore;
@@ -35,8 +36,8 @@ record NotifyWiring(Notifier notifier, NotificationRoutes routes, NotificationWo
 
   /** Blocks briefly (seeding the refresh token): call at start-up, off the event loops. */
   static NotifyWiring start(Vertx vertx, RedisStore redis, ZaloSettings zalo, SmsGatewaySettings smsSettings,
-                            Clock clock, String host) throws Exception {
-    var store = new RedisNotificationStore(redis);
+                            Clock clock, String host, PersonalData personal) throws Exception {
+    var store = new RedisNotificationStore(redis, personal);
     var routes = new NotificationRoutes(store, clock);
     SmsGateway sms = smsSettings.enabled() ? new SmsGateway(vertx, smsSettings) : null;
     if (!zalo.enabled()) {

@@ -38,6 +38,21 @@ public final class PersonalDataKey {
     return new PersonalDataKey(secret.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The key being replaced ({@code PERSONAL_DATA_KEY_PREVIOUS}): the old {@code PERSONAL_DATA_KEY}
+   * value, or {@code file:<path>} naming the old key file (never created).
+   */
+  public static PersonalDataKey previous(String value) throws IOException {
+    if (value.startsWith("file:")) {
+      Path file = Path.of(value.substring("file:".length()));
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("PERSONAL_DATA_KEY_PREVIOUS names no key file: " + file);
+      }
+      return read(file);
+    }
+    return of(value);
+  }
+
   /** Reads the key file in {@code dir}, creating it (0600) on first use. */
   public static PersonalDataKey fromFile(Path dir) throws IOException {
     Path file = dir.resolve(FILE);
@@ -54,6 +69,10 @@ public final class PersonalDataKey {
         // another server created it first: read theirs
       }
     }
+    return read(file);
+  }
+
+  private static PersonalDataKey read(Path file) throws IOException {
     String text = Files.readString(file).strip();
     byte[] key;
     try {
@@ -73,6 +92,24 @@ public final class PersonalDataKey {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return HexFormat.of().formatHex(mac.doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * HKDF-SHA256 (RFC 5869, no salt) of the secret with {@code info}: the AES keys of {@link PersonalData}.
+   * Package-private: the secret never leaves this package.
+   */
+  byte[] derive(String info) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+      byte[] prk = mac.doFinal(key);
+      mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+      mac.update(info.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 1);
+      return mac.doFinal();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -377,9 +377,9 @@ public final class Keys {
     /** Epoch ms. */
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
-    /** NFC, as typed. */
+    /** NFC, as typed; sealed at rest (pd:..., see vn.layso.booking.PersonalData). */
     public static final String NAME = "name";
-    /** +84…, for notifications. */
+    /** +84…, for notifications; sealed at rest like the name. */
     public static final String PHONE = "phone";
     /** HMAC-SHA256 (hex) of the +84 phone: the cancel/reschedule proof and the limit key. */
     public static final String PHONE_HASH = "phoneHash";
@@ -410,7 +410,10 @@ public final class Keys {
   // Notifications: the outbox and Zalo's tokens share the hash tag {notify} (one cluster slot), so
   // the claim, completion and token scripts may touch any of them.
 
-  /** One notification (hash): phone, template, data, status, attempts, times, last error, lease owner. */
+  /**
+   * One notification (hash): phone, template, data, status, attempts, times, last error, lease owner.
+   * The phone and the data (JSON of the template values, which name the citizen) are sealed at rest.
+   */
   public static String notification(String trackingId) {
     return notificationPrefix() + trackingId;
   }
@@ -437,6 +440,16 @@ public final class Keys {
   public static final String ZALO_TOKENS = "layso:{notify}:zalo-tokens";
   /** Held (SET NX PX) by the server refreshing the tokens: the refresh token is single-use. */
   public static final String ZALO_REFRESH_LOCK = "layso:{notify}:zalo-refresh-lock";
+
+  // ---- personal data at rest (vn.layso.booking.PersonalData, the CRYPTO helper's block)
+  // (the tag has an underscore, which no office id has: no office's keys can collide with these)
+
+  /** The version new names and phones are sealed with (string, absent = 1); raised by the rotation command. */
+  public static final String PD_VERSION = "layso:{personal_data}:version";
+  /** While a rotation runs (or was interrupted): the version it re-encrypts to (string); gone when done. */
+  public static final String PD_ROTATION = "layso:{personal_data}:rotation";
+  /** SCAN pattern of the appointment records (every office), for the rotation. */
+  public static final String APPOINTMENTS_PATTERN = "layso:{*}:appt:*";
 
   // ---- balancing advice (vn.layso.balance, the ADVICE helper's block)
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.layso.booking.BookingStore;
+import vn.layso.booking.PersonalData;
 import vn.layso.booking.domain.Appointment;
 import vn.layso.booking.domain.AppointmentStatus;
 import vn.layso.common.ApiException;
@@ -22,12 +23,21 @@ import vn.layso.store.redis.Keys.AppointmentFields;
 public final class RedisBookingStore implements BookingStore {
 
   private static final String PHONE = "p";
+  /** The citizen-day kind of the phone hash (for the rotation after a change of key). */
+  static final String PHONE_KIND = PHONE;
   private static final String CITIZEN = "c";
 
   private final RedisStore redis;
+  /** Seals the name and phone of each record (null: no personal-data key, booking is off). */
+  private final PersonalData personal;
 
   public RedisBookingStore(RedisStore redis) {
+    this(redis, null);
+  }
+
+  public RedisBookingStore(RedisStore redis, PersonalData personal) {
     this.redis = redis;
+    this.personal = personal;
   }
 
   @Override
@@ -56,15 +66,16 @@ public final class RedisBookingStore implements BookingStore {
         holdId == null ? "" : holdId, Integer.toString(rules.maxPerDay()), Integer.toString(rules.maxPerField()),
         a.service(), a.code(), ttl(rules.now(), rules.recordExpiresAt()), ttl(rules.now(), rules.dayKeysExpireAt()),
         rules.verifiedPhone(), session == null ? "" : session));
-    record(s).forEach((field, value) -> {
+    record(s, personal).forEach((field, value) -> {
       args.add(field);
       args.add(value);
     });
     return run("book", keys, args).mapEmpty();
   }
 
-  private static Map<String, String> record(Stored s) {
+  private static Map<String, String> record(Stored s, PersonalData personal) {
     Appointment a = s.appointment();
+    String key = Keys.appointment(a.office(), a.code());
     Map<String, String> r = new LinkedHashMap<>();
     r.put(AppointmentFields.CODE, a.code());
     r.put(AppointmentFields.OFFICE, a.office());
@@ -75,8 +86,8 @@ public final class RedisBookingStore implements BookingStore {
     r.put(AppointmentFields.STATUS, a.status().name());
     r.put(AppointmentFields.CREATED_AT, millis(a.createdAt()));
     r.put(AppointmentFields.UPDATED_AT, millis(a.createdAt()));
-    r.put(AppointmentFields.NAME, a.fullName());
-    r.put(AppointmentFields.PHONE, a.phone());
+    r.put(AppointmentFields.NAME, seal(personal, key, AppointmentFields.NAME, a.fullName()));
+    r.put(AppointmentFields.PHONE, seal(personal, key, AppointmentFields.PHONE, a.phone()));
     r.put(AppointmentFields.PHONE_HASH, s.phoneHash());
     r.put(AppointmentFields.CITIZEN_HASH, s.citizenHash());
     r.put(AppointmentFields.CITIZEN_LAST4, a.citizenLast4());
@@ -90,7 +101,8 @@ public final class RedisBookingStore implements BookingStore {
 
   @Override
   public Future<Optional<Stored>> find(String office, String code) {
-    return redis.call(c -> c.hgetall(Keys.appointment(office, code))).map(h -> {
+    String key = Keys.appointment(office, code);
+    return redis.call(c -> c.hgetall(key)).map(h -> {
       if (h == null || h.isEmpty() || h.get(AppointmentFields.STATUS) == null) {
         return Optional.empty();
       }
@@ -99,8 +111,10 @@ public final class RedisBookingStore implements BookingStore {
           h.get(AppointmentFields.SERVICE), LocalDate.parse(h.get(AppointmentFields.DATE)),
           LocalTime.parse(h.get(AppointmentFields.START)), parseEnd(h.get(AppointmentFields.END)),
           AppointmentStatus.valueOf(h.get(AppointmentFields.STATUS)), h.get(AppointmentFields.TICKET),
-          created == null ? null : Instant.ofEpochMilli(Long.parseLong(created)), h.get(AppointmentFields.NAME),
-          h.get(AppointmentFields.PHONE), h.get(AppointmentFields.CITIZEN_LAST4)),
+          created == null ? null : Instant.ofEpochMilli(Long.parseLong(created)),
+          open(personal, key, AppointmentFields.NAME, h.get(AppointmentFields.NAME)),
+          open(personal, key, AppointmentFields.PHONE, h.get(AppointmentFields.PHONE)),
+          h.get(AppointmentFields.CITIZEN_LAST4)),
           h.get(AppointmentFields.PHONE_HASH), h.get(AppointmentFields.CITIZEN_HASH)));
     });
   }
@@ -181,6 +195,16 @@ public final class RedisBookingStore implements BookingStore {
       }
       return json;
     });
+  }
+
+  /** The value as stored: sealed (see {@link PersonalData}) when the store has the key. */
+  static String seal(PersonalData personal, String key, String field, String clear) {
+    return personal == null ? clear : personal.seal(key, field, clear);
+  }
+
+  /** The clear value; older (clear) data as it is. */
+  static String open(PersonalData personal, String key, String field, String stored) {
+    return personal == null || !PersonalData.isSealed(stored) ? stored : personal.open(key, field, stored);
   }
 
   private static String end(LocalTime end) {

@@ -8,26 +8,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.layso.booking.PersonalData;
 import vn.layso.common.ApiException;
 import vn.layso.notify.NotificationStore;
 import vn.layso.notify.domain.Notification;
 
-/** The outbox on Redis: enqueue, claim, complete, cancel and retry are one Lua script each. */
+/**
+ * The outbox on Redis: enqueue, claim, complete, cancel and retry are one Lua script each. The
+ * phone and the template data (which names the citizen) are stored sealed ({@link PersonalData})
+ * and opened only where they are used: by the worker that sends, and for the admin's list.
+ */
 public final class RedisNotificationStore implements NotificationStore {
 
+  private static final String PHONE = "phone";
+  private static final String DATA = "data";
+
   private final RedisStore redis;
+  /** Null: no personal-data key (booking is off, so no citizen's phone is queued). */
+  private final PersonalData personal;
 
   public RedisNotificationStore(RedisStore redis) {
+    this(redis, null);
+  }
+
+  public RedisNotificationStore(RedisStore redis, PersonalData personal) {
     this.redis = redis;
+    this.personal = personal;
   }
 
   @Override
   public Future<Boolean> enqueue(Notification n, Map<String, String> fittedData, Instant now, long retentionSeconds) {
     String group = n.group() == null ? "" : n.group();
-    List<String> keys = List.of(Keys.notification(n.trackingId()), Keys.NOTIFY_DUE,
-        Keys.notificationGroup(group.isEmpty() ? "-" : group));
-    List<String> args = List.of(n.trackingId(), group, n.phone(), n.template().key(),
-        new JsonObject(new LinkedHashMap<>(fittedData)).encode(), ms(n.notBefore()), ms(now),
+    String key = Keys.notification(n.trackingId());
+    List<String> keys = List.of(key, Keys.NOTIFY_DUE, Keys.notificationGroup(group.isEmpty() ? "-" : group));
+    List<String> args = List.of(n.trackingId(), group, RedisBookingStore.seal(personal, key, PHONE, n.phone()),
+        n.template().key(),
+        RedisBookingStore.seal(personal, key, DATA, new JsonObject(new LinkedHashMap<>(fittedData)).encode()),
+        ms(n.notBefore()), ms(now),
         Long.toString(retentionSeconds));
     return redis.script("notify_enqueue", keys, args).map(raw -> new JsonObject(raw).getBoolean("created"));
   }
@@ -41,9 +58,12 @@ public final class RedisNotificationStore implements NotificationStore {
           if (new JsonObject(raw).getValue("items") instanceof JsonArray items) {
             for (Object o : items) {
               JsonObject i = (JsonObject) o;
+              String key = Keys.notification(i.getString("id"));
               Map<String, String> data = new LinkedHashMap<>();
-              new JsonObject(i.getString("data")).forEach(e -> data.put(e.getKey(), String.valueOf(e.getValue())));
-              out.add(new Claimed(i.getString("id"), i.getString("phone"), i.getString("template"), data,
+              new JsonObject(RedisBookingStore.open(personal, key, DATA, i.getString("data")))
+                  .forEach(e -> data.put(e.getKey(), String.valueOf(e.getValue())));
+              out.add(new Claimed(i.getString("id"), RedisBookingStore.open(personal, key, PHONE, i.getString("phone")),
+                  i.getString("template"), data,
                   i.getInteger("attempts")));
             }
           }
@@ -89,7 +109,9 @@ public final class RedisNotificationStore implements NotificationStore {
   public Future<Entry> find(String trackingId) {
     return redis.<Map<String, String>>call(c -> c.hgetall(Keys.notification(trackingId))).map(h -> h.isEmpty()
         ? null
-        : new Entry(h.get("id"), blank(h.get("group")), h.get("phone"), h.get("template"), h.get("status"),
+        : new Entry(h.get("id"), blank(h.get("group")),
+            RedisBookingStore.open(personal, Keys.notification(trackingId), PHONE, h.get(PHONE)), h.get("template"),
+            h.get("status"),
             Integer.parseInt(h.getOrDefault("attempts", "0")), instant(h.get("notBefore")),
             instant(h.get("createdAt")), instant(h.get("updatedAt")), blank(h.get("lastError")),
             blank(h.get("msgId"))));
