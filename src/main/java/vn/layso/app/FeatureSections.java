@@ -6,6 +6,7 @@ import vn.layso.booking.BookingSection;
 import vn.layso.office.OfficeSections;
 import vn.layso.office.SectionCodec;
 import vn.layso.queue.CallPolicySection;
+import vn.layso.queue.WalkInSection;
 import vn.layso.rating.RatingSection;
 
 /**
@@ -16,6 +17,7 @@ public final class FeatureSections implements OfficeSections.Provider {
 
   @Override
   public List<SectionCodec<?>> sections() {
-    return List.of(DisplaySection.CODEC, BookingSection.CODEC, CallPolicySection.CODEC, RatingSection.CODEC);
+    return List.of(DisplaySection.CODEC, BookingSection.CODEC, CallPolicySection.CODEC, RatingSection.CODEC,
+        WalkInSection.CODEC);
   }
 }
