@@ -63,9 +63,7 @@ public final class RedisQueueStore implements QueueStore {
     walkInLimits(r, day, keys, args);
     return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed).recover(failure ->
         Future.failedFuture(failure instanceof ApiException e && "too_many_open_tickets".equals(e.code())
-            ? new ApiException(ApiException.Kind.TOO_MANY, e.code(), r.walkInCap().limit()).with("limit",
-                r.walkInCap().limit())
-            : failure));
+            ? new ApiException(ApiException.Kind.TOO_MANY, e.code(), r.walkInCap().limit()) : failure));
   }
 
   /**
