@@ -35,10 +35,11 @@ public final class PastIssuing implements IssuingNorms {
   @Override
   public Future<Map<String, Double>> usualPerHour(Office office, LocalDate day, int hour) {
     String key = office.id() + "|" + day;
-    Future<Map<String, double[]>> table = tables.computeIfAbsent(key, k -> {
-      tables.keySet().removeIf(other -> other.startsWith(office.id() + "|") && !other.equals(k));
-      return load(office, day);
-    });
+    if (!tables.containsKey(key)) {
+      // a new day: the office's earlier days are not asked for again
+      tables.keySet().removeIf(other -> other.startsWith(office.id() + "|") && !other.equals(key));
+    }
+    Future<Map<String, double[]>> table = tables.computeIfAbsent(key, k -> load(office, day));
     return table.onFailure(failed -> tables.remove(key, table)).map(fields -> {
       Map<String, Double> usual = new HashMap<>();
       fields.forEach((service, hours) -> usual.put(service, hours[hour]));

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import vn.layso.testing.Api;
 import vn.layso.testing.Browser;
@@ -22,8 +25,9 @@ import vn.layso.testing.TestApp;
 
 /**
  * The manager's console and walk-in issuing, in a real browser: the live board shows the
- * issuing-surge alert the server raises, and the settings form chooses who may take numbers.
- * The settings test runs last: it closes the demo office to anonymous issuing.
+ * issuing-surge alert the server raises, the settings form chooses who may take numbers, and an
+ * unpaired kiosk of an office that issues from its kiosks only shows its pairing code.
+ * The settings test closes the demo office to anonymous issuing: the kiosk's test follows it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkInConsoleIT {
@@ -118,6 +122,25 @@ class WalkInConsoleIT {
           "{\"service\":\"ho-tich\"}"), 403, "kiosk_only"));
       assertThat(app.api().get("/api/v1/offices/demo/settings", "token", app.adminToken()).json()
           .getString("walkInIssuing")).isEqualTo("kiosk");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void anUnpairedKioskOfAKioskOnlyOfficeShowsItsPairingCode() {
+    assertThat(app.api().get("/api/v1/offices/demo").json().getString("walkInIssuing")).isEqualTo("kiosk");
+    try (Browser browser = Browser.open(1920, 1080)) {
+      browser.go(app.api().base() + "/kiosk?office=demo&print=none");
+      browser.await(WAIT, d -> {
+        if (browser.find("#screen-pair").isDisplayed()) {
+          return Boolean.TRUE;
+        }
+        d.findElements(By.cssSelector(".service")).stream().filter(b -> b.getText().contains("Hộ tịch")).findFirst()
+            .filter(WebElement::isDisplayed).ifPresent(b -> new Actions(d).moveToElement(b).click().perform());
+        return null;
+      });
+      browser.await(WAIT, d -> browser.text(".pairing-code").matches("[2-9A-Z]{3}-[2-9A-Z]{3}") ? Boolean.TRUE : null);
+      browser.screenshot("kiosk-kiosk-only-pairing-1920x1080");
     }
   }
 }
