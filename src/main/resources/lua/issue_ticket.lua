@@ -11,8 +11,8 @@
 --       21 their cap, 22 ttl s of those two keys
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 local idempotency = ARGV[17] == '1' and KEYS[7] or nil
-local per_minute = ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
-local walk_ins = ARGV[20] ~= '' and KEYS[tonumber(ARGV[20])] or nil
+local per_minute = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
+local walk_ins = ARGV[20] and ARGV[20] ~= '' and KEYS[tonumber(ARGV[20])] or nil
 
 if idempotency then
   local existing_id = redis.call('GET', idempotency)
