@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import vn.layso.testing.Api;
+import vn.layso.testing.Axe;
 import vn.layso.testing.Browser;
 import vn.layso.testing.TestApp;
 
@@ -96,6 +97,7 @@ class WalkInConsoleIT {
           "Lĩnh vực Chứng thực đang cấp số nhanh gấp 3 lần bình thường") ? Boolean.TRUE : null);
       assertThat(textOf(browser, "#alerts .surge")).contains("12 số trong 10 phút qua");
       browser.screenshot("admin-live-surge-1366x768");
+      Axe.assertNoSeriousViolations(browser, "admin live board with a surge alert");
       browser.find("#shell .lang-switch button:nth-child(2)").click();
       browser.await(WAIT, d -> textOf(browser, "#alerts").contains(
           "Field Chứng thực is issuing numbers 3 times faster than normal") ? Boolean.TRUE : null);
@@ -114,6 +116,7 @@ class WalkInConsoleIT {
       assertThat(browser.find("input[data-path='walkIn.openTicketsPerAddress']").getAttribute("value")).isEqualTo("4");
       browser.js("document.querySelector('select[data-path=walkInIssuing]').scrollIntoView({block: 'center'})");
       browser.screenshot("admin-settings-walkin-1366x768");
+      Axe.assertNoSeriousViolations(browser, "admin settings, walk-in issuing");
 
       mode.selectByValue("kiosk");
       browser.find("#settings-save").click();
