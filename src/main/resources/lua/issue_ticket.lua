@@ -1,12 +1,21 @@
 -- Issues a walk-in ticket: next number of the day, into the service's queue, event published.
--- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, [7 idempotency]
+-- At an office open to anyone, also counts the field's issuing per minute (the board's surge alert)
+-- and caps an anonymous address's open tickets in the field (walkIn.openTicketsPerAddress).
+-- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, [7 idempotency],
+--       then, at their ARGV index: [issuing per minute], [the address's walk-ins of the field and day]
 -- ARGV: 1 office, 2 ticketId, 3 service, 4 priority ('' none), 5 now ms, 6 serviceDate,
 --       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source, 12 channel,
---       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix
+--       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix,
+--       17 '1' when KEYS[7] is the idempotency key, 18 KEYS index of issuing per minute ('' none),
+--       19 its hash field (field:minute), 20 KEYS index of the address's walk-ins ('' none),
+--       21 their cap, 22 ttl s of those two keys
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
+local idempotency = ARGV[17] == '1' and KEYS[7] or nil
+local per_minute = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
+local walk_ins = ARGV[20] and ARGV[20] ~= '' and KEYS[tonumber(ARGV[20])] or nil
 
-if KEYS[7] then
-  local existing_id = redis.call('GET', KEYS[7])
+if idempotency then
+  local existing_id = redis.call('GET', idempotency)
   if existing_id then
     local t = load_ticket(ARGV[15] .. existing_id)
     if t then
@@ -19,10 +28,32 @@ if KEYS[7] then
   end
 end
 
+-- the address's tickets of the field and day that are still open; finished ones leave the set here,
+-- so that call-next and the other counter actions never touch it
+if walk_ins then
+  local open = 0
+  for _, id in ipairs(redis.call('SMEMBERS', walk_ins)) do
+    local held = load_ticket(ARGV[15] .. id)
+    if held and (held.status == 'WAITING' or held.status == 'CALLED') then
+      open = open + 1
+    else
+      redis.call('SREM', walk_ins, id)
+    end
+  end
+  if open >= tonumber(ARGV[21]) then return result({ error = 'too_many_open_tickets' }) end
+end
+
 local t, err = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
   day = KEYS[5], open_days = KEYS[6] }, { office = ARGV[1], id = ARGV[2], service = ARGV[3], priority = priority,
   now = tonumber(ARGV[5]), date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
   digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13] })
 if not t then return result(err) end
-if KEYS[7] then redis.call('SET', KEYS[7], t.id, 'EX', tonumber(ARGV[14])) end
+if idempotency then redis.call('SET', idempotency, t.id, 'EX', tonumber(ARGV[14])) end
+if walk_ins then
+  redis.call('SADD', walk_ins, t.id)
+  redis.call('EXPIRE', walk_ins, tonumber(ARGV[22]))
+end
+if per_minute and redis.call('HINCRBY', per_minute, ARGV[19], 1) == 1 then
+  redis.call('EXPIRE', per_minute, tonumber(ARGV[22]))
+end
 return result({ ticket = t, position = position_of(KEYS[3], t) })

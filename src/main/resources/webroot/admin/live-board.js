@@ -1,6 +1,7 @@
 // Today's live board, the console's home: per field the waiting count and the oldest wait
 // against the field's target (red past it, with an alert), each counter's state (paused with its
-// reason, calling or serving a number, idle), and the balancing advice. The live stream drives it
+// reason, calling or serving a number, idle), the balancing advice, and the fields issuing walk-in
+// numbers far faster than normal (the server's surge alerts, GET .../board). The live stream drives it
 // (snapshot, then deltas); the details come from the staff reads the counter console uses.
 import { t, currentLang } from '../assets/i18n.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
@@ -117,6 +118,7 @@ async function loadWaits() {
   if (mine.stopped) return;
   mine.waits = {};
   (answer.fields || []).forEach(f => { mine.waits[f.service] = f; });
+  mine.surges = Array.isArray(answer.surges) ? answer.surges : [];
   render();
 }
 
@@ -146,7 +148,10 @@ function render() {
       el('td.num', {}, f.balanceField ? String(f.balanceField.countersOpen) : '—'));
     return row;
   }));
-  $('alerts').replaceChildren(...alerts.map(name => el('p.notice.error.alert', {}, t('admin.live.alert', { field: name }))));
+  $('alerts').replaceChildren(...alerts.map(name => el('p.notice.error.alert', {}, t('admin.live.alert', { field: name }))),
+    ...(board.surges || []).map(surge => el('p.notice.warn.alert.surge', { dataset: { service: surge.service } },
+      t('admin.live.surge', { field: surge.name, n: surge.times }),
+      el('span.surge-detail', {}, ' ' + t('admin.live.surgeDetail', { issued: surge.issued, minutes: surge.windowMinutes })))));
   renderCounters();
   renderAdvice();
   $('live-updated').textContent = board.updatedAt

@@ -552,6 +552,21 @@ function hours(d) {
       issuing.append(...DAYS.map(day => sessions(`issuingHours.${day}`, t('admin.days.' + day))));
       return issuing;
     })(),
+    ...walkIn(d),
+  ];
+}
+
+/** Who may take walk-in numbers (walkInIssuing, absent: kiosk) and the limits of open issuing (walkIn). */
+function walkIn(d) {
+  if (!d.walkInIssuing) d.walkInIssuing = 'kiosk';
+  if (!d.walkIn || typeof d.walkIn !== 'object') d.walkIn = {};
+  return [
+    el('h3', {}, t('admin.settings.walkIn')),
+    el('p.muted-small', {}, t('admin.settings.walkInHint')),
+    el('div', { dataset: { group: t('admin.settings.walkIn') } }, grid(
+      select('walkInIssuing', t('admin.settings.w.issuing'), [['kiosk', t('admin.settings.w.kiosk')], ['open', t('admin.settings.w.open')]]),
+      number('walkIn.openTicketsPerAddress', t('admin.settings.w.openTicketsPerAddress'), { min: 1, max: 100, hint: t('admin.settings.w.openTicketsHint') }),
+      number('walkIn.surgeFactor', t('admin.settings.w.surgeFactor'), { min: 2, max: 20, hint: t('admin.settings.w.surgeHint') }))),
   ];
 }
 

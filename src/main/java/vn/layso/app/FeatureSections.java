@@ -7,6 +7,7 @@ import vn.layso.card.CitizenCardSection;
 import vn.layso.office.OfficeSections;
 import vn.layso.office.SectionCodec;
 import vn.layso.queue.CallPolicySection;
+import vn.layso.queue.WalkInSection;
 import vn.layso.rating.RatingSection;
 
 /**
@@ -18,6 +19,6 @@ public final class FeatureSections implements OfficeSections.Provider {
   @Override
   public List<SectionCodec<?>> sections() {
     return List.of(DisplaySection.CODEC, BookingSection.CODEC, CallPolicySection.CODEC, RatingSection.CODEC,
-        CitizenCardSection.CODEC);
+        CitizenCardSection.CODEC, WalkInSection.CODEC);
   }
 }

@@ -36,6 +36,7 @@ import vn.layso.common.RateLimiter;
 import vn.layso.history.ArchiveFiles;
 import vn.layso.history.DayArchiver;
 import vn.layso.history.HistoryService;
+import vn.layso.history.PastIssuing;
 import vn.layso.report.ReportService;
 import vn.layso.notify.Notifier;
 import vn.layso.notify.TurnNearWatcher;
@@ -180,6 +181,7 @@ public final class LaysoServer {
       offices.all().forEach(printing::check);
       // days missed while no server ran are closed (and archived) before the first request is served
       var historyStore = new RedisHistoryStore(redis);
+      queue.useIssuingNorms(new PastIssuing(historyStore));
       var archiver = new DayArchiver(vertx, historyStore, new ArchiveFiles(config.dataDir().resolve("archive")), clock,
           hostName());
       var closer = new DayCloser(queueStore, offices, clock, archiver::archive);

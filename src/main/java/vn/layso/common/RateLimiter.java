@@ -113,6 +113,16 @@ public final class RateLimiter {
   }
 
   /**
+   * The client (its rate bucket) this request was counted for by {@link #perMinute}, or null when it
+   * was not counted (a token the limit exempts, or the limits are off). The per-address limits that
+   * go with the rate (the open walk-in tickets of an address) apply to exactly these requests.
+   */
+  public static String countedClient(RoutingContext ctx) {
+    Attempt attempt = ctx.get(ATTEMPT);
+    return attempt == null ? null : attempt.client();
+  }
+
+  /**
    * Gives back the hit this request was counted with by {@link #perMinute}: used by log-in, where
    * a whole centre's staff share one address and only attempts that did not succeed should use
    * up the budget. Nothing happens when the request was not counted.

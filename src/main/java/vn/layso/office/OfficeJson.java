@@ -21,6 +21,7 @@ import vn.layso.office.domain.PriorityGroup;
 import vn.layso.office.domain.Printer;
 import vn.layso.office.domain.SectionKey;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.office.domain.WalkInIssuing;
 
 /**
  * The office's JSON form: the seed file and the stored configuration share it. The core (fields,
@@ -80,7 +81,8 @@ public final class OfficeJson {
         sections.put(codec.key(), section(codec, json.getJsonObject(codec.key().name()), core));
       }
       return new Office(core.id(), core.name(), core.timezone(), core.services(), core.counters(),
-          core.priorityGroups(), core.maxPriorityInRow(), core.hours(), core.issuingHours(), core.printers(), sections);
+          core.priorityGroups(), core.maxPriorityInRow(), core.hours(), core.issuingHours(), core.printers(), sections,
+          WalkInIssuing.parse(json.getString("walkInIssuing")));
     } catch (ClassCastException | NullPointerException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("malformed office configuration: " + e.getMessage(), e);
     }
@@ -170,6 +172,7 @@ public final class OfficeJson {
         .put("priorityGroups", new JsonArray(office.priorityGroups().stream()
             .map(g -> new JsonObject().put("code", g.code()).put("name", g.name())).toList()))
         .put("maxPriorityInRow", office.maxPriorityInRow())
+        .put("walkInIssuing", office.walkInIssuing().code())
         .put("openingHours", write(office.hours()))
         .put("issuingHours", write(office.issuingHours()))
         .put("printers", new JsonArray(office.printers().stream().map(OfficeJson::write).toList()));

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import vn.layso.office.domain.Counter;
@@ -11,6 +12,7 @@ import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OfficeRules;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.office.domain.SettingsProblems;
+import vn.layso.office.domain.WalkInIssuing;
 
 /**
  * Checks a whole settings document (the OFFICES_FILE / GET settings shape) and lists every problem
@@ -75,6 +77,7 @@ public final class SettingsValidator {
     counters();
     priorityGroups();
     read.integer(json, "maxPriorityInRow", "maxPriorityInRow", 0, 100);
+    walkInIssuing();
     read.hours("openingHours", read.object(json, "openingHours", "openingHours"));
     Object issuing = json.getValue("issuingHours");
     if (!"always".equals(issuing)) {
@@ -88,6 +91,15 @@ public final class SettingsValidator {
       if (section != null) {
         codec.check(section, context);
       }
+    }
+  }
+
+  /** "kiosk" or "open", spelt exactly so (absent: kiosk). */
+  private void walkInIssuing() {
+    String mode = read.string(json, "walkInIssuing", "walkInIssuing", false);
+    if (mode != null && Arrays.stream(WalkInIssuing.values()).noneMatch(m -> m.code().equals(mode))) {
+      problems.add("walkInIssuing", "invalid_choice", mode,
+          String.join(", ", Arrays.stream(WalkInIssuing.values()).map(WalkInIssuing::code).toList()));
     }
   }
 

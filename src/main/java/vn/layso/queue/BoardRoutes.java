@@ -7,14 +7,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import vn.layso.auth.Auth;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.domain.FieldWait;
+import vn.layso.queue.domain.IssuingSurge;
 
 /**
  * The console's live board of fields: per field how many wait, how long the longest-waiting has
- * waited and whether that is past the field's target (the alert). Decided here, shown by the page.
+ * waited and whether that is past the field's target (the alert); and the fields issuing walk-in
+ * numbers far faster than normal (the surge alert, see IssuingSurge). Decided here, shown by the page.
  */
 public final class BoardRoutes {
 
@@ -32,9 +35,19 @@ public final class BoardRoutes {
     router.get("/api/v1/offices/:office/board").respond(this::board);
   }
 
+  /** The issuing-surge alerts: the field, what it issued in the window, its rate, its normal, how many times. */
+  private static JsonArray surges(Office office, List<IssuingSurge.Surge> surges) {
+    return new JsonArray(surges.stream().map(s -> new JsonObject().put("service", s.service())
+        .put("name", office.service(s.service()).map(d -> d.name()).orElse(s.service()))
+        .put("issued", s.issued()).put("windowMinutes", IssuingSurge.WINDOW_MINUTES)
+        .put("perHour", Math.round(s.perHour())).put("normalPerHour", Math.round(s.normalPerHour() * 10) / 10.0)
+        .put("times", s.times())).toList());
+  }
+
   private Future<JsonObject> board(RoutingContext ctx) {
     Office office = Auth.staffOffice(ctx, offices);
-    return queue.fieldWaits(office).map(fields -> {
+    Future<List<IssuingSurge.Surge>> surges = queue.surges(office);
+    return Future.all(queue.fieldWaits(office), surges).map(both -> both.<List<FieldWait>>resultAt(0)).map(fields -> {
       Instant now = clock.instant();
       JsonArray rows = new JsonArray();
       JsonArray alerts = new JsonArray();
@@ -53,7 +66,7 @@ public final class BoardRoutes {
         rows.add(row);
       }
       return new JsonObject().put("office", office.id()).put("at", now.toString()).put("fields", rows)
-          .put("overTarget", alerts);
+          .put("overTarget", alerts).put("surges", surges(office, surges.result()));
     });
   }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
@@ -13,6 +15,7 @@ import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.IssuingWindow;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.office.domain.WalkInIssuing;
 import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.QueueStore.Called;
 import vn.layso.queue.QueueStore.CounterView;
@@ -22,6 +25,7 @@ import vn.layso.queue.QueueStore.Placed;
 import vn.layso.queue.QueueStore.Press;
 import vn.layso.queue.QueueStore.Session;
 import vn.layso.queue.domain.FieldWait;
+import vn.layso.queue.domain.IssuingSurge;
 import vn.layso.queue.domain.PauseReason;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
@@ -38,6 +42,7 @@ public final class QueueService {
   private final Clock clock;
   private volatile BiConsumer<Office, String> queueMoved = (office, service) -> { };
   private volatile WaitForecaster forecaster = WaitForecaster.AVERAGES;
+  private volatile IssuingNorms norms = IssuingNorms.NONE;
 
   public QueueService(QueueStore store, OfficeRegistry offices, Clock clock) {
     this.store = store;
@@ -48,10 +53,17 @@ public final class QueueService {
   /**
    * A request for a walk-in number. {@code by} is who asks (public, device:…, staff:…, admin:…);
    * {@code staff}: a staff or admin account of the office, who may issue outside the issuing window;
-   * {@code scope}: whom an Idempotency-Key belongs to.
+   * {@code scope}: whom an Idempotency-Key belongs to; {@code anonymousClient}: the client address
+   * (rate bucket) an anonymous request was counted for by the per-minute limit, null otherwise: at an
+   * office open to anyone, that address's open tickets are capped per field and day.
    */
   public record IssueRequest(String office, String service, String priority, String by, boolean staff,
-                             String scope, String idempotencyKey) {
+                             String scope, String idempotencyKey, String anonymousClient) {
+
+    public IssueRequest(String office, String service, String priority, String by, boolean staff, String scope,
+                        String idempotencyKey) {
+      this(office, service, priority, by, staff, scope, idempotencyKey, null);
+    }
   }
 
   public Future<Placed> issue(IssueRequest r) {
@@ -71,8 +83,16 @@ public final class QueueService {
       });
     }
     var ticket = new QueueStore.NewTicket(office, service, TicketIds.next(office.id()), r.priority(),
-        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey());
+        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey(), walkInCap(office, r));
     return citizen == null ? store.issue(ticket) : store.issueCounted(ticket, citizen);
+  }
+
+  /** The open-ticket cap of the request's address at an office open to anyone; null when none applies. */
+  private static QueueStore.WalkInCap walkInCap(Office office, IssueRequest r) {
+    if (r.anonymousClient() == null || office.walkInIssuing() != WalkInIssuing.OPEN) {
+      return null;
+    }
+    return new QueueStore.WalkInCap(r.anonymousClient(), WalkInSection.of(office).openTicketsPerAddress());
   }
 
   public Future<Placed> find(String ticketId) {
@@ -179,6 +199,35 @@ public final class QueueService {
   public Future<CounterView> counterView(String officeId, String counterId) {
     Office office = offices.require(officeId);
     return store.counterView(office, counter(office, counterId), today(office));
+  }
+
+  /** Where the issuing-surge alert learns each field's usual rate (no history until one is set). */
+  public void useIssuingNorms(IssuingNorms norms) {
+    this.norms = norms;
+  }
+
+  /**
+   * The fields issuing walk-in numbers at least {@code walkIn.surgeFactor} times their normal rate
+   * (see IssuingSurge), in the office's order: only at an office open to anyone (a kiosk-only office's
+   * numbers come from its own kiosks and staff). Without history the fields' floors are the normal.
+   */
+  public Future<List<IssuingSurge.Surge>> surges(Office office) {
+    if (office.walkInIssuing() != WalkInIssuing.OPEN) {
+      return Future.succeededFuture(List.of());
+    }
+    var now = clock.instant();
+    LocalDate day = today(office);
+    long minute = now.getEpochSecond() / 60;
+    Future<Map<String, Integer>> issued =
+        store.issuedPerField(office, day, minute - IssuingSurge.WINDOW_MINUTES + 1, minute);
+    Future<Map<String, Double>> usual = norms.usualPerHour(office, day, now.atZone(office.timezone()).getHour())
+        .otherwise(Map.of());
+    int factor = WalkInSection.of(office).surgeFactor();
+    return Future.all(issued, usual).map(both -> office.services().stream()
+        .map(s -> IssuingSurge.judge(s.code(), issued.result().getOrDefault(s.code(), 0),
+            IssuingSurge.normalPerHour(usual.result().getOrDefault(s.code(), 0.0),
+                IssuingSurge.capacityPerHour(office.countersServing(s.code()), s.avgServiceMinutes())), factor))
+        .flatMap(Optional::stream).toList());
   }
 
   /** Today's fields for the console's live board, in the office's order. */

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
@@ -21,7 +22,20 @@ public interface QueueStore {
    * {@code scope} the caller an Idempotency-Key belongs to (the account, or the anonymous address).
    */
   record NewTicket(Office office, ServiceDef service, String ticketId, String priority, Instant now,
-                   LocalDate serviceDate, String by, String scope, String idempotencyKey) {
+                   LocalDate serviceDate, String by, String scope, String idempotencyKey, WalkInCap walkInCap) {
+
+    public NewTicket(Office office, ServiceDef service, String ticketId, String priority, Instant now,
+                     LocalDate serviceDate, String by, String scope, String idempotencyKey) {
+      this(office, service, ticketId, priority, now, serviceDate, by, scope, idempotencyKey, null);
+    }
+  }
+
+  /**
+   * At most {@code limit} open tickets (waiting or called) of one client address ({@code client}, its
+   * rate bucket) per field and day: the issue is refused with 429 too_many_open_tickets past it, in the
+   * same atomic step that would issue it.
+   */
+  record WalkInCap(String client, int limit) {
   }
 
   /**
@@ -90,6 +104,13 @@ public interface QueueStore {
 
   /** As {@link #issue}, counted in its citizen's limits in the same step (409 limit_reached past them). */
   Future<Placed> issueCounted(NewTicket request, CitizenCount citizen);
+
+  /**
+   * Per field, the walk-in tickets issued from minute {@code fromMinute} to {@code toMinute} (epoch
+   * minutes, both included) of an office open to anyone (counted by the issuing step); fields
+   * without any are left out.
+   */
+  Future<Map<String, Integer>> issuedPerField(Office office, LocalDate day, long fromMinute, long toMinute);
 
   Future<Called> callNext(Office office, Counter counter, Press press);
 

@@ -10,7 +10,9 @@ import vn.layso.auth.domain.Principal;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
 import vn.layso.common.JsonInput;
+import vn.layso.common.RateLimiter;
 import vn.layso.office.OfficeRegistry;
+import vn.layso.office.domain.WalkInIssuing;
 
 /** Taking a walk-in number and following a ticket. */
 public final class TicketRoutes {
@@ -28,7 +30,8 @@ public final class TicketRoutes {
   }
 
   public void mount(Router router, Handler<RoutingContext> anonymousLimit) {
-    router.post("/api/v1/offices/:office/tickets").handler(anonymousLimit).respond(this::issue);
+    router.post("/api/v1/offices/:office/tickets").handler(this::walkInIssuing).handler(anonymousLimit)
+        .respond(this::issue);
     router.get("/api/v1/tickets/:id").respond(this::find);
   }
 
@@ -45,7 +48,7 @@ public final class TicketRoutes {
     String by = principal == null ? "public" : principal.source();
     boolean staff = principal != null && principal.mayServe(officeId);
     var request = new QueueService.IssueRequest(officeId, service, priority, by, staff, scope(ctx, principal),
-        idempotencyKey(ctx.request().getHeader("Idempotency-Key")));
+        idempotencyKey(ctx.request().getHeader("Idempotency-Key")), RateLimiter.countedClient(ctx));
     // set by the card feature's check when the kiosk read the citizen's CCCD card (CitizenCardRoutes)
     QueueStore.CitizenCount citizen = ctx.get(QueueStore.CitizenCount.CONTEXT);
     return queue.issue(request, citizen).compose(placed -> (placed.replayed()
@@ -57,6 +60,22 @@ public final class TicketRoutes {
           }
           return TicketJson.of(office, placed, wait);
         }));
+  }
+
+  /**
+   * Who may take a walk-in number here, decided before the anonymous limit counts the request: at an
+   * office that issues from its kiosks only ({@code walkInIssuing: kiosk}), only its kiosks and its
+   * staff, managers and admins; anyone else gets 403 {@code kiosk_only}. Another device's token gets
+   * {@code device_not_allowed} as before; an unknown office goes on to its 404.
+   */
+  private void walkInIssuing(RoutingContext ctx) {
+    String officeId = ctx.pathParam("office");
+    Auth.refuseOtherDevices(ctx, officeId);
+    var office = offices.find(officeId);
+    if (office.isPresent() && office.get().walkInIssuing() == WalkInIssuing.KIOSK && !Auth.actsFor(ctx, officeId)) {
+      throw new ApiException(ApiException.Kind.FORBIDDEN, "kiosk_only");
+    }
+    ctx.next();
   }
 
   private Future<JsonObject> find(RoutingContext ctx) {

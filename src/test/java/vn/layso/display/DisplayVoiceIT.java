@@ -45,7 +45,7 @@ class DisplayVoiceIT {
           .put("services", new JsonArray().add(new JsonObject().put("code", "mot-cua"))));
     }
     JsonObject office = new JsonObject().put("id", "sanh").put("name", "UBND phường Hoàn Kiếm")
-        .put("timezone", "Asia/Ho_Chi_Minh").put("issuingHours", "always")
+        .put("timezone", "Asia/Ho_Chi_Minh").put("issuingHours", "always").put("walkInIssuing", "open")
         .put("services", new JsonArray().add(new JsonObject().put("code", "mot-cua").put("name", "Một cửa").put("prefix", "A")))
         .put("counters", counters)
         .put("display", new JsonObject().put("voice", "clips").put("numberReading", "full"));

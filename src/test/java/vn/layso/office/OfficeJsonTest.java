@@ -14,7 +14,10 @@ import vn.layso.announce.domain.Dialect;
 import vn.layso.announce.domain.DisplaySettings;
 import vn.layso.announce.domain.NumberReading;
 import vn.layso.office.domain.Office;
+import vn.layso.office.domain.WalkInIssuing;
 import vn.layso.queue.CallPolicySection;
+import vn.layso.queue.WalkInSection;
+import vn.layso.queue.domain.WalkInLimits;
 
 class OfficeJsonTest {
 
@@ -45,6 +48,34 @@ class OfficeJsonTest {
   void writeThenReadGivesTheSameOffice() throws Exception {
     Office demo = OfficeJson.read(new JsonObject(demoText()));
     assertThat(OfficeJson.read(OfficeJson.write(demo))).isEqualTo(demo);
+  }
+
+  @Test
+  void walkInIssuingIsKioskUnlessTheOfficeSaysOpenAndTheDemoSaysOpen() throws Exception {
+    JsonObject json = new JsonObject(demoText());
+    assertThat(OfficeJson.read(json).walkInIssuing()).isEqualTo(WalkInIssuing.OPEN);
+    json.remove("walkInIssuing");
+    Office kiosk = OfficeJson.read(json);
+    assertThat(kiosk.walkInIssuing()).isEqualTo(WalkInIssuing.KIOSK);
+    assertThat(OfficeJson.write(kiosk).getString("walkInIssuing")).isEqualTo("kiosk");
+    assertThat(OfficeJson.read(OfficeJson.write(kiosk))).isEqualTo(kiosk);
+    assertThat(kiosk.with(CallPolicySection.KEY, CallPolicySection.of(kiosk)).walkInIssuing())
+        .isEqualTo(WalkInIssuing.KIOSK);
+    assertThatThrownBy(() -> OfficeJson.read(json.put("walkInIssuing", "anyone")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("walkInIssuing");
+  }
+
+  @Test
+  void theWalkInSectionDefaultsToFourOpenTicketsAndAThreefoldSurge() throws Exception {
+    JsonObject json = new JsonObject(demoText());
+    assertThat(WalkInSection.of(OfficeJson.read(json))).isEqualTo(new WalkInLimits(4, 3));
+    json.put("walkIn", new JsonObject().put("openTicketsPerAddress", 6));
+    Office six = OfficeJson.read(json);
+    assertThat(WalkInSection.of(six)).isEqualTo(new WalkInLimits(6, 3));
+    assertThat(OfficeJson.write(six).getJsonObject("walkIn"))
+        .isEqualTo(new JsonObject().put("openTicketsPerAddress", 6).put("surgeFactor", 3));
+    assertThatThrownBy(() -> OfficeJson.read(json.put("walkIn", new JsonObject().put("surgeFactor", 1))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surgeFactor");
   }
 
   @Test

@@ -76,6 +76,14 @@ class SettingsValidatorTest {
         bad("priorityGroups[1].code", "duplicate", d -> d.getJsonArray("priorityGroups").getJsonObject(1)
             .put("code", "nguoi-cao-tuoi")),
         bad("maxPriorityInRow", "out_of_range", d -> d.put("maxPriorityInRow", 101)),
+        bad("walkInIssuing", "invalid_choice", d -> d.put("walkInIssuing", "everyone")),
+        bad("walkInIssuing", "invalid_choice", d -> d.put("walkInIssuing", "OPEN")),
+        bad("walkInIssuing", "wrong_type", d -> d.put("walkInIssuing", true)),
+        bad("walkIn", "wrong_type", d -> d.put("walkIn", 4)),
+        bad("walkIn.openTicketsPerAddress", "out_of_range", d -> d.put("walkIn", new JsonObject().put("openTicketsPerAddress", 0))),
+        bad("walkIn.openTicketsPerAddress", "out_of_range", d -> d.put("walkIn", new JsonObject().put("openTicketsPerAddress", 101))),
+        bad("walkIn.openTicketsPerAddress", "wrong_type", d -> d.put("walkIn", new JsonObject().put("openTicketsPerAddress", "4"))),
+        bad("walkIn.surgeFactor", "out_of_range", d -> d.put("walkIn", new JsonObject().put("surgeFactor", 1))),
         bad("openingHours.funday", "not_a_weekday", d -> d.getJsonObject("openingHours")
             .put("funday", new JsonArray())),
         bad("openingHours.monday[1]", "sessions_overlap", d -> d.getJsonObject("openingHours").put("monday",

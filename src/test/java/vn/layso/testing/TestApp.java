@@ -152,6 +152,22 @@ public final class TestApp implements AutoCloseable {
     return r.json();
   }
 
+  /**
+   * Sets the office's {@code walkIn.openTicketsPerAddress} (how many open walk-in tickets one client
+   * address may hold per field and day when anonymous requests are counted), for tests about
+   * something else that take many numbers from one address with a rate limit on.
+   */
+  public void walkInCap(String office, int openTicketsPerAddress) {
+    String path = "/api/v1/offices/" + office + "/settings";
+    JsonObject doc = api.get(path, "token", adminToken()).json();
+    doc.put("walkIn", doc.getJsonObject("walkIn", new JsonObject()).put("openTicketsPerAddress", openTicketsPerAddress));
+    Api.Response saved = api.method("PUT", path, doc.encode(), "token", adminToken(),
+        "If-Match", String.valueOf(doc.getLong("revision")));
+    if (saved.status() != 200) {
+      throw new IllegalStateException("could not save " + office + "'s walk-in cap: " + saved.body());
+    }
+  }
+
   public Api.Response counter(String office, String counter, String action, String token) {
     return api.post("/api/v1/offices/" + office + "/counters/" + counter + "/" + action, null, "token", token);
   }

@@ -13,7 +13,11 @@ public final class TestOffices {
   private TestOffices() {
   }
 
-  /** An office whose counters "1".."counters" each serve every one of the given services, weight 1. */
+  /**
+   * An office whose counters "1".."counters" each serve every one of the given services, weight 1;
+   * open to anonymous walk-in issuing like the demo office ({@code walkInIssuing: open}: the tests
+   * take numbers without a token), where a real office that does not say issues from its kiosks only.
+   */
   public static JsonObject uniform(String id, int counters, List<String> services, int maxPriorityInRow) {
     JsonArray serviceArray = new JsonArray();
     char prefix = 'A';
@@ -33,7 +37,7 @@ public final class TestOffices {
         .put("timezone", "Asia/Ho_Chi_Minh").put("services", serviceArray).put("counters", counterArray)
         .put("priorityGroups", new JsonArray().add(new JsonObject().put("code", "nguoi-cao-tuoi")
             .put("name", "Người cao tuổi")))
-        .put("maxPriorityInRow", maxPriorityInRow).put("openingHours", new JsonObject());
+        .put("maxPriorityInRow", maxPriorityInRow).put("walkInIssuing", "open").put("openingHours", new JsonObject());
   }
 
   public static Path write(JsonObject... offices) throws IOException {

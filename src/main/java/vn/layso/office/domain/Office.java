@@ -19,11 +19,20 @@ import java.util.Optional;
  * {@code sections}: the settings that belong to single features (booking, call policy, display,
  * ratings...), each filed under the feature's {@link SectionKey}; the office knows none of them.
  * A section equal to its key's defaults is not kept, so an absent section and a default one are equal.
+ * {@code walkInIssuing}: who may take walk-in numbers (kiosk and staff only, or anyone within limits).
  */
 public record Office(String id, String name, ZoneId timezone, List<ServiceDef> services,
                      List<Counter> counters, List<PriorityGroup> priorityGroups, int maxPriorityInRow,
                      OpeningHours hours, OpeningHours issuingHours, List<Printer> printers,
-                     Map<SectionKey<?>, Object> sections) {
+                     Map<SectionKey<?>, Object> sections, WalkInIssuing walkInIssuing) {
+
+  /** An office whose walk-in numbers come from its kiosks and staff only (the default). */
+  public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
+                List<PriorityGroup> priorityGroups, int maxPriorityInRow, OpeningHours hours, OpeningHours issuingHours,
+                List<Printer> printers, Map<SectionKey<?>, Object> sections) {
+    this(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours, printers,
+        sections, WalkInIssuing.KIOSK);
+  }
 
   /** An office with every section at its defaults. */
   public Office(String id, String name, ZoneId timezone, List<ServiceDef> services, List<Counter> counters,
@@ -50,6 +59,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     priorityGroups = List.copyOf(priorityGroups);
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     sections = kept(sections);
+    walkInIssuing = Objects.requireNonNullElse(walkInIssuing, WalkInIssuing.KIOSK);
     if (services.isEmpty()) {
       throw new IllegalArgumentException("office " + id + " needs at least one service");
     }
@@ -80,7 +90,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
   /** This office with other fields' numbering (same codes) and time zone; the rest unchanged. */
   public Office withNumbering(List<ServiceDef> services, ZoneId timezone) {
     return new Office(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
-        printers, sections);
+        printers, sections, walkInIssuing);
   }
 
   /** This office with one section replaced (the key's defaults: as if absent); the rest unchanged. */
@@ -88,7 +98,7 @@ public record Office(String id, String name, ZoneId timezone, List<ServiceDef> s
     Map<SectionKey<?>, Object> next = new LinkedHashMap<>(sections);
     next.put(key, Objects.requireNonNull(value, key.name()));
     return new Office(id, name, timezone, services, counters, priorityGroups, maxPriorityInRow, hours, issuingHours,
-        printers, next);
+        printers, next, walkInIssuing);
   }
 
   /** The section filed under {@code key}, or the key's defaults when this office has none. */

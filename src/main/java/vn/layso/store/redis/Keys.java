@@ -516,4 +516,22 @@ public final class Keys {
   public static String ticketRatingInvite(String ticketId) {
     return "layso:{notify}:rating-invite-of:" + ticketId;
   }
+
+  /**
+   * Walk-in tickets issued per field and minute on one service day at an office open to anyone (hash:
+   * {@code <field>:<epoch minute>} -> count), written by issue_ticket.lua, read by the manager's board
+   * for the issuing-surge alert; expires two days after its last new minute.
+   */
+  public static String issuedPerMinute(String office, String serviceDate) {
+    return office(office) + "day:" + serviceDate + ":issued-per-minute";
+  }
+
+  /**
+   * The walk-in tickets one anonymous client address (its rate bucket) took in one field on one
+   * service day at an office open to anyone (set of ticket ids): issue_ticket.lua counts the open ones
+   * against {@code walkIn.openTicketsPerAddress} and drops the finished ones as it goes.
+   */
+  public static String walkInsOfAddress(String office, String serviceDate, String service, String client) {
+    return office(office) + "day:" + serviceDate + ":walk-ins:" + service + ":" + client;
+  }
 }

@@ -17,6 +17,7 @@ import vn.layso.common.ApiException;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.office.domain.WalkInIssuing;
 import vn.layso.queue.QueueLimits;
 import vn.layso.queue.QueueStore;
 import vn.layso.queue.domain.CallNextPolicy;
@@ -30,6 +31,8 @@ public final class RedisQueueStore implements QueueStore {
   /** Idempotency keys live two days: long enough for any retry, and they name their day anyway. */
   private static final long IDEMPOTENCY_TTL_SECONDS = 2 * 24 * 3600L;
   private static final int RECENT_CALLS = 12;
+  /** The walk-in limits' keys name their day; two days outlive any day's last ticket. */
+  private static final long WALK_IN_TTL_SECONDS = 2 * 24 * 3600L;
 
   private final RedisStore redis;
   private final long historySeconds;
@@ -52,12 +55,56 @@ public final class RedisQueueStore implements QueueStore {
     if (r.idempotencyKey() != null) {
       keys.add(Keys.idempotency(office, day, r.scope(), r.idempotencyKey()));
     }
-    List<String> args = List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
-        millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
+    List<String> args = new ArrayList<>(List.of(office, r.ticketId(), s.code(),
+        r.priority() == null ? "" : r.priority(), millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
         Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
         Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
-        Keys.ticketPrefix(office), Keys.queuePrefix(office));
-    return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed);
+        Keys.ticketPrefix(office), Keys.queuePrefix(office), r.idempotencyKey() != null ? "1" : ""));
+    walkInLimits(r, day, keys, args);
+    return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed).recover(failure ->
+        Future.failedFuture(failure instanceof ApiException e && "too_many_open_tickets".equals(e.code())
+            ? new ApiException(ApiException.Kind.TOO_MANY, e.code(), r.walkInCap().limit()) : failure));
+  }
+
+  /**
+   * issue_ticket.lua's ARGV 18..23 (empty at an office that issues from its kiosks only): the KEYS
+   * index of the issuing-rate hash and the field it counts in, the KEYS index of the address's
+   * walk-in set and its cap (an anonymous request only), and the two keys' lifetime.
+   */
+  private static void walkInLimits(NewTicket r, String day, List<String> keys, List<String> args) {
+    String office = r.office().id();
+    boolean open = r.office().walkInIssuing() == WalkInIssuing.OPEN;
+    if (open) {
+      keys.add(Keys.issuedPerMinute(office, day));
+      args.addAll(List.of(Integer.toString(keys.size()),
+          r.service().code() + ":" + r.now().getEpochSecond() / 60));
+    } else {
+      args.addAll(List.of("", ""));
+    }
+    if (open && r.walkInCap() != null) {
+      keys.add(Keys.walkInsOfAddress(office, day, r.service().code(), r.walkInCap().client()));
+      args.addAll(List.of(Integer.toString(keys.size()), Integer.toString(r.walkInCap().limit())));
+    } else {
+      args.addAll(List.of("", ""));
+    }
+    args.add(Long.toString(WALK_IN_TTL_SECONDS));
+  }
+
+  @Override
+  public Future<Map<String, Integer>> issuedPerField(Office office, LocalDate day, long fromMinute, long toMinute) {
+    List<String> fields = new ArrayList<>();
+    for (ServiceDef s : office.services()) {
+      for (long minute = fromMinute; minute <= toMinute; minute++) {
+        fields.add(s.code() + ":" + minute);
+      }
+    }
+    String key = Keys.issuedPerMinute(office.id(), ServiceDay.key(day));
+    return redis.call(c -> c.hmget(key, fields.toArray(String[]::new))).map(values -> {
+      Map<String, Integer> issued = new LinkedHashMap<>();
+      values.stream().filter(kv -> kv.hasValue()).forEach(kv -> issued.merge(
+          kv.getKey().substring(0, kv.getKey().lastIndexOf(':')), Integer.parseInt(kv.getValue()), Integer::sum));
+      return issued;
+    });
   }
 
   /**
