@@ -47,13 +47,14 @@ class DrainIT {
   }
 
   @Test
-  void withVerificationOffTheRateLimitIsWhatHoldsOneAddressBack() throws Exception {
+  void withVerificationOffOneAddressGetsNoMoreThanItsSessionsPerMinute() throws Exception {
     try (TestApp app = DrainBench.server(zalo)) {
       DrainBench bench = new DrainBench(app, 1);
       try {
-        DrainBench.Outcome o = bench.bookingDrain("ho-tich", false, 2);
-        // 30 anonymous writes a minute: a hold and a booking each, so at most 15 places a minute
-        assertThat(o.granted()).as(o.line()).isPositive().isLessThanOrEqualTo(2 * 15);
+        DrainBench.Outcome o = bench.bookingDrain("ho-tich", false, 1);
+        // made-up phones and CCCDs pass every per-citizen limit: what holds one address back is that
+        // it gets new sessions (a hold without one) only 30 a minute, and each session one place
+        assertThat(o.granted()).as(o.line()).isPositive().isLessThanOrEqualTo(30);
         assertThat(o.answers()).as(o.line()).containsKey("hold 429:rate_limited");
       } finally {
         bench.close();
@@ -94,8 +95,10 @@ class DrainIT {
     try (TestApp app = DrainBench.server(zalo)) {
       DrainBench bench = new DrainBench(app, 1);
       try {
-        DrainBench.Outcome o = bench.honestBehindOneAddress("ho-tich", 12);
-        assertThat(o.granted()).as(o.line()).isEqualTo(12);
+        // a hold and a booking each: 60 requests in one minute from one address, twice the per-address
+        // budget (30); the bookings are counted on each citizen's own session
+        DrainBench.Outcome o = bench.honestBehindOneAddress("ho-tich", 30);
+        assertThat(o.granted()).as(o.line()).isEqualTo(30);
       } finally {
         bench.close();
       }
