@@ -1,3 +1,4 @@
+-- lib: issue
 -- Issues a walk-in ticket to a citizen whose CCCD card the kiosk read, counted in the citizen's
 -- per-day limits shared with bookings (book.lua counts the same hash's HVALS: one field code per
 -- booking or walk-in): over the day's or the field's limit nothing is issued. The ticket keeps the
@@ -8,17 +9,8 @@
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 
 if KEYS[8] then
-  local existing_id = redis.call('GET', KEYS[8])
-  if existing_id then
-    local t = load_ticket(ARGV[15] .. existing_id)
-    if t then
-      local first = t.steps and t.steps[1] and t.steps[1].service or t.service
-      if first ~= ARGV[3] or t.priority ~= priority or t.cardLast4 ~= ARGV[20] then
-        return result({ error = 'idempotency_key_reused' })
-      end
-      return result({ ticket = t, position = position_of(queue_of(ARGV[16], t), t), replayed = true })
-    end
-  end
+  local replay = issue_replay(KEYS[8], ARGV[15], ARGV[16], ARGV[3], priority, ARGV[20])
+  if replay then return replay end
 end
 
 local counted = redis.call('HVALS', KEYS[7])

@@ -1,3 +1,4 @@
+-- lib: issue
 -- Issues a walk-in ticket: next number of the day, into the service's queue, event published.
 -- At an office open to anyone, also counts the field's issuing per minute (the board's surge alert)
 -- and caps an anonymous address's open tickets in the field (walkIn.openTicketsPerAddress).
@@ -15,17 +16,8 @@ local per_minute = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or n
 local walk_ins = ARGV[20] and ARGV[20] ~= '' and KEYS[tonumber(ARGV[20])] or nil
 
 if idempotency then
-  local existing_id = redis.call('GET', idempotency)
-  if existing_id then
-    local t = load_ticket(ARGV[15] .. existing_id)
-    if t then
-      local first = t.steps and t.steps[1] and t.steps[1].service or t.service
-      if first ~= ARGV[3] or t.priority ~= priority then
-        return result({ error = 'idempotency_key_reused' })
-      end
-      return result({ ticket = t, position = position_of(queue_of(ARGV[16], t), t), replayed = true })
-    end
-  end
+  local replay = issue_replay(idempotency, ARGV[15], ARGV[16], ARGV[3], priority, nil)
+  if replay then return replay end
 end
 
 -- the address's tickets of the field and day that are still open; finished ones leave the set here,
