@@ -26,7 +26,7 @@ class FeatureSectionsTest {
   @Test
   void everyReaderOfOfficeDocumentsFindsTheFeaturesSectionsInDocumentOrder() {
     assertThat(OfficeSections.installed().codecs()).extracting(c -> c.key().name())
-        .containsExactly("display", "booking", "callPolicy", "ratings");
+        .containsExactly("display", "booking", "callPolicy", "ratings", "citizenCard", "walkIn");
     assertThat(new FeatureSections().sections()).isEqualTo(OfficeSections.installed().codecs());
   }
 
@@ -34,8 +34,8 @@ class FeatureSectionsTest {
   void theStoredDocumentKeepsItsKeysAndEverySectionIsWrittenInFull() throws IOException {
     JsonObject written = OfficeJson.write(OfficeJson.read(demo()));
     assertThat(written.fieldNames()).containsExactlyInAnyOrder("id", "name", "timezone", "services", "counters",
-        "priorityGroups", "maxPriorityInRow", "openingHours", "issuingHours", "display", "printers", "booking",
-        "callPolicy", "ratings");
+        "priorityGroups", "maxPriorityInRow", "walkInIssuing", "openingHours", "issuingHours", "display", "printers",
+        "booking", "callPolicy", "ratings", "citizenCard", "walkIn");
     assertThat(written.getJsonObject("callPolicy").fieldNames()).containsExactly("priority", "normalsPerPriority",
         "maxAppointmentsInRow", "walkInMaxWaitMinutes", "agingPerHour", "escalation");
     assertThat(written.getJsonObject("ratings").encode()).isEqualTo("{\"levels\":3,\"windowHours\":24}");
@@ -45,7 +45,7 @@ class FeatureSectionsTest {
   @Test
   void anOfficeWithoutSectionsHasEachFeaturesDefaults() throws IOException {
     JsonObject bare = demo();
-    List.of("display", "booking", "callPolicy", "ratings").forEach(bare::remove);
+    List.of("display", "booking", "callPolicy", "ratings", "citizenCard", "walkIn").forEach(bare::remove);
     JsonObject written = OfficeJson.write(OfficeJson.read(bare));
     for (SectionCodec<?> codec : OfficeSections.installed().codecs()) {
       assertThat(written.getJsonObject(codec.key().name())).as(codec.key().name())
