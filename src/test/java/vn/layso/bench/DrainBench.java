@@ -310,8 +310,9 @@ public final class DrainBench {
     return slots(field, date).stream().map(JsonObject.class::cast).mapToInt(s -> s.getInteger("available")).sum();
   }
 
+  /** Booking for {@code date} has closed: its cut-off (16:00 the day before, the demo's) has passed. */
   private boolean closed(String field, LocalDate date) {
-    return slots(field, date).stream().map(JsonObject.class::cast).noneMatch(s -> s.getBoolean("bookable", false));
+    return !app.clock().instant().isBefore(date.minusDays(1).atTime(16, 0).atZone(HANOI).toInstant());
   }
 
   private JsonArray slots(String field, LocalDate date) {
