@@ -43,8 +43,8 @@ public final class PhoneVerificationService {
   private final SecureRandom random = new SecureRandom();
 
   /** {@code personal} null: booking is off (503 booking_unavailable); {@code channel} null: 503 verification_unavailable. */
-  public PhoneVerificationService(VerificationStore store, BookingService booking, OfficeRegistry offices, Clock clock,
-                                  PersonalDataKey personal, OtpChannel channel) {
+  public PhoneVerificationService(VerificationStore store, BookingService booking, OfficeRegistry offices,
+                                  Clock clock, PersonalDataKey personal, OtpChannel channel) {
     this.store = store;
     this.booking = booking;
     this.offices = offices;

@@ -11,8 +11,9 @@ import vn.layso.testing.TestApp;
 /**
  * The drain of scripts/drain, small: a script with synthetic identities, from one address and from
  * ten, with the production limits. What it must not get: a booked place with verification on, nor
- * a place taken by its (unverified) holds, a walk-in number from a kiosk-only office, more open numbers than the per-address cap. What honest
- * citizens behind one address must still get: each their own place.
+ * a place taken by its (unverified) holds, a walk-in number from a kiosk-only office, more open
+ * numbers than the per-address cap. What honest citizens behind one address must still get: each
+ * their own place.
  */
 class DrainIT {
 
