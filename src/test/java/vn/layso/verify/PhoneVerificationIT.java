@@ -73,8 +73,12 @@ class PhoneVerificationIT {
   }
 
   static Api.Response tryHold(String address, String start) {
+    return tryHold(address, FIELD, start);
+  }
+
+  static Api.Response tryHold(String address, String field, String start) {
     return app.api().post("/api/v1/offices/demo/holds",
-        new JsonObject().put("service", FIELD).put("date", DAY).put("start", start).encode(),
+        new JsonObject().put("service", field).put("date", DAY).put("start", start).encode(),
         "X-Forwarded-For", address, "Content-Type", "application/json");
   }
 
@@ -87,7 +91,11 @@ class PhoneVerificationIT {
 
   /** Places left in one slot of the day, as the booking page reads them. */
   static int available(String start) {
-    var slots = app.api().get("/api/v1/offices/demo/slots?service=" + FIELD + "&date=" + DAY).array();
+    return available(FIELD, start);
+  }
+
+  static int available(String field, String start) {
+    var slots = app.api().get("/api/v1/offices/demo/slots?service=" + field + "&date=" + DAY).array();
     for (int i = 0; i < slots.size(); i++) {
       if (slots.getJsonObject(i).getString("start").equals(start)) {
         return slots.getJsonObject(i).getInteger("available");
@@ -471,6 +479,37 @@ class PhoneVerificationIT {
     assertThat(confirm(late, code).code()).isEqualTo("otp_expired");
     assertThat(book(late, start, phone, "001203000015").code()).isEqualTo("slot_full");
     assertThat(available(start)).isZero();
+  }
+
+  /** More right codes in parallel than the slot has places: exactly its places are counted, the rest slot_full. */
+  @Test
+  void parallelRightCodesCountNoMoreHoldsThanThePlacesLeft() {
+    // a slot of another field: the other tests' holds and bookings are all in chung-thuc
+    String field = "ho-tich";
+    String start = "10:30";
+    int places = available(field, start);
+    assertThat(places).isPositive();
+    List<String> holds = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < places + 3; i++) {
+      String phone = "09360000" + (10 + i);
+      Api.Response held = tryHold("198.51.100." + (20 + i), field, start);
+      assertThat(held.status()).as(held.body()).isEqualTo(201);
+      String hold = held.json().getString("hold");
+      assertThat(send(hold, phone).status()).isEqualTo(202);
+      holds.add(hold);
+      codes.add(codeFor(phone));
+    }
+    List<CompletableFuture<Api.Response>> calls = new ArrayList<>();
+    for (int i = 0; i < holds.size(); i++) {
+      calls.add(app.api().postAsync("/api/v1/offices/demo/holds/" + holds.get(i) + "/verification/confirm",
+          new JsonObject().put("code", codes.get(i)).encode(), "Content-Type", "application/json"));
+    }
+    List<Api.Response> answers = calls.stream().map(CompletableFuture::join).toList();
+    assertThat(answers.stream().filter(r -> r.status() == 200)).hasSize(places);
+    assertThat(answers.stream().filter(r -> r.status() != 200).map(Api.Response::code))
+        .containsExactly("slot_full", "slot_full", "slot_full");
+    assertThat(available(field, start)).isZero();
   }
 
   @Test
