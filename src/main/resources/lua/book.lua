@@ -16,9 +16,21 @@ if redis.call('EXISTS', KEYS[3]) == 1 then return result({ error = 'code_taken' 
 
 local held = 0
 if ARGV[4] ~= '' and redis.call('ZSCORE', KEYS[2], ARGV[4]) then held = 1 end
--- phone verification: only a live hold of this slot verified (otp_confirm.lua) for this very phone books
+-- phone verification: only a live hold of this slot verified (otp_confirm.lua) for this very phone books;
+-- such a hold is in the slot's holds only once otp_confirm.lua counted it (hold.lua leaves it out)
 if ARGV[11] ~= '' then
-  if held == 0 then return result({ error = 'hold_required' }) end
+  if held == 0 then
+    -- a live hold of this slot that takes no place yet: its phone is not verified, or it was when the
+    -- slot had filled meanwhile (otp_confirm.lua answered slot_full)
+    local h = ARGV[4] ~= '' and redis.call('HMGET', KEYS[6], 'expiresAt', 'service', 'date', 'start', 'verified') or {}
+    local office = string.match(KEYS[6], '^(.-)hold:')
+    if not h[1] or tonumber(h[1]) <= now or h[2] ~= ARGV[7] or h[4] ~= ARGV[1]
+        or office .. 'holds:' .. h[3] .. ':' .. h[2] .. ':' .. (string.gsub(h[4], ':', '')) ~= KEYS[2] then
+      return result({ error = 'hold_required' })
+    end
+    if h[5] ~= ARGV[11] then return result({ error = 'phone_not_verified' }) end
+    return result({ error = 'slot_full' })
+  end
   if redis.call('HGET', KEYS[6], 'verified') ~= ARGV[11] then return result({ error = 'phone_not_verified' }) end
 end
 local booked = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')

@@ -8,12 +8,15 @@
 -- checked (slot_full); a refusal gives nothing back. A session this store does not know (expired,
 -- forged, none) is replaced by the one minted for this request. With an Idempotency-Key the first
 -- answer is kept and replayed (idempotent in lib.lua).
+-- With phone verification (ARGV 17 = '0') the hold is checked the same way but takes no place yet:
+-- it stays out of the slot's holds (the counted places), its record says counted = '0', and only
+-- otp_confirm.lua counts it, once its phone is proven; a script without phones holds nothing.
 -- KEYS: 1 slot ledger, 2 slot holds, 3 new hold record, 4 address holds, 5 the given session,
 --       6 the minted session, 7 idempotency
 -- ARGV: 1 start HH:mm, 2 capacity, 3 now ms, 4 hold id, 5 expires at ms (the clock of ARGV 3), 6 service,
 --       7 date, 8 replaces ('' none), 9 given session ('' none), 10 minted session, 11 client address,
 --       12 holds per address, 13 session time to live ms, 14 key given ('1'/'0'), 15 idempotency ttl s,
---       16 the request's fingerprint
+--       16 the request's fingerprint, 17 counted now ('1'; '0': only once its phone is verified)
 -- Key lifetimes are relative (PEXPIRE), so they follow the server's clock, not Redis's.
 return idempotent(KEYS[7], ARGV[14], ARGV[16], ARGV[15], function()
   local now = tonumber(ARGV[3])
@@ -44,12 +47,14 @@ return idempotent(KEYS[7], ARGV[14], ARGV[16], ARGV[15], function()
   for _, id in ipairs(previous) do drop_hold(office .. 'hold:' .. id, id) end
   -- the sets outlive their last hold a little; members are judged by their score, not by the key's life
   local ttl = tonumber(ARGV[5]) - now + 3600000
-  for _, key in ipairs({ KEYS[2], KEYS[4] }) do
+  local counted = ARGV[17] ~= '0'
+  local sets = counted and { KEYS[2], KEYS[4] } or { KEYS[4] }
+  for _, key in ipairs(sets) do
     redis.call('ZADD', key, ARGV[5], ARGV[4])
     redis.call('PEXPIRE', key, ttl)
   end
   redis.call('HSET', KEYS[3], 'service', ARGV[6], 'date', ARGV[7], 'start', ARGV[1], 'expiresAt', ARGV[5],
-    'session', session, 'address', ARGV[11])
+    'session', session, 'address', ARGV[11], 'counted', counted and '1' or '0')
   redis.call('PEXPIRE', KEYS[3], ttl)
   redis.call('HSETNX', session_key, 'since', ARGV[3])
   redis.call('HSET', session_key, 'hold', ARGV[4])

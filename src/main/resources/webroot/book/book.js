@@ -348,7 +348,9 @@ function formStep() {
   notice('form-error', '');
   state.submitKey = newKey();
   startHoldTimer();
-  resetVerify(() => ({ office: state.office, hold: state.hold && state.hold.hold }));
+  resetVerify(() => ({ office: state.office, hold: state.hold && state.hold.hold,
+    verified: expiresAt => { if (state.hold) { state.hold.expiresAt = expiresAt; startHoldTimer(); } },
+    slotFull: text => bookingFailed({ code: 'slot_full', message: text }) }));
 }
 
 function cleanPhone(value) {

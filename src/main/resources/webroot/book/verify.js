@@ -2,7 +2,8 @@
 // by Zalo (or SMS) for the held place, the citizen types it, and only then may "Xác nhận đặt lịch"
 // go. The server decides everything (the code, its 5 minutes, the 3 tries, the resend interval); the
 // page shows its answers and counts down the resend. The code is bound to the hold: a new hold (another
-// slot) starts over. book.js calls resetVerify() when the form is shown and verifyReady() on submit.
+// slot) starts over. A hold takes its place only once verified: when the slot filled before that, the
+// page goes back to the slots. book.js calls resetVerify() when the form is shown and verifyReady() on submit.
 // Same constraints as book.js: old Android WebViews, no optional chaining, no newer DOM APIs.
 import { t } from '../assets/i18n.js';
 import { api } from '../assets/api.js';
@@ -166,8 +167,17 @@ async function confirmCode() {
     if (v.timer) clearInterval(v.timer);
     error('');
     render();
+    // the verified hold now takes its place, for a fresh hold time: the page's countdown follows
+    if (ok.expiresAt && v.context().verified) v.context().verified(ok.expiresAt);
     $('submit').focus();
   } catch (e) {
+    if (e.code === 'slot_full' && v.context().slotFull) {
+      // the slot filled while the code was typed: an unverified hold keeps no place, so choose again
+      v.verified = null;
+      if (v.timer) clearInterval(v.timer);
+      v.context().slotFull(t('verify.slotFull'));
+      return;
+    }
     error(e.message);
     $('verify-code').value = '';
     $('verify-code').focus();
@@ -176,7 +186,11 @@ async function confirmCode() {
   }
 }
 
-/** Shows the step for the form just opened; {@code context} gives { office, hold } (the hold's id). */
+/**
+ * Shows the step for the form just opened; {@code context} gives { office, hold } (the hold's id),
+ * and may give verified(expiresAt) (the hold's new expiry once verified) and slotFull(message)
+ * (the slot filled before the code was confirmed: back to the slots).
+ */
 export function resetVerify(context) {
   v.context = context;
   if (!v.block) v.block = build();

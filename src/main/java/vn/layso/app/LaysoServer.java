@@ -221,7 +221,7 @@ public final class LaysoServer {
       started.add(notify::stop);
       var booking = new BookingService(new RedisBookingStore(redis, personal), offices, clock, personalKey,
           bookingOff);
-      var verification = new PhoneVerificationService(new RedisVerificationStore(redis), offices, clock,
+      var verification = new PhoneVerificationService(new RedisVerificationStore(redis), booking, offices, clock,
           booking.personalDataKey(), notify.otp());
       offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
           .addKeyValue("office", o.id()).log("booking.verifyPhone is on but no channel can send codes: bookings will fail"));

@@ -111,6 +111,14 @@ public final class BookingService {
     return bookableSlot(office, field, date, start, clock.instant()).map(slot -> new Place(office, field, date, slot));
   }
 
+  /**
+   * The capacity of a slot that may be taken now, checked as a hold checks it: phone verification
+   * counts a verified hold in its slot against it.
+   */
+  public Future<Integer> capacity(String officeId, String service, String date, String start) {
+    return place(officeId, service, date, start).map(p -> p.slot().capacity());
+  }
+
   public Future<Appointment> book(String officeId, BookRequest r) {
     requireAvailable();
     Office office = offices.require(officeId);

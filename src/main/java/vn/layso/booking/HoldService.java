@@ -14,7 +14,9 @@ import vn.layso.office.OfficeRegistry;
  * Holds: a place kept while the booking form is filled. The page's session (a server-minted
  * token it keeps and sends back) holds at most one place, and moving to another slot gives the
  * previous one back in the same step; an address holds at most {@code booking.holdsPerAddress}
- * places at once, so many citizens behind one carrier-NAT address each get their own.
+ * places at once, so many citizens behind one carrier-NAT address each get their own. With
+ * booking.verifyPhone a hold is checked the same way but takes its place only when its phone is
+ * verified (PhoneVerificationService): holds of a script without phones keep nothing from anyone.
  */
 public final class HoldService {
 
@@ -52,7 +54,7 @@ public final class HoldService {
           place.slot().start(), place.slot().capacity(), token(), now,
           now.plus(Duration.ofMinutes(settings.holdMinutes())), replaces, session, token(), r.address(),
           settings.holdsPerAddress(), SESSION_LIFE, session != null ? "s:" + session : "a:" + r.address(),
-          r.idempotencyKey()));
+          r.idempotencyKey(), !settings.verifyPhone()));
     });
   }
 

@@ -12,12 +12,14 @@ public interface HoldStore {
   /**
    * One hold to take: the place, its lifetime, what it replaces ({@code replaces}, {@code session}
    * may be null), the session minted in case {@code session} is unknown, the caller's address and
-   * its cap, and the Idempotency-Key ({@code idempotencyKey} null: none) with whom it belongs to.
+   * its cap, the Idempotency-Key ({@code idempotencyKey} null: none) with whom it belongs to, and
+   * whether it takes its place now ({@code counted}; false with phone verification: the place is
+   * only taken once the phone is verified, so unverified holds never fill a slot).
    */
   record NewHold(String office, String service, LocalDate date, LocalTime start, int capacity, String id,
                  Instant now, Instant expiresAt, String replaces, String session, String mintedSession,
                  String address, int holdsPerAddress, Duration sessionLife, String idempotencyScope,
-                 String idempotencyKey) {
+                 String idempotencyKey, boolean counted) {
   }
 
   /** A hold taken (or, {@code replayed}, the first answer of its Idempotency-Key). */

@@ -39,7 +39,8 @@ public final class PhoneVerificationRoutes {
     ctx.response().putHeader("Cache-Control", "no-store");
     JsonInput body = JsonInput.parse(ctx.body().buffer());
     return verification.confirm(ctx.pathParam("office"), ctx.pathParam("hold"), body.requiredString("code", 12))
-        .map(phone -> new JsonObject().put("verified", true).put("phone", phone));
+        .map(done -> new JsonObject().put("verified", true).put("phone", done.maskedPhone())
+            .put("expiresAt", done.expiresAt().toString()));
   }
 
   /** 429 otp_resend_wait says when, also as Retry-After. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.booking.BookingSection;
+import vn.layso.booking.BookingService;
 import vn.layso.booking.PersonalDataKey;
 import vn.layso.booking.domain.VietnamesePhone;
 import vn.layso.common.ApiException;
@@ -22,7 +23,8 @@ import vn.layso.verify.domain.OneTimeCode;
  * Proves a booking's phone with a one-time code bound to the hold (booking.verifyPhone): the code
  * is recorded as an HMAC keyed by the server secret and bound to the office and the hold, then sent
  * (Zalo ZNS, else SMS); the confirmation marks the hold verified for that phone's keyed hash, which
- * book.lua then requires of the booking. Neither the code nor the phone is ever logged or stored in clear.
+ * book.lua then requires of the booking, and only then counts the hold's place in its slot (an
+ * unverified hold keeps no place from anyone). Neither the code nor the phone is ever logged or stored in clear.
  */
 public final class PhoneVerificationService {
 
@@ -33,6 +35,7 @@ public final class PhoneVerificationService {
   }
 
   private final VerificationStore store;
+  private final BookingService booking;
   private final OfficeRegistry offices;
   private final Clock clock;
   private final PersonalDataKey personal;
@@ -40,9 +43,10 @@ public final class PhoneVerificationService {
   private final SecureRandom random = new SecureRandom();
 
   /** {@code personal} null: booking is off (503 booking_unavailable); {@code channel} null: 503 verification_unavailable. */
-  public PhoneVerificationService(VerificationStore store, OfficeRegistry offices, Clock clock,
-                                  PersonalDataKey personal, OtpChannel channel) {
+  public PhoneVerificationService(VerificationStore store, BookingService booking, OfficeRegistry offices,
+                                  Clock clock, PersonalDataKey personal, OtpChannel channel) {
     this.store = store;
+    this.booking = booking;
     this.offices = offices;
     this.clock = clock;
     this.personal = personal;
@@ -86,13 +90,22 @@ public final class PhoneVerificationService {
         }));
   }
 
-  /** The masked phone the hold is now verified for. */
-  public Future<String> confirm(String officeId, String hold, String typed) {
+  /**
+   * The masked phone the hold is now verified for, and until when it keeps its place: a right code
+   * counts the hold in its slot then (a fresh booking.holdMinutes to finish the form), or answers
+   * 409 slot_full when the slot filled meanwhile (unverified holds take no place).
+   */
+  public Future<VerificationStore.Confirmed> confirm(String officeId, String hold, String typed) {
     Office office = verifying(officeId, hold);
     if (!OneTimeCode.wellFormed(typed)) {
       throw ApiException.invalid("invalid_otp", OneTimeCode.DIGITS);
     }
-    return store.confirm(office.id(), hold, codeHash(office, hold, typed), clock.instant(), OneTimeCode.MAX_TRIES);
+    return store.place(office.id(), hold).compose(place -> booking.capacity(office.id(), place.service(),
+        place.date(), place.start()).compose(capacity -> {
+          Instant now = clock.instant();
+          return store.confirm(office.id(), hold, place, codeHash(office, hold, typed), now, OneTimeCode.MAX_TRIES,
+              capacity, now.plus(Duration.ofMinutes(BookingSection.of(office).holdMinutes())));
+        }));
   }
 
   private Office verifying(String officeId, String hold) {

@@ -28,9 +28,23 @@ public interface VerificationStore {
   /** Takes back a code no channel delivered (it was never seen, so it costs the citizen nothing). */
   Future<Void> abort(Code code);
 
+  /** Where a live hold is: its slot, and the address it was taken from (the keys of its place). */
+  record HeldPlace(String service, String date, String start, String address) {
+  }
+
+  /** A right code: the masked phone now verified, and until when the hold now keeps its place. */
+  record Confirmed(String maskedPhone, Instant expiresAt) {
+  }
+
+  /** The hold's place; fails with 404 hold_not_found when there is no such hold. */
+  Future<HeldPlace> place(String office, String hold);
+
   /**
-   * Checks a typed code's hash; the future holds the masked phone now verified. Fails with 404
-   * hold_not_found, 400 otp_wrong (detail triesLeft), 409 otp_locked or 410 otp_expired.
+   * Checks a typed code's hash and, when it is right, counts the hold in its slot (booked plus
+   * counted holds under {@code capacity}) until at least {@code expiresAt}. Fails with 404
+   * hold_not_found, 400 otp_wrong (detail triesLeft), 409 otp_locked, 410 otp_expired, or 409
+   * slot_full (the phone is verified on the hold all the same, but the hold takes no place).
    */
-  Future<String> confirm(String office, String hold, String codeHash, Instant now, int maxTries);
+  Future<Confirmed> confirm(String office, String hold, HeldPlace place, String codeHash, Instant now, int maxTries,
+                            int capacity, Instant expiresAt);
 }

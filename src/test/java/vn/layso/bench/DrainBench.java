@@ -36,7 +36,8 @@ import vn.layso.testing.TestApp;
  * <p>Booking: every attempt is what a script does best: a hold without a session (a new one each
  * time), then, with verification off, a booking of that hold with a fresh synthetic citizen; with
  * verification on, a code asked for the synthetic phone (it goes to the phone's owner, not to the
- * script), one guessed code, and the booking. Walk-in: POST .../tickets of one field until refused.
+ * script), one guessed code, and the booking (its holds take no place then: a hold counts only once
+ * its phone is verified, so its peak-taken stays 0). Walk-in: POST .../tickets of one field until refused.
  * Honest counterparts: 30 browser sessions behind one address each hold and book their own place.
  */
 public final class DrainBench {

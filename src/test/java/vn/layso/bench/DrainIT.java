@@ -10,9 +10,10 @@ import vn.layso.testing.TestApp;
 
 /**
  * The drain of scripts/drain, small: a script with synthetic identities, from one address and from
- * ten, with the production limits. What it must not get: a booked place with verification on, a
- * walk-in number from a kiosk-only office, more open numbers than the per-address cap. What honest
- * citizens behind one address must still get: each their own place.
+ * ten, with the production limits. What it must not get: a booked place with verification on, nor
+ * a place taken by its (unverified) holds, a walk-in number from a kiosk-only office, more open
+ * numbers than the per-address cap. What honest citizens behind one address must still get: each
+ * their own place.
  */
 class DrainIT {
 
@@ -39,6 +40,9 @@ class DrainIT {
           assertThat(o.granted()).as(o.line()).isZero();
           assertThat(o.attempts()).as(o.line()).isPositive();
           assertThat(o.answers()).as(o.line()).containsKey("book 409:phone_not_verified");
+          // its holds (20 an address, verified by nobody) take no place: the day stays open to everyone
+          assertThat(o.answers()).as(o.line()).containsKey("hold 201");
+          assertThat(o.peakTaken()).as(o.line()).isZero();
         } finally {
           bench.close();
         }

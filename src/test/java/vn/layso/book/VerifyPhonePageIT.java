@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import vn.layso.store.redis.Keys;
 import vn.layso.testing.Api;
 import vn.layso.testing.Browser;
 import vn.layso.testing.FakeZalo;
+import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
 
 /**
@@ -118,6 +121,42 @@ class VerifyPhonePageIT {
       click(browser, "#submit");
       browser.awaitText("#done", "Đặt lịch thành công", WAIT);
       assertThat(zalo.violations()).isEmpty();
+    }
+  }
+
+  /**
+   * The slot fills while the citizen types the code (an unverified hold keeps no place): the right
+   * code then answers slot_full, and the page says so in Vietnamese and goes back to the slots.
+   */
+  @Test
+  void aSlotThatFilledBeforeTheCodeSendsTheCitizenBackToTheSlots() {
+    verifyPhones(true);
+    try (Browser browser = Browser.open(390, 844)) {
+      browser.emulatePhone(390, 844);
+      openForm(browser);
+      type(browser, "#full-name", "Lê Văn Nam");
+      type(browser, "#phone", "0912 345 679");
+      type(browser, "#citizen-id", "001190012346");
+      click(browser, "#verify-send");
+      browser.awaitText("#verify-sent", "091****679", WAIT);
+      browser.await(WAIT, d -> zalo.lastOtp("84912345679") != null ? Boolean.TRUE : null);
+      String otp = zalo.lastOtp("84912345679");
+
+      // meanwhile other citizens book every place of that slot (here: straight into its ledger)
+      String redis = app.server().embeddedRedis().uri();
+      Map<String, String> held = RedisAdmin.sync(redis, c -> c.keys(Keys.hold("demo", "*")).stream()
+          .map(c::hgetall).filter(h -> h.containsKey("otpCode")).findFirst().orElseThrow());
+      assertThat(held.get("counted")).isEqualTo("0");
+      RedisAdmin.sync(redis, c -> c.hset(Keys.slotLedger("demo", held.get("service"), held.get("date")),
+          held.get("start"), "1000"));
+
+      type(browser, "#verify-code", otp);
+      browser.awaitText("#message", "khung giờ này vừa hết chỗ", WAIT);
+      assertThat(browser.find("#step-slot").isDisplayed()).isTrue();
+      assertThat(browser.find("#step-form").isDisplayed()).isFalse();
+      browser.screenshot("book-verify-slot-full-390x844");
+      RedisAdmin.sync(redis, c -> c.hdel(Keys.slotLedger("demo", held.get("service"), held.get("date")),
+          held.get("start")));
     }
   }
 

@@ -39,6 +39,8 @@ class PhoneVerificationIT {
     app = TestApp.start(env -> {
       zalo.configure(env);
       zalo.configureOtp(env);
+      // the hold-drain test comes from many addresses (X-Forwarded-For through a trusted proxy)
+      env.put("TRUSTED_PROXIES", "127.0.0.1");
     });
     verifyPhones(app, true);
   }
@@ -68,6 +70,38 @@ class PhoneVerificationIT {
         new JsonObject().put("service", FIELD).put("date", DAY).put("start", start).encode());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().getString("hold");
+  }
+
+  static Api.Response tryHold(String address, String start) {
+    return tryHold(address, FIELD, start);
+  }
+
+  static Api.Response tryHold(String address, String field, String start) {
+    return app.api().post("/api/v1/offices/demo/holds",
+        new JsonObject().put("service", field).put("date", DAY).put("start", start).encode(),
+        "X-Forwarded-For", address, "Content-Type", "application/json");
+  }
+
+  /** A hold taken from that address. */
+  static String holdFrom(String address, String start) {
+    Api.Response r = tryHold(address, start);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().getString("hold");
+  }
+
+  /** Places left in one slot of the day, as the booking page reads them. */
+  static int available(String start) {
+    return available(FIELD, start);
+  }
+
+  static int available(String field, String start) {
+    var slots = app.api().get("/api/v1/offices/demo/slots?service=" + field + "&date=" + DAY).array();
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.getJsonObject(i).getString("start").equals(start)) {
+        return slots.getJsonObject(i).getInteger("available");
+      }
+    }
+    throw new AssertionError("no slot " + start);
   }
 
   static Api.Response send(String hold, String phone) {
@@ -138,7 +172,9 @@ class PhoneVerificationIT {
     assertThat(book(hold, "07:30", phone, "001203000001").code()).isEqualTo("phone_not_verified");
     Api.Response ok = confirm(hold, code);
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-    assertThat(ok.json()).isEqualTo(new JsonObject().put("verified", true).put("phone", "091****001"));
+    // the verified hold keeps its place for a fresh hold time (15 minutes here) from now
+    assertThat(ok.json()).isEqualTo(new JsonObject().put("verified", true).put("phone", "091****001")
+        .put("expiresAt", app.clock().instant().plus(Duration.ofMinutes(15)).toString()));
     // a code is spent once
     assertThat(confirm(hold, code).code()).isEqualTo("otp_expired");
 
@@ -365,6 +401,115 @@ class PhoneVerificationIT {
     }
     assertThat(on).isEqualTo(1);
     assertThat(refusals).containsOnly("limit_reached", "phone_not_verified").contains("limit_reached");
+  }
+
+  /**
+   * The hold drain with verification on: a script's holds from 50 addresses (no phone verified)
+   * take no place, so the slot stays open to everyone, and an honest citizen verifies and books it.
+   */
+  @Test
+  void unverifiedHoldsFromFiftyAddressesLeaveEveryPlaceToAnHonestCitizen() {
+    String start = "16:30";
+    int capacity = available(start);
+    assertThat(capacity).isPositive();
+    List<CompletableFuture<Api.Response>> calls = new ArrayList<>();
+    String body = new JsonObject().put("service", FIELD).put("date", DAY).put("start", start).encode();
+    for (int i = 0; i < 50; i++) {
+      calls.add(app.api().postAsync("/api/v1/offices/demo/holds", body, "X-Forwarded-For",
+          "203.0.113." + (10 + i), "Content-Type", "application/json"));
+    }
+    List<Api.Response> answers = calls.stream().map(CompletableFuture::join).toList();
+    // each is a hold (the address and session limits still apply), none keeps a place
+    assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
+    assertThat(available(start)).isEqualTo(capacity);
+    String slotHolds = Keys.slotHolds("demo", FIELD, DAY, start);
+    Long counted = RedisAdmin.sync(app.server().embeddedRedis().uri(), c -> c.zcard(slotHolds));
+    assertThat(counted).isZero();
+    String attackerHold = answers.get(0).json().getString("hold");
+    String mark = RedisAdmin.sync(app.server().embeddedRedis().uri(), c -> c.hget(Keys.hold("demo", attackerHold),
+        "counted"));
+    assertThat(mark).isEqualTo("0");
+
+    String phone = "0912000014";
+    String hold = holdFrom("198.51.100.7", start);
+    assertThat(available(start)).isEqualTo(capacity);
+    assertThat(send(hold, phone).status()).isEqualTo(202);
+    app.clock().advance(Duration.ofMinutes(4));
+    Api.Response ok = confirm(hold, codeFor(phone));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    // verified: the hold now takes its place, for a fresh hold time (15 minutes) to finish the form
+    assertThat(available(start)).isEqualTo(capacity - 1);
+    assertThat(Duration.between(app.clock().instant(), java.time.Instant.parse(ok.json().getString("expiresAt"))))
+        .isEqualTo(Duration.ofMinutes(15));
+    Api.Response booked = book(hold, start, phone, "001203000014");
+    assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+    assertThat(available(start)).isEqualTo(capacity - 1);
+  }
+
+  /**
+   * A citizen types the code while others verify and book the slot's last places: the right code
+   * then answers 409 slot_full (the hold took no place), and the hold cannot book (slot_full too).
+   */
+  @Test
+  void aRightCodeAfterTheSlotFilledAnswersSlotFull() {
+    String start = "08:30";
+    String phone = "0912000015";
+    String late = holdFrom("198.51.100.10", start);
+    assertThat(send(late, phone).status()).isEqualTo(202);
+    String code = codeFor(phone);
+
+    int capacity = available(start);
+    assertThat(capacity).isPositive();
+    for (int i = 0; i < capacity; i++) {
+      String other = "09350000" + (10 + i);
+      String h = holdFrom("198.51.100.8", start);
+      verify(h, other);
+      Api.Response r = book(h, start, other, "0012030400" + (10 + i));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+    assertThat(available(start)).isZero();
+    // a new hold is refused as before
+    assertThat(tryHold("198.51.100.9", start).code()).isEqualTo("slot_full");
+
+    Api.Response full = confirm(late, code);
+    assertThat(full.status()).as(full.body()).isEqualTo(409);
+    assertThat(full.code()).isEqualTo("slot_full");
+    assertThat(full.json().getString("message")).contains("hết chỗ");
+    // the code is spent; the hold keeps no place and books nothing
+    assertThat(confirm(late, code).code()).isEqualTo("otp_expired");
+    assertThat(book(late, start, phone, "001203000015").code()).isEqualTo("slot_full");
+    assertThat(available(start)).isZero();
+  }
+
+  /** More right codes in parallel than the slot has places: exactly its places are counted, the rest slot_full. */
+  @Test
+  void parallelRightCodesCountNoMoreHoldsThanThePlacesLeft() {
+    // a slot of another field: the other tests' holds and bookings are all in chung-thuc
+    String field = "ho-tich";
+    String start = "10:30";
+    int places = available(field, start);
+    assertThat(places).isPositive();
+    List<String> holds = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < places + 3; i++) {
+      String phone = "09360000" + (10 + i);
+      Api.Response held = tryHold("198.51.100." + (20 + i), field, start);
+      assertThat(held.status()).as(held.body()).isEqualTo(201);
+      String hold = held.json().getString("hold");
+      assertThat(send(hold, phone).status()).isEqualTo(202);
+      holds.add(hold);
+      codes.add(codeFor(phone));
+    }
+    List<CompletableFuture<Api.Response>> calls = new ArrayList<>();
+    for (int i = 0; i < holds.size(); i++) {
+      calls.add(app.api().postAsync("/api/v1/offices/demo/holds/" + holds.get(i) + "/verification/confirm",
+          new JsonObject().put("code", codes.get(i)).encode(), "Content-Type", "application/json"));
+    }
+    List<Api.Response> answers = calls.stream().map(CompletableFuture::join).toList();
+    assertThat(answers.stream().filter(r -> r.status() == 200)).hasSize(places);
+    assertThat(answers.stream().filter(r -> r.status() != 200).map(Api.Response::code))
+        .containsExactly("slot_full", "slot_full", "slot_full");
+    assertThat(available(field, start)).isZero();
   }
 
   @Test

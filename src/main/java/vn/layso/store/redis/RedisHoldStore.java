@@ -36,7 +36,7 @@ public final class RedisHoldStore implements HoldStore {
         given, h.mintedSession(), h.address(), Integer.toString(h.holdsPerAddress()),
         Long.toString(h.sessionLife().toMillis()), h.idempotencyKey() == null ? "0" : "1",
         Long.toString(IDEMPOTENCY_TTL_SECONDS),
-        String.join("|", h.service(), day, start, h.replaces() == null ? "" : h.replaces()));
+        String.join("|", h.service(), day, start, h.replaces() == null ? "" : h.replaces()), h.counted() ? "1" : "0");
     return redis.script("hold", keys, args).map(raw -> {
       JsonObject json = new JsonObject(raw);
       String error = json.getString("error");

@@ -1,6 +1,7 @@
 package vn.layso.store.redis;
 
 import io.vertx.core.Future;
+import io.lettuce.core.KeyValue;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +33,27 @@ public final class RedisVerificationStore implements VerificationStore {
   }
 
   @Override
-  public Future<String> confirm(String office, String hold, String codeHash, Instant now, int maxTries) {
-    return run("otp_confirm", List.of(Keys.hold(office, hold)),
-        List.of(millis(now), codeHash, Integer.toString(maxTries))).map(json -> json.getString("phone"));
+  public Future<HeldPlace> place(String office, String hold) {
+    return redis.<List<KeyValue<String, String>>>call(c -> c.hmget(Keys.hold(office, hold), "service", "date", "start",
+        "address")).map(values -> {
+          if (values.stream().limit(3).anyMatch(v -> !v.hasValue())) {
+            throw ApiException.notFound("hold_not_found");
+          }
+          return new HeldPlace(values.get(0).getValue(), values.get(1).getValue(), values.get(2).getValue(),
+              values.get(3).getValueOrElse(""));
+        });
+  }
+
+  @Override
+  public Future<Confirmed> confirm(String office, String hold, HeldPlace p, String codeHash, Instant now,
+                                   int maxTries, int capacity, Instant expiresAt) {
+    List<String> keys = List.of(Keys.hold(office, hold), Keys.slotLedger(office, p.service(), p.date()),
+        Keys.slotHolds(office, p.service(), p.date(), p.start()),
+        Keys.addressHolds(office, p.address().isEmpty() ? "-" : p.address()));
+    return run("otp_confirm", keys, List.of(millis(now), codeHash, Integer.toString(maxTries), hold, p.start(),
+        Integer.toString(capacity), millis(expiresAt)))
+        .map(json -> new Confirmed(json.getString("phone"),
+            Instant.ofEpochMilli(Long.parseLong(json.getString("expiresAt")))));
   }
 
   private static List<String> keys(Code c) {
