@@ -1,19 +1,17 @@
 -- lib: issue
 -- Issues a walk-in ticket: next number of the day, into the service's queue, event published.
--- At an office open to anyone, also counts the field's issuing per minute (the board's surge alert)
--- and caps an anonymous address's open tickets in the field (walkIn.openTicketsPerAddress).
+-- At an office open to anyone, also caps an anonymous address's open tickets in the field
+-- (walkIn.openTicketsPerAddress). (The board's surge alert counts issuing in the JVM: QueueService.)
 -- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, [7 idempotency],
---       then, at their ARGV index: [issuing per minute], [the address's walk-ins of the field and day]
+--       then, at its ARGV index: [the address's walk-ins of the field and day]
 -- ARGV: 1 office, 2 ticketId, 3 service, 4 priority ('' none), 5 now ms, 6 serviceDate,
 --       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source, 12 channel,
 --       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix,
---       17 '1' when KEYS[7] is the idempotency key, 18 KEYS index of issuing per minute ('' none),
---       19 its hash field (field:minute), 20 KEYS index of the address's walk-ins ('' none),
---       21 their cap, 22 ttl s of those two keys
+--       17 '1' when KEYS[7] is the idempotency key, 18 KEYS index of the address's walk-ins ('' none),
+--       19 their cap, 20 ttl s of that key
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 local idempotency = ARGV[17] == '1' and KEYS[7] or nil
-local per_minute = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
-local walk_ins = ARGV[20] and ARGV[20] ~= '' and KEYS[tonumber(ARGV[20])] or nil
+local walk_ins = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
 
 if idempotency then
   local replay = issue_replay(idempotency, ARGV[15], ARGV[16], ARGV[3], priority, nil)
@@ -32,7 +30,7 @@ if walk_ins then
       redis.call('SREM', walk_ins, id)
     end
   end
-  if open >= tonumber(ARGV[21]) then return result({ error = 'too_many_open_tickets' }) end
+  if open >= tonumber(ARGV[19]) then return result({ error = 'too_many_open_tickets' }) end
 end
 
 local t, err = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
@@ -43,9 +41,6 @@ if not t then return result(err) end
 if idempotency then redis.call('SET', idempotency, t.id, 'EX', tonumber(ARGV[14])) end
 if walk_ins then
   redis.call('SADD', walk_ins, t.id)
-  redis.call('EXPIRE', walk_ins, tonumber(ARGV[22]))
-end
-if per_minute and redis.call('HINCRBY', per_minute, ARGV[19], 1) == 1 then
-  redis.call('EXPIRE', per_minute, tonumber(ARGV[22]))
+  redis.call('EXPIRE', walk_ins, tonumber(ARGV[20]))
 end
 return result({ ticket = t, position = position_of(KEYS[3], t) })

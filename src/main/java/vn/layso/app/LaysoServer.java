@@ -81,6 +81,9 @@ import vn.layso.verify.PhoneVerificationService;
 /** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
 public final class LaysoServer {
 
+  /** How often a server writes its walk-in counts for the issuing-surge alert (see QueueService.flushIssued). */
+  private static final long ISSUED_FLUSH_MS = 5_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(LaysoServer.class);
 
   /** Connections that have sent nothing (not even a pong) for this long are closed. */
@@ -182,6 +185,9 @@ public final class LaysoServer {
       // days missed while no server ran are closed (and archived) before the first request is served
       var historyStore = new RedisHistoryStore(redis);
       queue.useIssuingNorms(new PastIssuing(historyStore));
+      // the issuing-surge alert's counts, kept in memory by each server and written every few seconds
+      long issuedTimer = vertx.setPeriodic(ISSUED_FLUSH_MS, id -> queue.flushIssued());
+      started.add(() -> vertx.cancelTimer(issuedTimer));
       var archiver = new DayArchiver(vertx, historyStore, new ArchiveFiles(config.dataDir().resolve("archive")), clock,
           hostName());
       var closer = new DayCloser(queueStore, offices, clock, archiver::archive);

@@ -43,6 +43,9 @@ public final class QueueService {
   private volatile BiConsumer<Office, String> queueMoved = (office, service) -> { };
   private volatile WaitForecaster forecaster = WaitForecaster.AVERAGES;
   private volatile IssuingNorms norms = IssuingNorms.NONE;
+  /** Walk-ins this server issued at open offices and has not yet written (see flushIssued). */
+  private final java.util.concurrent.ConcurrentHashMap<IssuedKey, Integer> issued =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public QueueService(QueueStore store, OfficeRegistry offices, Clock clock) {
     this.store = store;
@@ -84,7 +87,45 @@ public final class QueueService {
     }
     var ticket = new QueueStore.NewTicket(office, service, TicketIds.next(office.id()), r.priority(),
         clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey(), walkInCap(office, r));
-    return citizen == null ? store.issue(ticket) : store.issueCounted(ticket, citizen);
+    Future<Placed> placed = citizen == null ? store.issue(ticket) : store.issueCounted(ticket, citizen);
+    if (office.walkInIssuing() != WalkInIssuing.OPEN) {
+      return placed;
+    }
+    return placed.onSuccess(p -> {
+      if (!p.replayed()) {
+        issued.merge(new IssuedKey(office.id(), ticket.serviceDate(),
+            service.code() + ":" + ticket.now().getEpochSecond() / 60), 1, Integer::sum);
+      }
+    });
+  }
+
+  /**
+   * Writes this server's walk-in counts of open offices (the issuing-surge alert's input) to the
+   * store, and forgets them: counted here, in memory, so that issuing itself pays nothing for the
+   * alert; flushed every few seconds (LaysoServer) and before this server reads the board.
+   */
+  public Future<Void> flushIssued() {
+    Map<String, Map<LocalDate, Map<String, Integer>>> batch = new java.util.HashMap<>();
+    for (IssuedKey key : List.copyOf(issued.keySet())) {
+      int[] taken = {0};
+      issued.computeIfPresent(key, (k, n) -> {
+        taken[0] = n;
+        return null;
+      });
+      if (taken[0] > 0) {
+        batch.computeIfAbsent(key.office(), o -> new java.util.HashMap<>())
+            .computeIfAbsent(key.day(), d -> new java.util.HashMap<>()).merge(key.fieldMinute(), taken[0], Integer::sum);
+      }
+    }
+    List<Future<Void>> writes = new java.util.ArrayList<>();
+    batch.forEach((office, days) -> days.forEach((day, counts) -> writes.add(store.addIssued(office, day, counts)
+        .onFailure(failed -> counts.forEach((fieldMinute, n) ->
+            issued.merge(new IssuedKey(office, day, fieldMinute), n, Integer::sum))))));
+    return Future.join(writes).mapEmpty();
+  }
+
+  /** One field's walk-ins of one minute at an open office, not yet written to the store. */
+  private record IssuedKey(String office, LocalDate day, String fieldMinute) {
   }
 
   /** The open-ticket cap of the request's address at an office open to anyone; null when none applies. */
@@ -218,8 +259,8 @@ public final class QueueService {
     var now = clock.instant();
     LocalDate day = today(office);
     long minute = now.getEpochSecond() / 60;
-    Future<Map<String, Integer>> issued =
-        store.issuedPerField(office, day, minute - IssuingSurge.WINDOW_MINUTES + 1, minute);
+    Future<Map<String, Integer>> issued = flushIssued().otherwiseEmpty()
+        .compose(v -> store.issuedPerField(office, day, minute - IssuingSurge.WINDOW_MINUTES + 1, minute));
     Future<Map<String, Double>> usual = norms.usualPerHour(office, day, now.atZone(office.timezone()).getHour())
         .otherwise(Map.of());
     int factor = WalkInSection.of(office).surgeFactor();

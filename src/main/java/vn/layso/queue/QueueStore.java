@@ -107,10 +107,13 @@ public interface QueueStore {
 
   /**
    * Per field, the walk-in tickets issued from minute {@code fromMinute} to {@code toMinute} (epoch
-   * minutes, both included) of an office open to anyone (counted by the issuing step); fields
-   * without any are left out.
+   * minutes, both included) of an office open to anyone (as the servers added them with
+   * {@link #addIssued}); fields without any are left out.
    */
   Future<Map<String, Integer>> issuedPerField(Office office, LocalDate day, long fromMinute, long toMinute);
+
+  /** Adds a server's counts of walk-ins issued ({@code <field>:<epoch minute>} to count) to the office's day. */
+  Future<Void> addIssued(String office, LocalDate day, Map<String, Integer> perFieldMinute);
 
   Future<Called> callNext(Office office, Counter counter, Press press);
 

@@ -519,7 +519,7 @@ public final class Keys {
 
   /**
    * Walk-in tickets issued per field and minute on one service day at an office open to anyone (hash:
-   * {@code <field>:<epoch minute>} -> count), written by issue_ticket.lua, read by the manager's board
+   * {@code <field>:<epoch minute>} -> count), added to by every server from its own counts (QueueService.flushIssued), read by the manager's board
    * for the issuing-surge alert; expires two days after its last new minute.
    */
   public static String issuedPerMinute(String office, String serviceDate) {

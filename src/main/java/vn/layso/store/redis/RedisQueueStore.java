@@ -67,27 +67,32 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   /**
-   * issue_ticket.lua's ARGV 18..23 (empty at an office that issues from its kiosks only): the KEYS
-   * index of the issuing-rate hash and the field it counts in, the KEYS index of the address's
-   * walk-in set and its cap (an anonymous request only), and the two keys' lifetime.
+   * issue_ticket.lua's ARGV 18..20: the KEYS index of the address's walk-in set and its cap (an
+   * anonymous request at an office open to anyone only; empty otherwise), and that key's lifetime.
    */
   private static void walkInLimits(NewTicket r, String day, List<String> keys, List<String> args) {
     String office = r.office().id();
-    boolean open = r.office().walkInIssuing() == WalkInIssuing.OPEN;
-    if (open) {
-      keys.add(Keys.issuedPerMinute(office, day));
-      args.addAll(List.of(Integer.toString(keys.size()),
-          r.service().code() + ":" + r.now().getEpochSecond() / 60));
-    } else {
-      args.addAll(List.of("", ""));
-    }
-    if (open && r.walkInCap() != null) {
+    if (r.office().walkInIssuing() == WalkInIssuing.OPEN && r.walkInCap() != null) {
       keys.add(Keys.walkInsOfAddress(office, day, r.service().code(), r.walkInCap().client()));
       args.addAll(List.of(Integer.toString(keys.size()), Integer.toString(r.walkInCap().limit())));
     } else {
       args.addAll(List.of("", ""));
     }
     args.add(Long.toString(WALK_IN_TTL_SECONDS));
+  }
+
+  @Override
+  public Future<Void> addIssued(String office, LocalDate day, Map<String, Integer> perFieldMinute) {
+    if (perFieldMinute.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String key = Keys.issuedPerMinute(office, ServiceDay.key(day));
+    return redis.call(c -> {
+      var all = new java.util.ArrayList<io.lettuce.core.RedisFuture<?>>();
+      perFieldMinute.forEach((field, n) -> all.add(c.hincrby(key, field, n)));
+      all.add(c.expire(key, WALK_IN_TTL_SECONDS));
+      return all.get(all.size() - 1);
+    }).mapEmpty();
   }
 
   @Override
