@@ -85,6 +85,10 @@ public final class CitizenCardRoutes {
 
   /** The body's citizenCard, or null; at most 512 characters of text. */
   private static String cardText(RoutingContext ctx) {
+    var raw = ctx.body().buffer();
+    if (raw == null || !raw.toString(java.nio.charset.StandardCharsets.UTF_8).contains(FIELD)) {
+      return null; // no card: nothing to parse here (every walk-in passes this check)
+    }
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
