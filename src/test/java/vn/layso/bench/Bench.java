@@ -61,7 +61,7 @@ public final class Bench {
     int status = 0;
     try {
       bench.run();
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       log("error: %s", e.getMessage() == null ? e.toString() : e.getMessage());
       status = 1;
     }

@@ -38,6 +38,11 @@ public final class BenchOffices {
     return offices.encode();
   }
 
+  /** One office alone (scripts/lua-cost), so that no other office's background work is counted. */
+  public static String json(String id) {
+    return new JsonArray().add(office(id)).encode();
+  }
+
   private static JsonObject office(String id) {
     JsonArray services = new JsonArray();
     JsonArray served = new JsonArray();

@@ -37,6 +37,7 @@ public final class BenchServer implements AutoCloseable {
   private final Path dir;
   private final URI base;
   private long redisPid;
+  private boolean embeddedRedis;
   private RedisClient redisClient;
   private StatefulRedisConnection<String, String> redisConnection;
   private String token;
@@ -51,6 +52,16 @@ public final class BenchServer implements AutoCloseable {
   /** Starts the jar and waits for its health check, its embedded Redis and the admin's login. */
   public static BenchServer start(String label, Path jar, int eventLoops, Path work, Path officesFile,
                                   String adminPassword, String javaOpts) throws IOException, InterruptedException {
+    return start(label, jar, eventLoops, work, officesFile, adminPassword, javaOpts, null, 0);
+  }
+
+  /**
+   * Starts the jar on a Redis of the caller's ({@code redis}, listening on {@code redisPort}; the
+   * server leaves it running), or on its own embedded one when {@code redis} is null.
+   */
+  public static BenchServer start(String label, Path jar, int eventLoops, Path work, Path officesFile,
+                                  String adminPassword, String javaOpts, ProcessHandle redis, int redisPort)
+      throws IOException, InterruptedException {
     Path dir = work.resolve(label.replaceAll("[^A-Za-z0-9=._-]", "_"));
     Files.createDirectories(dir);
     int port = freePort();
@@ -66,9 +77,12 @@ public final class BenchServer implements AutoCloseable {
         "DATA_DIR", dir.resolve("data").toString(), "ADMIN_PASSWORD", adminPassword,
         "EVENT_LOOPS", String.valueOf(eventLoops), "REDIS_APPENDFSYNC", "everysec", "RATE_LIMIT_PER_MINUTE", "0",
         "OFFICES_FILE", officesFile.toString(), "SEED", "none"));
+    if (redis != null) {
+      builder.environment().put("REDIS_URI", "redis://127.0.0.1:" + redisPort);
+    }
     BenchServer server = new BenchServer(label, builder.start(), dir, URI.create("http://127.0.0.1:" + port));
     try {
-      server.awaitUp(adminPassword);
+      server.awaitUp(adminPassword, redis, redisPort);
     } catch (IOException | RuntimeException e) {
       server.close();
       throw e;
@@ -76,7 +90,8 @@ public final class BenchServer implements AutoCloseable {
     return server;
   }
 
-  private void awaitUp(String adminPassword) throws IOException, InterruptedException {
+  private void awaitUp(String adminPassword, ProcessHandle redis, int externalPort)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!healthy()) {
       if (!process.isAlive()) {
@@ -87,8 +102,9 @@ public final class BenchServer implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    int redisPort = redisPort();
-    redisPid = Long.parseLong(Files.readString(dir.resolve("data/redis.pid")).trim());
+    int redisPort = redis == null ? redisPort() : externalPort;
+    embeddedRedis = redis == null;
+    redisPid = redis == null ? Long.parseLong(Files.readString(dir.resolve("data/redis.pid")).trim()) : redis.pid();
     redisClient = RedisClient.create("redis://127.0.0.1:" + redisPort);
     redisConnection = redisClient.connect();
     // a rewrite's forked child would land in some measured runs and not in others: the bench
@@ -179,7 +195,7 @@ public final class BenchServer implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    if (redisPid > 0) {
+    if (redisPid > 0 && embeddedRedis) {
       ProcessHandle.of(redisPid).ifPresent(ProcessHandle::destroy);
     }
   }
