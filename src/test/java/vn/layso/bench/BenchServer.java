@@ -93,7 +93,9 @@ public final class BenchServer implements AutoCloseable {
   private void awaitUp(String adminPassword, ProcessHandle redis, int externalPort)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!healthy()) {
+    // the banner comes once the server has started in full (the admin's account included); /health
+    // answers earlier
+    while (!started() || !healthy()) {
       if (!process.isAlive()) {
         throw new IOException("server '" + label + "' exited; its log: " + dir.resolve("server.log"));
       }
@@ -118,6 +120,11 @@ public final class BenchServer implements AutoCloseable {
       throw new IOException("server '" + label + "': the admin's login answered " + login.statusCode());
     }
     token = new JsonObject(login.body()).getString("token");
+  }
+
+  private boolean started() throws IOException {
+    Path log = dir.resolve("server.log");
+    return Files.exists(log) && Files.readString(log).contains("Health: ");
   }
 
   private boolean healthy() throws InterruptedException {
