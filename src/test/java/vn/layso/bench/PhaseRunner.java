@@ -108,13 +108,14 @@ public final class PhaseRunner {
 
   /**
    * Issues at least {@code want} tickets over the offices given. wrk runs for its whole -d even when
-   * every thread has stopped, so the runs are sized from the issuing rate, 10 s at most each.
+   * every thread has stopped, so the runs are sized from the issuing rate, 3 to 10 s each (a cold
+   * server on a loaded machine may answer nothing in the first second).
    */
   public void fill(BenchServer server, long want, List<String> offices) throws IOException, InterruptedException {
     long have = 0;
     QueueStock stock = stock(server);
     while (have < want) {
-      int seconds = (int) Math.min(10, (want - have) * 12 / 10 / (stock.issueRate() + 1) + 1);
+      int seconds = (int) Math.max(3, Math.min(10, (want - have) * 12 / 10 / (stock.issueRate() + 1) + 1));
       List<String> args = new ArrayList<>(List.of(String.valueOf((want - have) / settings.threads() + 1),
           String.valueOf(BenchOffices.SERVICES)));
       args.addAll(offices);
