@@ -99,10 +99,11 @@ public final class LuaCost {
     if (baseline != null) {
       Bench.log("building the baseline %s", baseline);
       results.add(measure(baseline, Baseline.build(root, baseline, work), binary, perQueue));
+      System.out.println(results.get(0).encode()); // at once: kept even if this tree's run fails
     }
     Path jar = Path.of(System.getProperty("bench.jar", root.resolve("target/layso-0.1.0-SNAPSHOT.jar").toString()));
     results.add(measure("this tree", jar, binary, perQueue));
-    results.forEach(r -> System.out.println(r.encode()));
+    System.out.println(results.get(results.size() - 1).encode());
     if (results.size() == 2 && results.get(0).containsKey("instructions_per_op")) {
       System.out.printf(Locale.ROOT, "%s: this tree / %s: %.3f%n", op, baseline,
           results.get(1).getDouble("instructions_per_op") / results.get(0).getDouble("instructions_per_op"));
