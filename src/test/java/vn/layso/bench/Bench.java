@@ -216,6 +216,9 @@ public final class Bench {
     out.append(String.format("%nTargets (issue 16; EVENT_LOOPS at its default, %d here):%n", settings.cores()));
     if (settings.rounds() > 0) {
       table.targets(main, settings.eventLoops(), settings.cores()).forEach(l -> out.append("  ").append(l).append('\n'));
+      if (baseline != null) {
+        table.redisTargets(main, baseline).forEach(l -> out.append("  ").append(l).append('\n'));
+      }
     }
     fanout.targets().forEach(l -> out.append("  ").append(l).append('\n'));
     out.append("\n(\"vs ceiling\": against the same server's ceiling in the same round; \"other\": CPU used by"

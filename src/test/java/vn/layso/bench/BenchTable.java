@@ -195,6 +195,27 @@ public final class BenchTable {
     return lines;
   }
 
+  /**
+   * The issue's targets inside Redis against a baseline: an issue and a call-next at most half its
+   * time there (the scripts' µs per request from INFO commandstats: timed, so noisy on a shared
+   * machine; scripts/lua-cost counts instructions).
+   */
+  public List<String> redisTargets(String main, String baseline) {
+    List<String> lines = new ArrayList<>();
+    for (String phase : List.of("issue", "call-next-64", "call-next-20")) {
+      String what = String.format("%s inside Redis <= 0.50x %s's (timed; scripts/lua-cost counts):",
+          phase.equals("issue") ? "issuing" : phase, baseline);
+      if (rates(main, phase).isEmpty() || rates(baseline, phase).isEmpty()) {
+        lines.add("FAIL " + what + " no figure (" + invalid(main, phase).or(() -> invalid(baseline, phase))
+            .map(why -> "INVALID" + why).orElse("-") + ")");
+        continue;
+      }
+      double ratio = usecPerScript(main, phase) / usecPerScript(baseline, phase);
+      lines.add((ratio <= 0.5 ? "PASS " : "FAIL ") + what + " " + two(ratio));
+    }
+    return lines;
+  }
+
   private static double medianOf(List<PhaseRun> runs, ToDoubleFunction<PhaseRun> figure) {
     return median(runs.stream().mapToDouble(figure).toArray());
   }

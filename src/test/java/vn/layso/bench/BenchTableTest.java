@@ -102,6 +102,25 @@ class BenchTableTest {
   }
 
   @Test
+  void insideRedisEachPhaseIsCheckedAgainstHalfTheBaselinesTime() {
+    BenchTable table = new BenchTable();
+    table.add("loops=2", "ceiling", run(60_000, 1));
+    table.add("abc1234", "ceiling", run(60_000, 1));
+    table.add("loops=2", "issue", issue(15_000, 1)); // 25 µs of scripts a request
+    table.add("abc1234", "issue", new PhaseRun(10_000, 1, 5, 20, 0, 0, 0, 0, 0, 0, 0, new CommandStats(Map.of(
+        "evalsha", new CommandStats.Usage(20_000, 500_000)))));
+    table.add("loops=2", "call-next-64", new PhaseRun(8_000, 1, 5, 20, 0, 0, 0, 0, 0, 0, 0, new CommandStats(Map.of(
+        "evalsha", new CommandStats.Usage(8_000, 480_000)))));
+    table.add("abc1234", "call-next-64", new PhaseRun(8_000, 1, 5, 20, 0, 0, 0, 0, 0, 0, 0, new CommandStats(Map.of(
+        "evalsha", new CommandStats.Usage(8_000, 800_000)))));
+
+    assertThat(table.redisTargets("loops=2", "abc1234")).containsExactly(
+        "PASS issuing inside Redis <= 0.50x abc1234's (timed; scripts/lua-cost counts): 0.50",
+        "FAIL call-next-64 inside Redis <= 0.50x abc1234's (timed; scripts/lua-cost counts): 0.60",
+        "FAIL call-next-20 inside Redis <= 0.50x abc1234's (timed; scripts/lua-cost counts): no figure (INVALID not run;)");
+  }
+
+  @Test
   void commandStatsAreTheDifferenceLeavingOutTheBenchsOwnCommands() {
     CommandStats before = CommandStats.parse("""
         # Commandstats\r
