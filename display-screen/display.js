@@ -157,6 +157,8 @@ function onEvent(event) {
     view.calls = [call, ...view.calls.filter(c => !(c.number === call.number && c.counter === call.counter))]
       .slice(0, KEEP);
     renderCalls();
+    // a call replayed after a reconnect is shown; said and flashed only if it is still recent
+    if (Date.now() - call.at >= MISSED_CALL_MS) return;
     flash();
     voice.say(call);
   } else if (event.type === 'day.closed') {

@@ -114,13 +114,17 @@ public final class LiveHub {
     limits.release(address);
   }
 
-  /** On the socket's context: the socket, whose place is reserved, starts with a snapshot. */
-  public void attach(Office office, ServerWebSocket socket, String address) {
+  /**
+   * On the socket's context: the socket, whose place is reserved, starts with a snapshot, or, when
+   * its client says what it has ({@code since} of {@code epoch}, both or neither), with the gap.
+   */
+  public void attach(Office office, ServerWebSocket socket, String address, Long since, String epoch) {
     OfficeChannel channel = channels.computeIfAbsent(office.id(),
         id -> new OfficeChannel(office, context, states, store));
     channel.office(office);
     Context here = Vertx.currentContext();
-    new LiveSession(here, channel, socket, () -> limits.release(address), staff).start();
+    LiveSession.Resume resume = since != null && epoch != null ? new LiveSession.Resume(since, epoch) : null;
+    new LiveSession(here, channel, socket, () -> limits.release(address), staff, resume).start();
   }
 
   public int openSockets() {

@@ -58,6 +58,19 @@ public final class Keys {
     return version(office) + ":epoch";
   }
 
+  /**
+   * The office's event log: a Redis Stream of its live events, capped at about
+   * {@link #EVENT_LOG_CAP} entries, whose entry ids are {@code 0-<version>} (emit in lib.lua).
+   * The recent calls are read from it (snapshot.lua) and sockets that missed deltas are repaired
+   * from it (live_replay.lua). Scripts derive it from the version key, in the same slot.
+   */
+  public static String eventLog(String office) {
+    return version(office) + ":log";
+  }
+
+  /** Entries the event log keeps at least (EVENT_LOG_CAP in lib.lua, which trims it; KeysTest checks both). */
+  public static final int EVENT_LOG_CAP = 2000;
+
   /** Daily ticket sequence of one service; kept as long as the day's history. */
   public static String sequence(String office, String service, String serviceDate) {
     return office(office) + "seq:" + serviceDate + ":" + service;
@@ -163,11 +176,6 @@ public final class Keys {
    */
   public static String appointmentCounts(String office, String serviceDate) {
     return office(office) + "day:" + serviceDate + ":appointment-counts";
-  }
-
-  /** The most recent calls of one service day (JSON), newest first, for the lobby screen's snapshot. */
-  public static String recentCalls(String office, String serviceDate) {
-    return office(office) + "calls:" + serviceDate;
   }
 
   /**
