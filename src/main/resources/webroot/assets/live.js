@@ -1,7 +1,7 @@
 // The one live-stream client every page uses: the snapshot on connect, then versioned deltas;
 // a dropped connection, a server restart or a silent socket reconnects with capped exponential
 // backoff and jitter, and asks for the deltas it missed (?since=<version>&epoch=<epoch>): the
-// server answers {"type":"replay","epoch","from"} and replays them from the office's event log,
+// server answers {"type":"replay","epoch","from","to"} and replays them from the office's event log,
 // or sends a snapshot when it cannot (the gap is gone from the log, or the epoch changed). A
 // version gap asks for the missing deltas the same way ({"type":"resync","since"}); a delta of
 // another epoch asks for a fresh snapshot. It keeps no history of its own, so a screen that runs
@@ -17,7 +17,8 @@ export class LiveStream {
   /**
    * office: the office id. onSnapshot(snapshot): the whole state, on connect and whenever the
    * deltas missed cannot be replayed (a reconnect or resync then gets a snapshot).
-   * onEvent(event): each delta, in version order, exactly once per version.
+   * onEvent(event, replayed): each delta, in version order, exactly once per version; replayed is
+   * true for the deltas a reconnect or resync asked for (they happened while this client was away).
    * onStatus(status): connecting | live | offline.
    * token: a staff page's bearer token (or a function giving it): sent as the socket's first message
    * ({"type":"auth"}), so this socket also gets the office's staff-only events (balance.advice,
@@ -43,6 +44,7 @@ export class LiveStream {
     this.status = null;
     this.lastMessageAt = 0;
     this.awaitingSnapshot = false;
+    this.replayedTo = -1;
     this.wake = () => { if (!this.stopped && this.status === LiveStatus.OFFLINE) this.connectNow(); };
   }
 
@@ -158,6 +160,7 @@ export class LiveStream {
     if (message.type === 'replay') {
       // the deltas after `from` follow, in order; a replay of another history is refused
       if (message.epoch === this.epoch && message.from === this.version) {
+        this.replayedTo = typeof message.to === 'number' ? message.to : -1;
         clearTimeout(this.timers.resync);
         this.awaitingSnapshot = false;
         this.failures = 0;
@@ -173,6 +176,7 @@ export class LiveStream {
       this.awaitingSnapshot = false;
       this.version = message.version;
       this.epoch = message.epoch;
+      this.replayedTo = -1;
       this.failures = 0;
       this.setStatus(LiveStatus.LIVE);
       this.onSnapshot(message);
@@ -192,7 +196,7 @@ export class LiveStream {
       this.resync();
     } else if (message.version === this.version + 1) {
       this.version = message.version;
-      this.onEvent(message);
+      this.onEvent(message, message.version <= this.replayedTo);
     } else if (message.version > this.version + 1) {
       this.resync(true);
     }

@@ -32,8 +32,8 @@ import vn.layso.live.domain.TokenBucket;
  * ({@link OfficeChannel#replay}), as ordinary deltas: the client sees no gap. A snapshot only when
  * the gap is gone from the log or too long, or the epoch changed. A client that knows what it has
  * says so, when it connects ({@code ?since=<version>&epoch=<epoch>}) or in its resync
- * ({@code {"type":"resync","since":n}}): it is answered {@code {"type":"replay","epoch","from":n}}
- * and the deltas after n, or a snapshot. A client that does not ask gets a snapshot.
+ * ({@code {"type":"resync","since":n}}): it is answered {@code {"type":"replay","epoch","from":n,"to":m}}
+ * and the deltas n+1..m, or a snapshot. A client that does not ask gets a snapshot.
  *
  * <p>A socket is public until a staff token of the office authenticates it ({@code {"type":"auth",
  * "token":...}}, answered {@code {"type":"auth","staff":true}} or an error): then it also gets the
@@ -223,7 +223,8 @@ final class LiveSession {
       return;
     }
     if (tell) {
-      String marker = new JsonObject().put("type", "replay").put("epoch", epoch).put("from", after).encode();
+      String marker = new JsonObject().put("type", "replay").put("epoch", epoch).put("from", after)
+          .put("to", after + result.result().size()).encode();
       write(marker, marker.getBytes(StandardCharsets.UTF_8).length);
     }
     long last = after;
