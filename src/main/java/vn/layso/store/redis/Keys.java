@@ -8,7 +8,10 @@ package vn.layso.store.redis;
  */
 public final class Keys {
 
-  /** Pub/sub channel on which every state change of every office is published as JSON. */
+  /**
+   * Pub/sub channel on which every state change of every office is published as JSON, as it is
+   * appended to the office's {@link #eventLog} (docs/live.md).
+   */
   public static final String EVENTS_CHANNEL = "layso:events";
   /**
    * Pub/sub channel of staff-only events (balance.advice): unversioned, never written to a public
