@@ -153,9 +153,11 @@ final class OfficeChannel {
 
   private Future<List<LiveEvent>> gap(String epoch, long after) {
     LiveEvent last = recent.peekLast();
-    // from memory when this server holds every event after the socket's and knows of none later
-    if (last != null && Objects.equals(last.epoch(), epoch) && last.version() >= watch.known()
-        && after <= last.version() && after + 1 >= recent.peekFirst().version()) {
+    // from memory when this server holds every event after the socket's up to the latest it knows
+    // of, or at least some (the later ones are on their way, or, if lost, the next repair reads the
+    // log: it finds nothing newer here then)
+    if (last != null && Objects.equals(last.epoch(), epoch) && after + 1 >= recent.peekFirst().version()
+        && (after < last.version() || after == last.version() && last.version() >= watch.known())) {
       if (last.version() - after > MAX_REPLAY) {
         return Future.succeededFuture(null);
       }

@@ -14,6 +14,7 @@ import vn.layso.store.redis.Keys;
 import vn.layso.testing.LiveClient;
 import vn.layso.testing.RawHttp;
 import vn.layso.testing.RedisAdmin;
+import vn.layso.testing.SlowLiveClient;
 import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
 
@@ -31,7 +32,7 @@ class LiveReplayIT {
 
   @BeforeAll
   static void start() throws Exception {
-    JsonObject[] offices = new JsonObject[8];
+    JsonObject[] offices = new JsonObject[9];
     for (int i = 0; i < offices.length; i++) {
       offices[i] = TestOffices.uniform("replay" + i, 2, FIELDS, 3);
     }
@@ -175,6 +176,25 @@ class LiveReplayIT {
       assertThat(versions(got)).containsExactly(v + 1, v + 2);
       assertThat(got.get(0).getString("type")).as("the lost one, from the log").isEqualTo("counter.paused");
       assertThat(got.get(1).getString("type")).isEqualTo("ticket.issued");
+    }
+  }
+
+  @Test
+  void aReaderThatFellBehindGetsTheDeltasItSkippedAfterItsQueueDrainsNotASnapshot() throws Exception {
+    String office = "replay8";
+    try (SlowLiveClient slow = new SlowLiveClient(app.port(), office)) {
+      JsonObject first = slow.next();
+      assertThat(first.getString("type")).isEqualTo("snapshot");
+      long start = first.getLong("version");
+      // a burst larger than the socket buffers of a reader that has stopped reading, but within
+      // what a replay repairs (OfficeChannel.MAX_REPLAY)
+      int events = 180;
+      RedisAdmin.publishBurst(redis, office, start, events, 100_000);
+      for (long v = start + 1; v <= start + events; v++) {
+        JsonObject m = slow.next();
+        assertThat(m.getString("type")).as("version %d", v).isNotEqualTo("snapshot");
+        assertThat(m.getLong("version")).isEqualTo(v);
+      }
     }
   }
 
