@@ -145,7 +145,7 @@ function onSnapshot(snapshot) {
   renderQueues();
 }
 
-function onEvent(event) {
+function onEvent(event, replayed = false) {
   if (event.queue && view.queues.has(event.queue.service)) {
     view.queues.get(event.queue.service).waiting = event.queue.waiting;
     renderQueues();
@@ -157,6 +157,9 @@ function onEvent(event) {
     view.calls = [call, ...view.calls.filter(c => !(c.number === call.number && c.counter === call.counter))]
       .slice(0, KEEP);
     renderCalls();
+    // a call made while this screen was cut off (replayed after its reconnect) is shown; said and
+    // flashed only if it is still recent, as a snapshot's calls are
+    if (replayed && Date.now() - call.at >= MISSED_CALL_MS) return;
     flash();
     voice.say(call);
   } else if (event.type === 'day.closed') {

@@ -11,10 +11,11 @@
 -- counter's hash, written with its state: service_time_fields, lib.lua), and the completed ticket
 -- becomes the counter's last ('lastDone', read by rating_prompt.lua) in that same HSET. The called
 -- ticket's actual wait goes into the day's prediction outcomes (settle_prediction, lib.lua).
--- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today),
+-- KEYS: 1 counter, 2 version, 3 unused (was the recent calls: read from the event log now), 4 idempotency,
+--       5 served counts (today),
 --       6 prediction outcomes (today),
 --       then one queue per field the counter may serve
--- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 recent calls kept,
+-- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 unused,
 --       7 service date, 8 who pressed, 9 key given ('1'/'0'), 10 idempotency ttl s, 11 history ttl s,
 --       12 maxPriorityInRow, 13 priority mode ('strict'/'ratio'), 14 normalsPerPriority,
 --       15 maxAppointmentsInRow, 16 walk-in wait (ms) that gives walk-ins their turn, 17 agingPerHour,
@@ -50,7 +51,10 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
   -- service time statistics and last completed ticket): a SERVING ticket is completed (DONE,
   -- counted as served); a CALLED one never started, so its citizen did not come: NO_SHOW,
   -- endReason 'skipped', a SKIP step, not counted as served
-  local closed, done = nil, nil
+  -- ended: the ended ticket (public), its own event type and end reason. stream: ONE event per
+  -- press: a press that also calls a ticket says so inside its ticket.called (closed, closedAs,
+  -- endReason); one that calls none publishes the ended ticket's own event (publish_ended)
+  local closed, done, ended = nil, nil, nil
   if state[2] then
     local t = load_ticket(tprefix .. state[2])
     if t and t.serviceDate == today and t.status == 'SERVING' then
@@ -62,22 +66,25 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
       local stats = service_time_fields(t, old[1], old[2])
       done = stats and { 'lastDone', t.id, stats[1], stats[2], stats[3], stats[4] } or { 'lastDone', t.id }
-      emit(KEYS[2], channel, { type = 'ticket.done', office = office, at = now, ticket = public_ticket(t),
-        counter = counter_id })
+      ended = { public_ticket(t), 'ticket.done' }
     elseif t and t.serviceDate == today and t.status == 'CALLED' then
       t.status = 'NO_SHOW'
       t.finishedAt = now
       t.endReason = 'skipped'
       add_step(t, 'SKIP', now, by, counter_id, nil)
       closed = save_ticket(tprefix .. state[2], t)
-      emit(KEYS[2], channel, { type = 'ticket.no_show', office = office, at = now, ticket = public_ticket(t),
-        counter = counter_id, endReason = 'skipped' })
+      ended = { public_ticket(t), 'ticket.no_show', 'skipped' }
     end
   end
-  -- the counter's current ticket: replaced by the one called, else let go
+  -- the counter's current ticket: replaced by the one called, else let go (and the ended one's
+  -- own event published)
   local function release()
     if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
+    if ended then
+      emit(KEYS[2], channel, { type = ended[2], office = office, at = now, ticket = ended[1], counter = counter_id,
+        endReason = ended[3] })
+    end
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -228,9 +235,10 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
         for j = 1, #done do fields[10 + j] = done[j] end
       end
       redis.call('HSET', KEYS[1], unpack(fields))
-      remember_call(KEYS[3], tonumber(ARGV[6]), t, now)
-      emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
-        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
+      local event = { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
+        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } }
+      if ended then event.closed, event.closedAs, event.endReason = ended[1], ended[2], ended[3] end
+      emit(KEYS[2], channel, event)
       settle_prediction(KEYS[6], t, now, tonumber(ARGV[11]))
       return answer(called, closed)
     end

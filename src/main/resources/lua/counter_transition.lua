@@ -3,10 +3,11 @@
 -- statistics (in the counter's hash: service_time_fields, lib.lua) in the same step, and becomes
 -- the counter's last completed ticket ('lastDone' in its hash, read by rating_prompt.lua), written
 -- by the same HSET.
--- KEYS: 1 counter, 2 version, 3 recent calls (today), 4 idempotency, 5 served counts (today)
+-- KEYS: 1 counter, 2 version, 3 unused (was the recent calls: read from the event log now), 4 idempotency,
+--       5 served counts (today)
 -- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 action,
 --       7 allowed from (csv), 8 target status, 9 event type, 10 timestamp field,
---       11 releases counter ('1'/'0'), 12 recent calls kept, 13 service date, 14 who pressed,
+--       11 releases counter ('1'/'0'), 12 unused, 13 service date, 14 who pressed,
 --       15 key given ('1'/'0'), 16 idempotency ttl s, 17 history ttl s
 local now = tonumber(ARGV[3])
 return idempotent(KEYS[4], ARGV[15], ARGV[6], ARGV[16], function()
@@ -16,7 +17,6 @@ return idempotent(KEYS[4], ARGV[15], ARGV[6], ARGV[16], function()
   t[ARGV[10]] = now
   if ARGV[6] == 'RECALL' then
     t.recalls = (t.recalls or 0) + 1
-    remember_call(KEYS[3], tonumber(ARGV[12]), t, now)
   end
   add_step(t, ARGV[6], now, ARGV[14], ARGV[2], nil)
   save_ticket(key, t)

@@ -50,35 +50,61 @@ local function public_ticket(t)
   return out
 end
 
--- Bumps the office version and publishes the event with it and the office's epoch; returns the
--- version. The epoch key is the version key + ':epoch' (Keys.epoch); a missing one is started at
--- the store's time in microseconds. The event's ticket, if any, leaves as public_ticket only.
--- The epoch is read once per script run (a call publishes two events): nothing else changes it
--- within the run, and a run is atomic.
+-- The office's event log: a capped Redis Stream beside the version key (Keys.eventLog), in the
+-- office's cluster slot, whose entry ids are 0-<version> (the stream's position IS the version)
+-- and whose one field 'e' holds the event's JSON as published. The recent calls are read from it
+-- (snapshot.lua) and a socket that missed deltas is repaired from it (live_replay.lua). Trimmed
+-- approximately (whole stream nodes: never below the cap) every EVENT_LOG_TRIM versions, so it
+-- holds at most about cap + 200 entries: Keys.EVENT_LOG_CAP says the same number.
+local EVENT_LOG_CAP = 2000
+local EVENT_LOG_TRIM = 100
+
+-- The office's epoch: one unbroken history of versions. The epoch key is the version key +
+-- ':epoch' (Keys.epoch); a missing one is started at the store's time in microseconds. It is read
+-- once per script run: nothing else changes it within the run (but emit below), and a run is atomic.
 local epochs = {}
 
-local function current_epoch(version_key)
-  local epoch = epochs[version_key]
-  if epoch then return epoch end
-  local epoch_key = version_key .. ':epoch'
-  epoch = redis.call('GET', epoch_key)
-  if not epoch then
-    local t = redis.call('TIME')
-    epoch = t[1] .. string.format('%06d', tonumber(t[2]))
-    redis.call('SET', epoch_key, epoch)
-  end
+local function new_epoch(version_key)
+  local t = redis.call('TIME')
+  local epoch = t[1] .. string.format('%06d', tonumber(t[2]))
+  redis.call('SET', version_key .. ':epoch', epoch)
   epochs[version_key] = epoch
   return epoch
 end
 
+local function current_epoch(version_key)
+  local epoch = epochs[version_key]
+  if epoch then return epoch end
+  epoch = redis.call('GET', version_key .. ':epoch')
+  if not epoch then return new_epoch(version_key) end
+  epochs[version_key] = epoch
+  return epoch
+end
+
+-- Bumps the office version, appends the event (with that version and the office's epoch) to the
+-- office's event log and publishes it on the channel (each server's one subscription delivers it
+-- to its sockets: docs/live.md); returns the version. The event's ticket, if any, leaves as
+-- public_ticket only. A log whose last id is not below the new version (the version key was lost or
+-- set back while the log survived) cannot hold this history: the log starts again in a new epoch,
+-- so every screen takes a snapshot (the epoch rule).
 local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
-  local epoch = current_epoch(version_key)
   -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
   if event.ticket and event.ticket.id ~= nil then event.ticket = public_ticket(event.ticket) end
   event.version = v
-  event.epoch = epoch
-  redis.call('PUBLISH', channel, cjson.encode(event))
+  event.epoch = current_epoch(version_key)
+  local log_key, id = version_key .. ':log', '0-' .. v
+  local json = cjson.encode(event)
+  local added = redis.pcall('XADD', log_key, id, 'e', json)
+  if type(added) == 'table' and added.err then
+    event.epoch = new_epoch(version_key)
+    json = cjson.encode(event)
+    redis.call('DEL', log_key)
+    redis.call('XADD', log_key, id, 'e', json)
+  end
+  -- trimmed every EVENT_LOG_TRIM versions, not at each append (MAXLEN on every XADD cost ~2 % of an event)
+  if v % EVENT_LOG_TRIM == 0 then redis.call('XTRIM', log_key, 'MAXLEN', '~', EVENT_LOG_CAP) end
+  redis.call('PUBLISH', channel, json)
   return v
 end
 
@@ -102,18 +128,6 @@ local function current_ticket(counter_key, ticket_prefix, allowed_from, service_
   end
   if not contains(allowed_from, t.status) then return nil, { error = 'invalid_transition', status = t.status } end
   return key, t
-end
-
--- The list belongs to one service day: it lives two days from the day's first call.
--- It keeps at least the newest max calls (readers read those): trimmed back to them when it grows
--- past twice as many, not on every call.
-local function remember_call(calls_key, max, t, now)
-  local p = public_ticket(t)
-  local length = redis.call('LPUSH', calls_key, cjson.encode({ number = t.number, counter = t.counter,
-    service = t.service, at = now, recalls = t.recalls, priority = p.priority,
-    appointment = p.appointment, slot = p.slot }))
-  if length == 1 then redis.call('EXPIRE', calls_key, 172800) end
-  if length > 2 * max then redis.call('LTRIM', calls_key, 0, max - 1) end
 end
 
 -- Today's served count of a counter: one hash per service day, a field per counter, counted in

@@ -1,7 +1,11 @@
 // The one live-stream client every page uses: the snapshot on connect, then versioned deltas;
-// a version gap or a delta of another epoch asks for a fresh snapshot; a dropped connection, a
-// server restart or a silent socket reconnects with capped exponential backoff and jitter.
-// It keeps no history of its own, so a screen that runs for weeks holds only what it shows.
+// a dropped connection, a server restart or a silent socket reconnects with capped exponential
+// backoff and jitter, and asks for the deltas it missed (?since=<version>&epoch=<epoch>): the
+// server answers {"type":"replay","epoch","from","to"} and replays them from the office's event log,
+// or sends a snapshot when it cannot (the gap is gone from the log, or the epoch changed). A
+// version gap asks for the missing deltas the same way ({"type":"resync","since"}); a delta of
+// another epoch asks for a fresh snapshot. It keeps no history of its own, so a screen that runs
+// for weeks holds only what it shows.
 
 const PING_EVERY_MS = 15000;
 const SILENT_AFTER_MS = 40000;
@@ -11,8 +15,10 @@ export const LiveStatus = Object.freeze({ CONNECTING: 'connecting', LIVE: 'live'
 
 export class LiveStream {
   /**
-   * office: the office id. onSnapshot(snapshot): the whole state, on every (re)connect and resync.
-   * onEvent(event): each delta, in version order, exactly once per version.
+   * office: the office id. onSnapshot(snapshot): the whole state, on connect and whenever the
+   * deltas missed cannot be replayed (a reconnect or resync then gets a snapshot).
+   * onEvent(event, replayed): each delta, in version order, exactly once per version; replayed is
+   * true for the deltas a reconnect or resync asked for (they happened while this client was away).
    * onStatus(status): connecting | live | offline.
    * token: a staff page's bearer token (or a function giving it): sent as the socket's first message
    * ({"type":"auth"}), so this socket also gets the office's staff-only events (balance.advice,
@@ -38,12 +44,18 @@ export class LiveStream {
     this.status = null;
     this.lastMessageAt = 0;
     this.awaitingSnapshot = false;
+    this.replayedTo = -1;
     this.wake = () => { if (!this.stopped && this.status === LiveStatus.OFFLINE) this.connectNow(); };
   }
 
   url() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${location.host}/api/v1/offices/${encodeURIComponent(this.office)}/live`;
+    const base = `${scheme}//${location.host}/api/v1/offices/${encodeURIComponent(this.office)}/live`;
+    // a reconnect asks for the gap instead of a whole snapshot
+    if (this.version !== null && this.epoch) {
+      return `${base}?since=${encodeURIComponent(this.version)}&epoch=${encodeURIComponent(this.epoch)}`;
+    }
+    return base;
   }
 
   start() {
@@ -127,10 +139,11 @@ export class LiveStream {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
   }
 
-  resync() {
+  /** Asks for what this client lacks: the deltas after its version (gap), or a fresh snapshot. */
+  resync(gap = false) {
     if (this.awaitingSnapshot) return;
     this.awaitingSnapshot = true;
-    this.send({ type: 'resync' });
+    this.send(gap && this.version !== null ? { type: 'resync', since: this.version } : { type: 'resync' });
     clearTimeout(this.timers.resync);
     this.timers.resync = setTimeout(() => { if (this.awaitingSnapshot && this.socket) this.socket.close(4001, 'no snapshot'); },
       RESYNC_ANSWER_MS);
@@ -144,11 +157,26 @@ export class LiveStream {
     } catch (notJson) {
       return;
     }
+    if (message.type === 'replay') {
+      // the deltas after `from` follow, in order; a replay of another history is refused
+      if (message.epoch === this.epoch && message.from === this.version) {
+        this.replayedTo = typeof message.to === 'number' ? message.to : -1;
+        clearTimeout(this.timers.resync);
+        this.awaitingSnapshot = false;
+        this.failures = 0;
+        this.setStatus(LiveStatus.LIVE);
+      } else {
+        this.awaitingSnapshot = false;
+        this.resync();
+      }
+      return;
+    }
     if (message.type === 'snapshot') {
       clearTimeout(this.timers.resync);
       this.awaitingSnapshot = false;
       this.version = message.version;
       this.epoch = message.epoch;
+      this.replayedTo = -1;
       this.failures = 0;
       this.setStatus(LiveStatus.LIVE);
       this.onSnapshot(message);
@@ -168,9 +196,9 @@ export class LiveStream {
       this.resync();
     } else if (message.version === this.version + 1) {
       this.version = message.version;
-      this.onEvent(message);
+      this.onEvent(message, message.version <= this.replayedTo);
     } else if (message.version > this.version + 1) {
-      this.resync();
+      this.resync(true);
     }
   }
 }

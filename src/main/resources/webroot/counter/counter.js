@@ -361,7 +361,8 @@ function liveEvent(event) {
     renderQueues();
   }
   const touchesMe = event.counter === state.counter.id || (queue && mine.has(queue.service))
-    || (event.ticket && mine.has(event.ticket.service)) || event.type === 'day.closed';
+    || (event.ticket && mine.has(event.ticket.service)) || (event.closed && mine.has(event.closed.service))
+    || event.type === 'day.closed';
   if (touchesMe) scheduleRefresh(event.counter === state.counter.id ? 0 : 400);
 }
 

@@ -192,7 +192,8 @@ function startLive() {
     office: state.office,
     onSnapshot: () => readPrompt(),
     onEvent: event => {
-      if (event.type === 'ticket.done' && event.counter === state.counter) {
+      // a completion comes alone, or inside the call-next that ended it (closedAs)
+      if ((event.type === 'ticket.done' || event.closedAs === 'ticket.done') && event.counter === state.counter) {
         state.dismissed = null;
         readPrompt();
       }

@@ -116,6 +116,11 @@ function liveEvent(event) {
   const mine = state.ticket;
   if (!mine) return;
   const other = event.ticket || {};
+  // a call-next that ended my ticket names it in closed (its own ticket is the one called)
+  if (event.closed && event.closed.number === mine.number) {
+    scheduleSoon(false);
+    return;
+  }
   if (other.number === mine.number) {
     if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
       showCalled(event.counter, event.type === 'ticket.recalled');

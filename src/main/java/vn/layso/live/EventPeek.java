@@ -3,7 +3,7 @@ package vn.layso.live;
 /**
  * A look at a raw live event (the JSON the Lua scripts publish) without decoding it: which office
  * it belongs to and whether it is of a type. For listeners that only need to know which office
- * changed and hear every event of every office (a call-next publishes two), where a full decode of
+ * changed and hear every event of every office, where a full decode of
  * each would cost more than their whole work. cjson writes strings without spaces around ':'.
  */
 public final class EventPeek {

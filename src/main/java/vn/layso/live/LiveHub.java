@@ -16,10 +16,12 @@ import vn.layso.live.domain.SocketLimits;
 import vn.layso.office.domain.Office;
 
 /**
- * Live fan-out. The store publishes every state change once; this JVM's single subscription reads
- * each event once (office, version, epoch) and hands its JSON text, unchanged, to the office's
- * {@link OfficeChannel}, which passes it to each event loop that holds sockets of the office, and
- * there to each socket ({@link LiveSession}: a snapshot first, then versioned deltas).
+ * Live fan-out. The store appends every state change to the office's event log and publishes it
+ * once; this JVM's single subscription reads each event once (office, version, epoch) and hands
+ * its JSON text, unchanged, to the office's {@link OfficeChannel}, which passes it to each event
+ * loop that holds sockets of the office, and there to each socket ({@link LiveSession}: a snapshot
+ * first, or the gap its client asked for, then versioned deltas; a socket that falls behind gets
+ * the deltas it missed replayed from memory or the log). See docs/live.md.
  *
  * <p>The text is never re-encoded per socket, but each socket still copies it into its own text
  * frame: Vert.x 5.0 offers no public way to make a text frame from an encoded buffer, and a netty
@@ -114,13 +116,17 @@ public final class LiveHub {
     limits.release(address);
   }
 
-  /** On the socket's context: the socket, whose place is reserved, starts with a snapshot. */
-  public void attach(Office office, ServerWebSocket socket, String address) {
+  /**
+   * On the socket's context: the socket, whose place is reserved, starts with a snapshot, or, when
+   * its client says what it has ({@code since} of {@code epoch}, both or neither), with the gap.
+   */
+  public void attach(Office office, ServerWebSocket socket, String address, Long since, String epoch) {
     OfficeChannel channel = channels.computeIfAbsent(office.id(),
         id -> new OfficeChannel(office, context, states, store));
     channel.office(office);
     Context here = Vertx.currentContext();
-    new LiveSession(here, channel, socket, () -> limits.release(address), staff).start();
+    LiveSession.Resume resume = since != null && epoch != null ? new LiveSession.Resume(since, epoch) : null;
+    new LiveSession(here, channel, socket, () -> limits.release(address), staff, resume).start();
   }
 
   public int openSockets() {

@@ -32,15 +32,26 @@ public final class LiveRoutes {
     if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
       throw ApiException.invalid("websocket_required");
     }
+    // a reconnecting client may say what it has (both or neither): it is sent the gap, not a snapshot
+    String since = ctx.request().getParam("since");
+    String epoch = ctx.request().getParam("epoch");
+    if ((since == null) != (epoch == null) || since != null && !(digits(since, 18) && digits(epoch, 24))) {
+      throw ApiException.invalid("invalid_live_resume");
+    }
+    Long from = since == null ? null : Long.parseLong(since);
     String address = reservePlace(ctx);
     ctx.request().toWebSocket()
-        .onSuccess(socket -> hub.attach(office, socket, address))
+        .onSuccess(socket -> hub.attach(office, socket, address, from, epoch))
         .onFailure(t -> {
           hub.release(address);
           if (!ctx.response().ended()) {
             ctx.fail(ApiException.invalid("websocket_required"));
           }
         });
+  }
+
+  private static boolean digits(String text, int most) {
+    return !text.isEmpty() && text.length() <= most && text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /** Reserves the socket's place, or answers 503 (server full) or 429 (its address has enough). */

@@ -8,7 +8,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.layso.common.Messages;
@@ -24,6 +26,14 @@ import vn.layso.live.domain.TokenBucket;
  * code 1008. Resyncs the client asks for are limited by a token bucket; past it they are ignored,
  * as the server resyncs a socket by itself whenever it sees it behind. All of it runs on the
  * socket's own context, so no locking is needed.
+ *
+ * <p>A socket behind in its own epoch (a lost delivery, deltas skipped while its queue was full)
+ * is repaired by replaying the deltas it missed, from the office's recent events or event log
+ * ({@link OfficeChannel#replay}), as ordinary deltas: the client sees no gap. A snapshot only when
+ * the gap is gone from the log or too long, or the epoch changed. A client that knows what it has
+ * says so, when it connects ({@code ?since=<version>&epoch=<epoch>}) or in its resync
+ * ({@code {"type":"resync","since":n}}): it is answered {@code {"type":"replay","epoch","from":n,"to":m}}
+ * and the deltas n+1..m, or a snapshot. A client that does not ask gets a snapshot.
  *
  * <p>A socket is public until a staff token of the office authenticates it ({@code {"type":"auth",
  * "token":...}}, answered {@code {"type":"auth","staff":true}} or an error): then it also gets the
@@ -50,6 +60,8 @@ final class LiveSession {
   private final ServerWebSocket socket;
   private final Runnable release;
   private final StaffAccess access;
+  /** What the client said it has when it connected; null: it starts with a snapshot. */
+  private final Resume resume;
   private final Locale locale;
   private final String unknownMessage;
   private final int unknownMessageBytes;
@@ -66,9 +78,18 @@ final class LiveSession {
   private boolean released;
   private long pingTimer = -1;
 
-  /** {@code release} gives the socket's place back when it has closed; {@code access} opens the staff channel. */
-  LiveSession(Context context, OfficeChannel channel, ServerWebSocket socket, Runnable release, StaffAccess access) {
+  /** A version of an epoch that a reconnecting client has: it asks for the deltas after it. */
+  record Resume(long since, String epoch) {
+  }
+
+  /**
+   * {@code release} gives the socket's place back when it has closed; {@code access} opens the
+   * staff channel; {@code resume} (or null) is what the client has.
+   */
+  LiveSession(Context context, OfficeChannel channel, ServerWebSocket socket, Runnable release, StaffAccess access,
+              Resume resume) {
     this.context = context;
+    this.resume = resume;
     this.channel = channel;
     this.socket = socket;
     this.release = release;
@@ -83,7 +104,7 @@ final class LiveSession {
     socket.textMessageHandler(this::onClientMessage);
     socket.drainHandler(v -> {
       if (!detached && gate.onDrain()) {
-        resync();
+        repair();
       }
     });
     socket.closeHandler(v -> closed());
@@ -100,7 +121,12 @@ final class LiveSession {
         checkStaff(staffToken, false);
       }
     });
-    resync();
+    if (resume != null && gate.beginSnapshot()) {
+      gate.resumeFrom(resume.since(), resume.epoch());
+      catchUp(resume.since(), resume.epoch(), true);
+    } else {
+      resync();
+    }
   }
 
   /** Bytes handed to the socket and not yet written out to the network. */
@@ -131,23 +157,98 @@ final class LiveSession {
 
   void onHeartbeat(long settledVersion, String epoch) {
     if (!detached && gate.onHeartbeat(settledVersion, epoch, full())) {
-      resync();
+      if (gate.canReplay(epoch)) {
+        repair();
+      } else {
+        resync();
+      }
     }
   }
 
   private void deliver(LiveEvent event) {
     switch (gate.onDelta(event.version(), event.epoch(), full())) {
       case SEND -> write(event.text(), event.bytes());
+      case REPLAY -> repair();
       case RESYNC -> resync();
       case DROP, SKIP -> { }
     }
   }
 
+  /** A fresh snapshot replaces whatever the socket shows. */
   private void resync() {
     if (detached || !gate.beginSnapshot()) {
       return;
     }
+    fetchSnapshot();
+  }
+
+  private void fetchSnapshot() {
     channel.snapshot().onComplete(result -> context.runOnContext(v -> snapshotArrived(result)));
+  }
+
+  /** The deltas the socket missed since its last one are replayed (a snapshot when they cannot be). */
+  private void repair() {
+    if (detached) {
+      return;
+    }
+    if (!gate.canReplay(gate.epoch())) {
+      resync();
+      return;
+    }
+    if (gate.beginSnapshot()) {
+      catchUp(gate.lastSent(), gate.epoch(), false);
+    }
+  }
+
+  /** While syncing: replays the deltas after {@code after}; {@code tell}: the client asked, it is told first. */
+  private void catchUp(long after, String epoch, boolean tell) {
+    channel.replay(epoch, after).onComplete(result -> context.runOnContext(v -> replayArrived(result, after, epoch,
+        tell)));
+  }
+
+  private void replayArrived(AsyncResult<List<LiveEvent>> result, long after, String epoch, boolean tell) {
+    if (detached) {
+      return;
+    }
+    if (result.failed() || result.result() == null) {
+      fetchSnapshot();
+      return;
+    }
+    if (full()) {
+      if (tell) {
+        gate.resumeFrom(-1, null); // the client was told nothing: it gets a snapshot after the drain
+      }
+      gate.snapshotNotWritten();
+      buffered.clear();
+      return;
+    }
+    if (tell) {
+      String marker = new JsonObject().put("type", "replay").put("epoch", epoch).put("from", after)
+          .put("to", after + result.result().size()).encode();
+      write(marker, marker.getBytes(StandardCharsets.UTF_8).length);
+    }
+    long last = after;
+    for (LiveEvent event : result.result()) {
+      if (full()) {
+        gate.replayCut(last, epoch);
+        buffered.clear();
+        return;
+      }
+      write(event.text(), event.bytes());
+      last = event.version();
+    }
+    gate.caughtUp(last, epoch);
+    deliverBuffered();
+  }
+
+  /** The deltas that arrived while a snapshot or replay was on its way: old ones drop, new ones follow. */
+  private void deliverBuffered() {
+    while (!buffered.isEmpty() && !gate.syncing()) {
+      deliver(buffered.poll());
+    }
+    if (!gate.syncing()) {
+      buffered.clear();
+    }
   }
 
   private void snapshotArrived(AsyncResult<LiveSnapshot> result) {
@@ -167,10 +268,7 @@ final class LiveSession {
     LiveSnapshot snapshot = result.result();
     write(snapshot.text(), snapshot.bytes());
     gate.snapshotSent(snapshot.version(), snapshot.epoch());
-    while (!buffered.isEmpty() && !gate.syncing()) {
-      deliver(buffered.poll());
-    }
-    buffered.clear();
+    deliverBuffered();
     if (staffToken != null) {
       sendStaffState();
     }
@@ -237,12 +335,31 @@ final class LiveSession {
       }
     } else if ("resync".equals(type)) {
       if (resyncs.tryTake()) {
-        resync();
+        resyncFrom(message);
       }
     } else if ("ping".equals(type)) {
       write(PONG, PONG.length());
     } else {
       write(unknownMessage, unknownMessageBytes);
+    }
+  }
+
+  /**
+   * A client's resync: with {@code "since"} (a version of this socket's epoch it has, and if it
+   * names one, that epoch), the deltas after it are replayed behind a {@code replay} message;
+   * without, or with one that cannot be replayed, a snapshot.
+   */
+  private void resyncFrom(JsonObject message) {
+    Object since = message.getValue("since");
+    Object epoch = message.getValue("epoch");
+    String current = gate.epoch();
+    if (since instanceof Number n && n.longValue() >= 0 && n.longValue() <= gate.lastSent()
+        && (epoch == null || Objects.equals(epoch, current)) && gate.canReplay(current)) {
+      if (gate.beginSnapshot()) {
+        catchUp(n.longValue(), current, true);
+      }
+    } else {
+      resync();
     }
   }
 

@@ -4,7 +4,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +20,10 @@ import vn.layso.live.domain.EpochWatch;
 import vn.layso.office.domain.Office;
 
 /**
- * One office's live stream on this server. Its sockets are grouped by the event-loop thread they
+ * One office's live stream on this server. It keeps the last {@link #RECENT} events it received
+ * (contiguous, one epoch), so that a socket that skipped deltas is repaired from memory; a gap
+ * this server did not receive either (a lost delivery) is read from the office's event log in
+ * Redis, once for every socket that asks for the same gap meanwhile. Its sockets are grouped by the event-loop thread they
  * live on (not by context: Vert.x gives every request, so every socket, a context of its own), so
  * an event costs one task per event loop, not one per socket; each group's list is only touched on
  * its own loop. The version bookkeeping ({@link EpochWatch}) and the shared snapshot live on the
@@ -39,6 +44,11 @@ final class OfficeChannel {
     }
   }
 
+  /** Events kept in memory for repairs. */
+  static final int RECENT = 256;
+  /** Most deltas a socket is sent to repair a gap: past it, a snapshot is smaller. */
+  static final int MAX_REPLAY = 200;
+
   private final String id;
   private final Context hub;
   private final Function<Office, Future<JsonObject>> states;
@@ -51,6 +61,8 @@ final class OfficeChannel {
   private LiveSnapshot cached;
   private Future<LiveSnapshot> inFlight;
   private long inFlightKnown;
+  private final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
+  private final Map<String, Future<List<LiveEvent>>> gapReads = new HashMap<>();
 
   OfficeChannel(Office office, Context hub, Function<Office, Future<JsonObject>> states, LiveStore store) {
     this.id = office.id();
@@ -113,7 +125,79 @@ final class OfficeChannel {
     if (watch.onEvent(event.epoch(), event.version())) {
       renew(event.epoch(), event.version());
     }
+    remember(event);
     toSessions(session -> session.onDelta(event));
+  }
+
+  private void remember(LiveEvent event) {
+    LiveEvent last = recent.peekLast();
+    if (last != null && (!Objects.equals(last.epoch(), event.epoch()) || event.version() != last.version() + 1)) {
+      recent.clear();
+    }
+    recent.addLast(event);
+    if (recent.size() > RECENT) {
+      recent.removeFirst();
+    }
+  }
+
+  /**
+   * The deltas of {@code epoch} after version {@code after}, in order, up to the latest this server
+   * knows; null when they cannot be replayed (another epoch, gone from the log, more than
+   * {@link #MAX_REPLAY}): a snapshot is due. Completes on the hub's context.
+   */
+  Future<List<LiveEvent>> replay(String epoch, long after) {
+    Promise<List<LiveEvent>> result = Promise.promise();
+    hub.runOnContext(v -> gap(epoch, after).onComplete(result));
+    return result.future();
+  }
+
+  private Future<List<LiveEvent>> gap(String epoch, long after) {
+    LiveEvent last = recent.peekLast();
+    // from memory when this server holds every event after the socket's up to the latest it knows
+    // of, or at least some (the later ones are on their way, or, if lost, the next repair reads the
+    // log: it finds nothing newer here then)
+    if (last != null && Objects.equals(last.epoch(), epoch) && after + 1 >= recent.peekFirst().version()
+        && (after < last.version() || after == last.version() && last.version() >= watch.known())) {
+      if (last.version() - after > MAX_REPLAY) {
+        return Future.succeededFuture(null);
+      }
+      List<LiveEvent> missed = new ArrayList<>();
+      recent.forEach(e -> {
+        if (e.version() > after) {
+          missed.add(e);
+        }
+      });
+      return Future.succeededFuture(missed);
+    }
+    String key = epoch + "/" + after;
+    Future<List<LiveEvent>> reading = gapReads.get(key);
+    if (reading != null) {
+      return reading;
+    }
+    Office current = office;
+    Future<List<LiveEvent>> read = store.gap(id, after, MAX_REPLAY).map(gap -> events(gap, epoch, after, current));
+    gapReads.put(key, read);
+    read.onComplete(r -> gapReads.remove(key));
+    return read;
+  }
+
+  /** The logged events as deltas, or null unless they are exactly the ones after {@code after} in {@code epoch}. */
+  private static List<LiveEvent> events(LiveStore.Gap gap, String epoch, long after, Office office) {
+    if (!Objects.equals(gap.epoch(), epoch) || gap.version() < after) {
+      return null;
+    }
+    if (gap.version() > after && gap.events().isEmpty()) {
+      return null;
+    }
+    List<LiveEvent> out = new ArrayList<>(gap.events().size());
+    for (String json : gap.events()) {
+      LiveEvent event = LiveEvent.parse(json, id -> office);
+      if (event == null || !Objects.equals(event.epoch(), epoch) || event.version() != after + out.size() + 1) {
+        return null;
+      }
+      out.add(event);
+    }
+    return out;
   }
 
   /** On the hub: a staff-only event goes to the office's staff sockets (each session decides). */

@@ -44,10 +44,14 @@ public final class RatingInvitations {
     this.clock = clock;
   }
 
-  /** The listener for the store's event channel: only completions of appointment tickets are looked at. */
+  /**
+   * The listener for the store's event channel: only completions of appointment tickets are looked
+   * at, alone ({@code ticket.done}) or inside the call-next that ended them ({@code closedAs}).
+   */
   public BiConsumer<String, String> listener() {
     return (channel, message) -> {
-      if (EventPeek.isType(message, "ticket.done") && message.contains("\"appointment\":true")) {
+      if ((EventPeek.isType(message, "ticket.done") || message.contains("\"closedAs\":\"ticket.done\""))
+          && message.contains("\"appointment\":true")) {
         context.runOnContext(v -> completed(new JsonObject(message)));
       }
     };
@@ -55,9 +59,10 @@ public final class RatingInvitations {
 
   void completed(JsonObject event) {
     Office office = offices.find(event.getString("office", "")).orElse(null);
-    JsonObject ticket = event.getJsonObject("ticket");
+    JsonObject ticket = "ticket.done".equals(event.getString("closedAs"))
+        ? event.getJsonObject("closed") : event.getJsonObject("ticket");
     String counter = event.getString("counter");
-    if (office == null || ticket == null || counter == null) {
+    if (office == null || ticket == null || counter == null || !ticket.getBoolean("appointment", false)) {
       return;
     }
     String number = ticket.getString("number");

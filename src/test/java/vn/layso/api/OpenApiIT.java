@@ -259,6 +259,16 @@ class OpenApiIT {
       JsonObject fresh = screen.await(type("snapshot"));
       checkLive("LiveSnapshot", fresh);
       assertThat(fresh.getJsonArray("recentCalls")).isNotEmpty();
+      // a call-next that skips the called ticket and calls another: one event with the ended one inside
+      app.counter("demo", "5", "complete", token);
+      app.issue("demo", "chung-thuc");
+      app.issue("demo", "chung-thuc");
+      app.counter("demo", "5", "call-next", token);
+      app.counter("demo", "5", "call-next", token);
+      JsonObject both = screen.await(m -> "ticket.called".equals(m.getString("type")) && m.containsKey("closed"));
+      checkLive("TicketCalledEvent", both);
+      screen.send(new JsonObject().put("type", "resync").put("since", both.getLong("version") - 1));
+      checkLive("LiveReplay", screen.await(type("replay")));
     }
   }
 

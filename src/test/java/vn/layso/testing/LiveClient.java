@@ -26,13 +26,22 @@ public final class LiveClient implements AutoCloseable {
 
   /** A client that sends extra request headers with its upgrade (X-Forwarded-For, Accept-Language). */
   public LiveClient(int port, String office, Map<String, String> headers) throws Exception {
+    this(port, office, "", headers);
+  }
+
+  /** A reconnecting client that has every delta up to {@code since} of {@code epoch} and asks for the gap. */
+  public static LiveClient resuming(int port, String office, long since, String epoch) throws Exception {
+    return new LiveClient(port, office, "?since=" + since + "&epoch=" + epoch, Map.of());
+  }
+
+  private LiveClient(int port, String office, String query, Map<String, String> headers) throws Exception {
     client = vertx.createWebSocketClient();
     socket = client.webSocket();
     // handlers first, so the server's first message (the snapshot) cannot arrive before them
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
     socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1")
-        .setURI("/api/v1/offices/" + office + "/live");
+        .setURI("/api/v1/offices/" + office + "/live" + query);
     headers.forEach(options::addHeader);
     try {
       socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -8,7 +8,10 @@ package vn.layso.store.redis;
  */
 public final class Keys {
 
-  /** Pub/sub channel on which every state change of every office is published as JSON. */
+  /**
+   * Pub/sub channel on which every state change of every office is published as JSON, as it is
+   * appended to the office's {@link #eventLog} (docs/live.md).
+   */
   public static final String EVENTS_CHANNEL = "layso:events";
   /**
    * Pub/sub channel of staff-only events (balance.advice): unversioned, never written to a public
@@ -57,6 +60,19 @@ public final class Keys {
   public static String epoch(String office) {
     return version(office) + ":epoch";
   }
+
+  /**
+   * The office's event log: a Redis Stream of its live events, capped at about
+   * {@link #EVENT_LOG_CAP} entries, whose entry ids are {@code 0-<version>} (emit in lib.lua).
+   * The recent calls are read from it (snapshot.lua) and sockets that missed deltas are repaired
+   * from it (live_replay.lua). Scripts derive it from the version key, in the same slot.
+   */
+  public static String eventLog(String office) {
+    return version(office) + ":log";
+  }
+
+  /** Entries the event log keeps at least (EVENT_LOG_CAP in lib.lua, which trims it; KeysTest checks both). */
+  public static final int EVENT_LOG_CAP = 2000;
 
   /** Daily ticket sequence of one service; kept as long as the day's history. */
   public static String sequence(String office, String service, String serviceDate) {
@@ -163,11 +179,6 @@ public final class Keys {
    */
   public static String appointmentCounts(String office, String serviceDate) {
     return office(office) + "day:" + serviceDate + ":appointment-counts";
-  }
-
-  /** The most recent calls of one service day (JSON), newest first, for the lobby screen's snapshot. */
-  public static String recentCalls(String office, String serviceDate) {
-    return office(office) + "calls:" + serviceDate;
   }
 
   /**

@@ -1,10 +1,11 @@
 package vn.layso.store.redis;
 
 import io.vertx.core.Future;
+import java.util.Arrays;
 import java.util.List;
 import vn.layso.live.LiveStore;
 
-/** The live hub's reads of an office's version and epoch, and the epoch renewal script. */
+/** The live hub's reads of an office's version, epoch and event log, and the epoch renewal script. */
 public final class RedisLiveStore implements LiveStore {
 
   private final RedisStore redis;
@@ -22,6 +23,19 @@ public final class RedisLiveStore implements LiveStore {
 
   @Override
   public Future<String> renewEpoch(String office, String seen) {
-    return redis.script("renew_epoch", List.of(Keys.epoch(office)), List.of(seen == null ? "" : seen));
+    return redis.script("renew_epoch", List.of(Keys.epoch(office), Keys.eventLog(office)),
+        List.of(seen == null ? "" : seen));
+  }
+
+  @Override
+  public Future<Gap> gap(String office, long after, int most) {
+    return redis.script("live_replay", List.of(Keys.version(office)),
+        List.of(Long.toString(after), Integer.toString(most))).map(text -> {
+          // lines: epoch, version, then each event's JSON (cjson escapes newlines inside strings)
+          String[] lines = text.split("\n", -1);
+          String epoch = lines[0].isEmpty() ? null : lines[0];
+          long version = Long.parseLong(lines[1]);
+          return new Gap(epoch, version, List.of(Arrays.copyOfRange(lines, 2, lines.length)));
+        });
   }
 }

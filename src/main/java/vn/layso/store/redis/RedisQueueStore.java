@@ -154,7 +154,7 @@ public final class RedisQueueStore implements QueueStore {
     String day = ServiceDay.key(press.serviceDate());
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        Keys.recentCalls(id, day), idempotencyKey(id, counter, press), Keys.servedCounts(id, day),
+        Keys.eventLog(id), idempotencyKey(id, counter, press), Keys.servedCounts(id, day),
         Keys.predictionOutcomes(id, day)));
     List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL,
         Keys.ticketPrefix(id), Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
@@ -180,7 +180,7 @@ public final class RedisQueueStore implements QueueStore {
   public Future<Placed> transition(Office office, Counter counter, TicketAction action, Press press) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
-    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.recentCalls(id, day),
+    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.eventLog(id),
         idempotencyKey(id, counter, press), Keys.servedCounts(id, day));
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
@@ -314,7 +314,7 @@ public final class RedisQueueStore implements QueueStore {
   public Future<JsonObject> snapshot(Office office, LocalDate serviceDate) {
     String id = office.id();
     String day = ServiceDay.key(serviceDate);
-    List<String> keys = new ArrayList<>(List.of(Keys.version(id), Keys.recentCalls(id, day)));
+    List<String> keys = new ArrayList<>(List.of(Keys.version(id), Keys.eventLog(id)));
     List<String> args = new ArrayList<>(List.of(Integer.toString(office.counters().size()),
         Integer.toString(office.services().size()), Keys.ticketPrefix(id)));
     office.counters().forEach(c -> {
@@ -326,6 +326,8 @@ public final class RedisQueueStore implements QueueStore {
       args.add(s.code());
     });
     args.add(Integer.toString(RECENT_CALLS));
+    // stream: the recent calls are the day's, read from the event log back to the day's start
+    args.add(Long.toString(serviceDate.atStartOfDay(office.timezone()).toInstant().toEpochMilli()));
     return run("snapshot", keys, args).map(json -> json
         .put("counters", list(json.getValue("counters")))
         .put("recentCalls", list(json.getValue("recentCalls"))));

@@ -27,10 +27,38 @@ class DeltaGateTest {
   }
 
   @Test
-  void aGapAsksForASnapshot() {
+  void aGapAsksForAReplayOfTheMissingDeltas() {
     DeltaGate gate = afterSnapshot(10);
-    assertThat(gate.onDelta(12, E, false)).isEqualTo(Decision.RESYNC);
+    assertThat(gate.onDelta(12, E, false)).isEqualTo(Decision.REPLAY);
     assertThat(gate.lastSent()).as("nothing was sent").isEqualTo(10);
+    assertThat(gate.canReplay(E)).isTrue();
+    assertThat(gate.canReplay("1795399999000000")).as("another epoch's log is no repair").isFalse();
+    assertThat(gate.beginSnapshot()).isTrue();
+    gate.caughtUp(12, E);
+    assertThat(gate.onDelta(12, E, false)).as("replayed already").isEqualTo(Decision.DROP);
+    assertThat(gate.onDelta(13, E, false)).isEqualTo(Decision.SEND);
+  }
+
+  @Test
+  void aClientThatSaysWhatItHasGoesOnFromThere() {
+    DeltaGate gate = new DeltaGate();
+    assertThat(gate.canReplay(E)).as("nothing to build on").isFalse();
+    assertThat(gate.beginSnapshot()).isTrue();
+    gate.resumeFrom(40, E);
+    assertThat(gate.canReplay(E)).isTrue();
+    gate.caughtUp(42, E);
+    assertThat(gate.onDelta(43, E, false)).isEqualTo(Decision.SEND);
+  }
+
+  @Test
+  void aReplayCutByAFullQueueGoesOnAfterTheDrain() {
+    DeltaGate gate = afterSnapshot(10);
+    gate.beginSnapshot();
+    gate.replayCut(11, E);
+    assertThat(gate.onDelta(12, E, false)).isEqualTo(Decision.SKIP);
+    assertThat(gate.onDrain()).isTrue();
+    assertThat(gate.canReplay(E)).isTrue();
+    assertThat(gate.lastSent()).isEqualTo(11);
   }
 
   @Test
