@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import vn.layso.api.ApiJson;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.QueueStore.CounterView;
@@ -30,12 +31,11 @@ final class CounterViewJson {
     if (view.paused()) {
       json.put("pause", pauseJson(office, view.reason(), view.note(), view.pausedAt()).put("by", view.pausedBy()));
     }
-    json.put("current", view.current() == null ? null : TicketJson.of(office, view.current(), null));
+    json.put("current", view.current() == null ? null : ApiJson.json(TicketView.of(office, view.current())));
     // why the current ticket was called, for the staff at the counter (the history keeps it too)
-    if (view.current() != null) {
-      view.current().steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
-          .reduce((first, last) -> last).ifPresent(call -> json.getJsonObject("current")
-              .put("why", TicketJson.why(office, call.why())));
+    TicketView.Why why = view.current() == null ? null : TicketView.lastWhy(office, view.current());
+    if (why != null) {
+      json.getJsonObject("current").put("why", ApiJson.json(why));
     }
     session(office, json, view.session(), view.sessionName());
     return json.put("servedToday", view.servedToday());
