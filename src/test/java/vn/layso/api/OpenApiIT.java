@@ -292,6 +292,33 @@ class OpenApiIT {
   }
 
   @Test
+  void checkInAnswersMatchTheirSchemas() throws Exception {
+    // a server of its own: a check-in needs a booking made the day before, and moves the clock
+    try (TestApp other = TestApp.start()) {
+      other.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+      String code = other.api().post("/api/v1/offices/demo/appointments", new JsonObject().put("service", "ho-tich")
+          .put("date", "2026-11-24").put("start", "09:30").put("fullName", "Trần Thị Bình").put("phone", "0912 345 678")
+          .put("citizenId", "001203012345").encode()).json().getString("code");
+      String checkIn = "/api/v1/offices/{office}/check-in";
+      other.clock().set(java.time.Instant.parse("2026-11-24T01:59:00Z"));
+      check("post", checkIn, other.api().post("/api/v1/offices/demo/check-in", new JsonObject().put("code", code).encode()));
+      other.clock().set(java.time.Instant.parse("2026-11-24T02:00:00Z"));
+      Api.Response in = other.api().post("/api/v1/offices/demo/check-in", new JsonObject().put("code", code).encode());
+      assertThat(in.status()).as(in.body()).isEqualTo(201);
+      assertThat(in.json().getBoolean("appointment")).isTrue();
+      check("post", checkIn, in);
+      check("post", checkIn, other.api().post("/api/v1/offices/demo/check-in", "{\"code\":7}"));
+      check("post", checkIn, other.api().post("/api/v1/offices/demo/check-in", "{\"code\":\"ZZZZ-ZZZZ\"}"));
+      String token = other.adminToken();
+      Api.Response called = other.counter("demo", "3", "call-next", token);
+      check("post", "/api/v1/offices/{office}/counters/{counter}/call-next", called);
+      assertThat(called.json().getJsonObject("ticket").getBoolean("appointment")).isTrue();
+      check("post", "/api/v1/offices/{office}/counters/{counter}/transfer", other.api().post(
+          "/api/v1/offices/demo/counters/3/transfer", "{\"service\":\"dat-dai\"}", "token", token));
+    }
+  }
+
+  @Test
   void deviceAnswersMatchTheirSchemas() {
     String token = app.adminToken();
     String devices = "/api/v1/offices/demo/devices";
