@@ -10,8 +10,8 @@ import java.util.List;
  * keyed by the operation id.
  */
 public record ApiOperation(String method, String path, String id, String tag, List<String> roles,
-                           List<String> parameters, Class<? extends Record> request, List<Answer> answers,
-                           boolean usesStore) {
+                           List<String> parameters, Class<? extends Record> request, boolean requestRequired,
+                           List<Answer> answers, boolean usesStore) {
 
   /** The roles of counter work: staff of the office, or an admin. */
   public static final List<String> STAFF = List.of("ADMIN", "STAFF");
@@ -54,6 +54,7 @@ public record ApiOperation(String method, String path, String id, String tag, Li
     private List<String> roles = List.of();
     private final List<String> parameters = new ArrayList<>();
     private Class<? extends Record> request;
+    private boolean requestRequired;
     private final List<Answer> answers = new ArrayList<>();
     private boolean usesStore = true;
 
@@ -76,6 +77,14 @@ public record ApiOperation(String method, String path, String id, String tag, Li
 
     public Builder body(Class<? extends Record> request) {
       this.request = request;
+      this.requestRequired = true;
+      return this;
+    }
+
+    /** A body the request may leave out. */
+    public Builder optionalBody(Class<? extends Record> request) {
+      this.request = request;
+      this.requestRequired = false;
       return this;
     }
 
@@ -113,7 +122,7 @@ public record ApiOperation(String method, String path, String id, String tag, Li
           throw new IllegalStateException(id + ": path parameter " + m.group(1) + " not declared");
         }
       }
-      return new ApiOperation(method, path, id, tag, roles, parameters, request, answers, usesStore);
+      return new ApiOperation(method, path, id, tag, roles, parameters, request, requestRequired, answers, usesStore);
     }
   }
 }

@@ -63,6 +63,16 @@ public final class ApiShape {
     String[] value();
   }
 
+  /**
+   * The values a string takes: the codes of an enum (its {@code code()} where it has one, else its
+   * constants' names), so a list kept in the domain is not written again.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+  public @interface ValuesOf {
+    Class<? extends Enum<?>> value();
+  }
+
   /** A component whose fields are written in place, in its record's (Jackson's JsonUnwrapped does the writing). */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

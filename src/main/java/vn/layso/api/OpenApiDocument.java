@@ -96,7 +96,7 @@ public final class OpenApiDocument {
       JsonObject media = new JsonObject().put("schema", schemas.ref(op.request()));
       JsonObject body = words.getJsonObject("requestBody", new JsonObject());
       copy(body, media, "example", "examples");
-      json.put("requestBody", new JsonObject().put("required", true)
+      json.put("requestBody", new JsonObject().put("required", op.requestRequired())
           .put("content", new JsonObject().put("application/json", media)));
     }
     JsonObject responses = new JsonObject();

@@ -178,6 +178,10 @@ public final class SchemaBuilder {
     if (values != null) {
       schema.put("enum", new JsonArray(java.util.List.of((Object[]) values.value())));
     }
+    ApiShape.ValuesOf codes = at.getAnnotation(ApiShape.ValuesOf.class);
+    if (codes != null) {
+      schema.put("enum", codes(codes.value()));
+    }
     return schema;
   }
 
@@ -185,9 +189,27 @@ public final class SchemaBuilder {
   private static JsonObject nullable(JsonObject schema) {
     Object type = schema.getValue("type");
     if (type instanceof String single) {
+      if (schema.containsKey("enum")) {
+        schema.getJsonArray("enum").addNull();
+      }
       return schema.put("type", new JsonArray().add(single).add("null"));
     }
     return new JsonObject().put("oneOf", new JsonArray().add(schema).add(new JsonObject().put("type", "null")));
+  }
+
+  private static JsonArray codes(Class<?> type) {
+    JsonArray out = new JsonArray();
+    try {
+      java.lang.reflect.Method code = type.getMethod("code");
+      for (Object constant : type.getEnumConstants()) {
+        out.add(code.invoke(constant));
+      }
+      return out;
+    } catch (NoSuchMethodException none) {
+      return constants(type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonArray constants(Class<?> type) {

@@ -3,7 +3,6 @@ package vn.layso.queue;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.layso.api.ApiInput;
@@ -11,7 +10,6 @@ import vn.layso.api.ApiJson;
 import vn.layso.api.ApiOperation;
 import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
-import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.common.ApiException;
@@ -30,12 +28,22 @@ public final class CounterRoutes {
   private static final String COUNTER = "/api/v1/offices/:office/counters/:counter";
   private static final String BASE = COUNTER + "/";
 
+  /** A pause's optional body: why (a PauseReason code) and a note. */
+  @ApiShape.Name("PauseRequest")
+  public record PauseBody(@ApiShape.ValuesOf(PauseReason.class) @ApiShape.MaxLength(32) String reason,
+                          @ApiShape.MaxLength(PauseReason.MAX_NOTE) String note) implements ApiShape.Request {
+  }
+
   /** A transfer's body: the field the ticket goes to. */
   public record TransferRequest(@ApiShape.Required @ApiShape.MaxLength(32) String service) implements ApiShape.Request {
   }
 
-  /** The ticket presses as the OpenAPI document shows them (the counter's own routes are still in the residue). */
+  /** The routes as the OpenAPI document shows them. */
   public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/offices/{office}/counters/{counter}", "getCounter", "counters")
+          .roles(ApiOperation.STAFF).params("office", "counter").answer(200, CounterConsole.class)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+          .errors(404, "office_not_found", "counter_not_found").build(),
       press("call-next", "callNext")
           .answer(200, TicketView.Called.class, "Idempotent-Replayed").answer(204, null, "Idempotent-Replayed")
           .errors(409, "counter_paused", "idempotency_key_reused").build(),
@@ -53,9 +61,20 @@ public final class CounterRoutes {
           .errors(409, "no_current_ticket", "invalid_transition", "idempotency_key_reused").build(),
       press("transfer", "transfer")
           .body(TransferRequest.class).answer(200, TicketView.Answer.class, "Idempotent-Replayed")
-          .errors(400, "body_required", "invalid_encoding", "invalid_json", "field_required", "field_not_text", "field_too_long",
-          "field_invalid_characters", "unknown_service")
-          .errors(409, "no_current_ticket", "invalid_transition", "same_service", "idempotency_key_reused").build());
+          .errors(400, "body_required", "invalid_encoding", "invalid_json", "field_required", "field_not_text",
+              "field_too_long", "field_invalid_characters", "unknown_service")
+          .errors(409, "no_current_ticket", "invalid_transition", "same_service", "idempotency_key_reused").build(),
+      press("pause", "pause").optionalBody(PauseBody.class)
+          .answer(200, CounterConsole.State.class, "Idempotent-Replayed")
+          .errors(400, "invalid_encoding", "invalid_json", "field_not_text", "field_too_long",
+              "field_invalid_characters", "unknown_pause_reason")
+          .errors(409, "idempotency_key_reused").build(),
+      press("resume", "resume").answer(200, CounterConsole.State.class, "Idempotent-Replayed")
+          .errors(409, "idempotency_key_reused").build(),
+      press("open", "openCounter").answer(200, CounterConsole.SessionState.class, "Idempotent-Replayed")
+          .errors(409, "idempotency_key_reused").build(),
+      press("close", "closeCounter").answer(200, CounterConsole.SessionState.class, "Idempotent-Replayed")
+          .errors(409, "idempotency_key_reused", "counter_has_ticket").build());
 
   private static ApiOperation.Builder press(String action, String id) {
     return ApiOperation.post("/api/v1/offices/{office}/counters/{counter}/" + action, id, "counters")
@@ -133,23 +152,23 @@ public final class CounterRoutes {
         .map(placed -> ticket(ctx, p.office(), placed));
   }
 
-  private Future<JsonObject> pause(RoutingContext ctx, boolean paused) {
+  private Future<Buffer> pause(RoutingContext ctx, boolean paused) {
     Presser p = presser(ctx);
     String counter = ctx.pathParam("counter");
     return queue.pause(p.office().id(), counter, paused, paused ? pauseRequest(ctx) : PauseRequest.NONE, p.by(), p.key())
         .map(state -> {
           markReplay(ctx, state.replayed());
-          return CounterViewJson.pause(p.office(), new JsonObject().put("counter", counter), state);
+          return ApiJson.answer(ctx, CounterConsole.state(p.office(), counter, state));
         });
   }
 
-  private Future<JsonObject> session(RoutingContext ctx, boolean open) {
+  private Future<Buffer> session(RoutingContext ctx, boolean open) {
     Presser p = presser(ctx);
     String counter = ctx.pathParam("counter");
     return queue.session(p.office().id(), counter, open, p.by(), p.key()).map(session -> {
       markReplay(ctx, session.replayed());
       ctx.response().putHeader("Cache-Control", "no-store");
-      return CounterViewJson.session(p.office(), new JsonObject().put("counter", counter), session, null);
+      return ApiJson.answer(ctx, CounterConsole.sessionState(p.office(), counter, session));
     });
   }
 
@@ -158,17 +177,18 @@ public final class CounterRoutes {
     if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
       return PauseRequest.NONE;
     }
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String note = body.optionalString("note", PauseReason.MAX_NOTE);
-    return new PauseRequest(body.optionalString("reason", 32), note == null || note.isEmpty() ? null : note);
+    PauseBody body = ApiInput.read(ctx.body().buffer(), PauseBody.class);
+    String note = body.note();
+    return new PauseRequest(body.reason(), note == null || note.isEmpty() ? null : note);
   }
 
-  private Future<JsonObject> view(RoutingContext ctx) {
+  private Future<Buffer> view(RoutingContext ctx) {
     Office office = offices.require(ctx.pathParam("office"));
     Auth.requireStaff(ctx, office.id());
     Counter counter = office.counter(ctx.pathParam("counter"))
         .orElseThrow(() -> ApiException.notFound("counter_not_found", OfficeRegistry.safe(ctx.pathParam("counter"))));
-    return queue.counterView(office.id(), counter.id()).map(view -> CounterViewJson.of(office, counter, view));
+    return queue.counterView(office.id(), counter.id())
+        .map(view -> ApiJson.answer(ctx, CounterConsole.of(office, counter, view)));
   }
 
   private static Buffer ticket(RoutingContext ctx, Office office, QueueStore.Placed placed) {
