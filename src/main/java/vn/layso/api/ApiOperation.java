@@ -16,6 +16,9 @@ public record ApiOperation(String method, String path, String id, String tag, Li
   /** The roles of counter work: staff of the office, or an admin. */
   public static final List<String> STAFF = List.of("ADMIN", "STAFF");
 
+  /** Anyone logged in: accounts and devices. */
+  public static final List<String> ANY_LOGIN = List.of("ADMIN", "MANAGER", "STAFF", "DEVICE");
+
   /**
    * What one status answers: a record (or a list of them), headers by name, or (for errors) the
    * codes it may carry. A status without a body has neither body nor codes.

@@ -105,7 +105,7 @@ public final class OpenApiDocument {
       responses.put(Integer.toString(answer.status()),
           answer(answer, answerWords.getJsonObject(Integer.toString(answer.status()), new JsonObject())));
     }
-    if (op.roles().isEmpty() && !responses.containsKey("401")) {
+    if (op.roles().isEmpty() && op.path().startsWith("/api/") && !responses.containsKey("401")) {
       responses.put("401", sharedRef("InvalidToken"));
     }
     if (!op.method().equals("get")) {
@@ -113,7 +113,7 @@ public final class OpenApiDocument {
     }
     responses.put("414", sharedRef("UriTooLong")).put("431", sharedRef("HeadersTooLarge"))
         .put("500", sharedRef("InternalError"));
-    if (op.usesStore()) {
+    if (op.usesStore() && !responses.containsKey("503")) {
       responses.put("503", sharedRef("StoreUnavailable"));
     }
     json.put("responses", sorted(responses));

@@ -2,6 +2,7 @@ package vn.layso.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.PublicTicket;
@@ -19,7 +20,8 @@ public final class ApiCatalog {
   }
 
   public static List<vn.layso.api.ApiOperation> operations() {
-    List<vn.layso.api.ApiOperation> all = new ArrayList<>();
+    List<vn.layso.api.ApiOperation> all = new ArrayList<>(SystemApi.API);
+    all.addAll(AuthRoutes.API);
     all.addAll(TicketRoutes.API);
     all.addAll(CounterRoutes.API);
     all.addAll(CheckInRoutes.API);
