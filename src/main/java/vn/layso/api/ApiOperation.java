@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * One row of the API's route table as the OpenAPI document shows it: method, path, the roles that
- * may call it, its parameters (by the names of {@link ApiParameters}), its request record and, per
- * status, the record answered or the error codes. Prose (summary, description) is kept apart,
+ * may call it, its parameters (shared ones by the names of {@link ApiParameters}, its own as the
+ * components of a path or query record), its request record and, per status, the record answered
+ * or the error codes. Prose (summary, description) is kept apart,
  * keyed by the operation id.
  */
 public record ApiOperation(String method, String path, String id, String tag, List<String> roles,
-                           List<String> parameters, Class<? extends Record> request, boolean requestRequired,
+                           List<String> parameters, Class<? extends Record> pathParams,
+                           Class<? extends Record> query, Class<? extends Record> request, boolean requestRequired,
                            List<Answer> answers, boolean usesStore) {
 
   /** The roles of counter work: staff of the office, or an admin. */
@@ -56,6 +58,8 @@ public record ApiOperation(String method, String path, String id, String tag, Li
     private final String tag;
     private List<String> roles = List.of();
     private final List<String> parameters = new ArrayList<>();
+    private Class<? extends Record> pathParams;
+    private Class<? extends Record> query;
     private Class<? extends Record> request;
     private boolean requestRequired;
     private final List<Answer> answers = new ArrayList<>();
@@ -75,6 +79,18 @@ public record ApiOperation(String method, String path, String id, String tag, Li
 
     public Builder params(String... names) {
       parameters.addAll(List.of(names));
+      return this;
+    }
+
+    /** The operation's own path parameters, as a record's components. */
+    public Builder path(Class<? extends Record> params) {
+      this.pathParams = params;
+      return this;
+    }
+
+    /** Its query parameters, as a record's components (required when {@link ApiShape.Required}). */
+    public Builder query(Class<? extends Record> params) {
+      this.query = params;
       return this;
     }
 
@@ -121,11 +137,14 @@ public record ApiOperation(String method, String path, String id, String tag, Li
     public ApiOperation build() {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
       while (m.find()) {
-        if (!parameters.contains(m.group(1))) {
+        boolean own = pathParams != null && java.util.Arrays.stream(pathParams.getRecordComponents())
+            .anyMatch(c -> c.getName().equals(m.group(1)));
+        if (!parameters.contains(m.group(1)) && !own) {
           throw new IllegalStateException(id + ": path parameter " + m.group(1) + " not declared");
         }
       }
-      return new ApiOperation(method, path, id, tag, roles, parameters, request, requestRequired, answers, usesStore);
+      return new ApiOperation(method, path, id, tag, roles, parameters, pathParams, query, request, requestRequired,
+          answers, usesStore);
     }
   }
 }

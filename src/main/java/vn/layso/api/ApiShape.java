@@ -56,6 +56,13 @@ public final class ApiShape {
     long value();
   }
 
+  /** A number's largest value. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+  public @interface Max {
+    long value();
+  }
+
   /** The values a string takes when they are not a Java enum (codes shared with the Lua side). */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

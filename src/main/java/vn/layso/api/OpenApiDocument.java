@@ -88,6 +88,13 @@ public final class OpenApiDocument {
     }
     JsonArray params = new JsonArray();
     op.parameters().forEach(name -> params.add(ApiParameters.ref(name)));
+    JsonObject paramWords = words.getJsonObject("parameters", new JsonObject());
+    if (op.pathParams() != null) {
+      schemas.parameters(op.pathParams(), "path", paramWords).forEach(params::add);
+    }
+    if (op.query() != null) {
+      schemas.parameters(op.query(), "query", paramWords).forEach(params::add);
+    }
     if (!op.path().equals("/health")) {
       params.add(ApiParameters.ref("Accept-Language"));
     }

@@ -55,6 +55,28 @@ public final class SchemaBuilder {
     return new JsonObject().put("$ref", REF + name);
   }
 
+  /**
+   * A record's components as OpenAPI parameters ({@code in}: path or query): each with its schema,
+   * required when in the path or {@link ApiShape.Required}, and its words from {@code words} by name.
+   */
+  public JsonArray parameters(Class<?> type, String in, JsonObject words) {
+    JsonArray out = new JsonArray();
+    for (RecordComponent component : type.getRecordComponents()) {
+      JsonObject w = words.getJsonObject(component.getName(), new JsonObject());
+      JsonObject parameter = new JsonObject().put("name", component.getName()).put("in", in)
+          .put("required", in.equals("path") || component.isAnnotationPresent(ApiShape.Required.class));
+      if (w.containsKey("description")) {
+        parameter.put("description", w.getString("description"));
+      }
+      parameter.put("schema", type(component.getGenericType(), component));
+      if (w.containsKey("example")) {
+        parameter.put("example", w.getValue("example"));
+      }
+      out.add(parameter);
+    }
+    return out;
+  }
+
   private JsonObject enumSchema(Class<?> type) {
     JsonObject schema = new JsonObject().put("type", "string").put("enum", constants(type));
     return withProse(schema, prose.getJsonObject(name(type), new JsonObject()));
@@ -173,6 +195,10 @@ public final class SchemaBuilder {
     ApiShape.Min min = at.getAnnotation(ApiShape.Min.class);
     if (min != null) {
       schema.put("minimum", min.value());
+    }
+    ApiShape.Max most = at.getAnnotation(ApiShape.Max.class);
+    if (most != null) {
+      schema.put("maximum", most.value());
     }
     ApiShape.Values values = at.getAnnotation(ApiShape.Values.class);
     if (values != null) {

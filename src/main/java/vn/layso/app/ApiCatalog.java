@@ -2,8 +2,10 @@ package vn.layso.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
+import vn.layso.predict.PredictionRoutes;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.PublicTicket;
 import vn.layso.queue.TicketRoutes;
@@ -25,6 +27,8 @@ public final class ApiCatalog {
     all.addAll(TicketRoutes.API);
     all.addAll(CounterRoutes.API);
     all.addAll(CheckInRoutes.API);
+    all.addAll(PredictionRoutes.API);
+    all.addAll(AuditRoutes.API);
     return all;
   }
 

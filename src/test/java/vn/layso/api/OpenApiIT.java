@@ -166,6 +166,13 @@ class OpenApiIT {
     check("post", "/api/v1/admin/users", api.post("/api/v1/admin/users", new JsonObject()
         .put("username", "canbo-openapi").put("password", "mat-khau-dai-hon").put("role", "STAFF")
         .put("office", "demo").encode(), "token", token));
+    // the account just made is in the audit log, with its state after
+    Api.Response audit = api.get("/api/v1/offices/demo/audit", "token", token);
+    assertThat(audit.array()).isNotEmpty();
+    check("get", "/api/v1/offices/{office}/audit", audit);
+    check("get", "/api/v1/audit", api.get("/api/v1/audit", "token", token));
+    check("get", "/api/v1/audit", api.get("/api/v1/audit?from=2026-13-01", "token", token));
+    check("get", "/api/v1/auth/me", api.get("/api/v1/auth/me"));
   }
 
   @Test
