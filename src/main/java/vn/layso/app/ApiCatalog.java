@@ -6,6 +6,7 @@ import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.predict.PredictionRoutes;
+import vn.layso.queue.BoardRoutes;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.PublicTicket;
 import vn.layso.queue.TicketRoutes;
@@ -26,6 +27,7 @@ public final class ApiCatalog {
     all.addAll(AuthRoutes.API);
     all.addAll(TicketRoutes.API);
     all.addAll(CounterRoutes.API);
+    all.addAll(BoardRoutes.API);
     all.addAll(CheckInRoutes.API);
     all.addAll(PredictionRoutes.API);
     all.addAll(AuditRoutes.API);

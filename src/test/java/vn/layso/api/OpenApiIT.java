@@ -173,6 +173,7 @@ class OpenApiIT {
     check("get", "/api/v1/audit", api.get("/api/v1/audit", "token", token));
     check("get", "/api/v1/audit", api.get("/api/v1/audit?from=2026-13-01", "token", token));
     check("get", "/api/v1/auth/me", api.get("/api/v1/auth/me"));
+    check("get", "/api/v1/offices/{office}/board", api.get("/api/v1/offices/demo/board", "token", token));
   }
 
   @Test
