@@ -71,8 +71,8 @@ public final class ApiShape {
   }
 
   /**
-   * The values a string takes: the codes of an enum (its {@code code()} where it has one, else its
-   * constants' names), so a list kept in the domain is not written again.
+   * The values a string takes: the codes of an enum (its {@code code()} or {@code id()} where it has
+   * one, else its constants' names), so a list kept in the domain is not written again.
    */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

@@ -50,7 +50,7 @@ public final class SchemaBuilder {
     }
     if (owner == null) {
       schemas.put(name, new JsonObject()); // placed first: a record may refer to itself
-      schemas.put(name, type.isEnum() ? enumSchema(type) : recordSchema(type));
+      schemas.put(name, type.isEnum() ? enumSchema(type) : type.isSealed() ? oneOfSchema(type) : recordSchema(type));
     }
     return new JsonObject().put("$ref", REF + name);
   }
@@ -80,6 +80,15 @@ public final class SchemaBuilder {
   private JsonObject enumSchema(Class<?> type) {
     JsonObject schema = new JsonObject().put("type", "string").put("enum", constants(type));
     return withProse(schema, prose.getJsonObject(name(type), new JsonObject()));
+  }
+
+  /** A sealed interface of records: one of them (each must tell itself apart, e.g. by a status value). */
+  private JsonObject oneOfSchema(Class<?> type) {
+    JsonArray choices = new JsonArray();
+    for (Class<?> permitted : type.getPermittedSubclasses()) {
+      choices.add(ref(permitted));
+    }
+    return withProse(new JsonObject().put("oneOf", choices), prose.getJsonObject(name(type), new JsonObject()));
   }
 
   private JsonObject recordSchema(Class<?> type) {
@@ -171,7 +180,7 @@ public final class SchemaBuilder {
       schema = new JsonObject().put("type", "array");
     } else if (c.isEnum() && c.getEnclosingClass() != null) {
       schema = new JsonObject().put("type", "string").put("enum", constants(c));
-    } else if (c.isEnum() || c.isRecord()) {
+    } else if (c.isEnum() || c.isRecord() || c.isSealed()) {
       return ref(c);
     } else {
       throw new IllegalArgumentException("no schema for " + c.getName() + ": use a record, an enum or a JSON type");
@@ -226,7 +235,10 @@ public final class SchemaBuilder {
   private static JsonArray codes(Class<?> type) {
     JsonArray out = new JsonArray();
     try {
-      java.lang.reflect.Method code = type.getMethod("code");
+      java.lang.reflect.Method code = java.util.Arrays.stream(type.getMethods())
+          .filter(m -> (m.getName().equals("code") || m.getName().equals("id")) && m.getParameterCount() == 0
+              && m.getReturnType() == String.class)
+          .findFirst().orElseThrow(NoSuchMethodException::new);
       for (Object constant : type.getEnumConstants()) {
         out.add(code.invoke(constant));
       }

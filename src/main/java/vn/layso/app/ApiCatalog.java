@@ -5,6 +5,7 @@ import java.util.List;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
+import vn.layso.device.DeviceRoutes;
 import vn.layso.predict.PredictionRoutes;
 import vn.layso.queue.BoardRoutes;
 import vn.layso.queue.CounterRoutes;
@@ -31,6 +32,7 @@ public final class ApiCatalog {
     all.addAll(CheckInRoutes.API);
     all.addAll(PredictionRoutes.API);
     all.addAll(AuditRoutes.API);
+    all.addAll(DeviceRoutes.API);
     return all;
   }
 

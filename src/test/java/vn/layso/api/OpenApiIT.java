@@ -344,6 +344,18 @@ class OpenApiIT {
     check("delete", "/api/v1/offices/{office}/devices/{device}",
         api.method("DELETE", devices + "/kiosk-openapi", null, "token", token));
     check("get", "/api/v1/tickets/{id}/qr.svg", api.get("/api/v1/tickets/demo.000000000000/qr.svg"));
+    // pairing by code: the code, the poll while waiting, the claim, the poll once paired (answered once)
+    Api.Response code = api.post("/api/v1/devices/pairing-codes", "");
+    check("post", "/api/v1/devices/pairing-codes", code);
+    String poll = "/api/v1/devices/pairing-codes/" + code.json().getString("secret");
+    check("get", "/api/v1/devices/pairing-codes/{secret}", api.get(poll));
+    check("post", "/api/v1/offices/{office}/devices/claim", api.post("/api/v1/offices/demo/devices/claim",
+        new JsonObject().put("code", code.json().getString("code")).put("kind", "display").put("name", "man-hinh-openapi")
+            .encode(), "token", token));
+    Api.Response handedOver = api.get(poll);
+    assertThat(handedOver.json().getString("status")).isEqualTo("paired");
+    check("get", "/api/v1/devices/pairing-codes/{secret}", handedOver);
+    check("get", "/api/v1/devices/pairing-codes/{secret}", api.get(poll));
   }
 
   @Test
