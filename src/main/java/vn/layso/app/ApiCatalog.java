@@ -2,6 +2,7 @@ package vn.layso.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
@@ -23,8 +24,8 @@ public final class ApiCatalog {
   private ApiCatalog() {
   }
 
-  public static List<vn.layso.api.ApiOperation> operations() {
-    List<vn.layso.api.ApiOperation> all = new ArrayList<>(SystemApi.API);
+  public static List<ApiOperation> operations() {
+    List<ApiOperation> all = new ArrayList<>(SystemApi.API);
     all.addAll(AuthRoutes.API);
     all.addAll(TicketRoutes.API);
     all.addAll(CounterRoutes.API);

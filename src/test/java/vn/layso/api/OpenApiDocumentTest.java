@@ -128,6 +128,28 @@ class OpenApiDocumentTest {
     assertThatThrownBy(() -> ApiOperation.get("/x/{id}", "x", "system").build()).hasMessageContaining("id");
   }
 
+  @Test
+  void everyDetailAnErrorCarriesIsAComponentOfTheErrorRecord() throws Exception {
+    // the failure handler writes an ApiException's details as they are: each must be in ErrorView,
+    // whose schema (additionalProperties: false) is the one clients read
+    Set<String> components = new TreeSet<>();
+    for (var c : ErrorView.class.getRecordComponents()) {
+      components.add(c.getName());
+    }
+    java.util.regex.Pattern with = java.util.regex.Pattern.compile("\\.with\\(\"([A-Za-z]+)\"");
+    Set<String> details = new TreeSet<>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        java.util.regex.Matcher m = with.matcher(java.nio.file.Files.readString(file));
+        while (m.find()) {
+          details.add(m.group(1));
+        }
+      }
+    }
+    assertThat(details).contains("opensAt", "limit", "ticket");
+    assertThat(components).containsAll(details);
+  }
+
   private static JsonObject prose() {
     return new JsonObject().put("info", new JsonObject().put("title", "t").put("version", "v1"))
         .put("servers", new JsonArray()).put("tags", new JsonArray())
