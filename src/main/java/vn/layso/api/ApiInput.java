@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import vn.layso.common.ApiException;
 import vn.layso.common.JsonInput;
 
 /**
@@ -34,6 +35,8 @@ public final class ApiInput {
     private final String[] names;
     private final int[] limits;
     private final boolean[] required;
+    private final String[] invalidAs;
+    private final boolean[] whole;
     private final Constructor<?> canonical;
 
     Reader(Class<?> type) {
@@ -41,13 +44,19 @@ public final class ApiInput {
       names = new String[components.length];
       limits = new int[components.length];
       required = new boolean[components.length];
+      invalidAs = new String[components.length];
+      whole = new boolean[components.length];
       Class<?>[] types = new Class<?>[components.length];
       for (int i = 0; i < components.length; i++) {
         RecordComponent c = components[i];
-        if (c.getType() != String.class) {
-          throw new IllegalStateException(type.getSimpleName() + "." + c.getName() + ": only text components are read");
+        ApiShape.InvalidAs invalid = c.getAnnotation(ApiShape.InvalidAs.class);
+        whole[i] = c.getType() == Integer.class;
+        if (c.getType() != String.class && !(whole[i] && invalid != null)) {
+          throw new IllegalStateException(type.getSimpleName() + "." + c.getName()
+              + ": only text, and whole numbers with the code that refuses them (InvalidAs), are read");
         }
-        types[i] = String.class;
+        invalidAs[i] = invalid == null ? null : invalid.value();
+        types[i] = c.getType();
         names[i] = c.getName();
         ApiShape.MaxLength max = c.getAnnotation(ApiShape.MaxLength.class);
         limits[i] = max == null ? DEFAULT_MAX : max.value();
@@ -63,7 +72,18 @@ public final class ApiInput {
     Object read(JsonInput json) {
       Object[] values = new Object[names.length];
       for (int i = 0; i < names.length; i++) {
-        values[i] = required[i] ? json.requiredString(names[i], limits[i]) : json.optionalString(names[i], limits[i]);
+        if (whole[i]) {
+          Object raw = json.raw().getValue(names[i]);
+          if (raw == null && !required[i]) {
+            continue;
+          }
+          if (!(raw instanceof Integer n)) {
+            throw ApiException.invalid(invalidAs[i]);
+          }
+          values[i] = n;
+        } else {
+          values[i] = required[i] ? json.requiredString(names[i], limits[i]) : json.optionalString(names[i], limits[i]);
+        }
       }
       try {
         return canonical.newInstance(values);

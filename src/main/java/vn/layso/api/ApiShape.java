@@ -80,6 +80,13 @@ public final class ApiShape {
     Class<? extends Enum<?>> value();
   }
 
+  /** The error code a request component answers when it is missing (and required) or not of its type. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+  public @interface InvalidAs {
+    String value();
+  }
+
   /** A component whose fields are written in place, in its record's (Jackson's JsonUnwrapped does the writing). */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

@@ -13,6 +13,7 @@ import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.PublicTicket;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.queue.TicketView;
+import vn.layso.rating.RatingRoutes;
 
 /**
  * The API's route table as the OpenAPI document is generated from it: each converted feature's
@@ -34,6 +35,7 @@ public final class ApiCatalog {
     all.addAll(PredictionRoutes.API);
     all.addAll(AuditRoutes.API);
     all.addAll(DeviceRoutes.API);
+    all.addAll(RatingRoutes.API);
     return all;
   }
 

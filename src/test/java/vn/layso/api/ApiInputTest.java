@@ -45,6 +45,19 @@ class ApiInputTest {
     throw new AssertionError("accepted " + json);
   }
 
+  record Rated(@ApiShape.Required @ApiShape.InvalidAs("invalid_level") Integer level, String reason)
+      implements ApiShape.Request {
+  }
+
+  @Test
+  void aWholeNumberIsReadOrRefusedWithTheCodeItNames() {
+    assertThat(ApiInput.read(Buffer.buffer("{\"level\":3}"), Rated.class)).isEqualTo(new Rated(3, null));
+    for (String bad : new String[] {"{}", "{\"level\":\"3\"}", "{\"level\":3.5}", "{\"level\":null}"}) {
+      assertThatThrownBy(() -> ApiInput.read(Buffer.buffer(bad), Rated.class)).as(bad)
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_level"));
+    }
+  }
+
   @Test
   void aRecordWithAComponentItCannotReadIsAProgrammingError() {
     record Counted(int count) implements ApiShape.Request {

@@ -174,6 +174,15 @@ class OpenApiIT {
     check("get", "/api/v1/audit", api.get("/api/v1/audit?from=2026-13-01", "token", token));
     check("get", "/api/v1/auth/me", api.get("/api/v1/auth/me"));
     check("get", "/api/v1/offices/{office}/board", api.get("/api/v1/offices/demo/board", "token", token));
+    // the first ticket was completed by the second call-next: its citizen may rate it, once
+    String rating = "/api/v1/tickets/" + id + "/rating";
+    check("get", "/api/v1/tickets/{id}/rating", api.get(rating));
+    check("post", "/api/v1/tickets/{id}/rating", api.post(rating, "{\"level\":\"ba\"}"));
+    Api.Response rated = api.post(rating, "{\"level\":3}");
+    assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+    check("post", "/api/v1/tickets/{id}/rating", rated);
+    check("post", "/api/v1/tickets/{id}/rating", api.post(rating, "{\"level\":3}"));
+    check("get", "/api/v1/tickets/{id}/rating", api.get(rating));
   }
 
   @Test
