@@ -6,7 +6,11 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** GET /api/v1/openapi.json: the project's OpenAPI document, read (and checked to be JSON) once at start. */
+/**
+ * GET /api/v1/openapi.json: the project's OpenAPI document, generated from the code at build time
+ * ({@link OpenApiGenerator}) and read (and checked to be JSON) once at start. Classes compiled
+ * without Maven (an IDE) have no generated file: the document is then generated here, the same way.
+ */
 final class ApiDocRoutes {
 
   static final String RESOURCE = "openapi/openapi.json";
@@ -15,7 +19,8 @@ final class ApiDocRoutes {
 
   ApiDocRoutes() {
     try {
-      String text = LaysoServer.resource(RESOURCE);
+      String text = ApiDocRoutes.class.getClassLoader().getResource(RESOURCE) != null
+          ? LaysoServer.resource(RESOURCE) : OpenApiGenerator.document().encodePrettily();
       new JsonObject(text); // a broken document stops the start rather than being served
       this.document = Buffer.buffer(text);
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import vn.layso.api.ApiJson;
 import vn.layso.audit.AuditLog;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.account.AccountRoutes;
@@ -194,9 +195,8 @@ final class Routing {
       ctx.response().setStatusCode(up ? 200 : 503)
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
-          .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("redis", up ? "UP" : "DOWN")
-              .put("offices", f.offices().all().size()).put("liveSockets", f.hub().openSockets())
-              .put("liveQueuedBytes", f.hub().queuedBytes()).encode());
+          .end(ApiJson.buffer(new SystemApi.Health(up ? "UP" : "DOWN", up ? "UP" : "DOWN", f.offices().all().size(),
+              f.hub().openSockets(), f.hub().queuedBytes())));
     });
   }
 

@@ -2,17 +2,22 @@ package vn.layso.checkin;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.function.Function;
+import vn.layso.api.ApiInput;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
 import vn.layso.auth.domain.Principal;
-import vn.layso.common.JsonInput;
 import vn.layso.common.LookupLimiter;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.queue.QueueService;
-import vn.layso.queue.TicketJson;
+import vn.layso.queue.TicketView;
 import vn.layso.queue.TicketRoutes;
 
 /**
@@ -20,6 +25,22 @@ import vn.layso.queue.TicketRoutes;
  * like issuing). Checking in again, with or without the same Idempotency-Key, answers the same ticket.
  */
 public final class CheckInRoutes {
+
+  /** A check-in's body: the booking code (case, spaces and the dash do not matter). */
+  public record CheckInRequest(@ApiShape.Required @ApiShape.MaxLength(20) String code) implements ApiShape.Request {
+  }
+
+  /** The route as the OpenAPI document shows it. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.post("/api/v1/offices/{office}/check-in", "checkIn", "tickets")
+          .params("office", "Idempotency-Key").body(CheckInRequest.class)
+          .answer(201, TicketView.class, "Idempotent-Replayed", "X-Layso-Token")
+          .errors(400, "body_required", "invalid_encoding", "invalid_json", "field_required", "field_not_text",
+              "field_too_long", "field_invalid_characters", "check_in_code_invalid", "invalid_idempotency_key")
+          .errors(403, "device_not_allowed")
+          .errors(404, "check_in_code_unknown", "office_not_found")
+          .errors(409, "check_in_too_early", "check_in_closed")
+          .limited("rate_limited", "lookup_limited").build());
 
   private final CheckInService checkIn;
   private final OfficeRegistry offices;
@@ -52,10 +73,10 @@ public final class CheckInRoutes {
     }
   }
 
-  private Future<JsonObject> checkIn(RoutingContext ctx) {
+  private Future<Buffer> checkIn(RoutingContext ctx) {
     var office = offices.require(ctx.pathParam("office"));
     TicketRoutes.idempotencyKey(ctx.request().getHeader("Idempotency-Key"));
-    String code = JsonInput.parse(ctx.body().buffer()).requiredString("code", 20);
+    String code = ApiInput.read(ctx.body().buffer(), CheckInRequest.class).code();
     Principal principal = Auth.principal(ctx);
     String by = principal == null ? "public" : principal.source();
     return checkIn.checkIn(office.id(), code, by).compose(result -> (result.replayed()
@@ -65,11 +86,8 @@ public final class CheckInRoutes {
           if (result.replayed()) {
             ctx.response().putHeader("Idempotent-Replayed", "true");
           }
-          JsonObject json = TicketJson.of(office, result.ticket(), result.position(), wait);
-          if (result.late()) {
-            json.put("lateArrival", true);
-          }
-          return json;
+          TicketView ticket = TicketView.of(office, result.ticket(), result.position(), wait);
+          return ApiJson.answer(ctx, result.late() ? ticket.markedLate() : ticket);
         }));
   }
 }

@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 import vn.layso.history.domain.DaySummary;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.DayCloser;
-import vn.layso.queue.TicketJson;
+import vn.layso.api.ApiJson;
+import vn.layso.queue.TicketView;
 import vn.layso.queue.domain.Ticket;
 
 /**
  * What follows a closed day (the day closer's afterClose): the day's summary, stored for good,
  * and the day's archive file, {@code DATA_DIR/archive/<office>/<yyyy-MM-dd>.jsonl.gz}, one line per
- * ticket in the staff record form ({@link TicketJson#record}, as the history API answers). The
+ * ticket in the staff record form ({@link TicketView#record}, as the history API answers). The
  * tickets are read through the day index, {@link #BATCH} at a time.
  *
  * <p>Exactly once in effect, however often it is called and by however many servers: a day whose
@@ -95,7 +96,7 @@ public final class DayArchiver {
       for (Ticket t : page.tickets()) {
         summary.add(t);
         tickets.add(t);
-        lines.add(TicketJson.record(office, t).encode());
+        lines.add(ApiJson.encode(TicketView.record(office, t)));
       }
       Future<Void> written = vertx.executeBlocking(() -> {
         writer.write(lines);

@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import vn.layso.office.domain.Office;
-import vn.layso.queue.TicketJson;
+import vn.layso.api.ApiJson;
+import vn.layso.queue.TicketView;
 
 /** Reads the history for staff and managers: a day's full ticket records, and day summaries. */
 public final class HistoryService {
@@ -20,7 +21,7 @@ public final class HistoryService {
   public Future<JsonObject> dayTickets(Office office, LocalDate day, long offset, int limit) {
     return store.dayTickets(office.id(), day, offset, limit).map(page -> new JsonObject()
         .put("office", office.id()).put("date", day.toString()).put("total", page.total()).put("offset", offset)
-        .put("tickets", new JsonArray(page.tickets().stream().map(t -> TicketJson.record(office, t)).toList())));
+        .put("tickets", new JsonArray(page.tickets().stream().map(t -> ApiJson.json(TicketView.record(office, t))).toList())));
   }
 
   /** The summaries of the closed days from {@code from} to {@code to} (both included) that have one. */

@@ -1,13 +1,16 @@
 package vn.layso.queue;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -20,6 +23,33 @@ import vn.layso.queue.domain.IssuingSurge;
  * numbers far faster than normal (the surge alert, see IssuingSurge). Decided here, shown by the page.
  */
 public final class BoardRoutes {
+
+  /** The route as the OpenAPI document shows it. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/offices/{office}/board", "getFieldBoard", "counters")
+          .roles(List.of("ADMIN", "MANAGER", "STAFF")).params("office").answer(200, Board.class)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+          .errors(404, "office_not_found").build());
+
+  /** Today's fields as the console's live board shows them, with the issuing-surge alerts. */
+  @ApiShape.Name("FieldBoard")
+  public record Board(@ApiShape.Required String office, @ApiShape.Required @ApiShape.Format("date-time") String at,
+                      @ApiShape.Required List<Field> fields, @ApiShape.Required List<String> overTarget,
+                      @ApiShape.Required List<Surge> surges) {
+  }
+
+  /** A field's queue: how many wait, its target, and the longest wait (absent when nobody waits). */
+  @ApiShape.Name("BoardField")
+  public record Field(@ApiShape.Required String service, @ApiShape.Required String name, @ApiShape.Min(0) int waiting,
+                      int targetWaitMinutes, boolean overTarget,
+                      @ApiShape.Format("date-time") String oldestArrivalAt, Long oldestWaitMinutes) {
+  }
+
+  /** An issuing-surge alert: the field, what it issued in the window, its rate, its normal, how many times. */
+  @ApiShape.Name("IssuingSurgeAlert")
+  public record Surge(@ApiShape.Required String service, @ApiShape.Required String name, @ApiShape.Min(1) int issued,
+                      int windowMinutes, long perHour, double normalPerHour, @ApiShape.Min(2) int times) {
+  }
 
   private final QueueService queue;
   private final OfficeRegistry offices;
@@ -35,38 +65,29 @@ public final class BoardRoutes {
     router.get("/api/v1/offices/:office/board").respond(this::board);
   }
 
-  /** The issuing-surge alerts: the field, what it issued in the window, its rate, its normal, how many times. */
-  private static JsonArray surges(Office office, List<IssuingSurge.Surge> surges) {
-    return new JsonArray(surges.stream().map(s -> new JsonObject().put("service", s.service())
-        .put("name", office.service(s.service()).map(d -> d.name()).orElse(s.service()))
-        .put("issued", s.issued()).put("windowMinutes", IssuingSurge.WINDOW_MINUTES)
-        .put("perHour", Math.round(s.perHour())).put("normalPerHour", Math.round(s.normalPerHour() * 10) / 10.0)
-        .put("times", s.times())).toList());
+  private static List<Surge> surges(Office office, List<IssuingSurge.Surge> surges) {
+    return surges.stream().map(s -> new Surge(s.service(), office.service(s.service()).map(d -> d.name()).orElse(s.service()),
+        s.issued(), IssuingSurge.WINDOW_MINUTES, Math.round(s.perHour()), Math.round(s.normalPerHour() * 10) / 10.0,
+        s.times())).toList();
   }
 
-  private Future<JsonObject> board(RoutingContext ctx) {
+  private Future<Buffer> board(RoutingContext ctx) {
     Office office = Auth.staffOffice(ctx, offices);
     Future<List<IssuingSurge.Surge>> surges = queue.surges(office);
     return Future.all(queue.fieldWaits(office), surges).map(both -> both.<List<FieldWait>>resultAt(0)).map(fields -> {
       Instant now = clock.instant();
-      JsonArray rows = new JsonArray();
-      JsonArray alerts = new JsonArray();
+      List<Field> rows = new ArrayList<>();
+      List<String> alerts = new ArrayList<>();
       for (FieldWait f : fields) {
-        JsonObject row = new JsonObject().put("service", f.service())
-            .put("name", office.service(f.service()).map(s -> s.name()).orElse(f.service()))
-            .put("waiting", f.waiting()).put("targetWaitMinutes", f.targetWaitMinutes())
-            .put("overTarget", f.overTarget(now));
-        if (f.oldestArrival() != null && f.waiting() > 0) {
-          row.put("oldestArrivalAt", f.oldestArrival().toString())
-              .put("oldestWaitMinutes", f.oldestWait(now).orElseThrow().toMinutes());
-        }
+        boolean waits = f.oldestArrival() != null && f.waiting() > 0;
+        rows.add(new Field(f.service(), office.service(f.service()).map(s -> s.name()).orElse(f.service()), f.waiting(),
+            f.targetWaitMinutes(), f.overTarget(now), waits ? f.oldestArrival().toString() : null,
+            waits ? f.oldestWait(now).orElseThrow().toMinutes() : null));
         if (f.overTarget(now)) {
           alerts.add(f.service());
         }
-        rows.add(row);
       }
-      return new JsonObject().put("office", office.id()).put("at", now.toString()).put("fields", rows)
-          .put("overTarget", alerts).put("surges", surges(office, surges.result()));
+      return ApiJson.answer(ctx, new Board(office.id(), now.toString(), rows, alerts, surges(office, surges.result())));
     });
   }
 }

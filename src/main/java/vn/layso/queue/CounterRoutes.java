@@ -1,11 +1,15 @@
 package vn.layso.queue;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.layso.api.ApiInput;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
-import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.common.ApiException;
@@ -23,6 +27,61 @@ public final class CounterRoutes {
 
   private static final String COUNTER = "/api/v1/offices/:office/counters/:counter";
   private static final String BASE = COUNTER + "/";
+
+  /** A pause's optional body: why (a PauseReason code) and a note. */
+  @ApiShape.Name("PauseRequest")
+  public record PauseBody(@ApiShape.ValuesOf(PauseReason.class) @ApiShape.MaxLength(32) String reason,
+                          @ApiShape.MaxLength(PauseReason.MAX_NOTE) String note) implements ApiShape.Request {
+  }
+
+  /** A transfer's body: the field the ticket goes to. */
+  public record TransferRequest(@ApiShape.Required @ApiShape.MaxLength(32) String service) implements ApiShape.Request {
+  }
+
+  /** The routes as the OpenAPI document shows them. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/offices/{office}/counters/{counter}", "getCounter", "counters")
+          .roles(ApiOperation.STAFF).params("office", "counter").answer(200, CounterConsole.class)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+          .errors(404, "office_not_found", "counter_not_found").build(),
+      press("call-next", "callNext")
+          .answer(200, TicketView.Called.class, "Idempotent-Replayed").answer(204, null, "Idempotent-Replayed")
+          .errors(409, "counter_paused", "idempotency_key_reused").build(),
+      press("recall", "recall")
+          .answer(200, TicketView.Answer.class, "Idempotent-Replayed")
+          .errors(409, "no_current_ticket", "invalid_transition", "idempotency_key_reused").build(),
+      press("start", "start")
+          .answer(200, TicketView.Answer.class, "Idempotent-Replayed")
+          .errors(409, "no_current_ticket", "invalid_transition", "idempotency_key_reused").build(),
+      press("complete", "complete")
+          .answer(200, TicketView.Answer.class, "Idempotent-Replayed")
+          .errors(409, "no_current_ticket", "invalid_transition", "idempotency_key_reused").build(),
+      press("no-show", "noShow")
+          .answer(200, TicketView.Answer.class, "Idempotent-Replayed")
+          .errors(409, "no_current_ticket", "invalid_transition", "idempotency_key_reused").build(),
+      press("transfer", "transfer")
+          .body(TransferRequest.class).answer(200, TicketView.Answer.class, "Idempotent-Replayed")
+          .errors(400, "body_required", "invalid_encoding", "invalid_json", "field_required", "field_not_text",
+              "field_too_long", "field_invalid_characters", "unknown_service")
+          .errors(409, "no_current_ticket", "invalid_transition", "same_service", "idempotency_key_reused").build(),
+      press("pause", "pause").optionalBody(PauseBody.class)
+          .answer(200, CounterConsole.State.class, "Idempotent-Replayed")
+          .errors(400, "invalid_encoding", "invalid_json", "field_not_text", "field_too_long",
+              "field_invalid_characters", "unknown_pause_reason")
+          .errors(409, "idempotency_key_reused").build(),
+      press("resume", "resume").answer(200, CounterConsole.State.class, "Idempotent-Replayed")
+          .errors(409, "idempotency_key_reused").build(),
+      press("open", "openCounter").answer(200, CounterConsole.SessionState.class, "Idempotent-Replayed")
+          .errors(409, "idempotency_key_reused").build(),
+      press("close", "closeCounter").answer(200, CounterConsole.SessionState.class, "Idempotent-Replayed")
+          .errors(409, "idempotency_key_reused", "counter_has_ticket").build());
+
+  private static ApiOperation.Builder press(String action, String id) {
+    return ApiOperation.post("/api/v1/offices/{office}/counters/{counter}/" + action, id, "counters")
+        .roles(ApiOperation.STAFF).params("office", "counter", "Idempotency-Key")
+        .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+        .errors(404, "office_not_found", "counter_not_found");
+  }
 
   private final QueueService queue;
   private final OfficeRegistry offices;
@@ -62,7 +121,7 @@ public final class CounterRoutes {
     }
   }
 
-  private Future<JsonObject> callNext(RoutingContext ctx) {
+  private Future<Buffer> callNext(RoutingContext ctx) {
     Presser p = presser(ctx);
     Office office = p.office();
     return queue.callNext(office.id(), ctx.pathParam("counter"), p.by(), p.key()).map(called -> {
@@ -71,49 +130,45 @@ public final class CounterRoutes {
         ctx.response().setStatusCode(204);
         return null;
       }
-      JsonObject body = new JsonObject().put("ticket", TicketJson.of(office, called.ticket(), null));
-      // why this ticket: the reason the call kept in the ticket's history, for the staff who pressed
-      called.ticket().steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
-          .reduce((first, last) -> last).ifPresent(call -> body.put("why", TicketJson.why(office, call.why())));
-      // the ticket the press ended first: completed (its service had started) or skipped (a no-show)
-      if (called.closed() != null) {
-        body.put(called.closed().status() == TicketStatus.DONE ? "completed" : "skipped",
-            TicketJson.of(office, called.closed(), null));
-      }
-      return body;
+      // why this ticket (the reason the call kept in its history), and the ticket the press ended
+      // first: completed (its service had started) or skipped (a no-show)
+      TicketView closed = called.closed() == null ? null : TicketView.of(office, called.closed());
+      boolean done = called.closed() != null && called.closed().status() == TicketStatus.DONE;
+      return ApiJson.answer(ctx, new TicketView.Called(TicketView.of(office, called.ticket()),
+          TicketView.lastWhy(office, called.ticket()), done ? closed : null, done ? null : closed));
     });
   }
 
-  private Future<JsonObject> act(RoutingContext ctx, TicketAction action) {
+  private Future<Buffer> act(RoutingContext ctx, TicketAction action) {
     Presser p = presser(ctx);
     return queue.act(p.office().id(), ctx.pathParam("counter"), action, p.by(), p.key())
         .map(placed -> ticket(ctx, p.office(), placed));
   }
 
-  private Future<JsonObject> transfer(RoutingContext ctx) {
+  private Future<Buffer> transfer(RoutingContext ctx) {
     Presser p = presser(ctx);
-    String service = JsonInput.parse(ctx.body().buffer()).requiredString("service", 32);
+    String service = ApiInput.read(ctx.body().buffer(), TransferRequest.class).service();
     return queue.transfer(p.office().id(), ctx.pathParam("counter"), service, p.by(), p.key())
         .map(placed -> ticket(ctx, p.office(), placed));
   }
 
-  private Future<JsonObject> pause(RoutingContext ctx, boolean paused) {
+  private Future<Buffer> pause(RoutingContext ctx, boolean paused) {
     Presser p = presser(ctx);
     String counter = ctx.pathParam("counter");
     return queue.pause(p.office().id(), counter, paused, paused ? pauseRequest(ctx) : PauseRequest.NONE, p.by(), p.key())
         .map(state -> {
           markReplay(ctx, state.replayed());
-          return CounterViewJson.pause(p.office(), new JsonObject().put("counter", counter), state);
+          return ApiJson.answer(ctx, CounterConsole.state(p.office(), counter, state));
         });
   }
 
-  private Future<JsonObject> session(RoutingContext ctx, boolean open) {
+  private Future<Buffer> session(RoutingContext ctx, boolean open) {
     Presser p = presser(ctx);
     String counter = ctx.pathParam("counter");
     return queue.session(p.office().id(), counter, open, p.by(), p.key()).map(session -> {
       markReplay(ctx, session.replayed());
       ctx.response().putHeader("Cache-Control", "no-store");
-      return CounterViewJson.session(p.office(), new JsonObject().put("counter", counter), session, null);
+      return ApiJson.answer(ctx, CounterConsole.sessionState(p.office(), counter, session));
     });
   }
 
@@ -122,21 +177,22 @@ public final class CounterRoutes {
     if (ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
       return PauseRequest.NONE;
     }
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String note = body.optionalString("note", PauseReason.MAX_NOTE);
-    return new PauseRequest(body.optionalString("reason", 32), note == null || note.isEmpty() ? null : note);
+    PauseBody body = ApiInput.read(ctx.body().buffer(), PauseBody.class);
+    String note = body.note();
+    return new PauseRequest(body.reason(), note == null || note.isEmpty() ? null : note);
   }
 
-  private Future<JsonObject> view(RoutingContext ctx) {
+  private Future<Buffer> view(RoutingContext ctx) {
     Office office = offices.require(ctx.pathParam("office"));
     Auth.requireStaff(ctx, office.id());
     Counter counter = office.counter(ctx.pathParam("counter"))
         .orElseThrow(() -> ApiException.notFound("counter_not_found", OfficeRegistry.safe(ctx.pathParam("counter"))));
-    return queue.counterView(office.id(), counter.id()).map(view -> CounterViewJson.of(office, counter, view));
+    return queue.counterView(office.id(), counter.id())
+        .map(view -> ApiJson.answer(ctx, CounterConsole.of(office, counter, view)));
   }
 
-  private static JsonObject ticket(RoutingContext ctx, Office office, QueueStore.Placed placed) {
+  private static Buffer ticket(RoutingContext ctx, Office office, QueueStore.Placed placed) {
     markReplay(ctx, placed.replayed());
-    return new JsonObject().put("ticket", TicketJson.of(office, placed));
+    return ApiJson.answer(ctx, new TicketView.Answer(TicketView.of(office, placed)));
   }
 }

@@ -2,14 +2,19 @@ package vn.layso.queue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.layso.api.ApiInput;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiParameters;
+import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
 import vn.layso.auth.domain.Principal;
 import vn.layso.common.ApiException;
 import vn.layso.common.ClientAddress;
-import vn.layso.common.JsonInput;
 import vn.layso.common.RateLimiter;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.WalkInIssuing;
@@ -17,7 +22,33 @@ import vn.layso.office.domain.WalkInIssuing;
 /** Taking a walk-in number and following a ticket. */
 public final class TicketRoutes {
 
-  private static final int MAX_IDEMPOTENCY_KEY = 100;
+  private static final int MAX_IDEMPOTENCY_KEY = ApiParameters.MAX_IDEMPOTENCY_KEY;
+
+  /**
+   * A walk-in issuing's body. {@code citizenCard} (the raw text of the CCCD card's QR code) is read
+   * and checked by the card feature before this route; it is part of the same body.
+   */
+  public record IssueRequest(@ApiShape.Required @ApiShape.MaxLength(32) String service,
+                             @ApiShape.Nullable @ApiShape.MaxLength(32) String priority,
+                             @ApiShape.MaxLength(512) String citizenCard) implements ApiShape.Request {
+  }
+
+  /** The routes as the OpenAPI document shows them. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.post("/api/v1/offices/{office}/tickets", "issueTicket", "tickets")
+          .params("office", "Idempotency-Key").body(IssueRequest.class)
+          .answer(201, TicketView.class, "Idempotent-Replayed", "X-Layso-Token")
+          .errors(400, "body_required", "invalid_encoding", "invalid_json", "field_required", "field_not_text", "field_too_long",
+          "field_invalid_characters", "unknown_service", "unknown_priority_group", "invalid_idempotency_key",
+              "invalid_citizen_card", "citizen_card_required")
+          .errors(403, "priority_requires_token", "device_not_allowed", "card_needs_kiosk", "kiosk_only")
+          .errors(404, "office_not_found")
+          .errors(409, "numbers_exhausted", "idempotency_key_reused", "office_closed", "service_closed",
+              "office_closed_indefinitely", "service_closed_indefinitely", "limit_reached")
+          .limited("rate_limited", "too_many_open_tickets").build(),
+      ApiOperation.get("/api/v1/tickets/{id}", "getTicket", "tickets").params("id")
+          .answer(200, TicketView.class, "X-Layso-Token")
+          .errors(404, "ticket_not_found").build());
 
   private final QueueService queue;
   private final OfficeRegistry offices;
@@ -35,12 +66,12 @@ public final class TicketRoutes {
     router.get("/api/v1/tickets/:id").respond(this::find);
   }
 
-  private Future<JsonObject> issue(RoutingContext ctx) {
+  private Future<Buffer> issue(RoutingContext ctx) {
     String officeId = ctx.pathParam("office");
     var office = offices.require(officeId);
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String service = body.requiredString("service", 32);
-    String priority = body.optionalString("priority", 32);
+    IssueRequest body = ApiInput.read(ctx.body().buffer(), IssueRequest.class);
+    String service = body.service();
+    String priority = body.priority();
     if (priority != null) {
       Auth.requirePriorityGrant(ctx, officeId);
     }
@@ -58,7 +89,7 @@ public final class TicketRoutes {
           if (placed.replayed()) {
             ctx.response().putHeader("Idempotent-Replayed", "true");
           }
-          return TicketJson.of(office, placed, wait);
+          return ApiJson.answer(ctx, TicketView.of(office, placed.ticket(), placed.position(), wait));
         }));
   }
 
@@ -78,11 +109,11 @@ public final class TicketRoutes {
     ctx.next();
   }
 
-  private Future<JsonObject> find(RoutingContext ctx) {
+  private Future<Buffer> find(RoutingContext ctx) {
     return queue.find(ctx.pathParam("id")).compose(placed -> {
       var office = offices.require(placed.ticket().office());
       return queue.forecast(office, placed.ticket(), placed.position())
-          .map(wait -> TicketJson.of(office, placed, wait));
+          .map(wait -> ApiJson.answer(ctx, TicketView.of(office, placed.ticket(), placed.position(), wait)));
     });
   }
 

@@ -166,6 +166,23 @@ class OpenApiIT {
     check("post", "/api/v1/admin/users", api.post("/api/v1/admin/users", new JsonObject()
         .put("username", "canbo-openapi").put("password", "mat-khau-dai-hon").put("role", "STAFF")
         .put("office", "demo").encode(), "token", token));
+    // the account just made is in the audit log, with its state after
+    Api.Response audit = api.get("/api/v1/offices/demo/audit", "token", token);
+    assertThat(audit.array()).isNotEmpty();
+    check("get", "/api/v1/offices/{office}/audit", audit);
+    check("get", "/api/v1/audit", api.get("/api/v1/audit", "token", token));
+    check("get", "/api/v1/audit", api.get("/api/v1/audit?from=2026-13-01", "token", token));
+    check("get", "/api/v1/auth/me", api.get("/api/v1/auth/me"));
+    check("get", "/api/v1/offices/{office}/board", api.get("/api/v1/offices/demo/board", "token", token));
+    // the first ticket was completed by the second call-next: its citizen may rate it, once
+    String rating = "/api/v1/tickets/" + id + "/rating";
+    check("get", "/api/v1/tickets/{id}/rating", api.get(rating));
+    check("post", "/api/v1/tickets/{id}/rating", api.post(rating, "{\"level\":\"ba\"}"));
+    Api.Response rated = api.post(rating, "{\"level\":3}");
+    assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+    check("post", "/api/v1/tickets/{id}/rating", rated);
+    check("post", "/api/v1/tickets/{id}/rating", api.post(rating, "{\"level\":3}"));
+    check("get", "/api/v1/tickets/{id}/rating", api.get(rating));
   }
 
   @Test
@@ -302,6 +319,33 @@ class OpenApiIT {
   }
 
   @Test
+  void checkInAnswersMatchTheirSchemas() throws Exception {
+    // a server of its own: a check-in needs a booking made the day before, and moves the clock
+    try (TestApp other = TestApp.start()) {
+      other.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+      String code = other.api().post("/api/v1/offices/demo/appointments", new JsonObject().put("service", "ho-tich")
+          .put("date", "2026-11-24").put("start", "09:30").put("fullName", "Trần Thị Bình").put("phone", "0912 345 678")
+          .put("citizenId", "001203012345").encode()).json().getString("code");
+      String checkIn = "/api/v1/offices/{office}/check-in";
+      other.clock().set(java.time.Instant.parse("2026-11-24T01:59:00Z"));
+      check("post", checkIn, other.api().post("/api/v1/offices/demo/check-in", new JsonObject().put("code", code).encode()));
+      other.clock().set(java.time.Instant.parse("2026-11-24T02:00:00Z"));
+      Api.Response in = other.api().post("/api/v1/offices/demo/check-in", new JsonObject().put("code", code).encode());
+      assertThat(in.status()).as(in.body()).isEqualTo(201);
+      assertThat(in.json().getBoolean("appointment")).isTrue();
+      check("post", checkIn, in);
+      check("post", checkIn, other.api().post("/api/v1/offices/demo/check-in", "{\"code\":7}"));
+      check("post", checkIn, other.api().post("/api/v1/offices/demo/check-in", "{\"code\":\"ZZZZ-ZZZZ\"}"));
+      String token = other.adminToken();
+      Api.Response called = other.counter("demo", "3", "call-next", token);
+      check("post", "/api/v1/offices/{office}/counters/{counter}/call-next", called);
+      assertThat(called.json().getJsonObject("ticket").getBoolean("appointment")).isTrue();
+      check("post", "/api/v1/offices/{office}/counters/{counter}/transfer", other.api().post(
+          "/api/v1/offices/demo/counters/3/transfer", "{\"service\":\"dat-dai\"}", "token", token));
+    }
+  }
+
+  @Test
   void deviceAnswersMatchTheirSchemas() {
     String token = app.adminToken();
     String devices = "/api/v1/offices/demo/devices";
@@ -319,6 +363,18 @@ class OpenApiIT {
     check("delete", "/api/v1/offices/{office}/devices/{device}",
         api.method("DELETE", devices + "/kiosk-openapi", null, "token", token));
     check("get", "/api/v1/tickets/{id}/qr.svg", api.get("/api/v1/tickets/demo.000000000000/qr.svg"));
+    // pairing by code: the code, the poll while waiting, the claim, the poll once paired (answered once)
+    Api.Response code = api.post("/api/v1/devices/pairing-codes", "");
+    check("post", "/api/v1/devices/pairing-codes", code);
+    String poll = "/api/v1/devices/pairing-codes/" + code.json().getString("secret");
+    check("get", "/api/v1/devices/pairing-codes/{secret}", api.get(poll));
+    check("post", "/api/v1/offices/{office}/devices/claim", api.post("/api/v1/offices/demo/devices/claim",
+        new JsonObject().put("code", code.json().getString("code")).put("kind", "display").put("name", "man-hinh-openapi")
+            .encode(), "token", token));
+    Api.Response handedOver = api.get(poll);
+    assertThat(handedOver.json().getString("status")).isEqualTo("paired");
+    check("get", "/api/v1/devices/pairing-codes/{secret}", handedOver);
+    check("get", "/api/v1/devices/pairing-codes/{secret}", api.get(poll));
   }
 
   @Test
