@@ -204,6 +204,8 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       release()
       return answer(nil, closed)
     end
+    -- phones: the place the ticket leaves (queue.place of ticket.called)
+    local place = redis.call('ZRANK', h.queue, h.id)
     redis.call('ZREM', h.queue, h.id)
     local t = load_ticket(tprefix .. h.id)
     if t and t.status == 'WAITING' then
@@ -230,7 +232,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       redis.call('HSET', KEYS[1], unpack(fields))
       remember_call(KEYS[3], tonumber(ARGV[6]), t, now)
       emit(KEYS[2], channel, { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
-        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } })
+        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue), place = place + 1 } })
       settle_prediction(KEYS[6], t, now, tonumber(ARGV[11]))
       return answer(called, closed)
     end

@@ -82,8 +82,17 @@ public final class TicketRoutes {
     return queue.find(ctx.pathParam("id")).compose(placed -> {
       var office = offices.require(placed.ticket().office());
       return queue.forecast(office, placed.ticket(), placed.position())
-          .map(wait -> TicketJson.of(office, placed, wait));
+          .map(wait -> withLive(TicketJson.of(office, placed, wait), placed.live()));
     });
+  }
+
+  /**
+   * The live version and epoch the ticket was read at ({@code "live":{"version","epoch"}}): the
+   * ticket page keeps its place from the office's deltas after that version instead of asking again.
+   */
+  private static JsonObject withLive(JsonObject ticket, QueueStore.LiveMark live) {
+    return live == null ? ticket
+        : ticket.put("live", new JsonObject().put("version", live.version()).put("epoch", live.epoch()));
   }
 
   /** Whom an Idempotency-Key belongs to: the account, or an anonymous caller's address. */
