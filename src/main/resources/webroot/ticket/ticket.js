@@ -11,9 +11,9 @@ import { formatDate, formatTime } from '../assets/format.js';
 import { initRating, updateRating } from './rating.js';
 import { PlaceFollower, estimateAt } from './place.js';
 
-// 'later' asks (a gap, a pause, a delta without a place) are spread over 1-20 s
+// 'later' asks (a gap, a pause, a delta without a place: not per call) are spread over 1-5 s
 const REFRESH_MIN_MS = 1000;
-const REFRESH_JITTER_MS = 19000;
+const REFRESH_JITTER_MS = 4000;
 // the estimate's slow refresh while waiting: every 4-6 minutes
 const ESTIMATE_MIN_MS = 240000;
 const ESTIMATE_JITTER_MS = 120000;

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PhonesPhase {
 
-  private static final int IN_FLIGHT = 32;
+  private static final int IN_FLIGHT = 16;
   private static final String PRIORITY_GROUP = "nguoi-cao-tuoi";
 
   private final Vertx vertx;
@@ -117,7 +117,7 @@ final class PhonesPhase {
     void ask(TicketPageRule.Ask ask) {
       switch (ask) {
         case SOON -> schedule(ThreadLocalRandom.current().nextLong(300), true);
-        case LATER -> schedule(1000 + ThreadLocalRandom.current().nextLong(19_000), true);
+        case LATER -> schedule(1000 + ThreadLocalRandom.current().nextLong(4_000), true);
         case NONE -> { }
       }
     }
@@ -229,8 +229,8 @@ final class PhonesPhase {
       Thread.sleep(20);
     }
     vertx.cancelTimer(timer);
-    // the asks the last calls caused are made within 20 s (ticket.js's longest delay)
-    long grace = System.nanoTime() + TimeUnit.SECONDS.toNanos(22);
+    // the asks the last calls caused are made within 5 s (ticket.js's longest delay but the estimate's)
+    long grace = System.nanoTime() + TimeUnit.SECONDS.toNanos(7);
     while (pending.get() > 0 && System.nanoTime() < grace) {
       Thread.sleep(50);
     }
@@ -317,14 +317,21 @@ final class PhonesPhase {
     return post("/api/v1/offices/" + office + "/tickets", body);
   }
 
+  /** A page's read of its ticket; a 503 (a store too busy to answer in time) is retried as the page does. */
   private Future<JsonObject> get(String path) {
+    return get(path, 3);
+  }
+
+  private Future<JsonObject> get(String path, int tries) {
     return http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(path))
         .compose(req -> req.send().compose(resp -> resp.body().map(body -> {
           if (resp.statusCode() != 200) {
             throw new IllegalStateException("GET " + resp.statusCode());
           }
           return body.toJsonObject();
-        })));
+        })))
+        .recover(failed -> tries > 1 && String.valueOf(failed.getMessage()).endsWith("503")
+            ? vertx.timer(1000).compose(v -> get(path, tries - 1)) : Future.failedFuture(failed));
   }
 
   private Future<JsonObject> post(String path, JsonObject body) {

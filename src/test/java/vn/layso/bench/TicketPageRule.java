@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 final class TicketPageRule {
 
-  /** When the page asks the server again: never, later (1-20 s), soon (0-300 ms); the sooner wins. */
+  /** When the page asks the server again: never, later (1-5 s), soon (0-300 ms); the sooner wins. */
   enum Ask { NONE, LATER, SOON }
 
   private static final int LOG_MAX = 500;
