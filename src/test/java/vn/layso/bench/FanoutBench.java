@@ -269,6 +269,7 @@ public final class FanoutBench {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new io.vertx.core.http.PoolOptions().setHttp1MaxSize(counters));
     List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    long cpuBefore = cpuMillis();
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     int total = rate * seconds;
     AtomicInteger answered = new AtomicInteger();
@@ -306,8 +307,11 @@ public final class FanoutBench {
     vertx.cancelTimer(timer);
     long rssAfter = rssKb();
     Thread.sleep(2000); // deliveries still on their way
+    // the server's CPU over the calls (load-independent where latencies are not): per call, and per frame delivered
+    long serverCpuMs = cpuMillis() - cpuBefore;
     http.close();
-    String prefix = "FANOUT sockets=" + open;
+    String prefix = String.format(java.util.Locale.ROOT, "FANOUT sockets=%d serverCpuMsPerCall=%.1f serverCpuUsPerFrame=%.2f",
+        open, serverCpuMs / (double) Math.max(1, total), serverCpuMs * 1000.0 / Math.max(1, (long) total * open));
     if (!failures.isEmpty() || answered.get() < total) {
       return prefix + " INVALID " + failures.size() + " of " + total + " call-next answers were not 200 (first: "
           + (failures.isEmpty() ? "timeout" : failures.get(0)) + ")";
@@ -342,6 +346,13 @@ public final class FanoutBench {
   private static String millis(long[] sorted, int delivered, int total, double quantile) {
     int rank = Math.max(1, (int) Math.ceil(quantile * total));
     return rank > delivered ? "missed" : String.format(java.util.Locale.ROOT, "%.1f", sorted[rank - 1] / 1e6);
+  }
+
+  /** The server process's user + system CPU time so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+  private long cpuMillis() throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + args.get("pid") + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private long rssKb() throws Exception {

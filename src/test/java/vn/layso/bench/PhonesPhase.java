@@ -309,12 +309,15 @@ final class PhonesPhase {
     return event;
   }
 
+  /** A page's ticket (setup: a 503 of a store too busy to answer in time is retried) or a walk-in. */
   private Future<JsonObject> issue(String service, boolean priority) {
     JsonObject body = new JsonObject().put("service", service);
     if (priority) {
       body.put("priority", PRIORITY_GROUP);
     }
-    return post("/api/v1/offices/" + office + "/tickets", body);
+    return post("/api/v1/offices/" + office + "/tickets", body)
+        .recover(failed -> !measuring && String.valueOf(failed.getMessage()).endsWith("503")
+            ? vertx.timer(1000).compose(v -> issue(service, priority)) : Future.failedFuture(failed));
   }
 
   /** A page's read of its ticket; a 503 (a store too busy to answer in time) is retried as the page does. */
