@@ -57,6 +57,8 @@ final class PhonesPhase {
   private final AtomicInteger pending = new AtomicInteger();
   private final Map<Long, JsonObject> parsed = new ConcurrentHashMap<>();
   private volatile boolean measuring;
+  private volatile boolean closing;
+  private final AtomicInteger reconnects = new AtomicInteger();
 
   PhonesPhase(Vertx vertx, List<Context> contexts, URI base, Map<String, String> args) {
     this.vertx = vertx;
@@ -184,6 +186,7 @@ final class PhonesPhase {
       Thread.sleep(50);
     }
     if (snapshots.get() < count) {
+      closing = true;
       return "FANOUT-PHONES pages=" + count + " INVALID only " + snapshots.get() + " pages got their snapshot";
     }
     return measure(count);
@@ -235,6 +238,7 @@ final class PhonesPhase {
       Thread.sleep(50);
     }
     measuring = false;
+    closing = true;
     if (!failures.isEmpty() || answered.get() < total) {
       return "FANOUT-PHONES pages=" + count + " INVALID " + failures.size() + " of " + total
           + " calls or walk-ins failed (first: " + (failures.isEmpty() ? "timeout" : failures.get(0)) + ")";
@@ -261,14 +265,22 @@ final class PhonesPhase {
     }
     Arrays.sort(called, 0, n);
     return String.format(Locale.ROOT, "FANOUT-PHONES pages=%d calls=%d walkIns=%d requests=%d perPagePerCall=%.4f"
-            + " loads=%d wrongPlaces=%d checked=%d calledPages=%d calledP50=%s calledP99=%s",
+            + " loads=%d reconnects=%d wrongPlaces=%d checked=%d calledPages=%d calledP50=%s calledP99=%s",
         count, calls.get(), walkIns.get(), made, made / ((double) count * Math.max(1, calls.get())), loads.get(),
-        wrong, checked, n, quantile(called, n, 0.5), quantile(called, n, 0.99));
+        reconnects.get(), wrong, checked, n, quantile(called, n, 0.5), quantile(called, n, 0.99));
   }
 
+  /** The page's live socket; closed by the server (e.g. 1011, no snapshot), it reconnects as live.js does. */
   private Future<Void> open(Page page, WebSocketClient client) {
     ClientWebSocket socket = client.webSocket();
     socket.textMessageHandler(text -> page.context.runOnContext(v -> onMessage(page, text)));
+    socket.closeHandler(v -> {
+      if (!closing) {
+        reconnects.incrementAndGet();
+        vertx.setTimer(500 + ThreadLocalRandom.current().nextLong(500), id -> page.context.runOnContext(
+            x -> open(page, client).onFailure(t -> vertx.setTimer(2000, again -> open(page, client)))));
+      }
+    });
     return socket.connect(new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
         .setURI("/api/v1/offices/" + office + "/live")).mapEmpty();
   }
