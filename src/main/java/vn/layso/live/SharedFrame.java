@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Vert.x 5.0 has no public factory of a text frame from bytes ({@code WebSocketFrame.textFrame}
  * takes a String and encodes it per call), so this uses {@link WebSocketFrameImpl}, the class every
- * public factory returns and {@code writeFrame} expects; LiveFanoutIT checks the bytes that arrive.
+ * public factory returns and {@code writeFrame} expects. Every live IT (LiveEventsIT, LiveEpochIT,
+ * the pages' browser tests) reads these frames as the text they were made from.
  */
 final class SharedFrame {
 

@@ -80,6 +80,7 @@ final class PhonesPhase {
     long due = Long.MAX_VALUE;
     boolean urgentPending;
     boolean snapshot;
+    volatile long seen;
 
     Page(String id, String number, Context context) {
       this.id = id;
@@ -245,6 +246,14 @@ final class PhonesPhase {
         + (total + (total + 1) / 2) + " calls or walk-ins failed (first: "
         + (failures.isEmpty() ? "timeout" : failures.get(0)) + ");";
     int made = requests.get();
+    // the places are compared once every page has seen the office's last version and made its asks
+    long last = get("/api/v1/tickets/" + pages.get(0).id).toCompletionStage().toCompletableFuture()
+        .get(30, TimeUnit.SECONDS).getJsonObject("live").getLong("version");
+    long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while ((pending.get() > 0 || pages.stream().anyMatch(p -> p.seen < last)) && System.nanoTime() < settle) {
+      Thread.sleep(100);
+    }
+    long behind = pages.stream().filter(p -> p.seen < last).count();
     long[] called = new long[pages.size()];
     int n = 0;
     int wrong = 0;
@@ -266,9 +275,10 @@ final class PhonesPhase {
     }
     Arrays.sort(called, 0, n);
     return String.format(Locale.ROOT, "FANOUT-PHONES pages=%d%s calls=%d walkIns=%d requests=%d perPagePerCall=%.4f"
-            + " loads=%d reconnects=%d wrongPlaces=%d checked=%d calledPages=%d calledP50=%s calledP99=%s",
+            + " loads=%d reconnects=%d wrongPlaces=%d checked=%d behindAtCheck=%d calledPages=%d calledP50=%s"
+            + " calledP99=%s",
         count, invalid, calls.get(), walkIns.get(), made, made / ((double) count * Math.max(1, calls.get())), loads.get(),
-        reconnects.get(), wrong, checked, n, quantile(called, n, 0.5), quantile(called, n, 0.99));
+        reconnects.get(), wrong, checked, behind, n, quantile(called, n, 0.5), quantile(called, n, 0.99));
   }
 
   /** The page's live socket; closed by the server (e.g. 1011, no snapshot), it reconnects as live.js does. */
@@ -289,6 +299,7 @@ final class PhonesPhase {
   private void onMessage(Page page, String text) {
     if (text.startsWith("{\"type\":\"snapshot\"") || text.contains("\"type\":\"snapshot\"")) {
       JsonObject s = new JsonObject(text);
+      page.seen = Math.max(page.seen, s.getLong("version"));
       if (!page.snapshot) {
         page.snapshot = true;
         snapshots.incrementAndGet();
@@ -300,6 +311,7 @@ final class PhonesPhase {
     if (event == null || event.getLong("version") == null) {
       return;
     }
+    page.seen = Math.max(page.seen, event.getLong("version"));
     page.ask(page.rule.delta(event));
   }
 
