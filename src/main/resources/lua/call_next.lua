@@ -211,6 +211,8 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       release()
       return answer(nil, closed)
     end
+    -- phones: the place the ticket leaves (queue.place of ticket.called)
+    local place = redis.call('ZRANK', h.queue, h.id)
     redis.call('ZREM', h.queue, h.id)
     local t = load_ticket(tprefix .. h.id)
     if t and t.status == 'WAITING' then
@@ -236,7 +238,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       end
       redis.call('HSET', KEYS[1], unpack(fields))
       local event = { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
-        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue) } }
+        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue), place = place + 1 } }
       if ended then event.closed, event.closedAs, event.endReason = ended[1], ended[2], ended[3] end
       emit(KEYS[2], channel, event)
       settle_prediction(KEYS[6], t, now, tonumber(ARGV[11]))

@@ -261,7 +261,8 @@ local function issue_new(k, a)
   redis.call('ZADD', k.queue, queue_score(t), t.id)
   redis.call('ZADD', k.day, a.now, t.id)
   if seq == 1 then redis.call('EXPIRE', k.day, history_ttl) end
+  -- phones: the place the ticket took (queue.place), so a phone keeps its own place from the deltas
   emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now, ticket = public_ticket(t),
-    queue = { service = t.service, waiting = waiting_count(k.queue) } })
+    queue = { service = t.service, waiting = waiting_count(k.queue), place = redis.call('ZRANK', k.queue, t.id) + 1 } })
   return t
 end

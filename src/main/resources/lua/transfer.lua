@@ -21,7 +21,9 @@ return idempotent(KEYS[4], ARGV[10], 'TRANSFER:' .. ARGV[7], ARGV[11], function(
   redis.call('ZADD', KEYS[3], queue_score(t), t.id)
   save_ticket(key, t)
   redis.call('HDEL', KEYS[1], 'current')
+  -- phones: the place the ticket took in its new field (queue.place)
+  local place = position_of(KEYS[3], t)
   emit(KEYS[2], ARGV[4], { type = 'ticket.transferred', office = ARGV[1], at = now, ticket = public_ticket(t),
-    counter = ARGV[2], from = from, queue = { service = t.service, waiting = waiting_count(KEYS[3]) } })
-  return { ticket = t, position = position_of(KEYS[3], t) }
+    counter = ARGV[2], from = from, queue = { service = t.service, waiting = waiting_count(KEYS[3]), place = place } })
+  return { ticket = t, position = place }
 end)

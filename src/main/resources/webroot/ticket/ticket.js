@@ -1,22 +1,27 @@
 // A citizen's ticket page, opened from the QR on the printed ticket: no log-in, the ticket id in
 // the path is its only key (never shown, never sent anywhere but GET /api/v1/tickets/{id}). It
-// follows the office's live stream, refreshes its ticket on events that may move it (debounced with
-// jitter, so a lobby full of phones does not ask all at once), and turns to "Đến lượt bạn" when its
-// number is called. Plain JS for old Android WebViews (Zalo): every newer API is guarded.
+// follows the office's live stream and keeps its place from the events (place.js: the rule, and
+// when it asks the server again: rarely, with jitter, so a lobby full of phones costs the server
+// O(calls), not O(calls x phones)), and turns to "Đến lượt bạn" when its number is called.
+// Plain JS for old Android WebViews (Zalo): every newer API is guarded.
 import { loadLang, applyText, langSwitch, t } from '../assets/i18n.js';
 import { api } from '../assets/api.js';
 import { LiveStream, LiveStatus } from '../assets/live.js';
 import { formatDate, formatTime } from '../assets/format.js';
 import { initRating, updateRating } from './rating.js';
+import { PlaceFollower, estimateAt } from './place.js';
 
+// 'later' asks (a gap, a pause, a delta without a place: not per call) are spread over 1-5 s
 const REFRESH_MIN_MS = 1000;
 const REFRESH_JITTER_MS = 4000;
-const POLL_MS = 120000;
+// the estimate's slow refresh while waiting: every 4-6 minutes
+const ESTIMATE_MIN_MS = 240000;
+const ESTIMATE_JITTER_MS = 120000;
 const OPEN = ['WAITING', 'CALLED', 'SERVING'];
 
 const $ = id => document.getElementById(id);
-const state = { id: null, ticket: null, office: null, live: null, timer: null, poll: null, failures: 0,
-  audio: null, alerted: null };
+const state = { id: null, ticket: null, basis: null, office: null, live: null, timer: null, due: 0, poll: null,
+  failures: 0, audio: null, alerted: null, follower: null };
 
 function ticketId() {
   const parts = location.pathname.split('/t/');
@@ -66,13 +71,30 @@ async function load() {
     if (state.office) $('office-name').textContent = state.office.name;
   }
   const before = state.ticket;
-  state.ticket = ticket;
+  state.basis = basisOf(ticket);
+  state.follower.read(ticket);
+  state.ticket = state.follower.ticket;
   render();
   if (ticket.status === 'CALLED' && (!before || before.status !== 'CALLED')) alertCalled(String(Date.parse(ticket.calledAt)));
-  $('updated').textContent = t('ticket.updated', { time: formatTime(new Date(), zone()) });
   if (!state.live && OPEN.indexOf(ticket.status) >= 0) startLive(ticket.office);
   if (state.live && OPEN.indexOf(ticket.status) < 0) stopLive();
+  if (ticket.status === 'WAITING') schedule(ESTIMATE_MIN_MS + Math.random() * ESTIMATE_JITTER_MS);
   updateRating(state.id, ticket, zone());
+}
+
+/** The server's estimate at the place it was given for: the page follows the place from it. */
+function basisOf(tk) {
+  if (tk.status !== 'WAITING' || typeof tk.position !== 'number') return null;
+  const range = tk.estimatedWait;
+  const p50 = range ? range.p50Minutes : (tk.estimatedWaitMinutes || 0);
+  return { position: tk.position, p50Minutes: p50, p90Minutes: range ? range.p90Minutes : p50 };
+}
+
+/** What the page shows changed by a live event (the follower moved the place or read a status). */
+function followed(ticket, alert) {
+  state.ticket = ticket;
+  render();
+  if (alert) alertCalled(alert);
 }
 
 function notFound() {
@@ -81,68 +103,43 @@ function notFound() {
   document.title = t('ticket.notFound');
 }
 
-/** Asks again after delay; an earlier ask already waiting is kept (one request per window). */
+/** Asks again after delay, or sooner when an ask is already due later (one request per window). */
 function schedule(delay) {
-  if (state.timer) return;
+  const due = Date.now() + delay;
+  if (state.timer && state.due <= due) return;
+  clearTimeout(state.timer);
+  state.due = due;
   state.timer = setTimeout(() => {
     state.timer = null;
     load();
   }, delay);
 }
 
-function scheduleSoon(jitter = true) {
-  schedule(jitter ? REFRESH_MIN_MS + Math.random() * REFRESH_JITTER_MS : Math.random() * 300);
+function ask(when) {
+  schedule(when === 'soon' ? Math.random() * 300 : REFRESH_MIN_MS + Math.random() * REFRESH_JITTER_MS);
 }
 
 function startLive(office) {
   state.live = new LiveStream({
     office,
-    onSnapshot: () => scheduleSoon(),
+    onSnapshot: snapshot => state.follower.snapshot(snapshot),
     onEvent: liveEvent,
     onStatus: status => { $('live-badge').hidden = status !== LiveStatus.OFFLINE; },
   }).start();
-  clearInterval(state.poll);
-  state.poll = setInterval(() => scheduleSoon(), POLL_MS);
 }
 
 function stopLive() {
   if (state.live) state.live.stop();
   state.live = null;
-  clearInterval(state.poll);
   $('live-badge').hidden = true;
 }
 
 function liveEvent(event) {
+  state.follower.delta(event);
   const mine = state.ticket;
-  if (!mine) return;
-  const other = event.ticket || {};
-  // a call-next that ended my ticket names it in closed (its own ticket is the one called)
-  if (event.closed && event.closed.number === mine.number) {
-    scheduleSoon(false);
-    return;
-  }
-  if (other.number === mine.number) {
-    if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
-      showCalled(event.counter, event.type === 'ticket.recalled');
-      alertCalled(event.type === 'ticket.called' ? String(event.at) : 'recall:' + event.at);
-    }
-    scheduleSoon(false);
-    return;
-  }
-  if (event.type === 'day.closed') {
-    scheduleSoon();
-    return;
-  }
-  if (mine.status !== 'WAITING') return;
-  const service = mine.service;
   // a counter of my field pausing or resuming changes the predicted wait, not the place
-  if ((event.type === 'counter.paused' || event.type === 'counter.resumed') && servesField(event.counter, service)) {
-    scheduleSoon();
-    return;
-  }
-  const movesMyLine = (other.service === service || event.from === service || (event.queue && event.queue.service === service))
-    && !(event.type === 'ticket.issued' && !other.priority);
-  if (movesMyLine) scheduleSoon();
+  if (mine && mine.status === 'WAITING' && (event.type === 'counter.paused' || event.type === 'counter.resumed')
+    && servesField(event.counter, mine.service)) ask('later');
 }
 
 function servesField(counterId, service) {
@@ -169,8 +166,11 @@ function render() {
     const ahead = Math.max(0, tk.position - 1);
     $('ahead').textContent = ahead === 0 ? t('ticket.aheadNone') : String(ahead);
     $('ahead').classList.toggle('small', ahead === 0);
-    $('wait').textContent = waitText(tk);
-    $('wait').classList.toggle('small', (tk.estimatedWaitMinutes || 0) === 0);
+    const wait = state.basis && state.basis.position > 0 ? estimateAt(state.basis, tk.position) : null;
+    if (wait) {
+      $('wait').textContent = waitText(wait);
+      $('wait').classList.toggle('small', wait.p50Minutes === 0);
+    }
   }
   const transferred = $('transferred');
   transferred.hidden = !(waiting && tk.transferredFrom);
@@ -185,16 +185,16 @@ function render() {
   $('alerts').hidden = !waiting || state.audio !== null;
   $('hint').hidden = OPEN.indexOf(tk.status) < 0;
   document.body.dataset.status = tk.status;
+  $('updated').textContent = t('ticket.updated', { time: formatTime(new Date(), zone()) });
 }
 
 /**
- * The predicted wait as the server gave it: its median and, when wider, its 90th percentile
- * ("Dự kiến chờ khoảng 12 phút (có thể đến 25 phút)"). A server without the range gives the median alone.
+ * The predicted wait: the server's at its place, followed to the place now (place.js): its median
+ * and, when wider, its 90th percentile ("Dự kiến chờ khoảng 12 phút (có thể đến 25 phút)").
  */
-function waitText(tk) {
-  const range = tk.estimatedWait;
-  const p50 = range ? range.p50Minutes : (tk.estimatedWaitMinutes || 0);
-  const p90 = range ? range.p90Minutes : p50;
+function waitText(wait) {
+  const p50 = wait.p50Minutes;
+  const p90 = wait.p90Minutes;
   if (p50 === 0) return p90 > 0 ? t('predict.waitSoon', { p90 }) : t('ticket.waitNone');
   return p90 > p50 ? t('predict.waitRange', { p50, p90 }) : t('predict.waitAbout', { p50 });
 }
@@ -289,6 +289,7 @@ async function main() {
     $('alerts').hidden = true;
   });
   initRating();
+  state.follower = new PlaceFollower({ onTicket: followed, onAsk: ask });
   state.id = ticketId();
   if (!state.id) {
     notFound();

@@ -1,7 +1,6 @@
 package vn.layso.live;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import vn.layso.announce.AnnouncementJson;
 import vn.layso.office.domain.Office;
@@ -9,9 +8,9 @@ import vn.layso.office.domain.Office;
 /**
  * One published state change, read once per server: its office, version and epoch for the
  * rules, and its JSON text as the store published it (a call or recall with its announcement
- * added), written unchanged to every socket.
+ * added), encoded once and written as the same bytes to every socket ({@link SharedFrame}).
  */
-record LiveEvent(String office, long version, String epoch, String text, int bytes) {
+record LiveEvent(String office, long version, String epoch, SharedFrame frame) {
 
   /**
    * The event in a published message, with the announcement of a call or recall added for the
@@ -27,7 +26,6 @@ record LiveEvent(String office, long version, String epoch, String text, int byt
     }
     Office known = offices.apply(office);
     String text = known != null && AnnouncementJson.addTo(json, known) ? json.encode() : message;
-    return new LiveEvent(office, version, json.getString("epoch"), text,
-        text.getBytes(StandardCharsets.UTF_8).length);
+    return new LiveEvent(office, version, json.getString("epoch"), SharedFrame.of(text));
   }
 }

@@ -17,19 +17,13 @@ import vn.layso.office.domain.Office;
 
 /**
  * Live fan-out. The store appends every state change to the office's event log and publishes it
- * once; this JVM's single subscription reads each event once (office, version, epoch) and hands
- * its JSON text, unchanged, to the office's {@link OfficeChannel}, which passes it to each event
- * loop that holds sockets of the office, and there to each socket ({@link LiveSession}: a snapshot
- * first, or the gap its client asked for, then versioned deltas; a socket that falls behind gets
- * the deltas it missed replayed from memory or the log). See docs/live.md.
- *
- * <p>The text is never re-encoded per socket, but each socket still copies it into its own text
- * frame: Vert.x 5.0 offers no public way to make a text frame from an encoded buffer, and a netty
- * buffer cannot be shared between sockets as is (the frame encoder moves its reader index). The
- * two public alternatives were measured on 2,000 sockets (server CPU per event, 2 cores):
- * a per-socket text frame ~27-31 ms; the encoded buffer as a continuation of a one-byte text
- * frame ~47-57 ms, as each socket then flushes twice. The copy is a small part of a write; the
- * system call per socket is the cost.
+ * once; this JVM's single subscription reads each event once (office, version, epoch), adds its
+ * announcement, and encodes it once into a {@link SharedFrame}; the office's {@link OfficeChannel}
+ * passes it to each event loop that holds sockets of the office (one task per loop, not per socket),
+ * and there each socket ({@link LiveSession}: a snapshot first, or the gap its client asked for, then
+ * versioned deltas; a socket that falls behind gets the deltas it missed replayed from memory or the
+ * log) writes the same bytes: lobby screens and phones alike cost a frame object and a system call
+ * each, no JSON or UTF-8 work. See docs/live.md.
  */
 public final class LiveHub {
 

@@ -5,7 +5,6 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -49,8 +48,8 @@ final class LiveSession {
   static final int RESYNC_BURST = 5;
   static final long RESYNC_REFILL_MILLIS = 2_000;
   static final short NOT_READING = 1008;
-  private static final String PONG = new JsonObject().put("type", "pong").encode();
-  private static final String AUTH_OK = new JsonObject().put("type", "auth").put("staff", true).encode();
+  private static final SharedFrame PONG = SharedFrame.of(new JsonObject().put("type", "pong").encode());
+  private static final SharedFrame AUTH_OK = SharedFrame.of(new JsonObject().put("type", "auth").put("staff", true).encode());
   /** Auth messages: three at once, then one more every ten seconds (each costs a token look-up). */
   static final int AUTH_BURST = 3;
   static final long AUTH_REFILL_MILLIS = 10_000;
@@ -63,8 +62,7 @@ final class LiveSession {
   /** What the client said it has when it connected; null: it starts with a snapshot. */
   private final Resume resume;
   private final Locale locale;
-  private final String unknownMessage;
-  private final int unknownMessageBytes;
+  private final SharedFrame unknownMessage;
   private final DeltaGate gate = new DeltaGate();
   private final TokenBucket resyncs =
       new TokenBucket(RESYNC_BURST, RESYNC_REFILL_MILLIS, () -> System.nanoTime() / 1_000_000);
@@ -95,9 +93,8 @@ final class LiveSession {
     this.release = release;
     this.access = access;
     this.locale = Messages.fromAcceptLanguage(socket.headers().get("Accept-Language"));
-    this.unknownMessage = new JsonObject().put("type", "error").put("code", "unknown_message")
-        .put("message", Messages.text(locale, "unknown_message")).encode();
-    this.unknownMessageBytes = unknownMessage.getBytes(StandardCharsets.UTF_8).length;
+    this.unknownMessage = SharedFrame.of(new JsonObject().put("type", "error").put("code", "unknown_message")
+        .put("message", Messages.text(locale, "unknown_message")).encode());
   }
 
   void start() {
@@ -148,11 +145,11 @@ final class LiveSession {
   }
 
   /** A staff-only event: written to a staff socket only (a syncing one gets the state after its snapshot). */
-  void onStaff(String text) {
+  void onStaff(SharedFrame frame) {
     if (detached || staffToken == null || gate.syncing() || full()) {
       return;
     }
-    write(text, text.getBytes(StandardCharsets.UTF_8).length);
+    write(frame);
   }
 
   void onHeartbeat(long settledVersion, String epoch) {
@@ -167,7 +164,7 @@ final class LiveSession {
 
   private void deliver(LiveEvent event) {
     switch (gate.onDelta(event.version(), event.epoch(), full())) {
-      case SEND -> write(event.text(), event.bytes());
+      case SEND -> write(event.frame());
       case REPLAY -> repair();
       case RESYNC -> resync();
       case DROP, SKIP -> { }
@@ -225,7 +222,7 @@ final class LiveSession {
     if (tell) {
       String marker = new JsonObject().put("type", "replay").put("epoch", epoch).put("from", after)
           .put("to", after + result.result().size()).encode();
-      write(marker, marker.getBytes(StandardCharsets.UTF_8).length);
+      write(SharedFrame.of(marker));
     }
     long last = after;
     for (LiveEvent event : result.result()) {
@@ -234,7 +231,7 @@ final class LiveSession {
         buffered.clear();
         return;
       }
-      write(event.text(), event.bytes());
+      write(event.frame());
       last = event.version();
     }
     gate.caughtUp(last, epoch);
@@ -266,7 +263,7 @@ final class LiveSession {
       return;
     }
     LiveSnapshot snapshot = result.result();
-    write(snapshot.text(), snapshot.bytes());
+    write(snapshot.frame());
     gate.snapshotSent(snapshot.version(), snapshot.epoch());
     deliverBuffered();
     if (staffToken != null) {
@@ -292,7 +289,7 @@ final class LiveSession {
       boolean fresh = staffToken == null;
       staffToken = token;
       if (answer && !full()) {
-        write(AUTH_OK, AUTH_OK.length());
+        write(AUTH_OK);
       }
       if (fresh) {
         sendStaffState();
@@ -303,15 +300,14 @@ final class LiveSession {
   private void sendStaffState() {
     access.state(channel.office()).onComplete(r -> context.runOnContext(v -> {
       if (r.succeeded() && !detached && staffToken != null && !gate.syncing() && !full()) {
-        r.result().forEach(text -> write(text, text.getBytes(StandardCharsets.UTF_8).length));
+        r.result().forEach(text -> write(SharedFrame.of(text)));
       }
     }));
   }
 
   private void writeError(String code) {
-    String text = new JsonObject().put("type", "error").put("code", code)
-        .put("message", Messages.text(locale, code)).encode();
-    write(text, text.getBytes(StandardCharsets.UTF_8).length);
+    write(SharedFrame.of(new JsonObject().put("type", "error").put("code", code)
+        .put("message", Messages.text(locale, code)).encode()));
   }
 
   private void onClientMessage(String text) {
@@ -338,9 +334,9 @@ final class LiveSession {
         resyncFrom(message);
       }
     } else if ("ping".equals(type)) {
-      write(PONG, PONG.length());
+      write(PONG);
     } else {
-      write(unknownMessage, unknownMessageBytes);
+      write(unknownMessage);
     }
   }
 
@@ -375,14 +371,14 @@ final class LiveSession {
   }
 
   /**
-   * The one way out to the client, one text frame per message. Events and snapshots are JSON
-   * texts built once per server and shared by every socket; Vert.x 5 can only make a text frame
-   * from a String, so each socket still copies the text into its frame (see LiveHub on why that
-   * copy is kept). Callers have checked {@link #full()}.
+   * The one way out to the client, one text frame per message. Events and snapshots are encoded
+   * once per server and their bytes shared by every socket ({@link SharedFrame}): a write costs the
+   * socket a frame object and its system call, no JSON or UTF-8 work. Callers have checked {@link #full()}.
    */
-  private void write(String text, int bytes) {
+  private void write(SharedFrame message) {
+    int bytes = message.bytes();
     queuedBytes += bytes;
-    socket.writeFinalTextFrame(text).onComplete(done -> queuedBytes -= bytes);
+    socket.writeFrame(message.frame()).onComplete(done -> queuedBytes -= bytes);
   }
 
   private boolean full() {

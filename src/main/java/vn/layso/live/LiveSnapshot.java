@@ -2,15 +2,14 @@ package vn.layso.live;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import vn.layso.announce.AnnouncementJson;
 import vn.layso.office.domain.Office;
 
 /**
  * An office's state at one epoch and version as a socket's first message, with the names screens
- * show. Built and encoded once, then written to every socket that needs it.
+ * show. Built and encoded once, then written as the same bytes to every socket that needs it.
  */
-record LiveSnapshot(String epoch, long version, String text, int bytes) {
+record LiveSnapshot(String epoch, long version, SharedFrame frame) {
 
   /** Joins the stored state (snapshot.lua) with the office's names and encodes it. */
   static LiveSnapshot of(Office office, JsonObject state) {
@@ -35,6 +34,6 @@ record LiveSnapshot(String epoch, long version, String text, int bytes) {
         .put("office", office.id()).put("officeName", office.name())
         .put("counters", counters).put("queues", services)
         .put("recentCalls", AnnouncementJson.addToCalls(state.getJsonArray("recentCalls"), office)).encode();
-    return new LiveSnapshot(epoch, version, text, text.getBytes(StandardCharsets.UTF_8).length);
+    return new LiveSnapshot(epoch, version, SharedFrame.of(text));
   }
 }

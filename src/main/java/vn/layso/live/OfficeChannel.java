@@ -202,7 +202,8 @@ final class OfficeChannel {
 
   /** On the hub: a staff-only event goes to the office's staff sockets (each session decides). */
   void publishStaff(String text) {
-    toSessions(session -> session.onStaff(text));
+    SharedFrame frame = SharedFrame.of(text);
+    toSessions(session -> session.onStaff(frame));
   }
 
   /**

@@ -45,8 +45,18 @@ public interface QueueStore {
   record Press(String by, String idempotencyKey, Instant now, LocalDate serviceDate) {
   }
 
-  /** A ticket and, while it waits, its 1-based place in line; replayed: an Idempotency-Key's first answer. */
-  record Placed(Ticket ticket, Integer position, boolean replayed) {
+  /**
+   * A ticket and, while it waits, its 1-based place in line; replayed: an Idempotency-Key's first
+   * answer; live: the office's live version and epoch the place was read at (null when not read).
+   */
+  record Placed(Ticket ticket, Integer position, boolean replayed, LiveMark live) {
+    public Placed(Ticket ticket, Integer position, boolean replayed) {
+      this(ticket, position, replayed, null);
+    }
+  }
+
+  /** The office's live version and epoch at one read (a ticket page applies the deltas after it). */
+  record LiveMark(long version, String epoch) {
   }
 
   /**

@@ -113,7 +113,8 @@ public final class TicketRoutes {
     return queue.find(ctx.pathParam("id")).compose(placed -> {
       var office = offices.require(placed.ticket().office());
       return queue.forecast(office, placed.ticket(), placed.position())
-          .map(wait -> ApiJson.answer(ctx, TicketView.of(office, placed.ticket(), placed.position(), wait)));
+          .map(wait -> ApiJson.answer(ctx, TicketView.of(office, placed.ticket(), placed.position(), wait)
+              .withLive(placed.live())));
     });
   }
 

@@ -39,12 +39,22 @@ public record TicketView(@ApiShape.Required String id,
                          @ApiShape.Min(1) Integer position,
                          @ApiShape.Min(0) Integer estimatedWaitMinutes,
                          WaitEstimate estimatedWait,
-                         Boolean lateArrival) {
+                         Boolean lateArrival,
+                         Live live) {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   /** The predicted wait of a waiting ticket: median and 90th percentile (whole minutes rounded up), tickets ahead. */
   public record WaitEstimate(@ApiShape.Min(0) int p50Minutes, @ApiShape.Min(0) int p90Minutes, @ApiShape.Min(0) int ahead) {
+  }
+
+  /**
+   * The office's live version and epoch the ticket's place was read at ({@code GET /tickets/{id}}
+   * only): the ticket page keeps its place from the office's deltas after that version instead of
+   * asking again.
+   */
+  @ApiShape.Name("TicketLiveMark")
+  public record Live(@ApiShape.Min(0) long version, @ApiShape.Required String epoch) {
   }
 
   /** {"ticket": ...}: a counter action's answer. */
@@ -115,7 +125,7 @@ public record TicketView(@ApiShape.Required String id,
     return new TicketView(t.id(), t.office(), t.number(), t.service(), t.status(), t.priority(),
         time(t.issuedAt(), zone), t.serviceDate().toString(), t.appointment() ? Boolean.TRUE : null,
         t.appointment() ? t.slot() : null, t.counter(), time(t.calledAt(), zone), time(t.startedAt(), zone),
-        time(t.finishedAt(), zone), t.recalls(), t.endReason(), transferredFrom, position, minutes, estimate, null);
+        time(t.finishedAt(), zone), t.recalls(), t.endReason(), transferredFrom, position, minutes, estimate, null, null);
   }
 
   public static TicketView of(Office office, QueueStore.Placed placed) {
@@ -126,7 +136,14 @@ public record TicketView(@ApiShape.Required String id,
   public TicketView markedLate() {
     return new TicketView(id, office, number, service, status, priority, issuedAt, serviceDate, appointment, slot,
         counter, calledAt, startedAt, finishedAt, recalls, endReason, transferredFrom, position,
-        estimatedWaitMinutes, estimatedWait, Boolean.TRUE);
+        estimatedWaitMinutes, estimatedWait, Boolean.TRUE, live);
+  }
+
+  /** The same ticket with the live version and epoch its place was read at (none: unchanged). */
+  public TicketView withLive(QueueStore.LiveMark mark) {
+    return mark == null ? this : new TicketView(id, office, number, service, status, priority, issuedAt, serviceDate,
+        appointment, slot, counter, calledAt, startedAt, finishedAt, recalls, endReason, transferredFrom, position,
+        estimatedWaitMinutes, estimatedWait, lateArrival, new Live(mark.version(), mark.epoch()));
   }
 
   /** The full record: the ticket with its source and every step (names staff accounts: not for the citizen). */

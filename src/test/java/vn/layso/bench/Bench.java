@@ -140,7 +140,6 @@ public final class Bench {
   /** FanoutBench (a Java WebSocket client, its own JVM) on bench-live; its FANOUT lines are kept. */
   private void fanout(BenchServer main, PhaseRunner runner) throws IOException, InterruptedException {
     long stages = settings.fanoutStages().split(",").length;
-    runner.fill(main, (long) settings.fanoutRate() * settings.fanoutSeconds() * stages + 500, List.of(BenchOffices.LIVE));
     log("fan-out on %s: stages %s sockets, %d calls/s for %ds each (load %s)", main.label(), settings.fanoutStages(),
         settings.fanoutRate(), settings.fanoutSeconds(), loadAverage3());
     long jvm0 = CpuTicks.process(main.pid());
@@ -148,7 +147,10 @@ public final class Bench {
     List<String> out = Shell.java(work, "fanout", "vn.layso.bench.FanoutBench", "base=" + main.base(),
         "office=" + BenchOffices.LIVE, "token=" + main.token(), "stages=" + settings.fanoutStages(),
         "perAddress=" + settings.fanoutPerAddress(), "rate=" + settings.fanoutRate(),
-        "seconds=" + settings.fanoutSeconds(), "counters=" + BenchOffices.COUNTERS, "pid=" + main.pid());
+        "seconds=" + settings.fanoutSeconds(), "counters=" + BenchOffices.COUNTERS, "pid=" + main.pid(),
+        // the pages first, then FanoutBench issues the stages' tickets itself (fill=)
+        "phones=" + settings.fanoutPhones(), "phoneSeconds=" + settings.fanoutPhoneSeconds(),
+        "fill=" + ((long) settings.fanoutRate() * settings.fanoutSeconds() * stages + 500));
     fanoutCpu = String.format(Locale.ROOT, "%.0f s JVM, %.0f s Redis", (CpuTicks.process(main.pid()) - jvm0) / 1e6,
         (CpuTicks.process(main.redisPid()) - redis0) / 1e6);
     out.stream().filter(l -> l.startsWith("FANOUT")).forEach(fanoutLines::add);
@@ -208,6 +210,8 @@ public final class Bench {
       out.append(String.format("(RSS: the server's, with the sockets open; KB/socket: its growth over the sockets"
           + " added in that stage;%n before any socket: %d MB; CPU over the whole fan-out: %s)%n", fanout.rssBeforeMb(),
           fanoutCpu));
+      fanout.phones().ifPresent(l -> out.append("Ticket pages (the pages' own rule, webroot/ticket/place.js): ")
+          .append(l).append('\n'));
     }
     if (!bookingLines.isEmpty()) {
       out.append(String.format("%nBooking crowd on %s (BookingCrowdBench):%n", main));

@@ -21,19 +21,22 @@ import java.util.Set;
  * @param baseline BENCH_BASELINE, a git revision measured in the same run, or null
  * @param profile BENCH_PROFILE, phases profiled with async-profiler after the rounds
  * @param commandStats BENCH_COMMANDSTATS=1: every Redis command of each measured run in the log
+ * @param fanoutPhones BENCH_FANOUT_PHONES, citizens' ticket pages opened on the fan-out office before the
+ *     socket stages (their ticket reads per page per call; 0 skips them)
+ * @param fanoutPhoneSeconds BENCH_FANOUT_PHONE_SECONDS, how long the pages follow the calls
  */
 public record BenchSettings(int rounds, int duration, int warmup, int connections, int threads, int eventLoops,
                             int cores, String fanoutStages, int fanoutRate, int fanoutSeconds, int fanoutPerAddress,
                             String baseline, List<String> profile, Path profileDir, String javaOpts,
                             boolean commandStats, boolean keep, boolean booking, int bookingCrowd,
-                            boolean reports) {
+                            boolean reports, int fanoutPhones, int fanoutPhoneSeconds) {
 
   /** The phases a round runs, in order; BENCH_PROFILE may name any of them. */
   public static final List<String> PHASES = List.of("ceiling", "issue", "issue-always", "call-next-64",
       "call-next-20");
 
   public static BenchSettings from(Map<String, String> env, int cores, Path root) {
-    String stages = env.getOrDefault("BENCH_FANOUT_STAGES", "1000,5000").trim();
+    String stages = env.getOrDefault("BENCH_FANOUT_STAGES", "5000,10000").trim();
     if (!stages.matches("(\\d+(,\\d+)*)?")) {
       throw new IllegalArgumentException("BENCH_FANOUT_STAGES must be socket counts such as 1000,5000 (or empty)");
     }
@@ -65,7 +68,9 @@ public record BenchSettings(int rounds, int duration, int warmup, int connection
         flag(env, "BENCH_KEEP", false),
         flag(env, "BENCH_BOOKING", true),
         number(env, "BENCH_BOOKING_CROWD", 200, 1),
-        flag(env, "BENCH_REPORTS", true));
+        flag(env, "BENCH_REPORTS", true),
+        number(env, "BENCH_FANOUT_PHONES", 2000, 0),
+        number(env, "BENCH_FANOUT_PHONE_SECONDS", 60, 1));
   }
 
   /** The phases of a round that run on a server (the scaling and baseline servers run fewer). */

@@ -32,13 +32,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The live fan-out phase of scripts/bench (not a test): opens lobby-screen sockets on one office
  * from many loopback source addresses (127.0.0.2, .3, ...; at most {@code perAddress} each), lets
  * counters call at a steady rate, and measures for every call the time from sending call-next to
- * the {@code ticket.called} event (matched by the ticket number) arriving at each socket.
+ * the {@code ticket.called} event (matched by the ticket number) arriving at each socket. Before
+ * the stages, with {@code phones=N}, N citizens' ticket pages on the same office ({@link PhonesPhase}:
+ * the requests a page makes per call), closed again before the stages.
  *
- * <p>Arguments (key=value): base, office, token, stages (socket counts, ascending, e.g. 1000,5000),
+ * <p>Arguments (key=value): base, office, token, stages (socket counts, ascending, e.g. 5000,10000),
  * perAddress, rate (calls per second), seconds (per stage), counters, pid (server, for its RSS),
- * deflate (offer permessage-deflate as browsers do; default true).
- * Prints one line per stage: {@code FANOUT sockets=.. calls=.. deliveries=.. missed=.. p50=.. p99=..
- * max=.. rssKb=.. rssBeforeKb=..}, or {@code FANOUT sockets=.. INVALID <reason>}.
+ * deflate (offer permessage-deflate as browsers do; default true), phones (ticket pages, default 0),
+ * phoneSeconds (default 60), fill (walk-in tickets to issue after the pages, before the stages; default 0: the caller filled the
+ * queues). Prints one line per stage: {@code FANOUT sockets=.. calls=.. deliveries=.. missed=.. p50=..
+ * p99=.. max=.. rssKb=.. rssBeforeKb=..}, or {@code FANOUT sockets=.. INVALID <reason>}, after the
+ * {@code FANOUT-PHONES} line.
  */
 public final class FanoutBench {
 
@@ -76,17 +80,26 @@ public final class FanoutBench {
   }
 
   public static void main(String[] argv) throws Exception {
+    // the client's own logging (logback's default is DEBUG to the console: a line per handshake)
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     Map<String, String> args = new HashMap<>();
     for (String a : argv) {
       String[] kv = a.split("=", 2);
       args.put(kv[0], kv[1]);
     }
     FanoutBench bench = new FanoutBench(args);
+    int status = 0;
     try {
       bench.run();
-    } finally {
-      bench.vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception | Error failed) {
+      failed.printStackTrace();
+      status = 1;
     }
+    System.out.flush();
+    System.err.flush();
+    // thousands of open sockets take longer to close than the caller should wait: the process ends them
+    Runtime.getRuntime().halt(status);
   }
 
   private void run() throws Exception {
@@ -94,6 +107,22 @@ public final class FanoutBench {
       contexts.add(context);
       return Future.succeededFuture();
     }, new io.vertx.core.DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get();
+    if (Integer.parseInt(args.getOrDefault("phones", "0")) > 0) {
+      Vertx phones = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+      try {
+        List<Context> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        phones.deployVerticle(() -> context -> {
+          loops.add(context);
+          return Future.succeededFuture();
+        }, new io.vertx.core.DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get();
+        System.out.println(new PhonesPhase(phones, loops, base, args).run());
+      } finally {
+        // the pages' sockets close with their client before the lobby stages
+        phones.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      Thread.sleep(2000);
+    }
+    fill(Integer.parseInt(args.getOrDefault("fill", "0")));
     long rssBefore = rssKb();
     System.out.println("FANOUT-RSS sockets=0 rssKb=" + rssBefore);
     for (String stage : args.get("stages").split(",")) {
@@ -113,6 +142,42 @@ public final class FanoutBench {
       resyncs.set(0);
       System.out.println(measure(target, connectSeconds, rss, rssBefore));
       rssBefore = rss;
+    }
+  }
+
+  /** Issues {@code count} walk-in tickets over the office's fields (admin token, 32 at a time). */
+  private void fill(int count) throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
+    Semaphore permits = new Semaphore(32);
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    String[] services = args.getOrDefault("services", "s0,s1,s2,s3").split(",");
+    for (int i = 0; i < count && failures.isEmpty(); i++) {
+      permits.acquire();
+      String body = new JsonObject().put("service", services[i % services.length]).encode();
+      http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost()).setPort(base.getPort())
+              .setURI("/api/v1/offices/" + args.get("office") + "/tickets")
+              .putHeader("Authorization", "Bearer " + args.get("token")).putHeader("Content-Type", "application/json"))
+          .compose(req -> req.send(body)).compose(resp -> resp.body().map(b -> {
+            if (resp.statusCode() != 201) {
+              failures.add(resp.statusCode() + " " + b);
+            }
+            return null;
+          }))
+          .onComplete(r -> {
+            if (r.failed()) {
+              failures.add(r.cause().toString());
+            }
+            permits.release();
+          });
+    }
+    permits.acquire(32);
+    http.close();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("could not fill the queues: " + failures.get(0));
     }
   }
 
@@ -204,6 +269,7 @@ public final class FanoutBench {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new io.vertx.core.http.PoolOptions().setHttp1MaxSize(counters));
     List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    long cpuBefore = cpuMillis();
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     int total = rate * seconds;
     AtomicInteger answered = new AtomicInteger();
@@ -241,8 +307,11 @@ public final class FanoutBench {
     vertx.cancelTimer(timer);
     long rssAfter = rssKb();
     Thread.sleep(2000); // deliveries still on their way
+    // the server's CPU over the calls (load-independent where latencies are not): per call, and per frame delivered
+    long serverCpuMs = cpuMillis() - cpuBefore;
     http.close();
-    String prefix = "FANOUT sockets=" + open;
+    String prefix = String.format(java.util.Locale.ROOT, "FANOUT sockets=%d serverCpuMsPerCall=%.1f serverCpuUsPerFrame=%.2f",
+        open, serverCpuMs / (double) Math.max(1, total), serverCpuMs * 1000.0 / Math.max(1, (long) total * open));
     if (!failures.isEmpty() || answered.get() < total) {
       return prefix + " INVALID " + failures.size() + " of " + total + " call-next answers were not 200 (first: "
           + (failures.isEmpty() ? "timeout" : failures.get(0)) + ")";
@@ -277,6 +346,13 @@ public final class FanoutBench {
   private static String millis(long[] sorted, int delivered, int total, double quantile) {
     int rank = Math.max(1, (int) Math.ceil(quantile * total));
     return rank > delivered ? "missed" : String.format(java.util.Locale.ROOT, "%.1f", sorted[rank - 1] / 1e6);
+  }
+
+  /** The server process's user + system CPU time so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+  private long cpuMillis() throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + args.get("pid") + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private long rssKb() throws Exception {

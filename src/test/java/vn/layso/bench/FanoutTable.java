@@ -32,7 +32,7 @@ public final class FanoutTable {
     for (String line : lines) {
       Map<String, String> f = fields(line);
       if (!line.startsWith("FANOUT sockets=")) {
-        if (!line.startsWith("FANOUT-RSS")) {
+        if (!line.startsWith("FANOUT-RSS") && !line.startsWith("FANOUT-PHONES")) {
           others.add(line);
         }
         continue;
@@ -60,8 +60,24 @@ public final class FanoutTable {
   }
 
   /** PASS/FAIL lines for the stages the targets name that ran. */
+  /** The ticket pages' line (FanoutBench's PhonesPhase) without its tag, if the run had pages. */
+  public java.util.Optional<String> phones() {
+    return lines.stream().filter(l -> l.startsWith("FANOUT-PHONES ")).map(l -> l.substring("FANOUT-PHONES ".length()))
+        .findFirst();
+  }
+
   public List<String> targets() {
     List<String> out = new ArrayList<>();
+    phones().ifPresent(l -> {
+      String what = "ticket pages cost < 0.1 requests per page per call:";
+      if (l.contains(" INVALID ")) {
+        out.add("FAIL " + what + " INVALID " + l.substring(l.indexOf(" INVALID ") + 9));
+        return;
+      }
+      String per = fields("FANOUT-PHONES " + l).get("perPagePerCall");
+      boolean pass = per != null && Double.parseDouble(per) < 0.1;
+      out.add((pass ? "PASS " : "FAIL ") + what + " " + per + " (" + fields("FANOUT-PHONES " + l).get("pages") + " pages)");
+    });
     for (String line : lines) {
       if (!line.startsWith("FANOUT sockets=")) {
         continue;

@@ -306,8 +306,17 @@ public final class RedisQueueStore implements QueueStore {
 
   @Override
   public Future<Placed> find(String office, String ticketId) {
-    return tickets("ticket_view", List.of(Keys.ticket(office, ticketId)), List.of(Keys.queuePrefix(office)))
-        .map(RedisQueueStore::placed);
+    // the live version read in the same step as the place: the ticket page's deltas start after it
+    return redis.script("ticket_view", List.of(Keys.ticket(office, ticketId), Keys.version(office)),
+        List.of(Keys.queuePrefix(office))).map(raw -> {
+          TicketCodec.Answer answer = TicketCodec.answer(raw);
+          if (answer.error() != null) {
+            throw refusal(answer.error(), answer.status());
+          }
+          JsonObject live = new JsonObject(raw).getJsonObject("live");
+          return new Placed(answer.ticket(), answer.position(), false, live == null || live.getLong("version") == null
+              ? null : new LiveMark(live.getLong("version"), live.getString("epoch")));
+        });
   }
 
   @Override
