@@ -14,12 +14,13 @@ class BenchSettingsTest {
   private static final Path ROOT = Path.of("/repo");
 
   @Test
-  void defaultsAreTheBashScripts() {
+  void defaultsAreTheIssuesStages() {
     BenchSettings s = BenchSettings.from(Map.of(), 2, ROOT);
 
     assertThat(List.of(s.rounds(), s.duration(), s.warmup(), s.connections(), s.threads(), s.eventLoops()))
         .containsExactly(3, 7, 3, 64, 2, 2);
-    assertThat(s.fanoutStages()).isEqualTo("1000,5000");
+    assertThat(s.fanoutStages()).isEqualTo("5000,10000");
+    assertThat(List.of(s.fanoutPhones(), s.fanoutPhoneSeconds())).containsExactly(2000, 60);
     assertThat(s.baseline()).isNull();
     assertThat(s.booking()).isTrue();
     assertThat(s.reports()).isTrue();
@@ -30,11 +31,12 @@ class BenchSettingsTest {
   void theEnvironmentSetsEachPart() {
     BenchSettings s = BenchSettings.from(Map.of("BENCH_ROUNDS", "1", "BENCH_BASELINE", "23e9099",
         "BENCH_FANOUT_STAGES", "", "BENCH_BOOKING", "0", "BENCH_REPORTS", "0", "BENCH_PROFILE", "issue,call-next-64",
-        "BENCH_EVENT_LOOPS", "1"), 2, ROOT);
+        "BENCH_EVENT_LOOPS", "1", "BENCH_FANOUT_PHONES", "0"), 2, ROOT);
 
     assertThat(s.rounds()).isEqualTo(1);
     assertThat(s.baseline()).isEqualTo("23e9099");
     assertThat(s.fanoutStages()).isEmpty();
+    assertThat(s.fanoutPhones()).isZero();
     assertThat(s.booking()).isFalse();
     assertThat(s.reports()).isFalse();
     assertThat(s.profile()).containsExactly("issue", "call-next-64");

@@ -170,4 +170,16 @@ class BenchTableTest {
     stock.called(1_000, 1_000, 1); // all dry: nothing left the queues
     assertThat(stock.shortfall(10)).isEqualTo(39_000);
   }
+
+  @Test
+  void theTicketPagesPassUnderATenthOfARequestPerPagePerCallAndAnInvalidRunFails() {
+    assertThat(new FanoutTable(List.of("FANOUT-PHONES pages=2000 calls=278 requests=280 perPagePerCall=0.0005"))
+        .targets()).containsExactly("PASS ticket pages cost < 0.1 requests per page per call: 0.0005 (2000 pages)");
+    assertThat(new FanoutTable(List.of("FANOUT-PHONES pages=2000 calls=100 requests=40000 perPagePerCall=0.2"))
+        .targets()).containsExactly("FAIL ticket pages cost < 0.1 requests per page per call: 0.2 (2000 pages)");
+    assertThat(new FanoutTable(List.of("FANOUT-PHONES pages=2000 INVALID 22 of 450 calls answered 503")).targets())
+        .singleElement().asString().startsWith("FAIL ").contains("INVALID 22 of 450");
+    assertThat(new FanoutTable(List.of("FANOUT-PHONES pages=2000 perPagePerCall=0.0005")).phones())
+        .contains("pages=2000 perPagePerCall=0.0005");
+  }
 }
