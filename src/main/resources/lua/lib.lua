@@ -1,32 +1,21 @@
--- Shared by every layso script (prepended at load time). Tickets are stored as JSON strings.
+-- Shared by every layso script (prepended at load time, after the generated preamble of
+-- TicketFields.java: the T_* names of a ticket hash's fields, STEPS_SUFFIX, WALK_INS_SUFFIX).
+-- A ticket is a hash (its mutable state) and a list of steps beside it (docs/storage.md): an action
+-- HMGETs the fields it decides on or answers, HSETs the few it changes and RPUSHes one step.
 -- Java computes keys, times and policy arguments; these scripts decide and write atomically.
-
-local function load_ticket(key)
-  local raw = redis.call('GET', key)
-  if not raw then return nil end
-  return cjson.decode(raw)
-end
-
--- Returns the JSON stored, so that an answer can carry the ticket without encoding it again.
-local function save_ticket(key, t)
-  local json = cjson.encode(t)
-  redis.call('SET', key, json, 'KEEPTTL')
-  return json
-end
 
 -- One waiting queue per service and day. Its score orders it: priority tickets carry their
 -- arrival score minus PRIORITY_SHIFT, so they all sort (negative) before normal ones, each group
 -- in arrival order. Scores stay integers below 2^53, exact in a double.
 local PRIORITY_SHIFT = 4000000000000000
 
-local function queue_of(queue_prefix, t)
-  return queue_prefix .. t.serviceDate .. ':' .. t.service
+local function queue_of(queue_prefix, service_date, service)
+  return queue_prefix .. service_date .. ':' .. service
 end
 
--- 1-based place in line within the ticket's service.
-local function position_of(queue, t)
-  if t.status ~= 'WAITING' then return nil end
-  local r = redis.call('ZRANK', queue, t.id)
+-- 1-based place in line within the queue (nil when not in it).
+local function place_in(queue, id)
+  local r = redis.call('ZRANK', queue, id)
   if not r then return nil end
   return r + 1
 end
@@ -89,19 +78,60 @@ local function contains(csv, value)
   return false
 end
 
--- The counter's current ticket of today, if it may make this move: returns key, ticket; or nil,
--- error table. A current ticket of an earlier day is let go (the day closer expires it).
-local function current_ticket(counter_key, ticket_prefix, allowed_from, service_date)
+-- The fields a script answers a ticket with (TicketCodec reads them; its id goes beside them):
+-- everything but the steps, the internal and the print fields.
+local ANSWER_FIELDS = { T_STATUS, T_SERVICE_DATE, T_NUMBER, T_SERVICE, T_PRIORITY, T_ISSUED_AT, T_COUNTER,
+  T_CALLED_AT, T_STARTED_AT, T_FINISHED_AT, T_RECALLS, T_SOURCE, T_END_REASON, T_SLOT, T_TRANSFERRED_FROM, T_WHY }
+
+-- HMGETs the fields named (a list of T_* names) into a table keyed by them; absent ones stay nil.
+local function read_fields(key, names)
+  local v = redis.call('HMGET', key, unpack(names))
+  local t = {}
+  for i = 1, #names do
+    if v[i] then t[names[i]] = v[i] end
+  end
+  return t
+end
+
+-- A ticket for an answer: its id and the fields read (a table from read_fields), as TicketCodec reads it.
+local function answer_ticket(id, t)
+  t.id = id
+  return t
+end
+
+-- What the lobby may see of a ticket: what a screen shows, never the id (the holder's secret) nor
+-- the priority group (disability, pregnancy are private), only whether it is a priority ticket;
+-- an appointment ticket says so, with its slot's start (HH:mm, office time), never the code.
+-- From its fields (absent ones nil or false, as HMGET gives them).
+local function public_of(number, service, status, counter, recalls, priority, slot)
+  local out = { number = number, service = service, status = status, counter = counter or nil,
+                recalls = tonumber(recalls) or 0, priority = priority ~= nil and priority ~= false and priority ~= '' }
+  if slot then
+    out.appointment = true
+    out.slot = slot
+  end
+  return out
+end
+
+-- public_of a table from read_fields.
+local function public_fields(t)
+  return public_of(t[T_NUMBER], t[T_SERVICE], t[T_STATUS], t[T_COUNTER], t[T_RECALLS], t[T_PRIORITY], t[T_SLOT])
+end
+
+-- The counter's current ticket of today, if it may make this move: returns key, fields (the names
+-- given, with T_STATUS and T_SERVICE_DATE), id; or nil, error table. A current ticket of an earlier
+-- day is let go (the day closer expires it).
+local function current_ticket(counter_key, ticket_prefix, allowed_from, service_date, names)
   local current = redis.call('HGET', counter_key, 'current')
   if not current then return nil, { error = 'no_current_ticket' } end
   local key = ticket_prefix .. current
-  local t = load_ticket(key)
-  if not t or t.serviceDate ~= service_date then
+  local t = read_fields(key, names)
+  if t[T_SERVICE_DATE] ~= service_date then
     redis.call('HDEL', counter_key, 'current')
     return nil, { error = 'no_current_ticket' }
   end
-  if not contains(allowed_from, t.status) then return nil, { error = 'invalid_transition', status = t.status } end
-  return key, t
+  if not contains(allowed_from, t[T_STATUS]) then return nil, { error = 'invalid_transition', status = t[T_STATUS] } end
+  return key, t, current
 end
 
 -- The list belongs to one service day: it lives two days from the day's first call.
@@ -134,26 +164,28 @@ end
 -- values to HSET, or nil when the ticket has no service time.
 local SERVICE_TIME_ALPHA = 0.1
 
-local function service_time_fields(t, old_mean, old_count)
-  if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return nil end
-  local ms = t.finishedAt - t.calledAt
+local function service_time_fields(service, called_at, finished_at, old_mean, old_count)
+  called_at = tonumber(called_at)
+  if not called_at or not finished_at or finished_at < called_at then return nil end
+  local ms = finished_at - called_at
   local mean, count, p = ms, 1, tonumber(old_mean)
   -- a mean that is no number starts again, and so does its count
   if p then mean, count = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5), (tonumber(old_count) or 0) + 1 end
-  return { 't:' .. t.service, mean, 'n:' .. t.service, count }
+  return { 't:' .. service, mean, 'n:' .. service, count }
 end
 
 -- A called ticket's actual wait (since its effective arrival: the later of issue and slot start),
 -- "id,ms", goes into the day's outcomes (Keys.predictionOutcomes), which live as long as the day's
 -- history from their first entry; the reader joins it with the prediction its holder was given
 -- (Keys.predictionsGiven) and keeps a ticket's first call only. Called last in the call's step.
-local function settle_prediction(outcomes_key, t, now, ttl)
-  local arrival = t.issuedAt
-  if t.appointment and t.slotStart and t.slotStart > arrival then arrival = t.slotStart end
+local function settle_prediction(outcomes_key, id, issued_at, slot_start, now, ttl)
+  local arrival = tonumber(issued_at)
+  slot_start = tonumber(slot_start)
+  if slot_start and slot_start > arrival then arrival = slot_start end
   local actual = now - arrival
   if actual < 0 then actual = 0 end
   -- a measurement: a broken record (a key of another type) must never fail or half-do the call
-  if redis.pcall('RPUSH', outcomes_key, t.id .. ',' .. actual) == 1 then
+  if redis.pcall('RPUSH', outcomes_key, id .. ',' .. actual) == 1 then
     redis.pcall('EXPIRE', outcomes_key, ttl)
   end
 end
@@ -162,13 +194,28 @@ end
 -- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
 -- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in
 -- .5: exact in a double below 2^52 (the year 2112), so the score alone tells it from a walk-in.
-local function queue_score(t)
-  if t.appointment and t.slotStart then
-    return t.slotStart * 1000 + ((t.seq or 0) % 1000) + 0.5
+local function queue_score(issued_at, seq, priority, slot_start)
+  seq = tonumber(seq) or 0
+  if slot_start then
+    return tonumber(slot_start) * 1000 + (seq % 1000) + 0.5
   end
-  local score = t.issuedAt * 1000 + ((t.seq or 0) % 1000)
-  if t.priority then return score - PRIORITY_SHIFT end
+  local score = tonumber(issued_at) * 1000 + (seq % 1000)
+  if priority then return score - PRIORITY_SHIFT end
   return score
+end
+
+-- Puts a ticket into its field's queue, and a normal walk-in (no priority, no appointment: a score
+-- >= 0 with no .5) into the queue's walk-in index too (WALK_INS_SUFFIX, same score): the scripts
+-- that add to or take from a queue keep the two in step.
+local function enqueue(queue, id, score)
+  redis.call('ZADD', queue, score, id)
+  if score >= 0 and score % 1 == 0 then redis.call('ZADD', queue .. WALK_INS_SUFFIX, score, id) end
+end
+
+-- Takes a ticket out of its field's queue (and out of the walk-in index when its score says it is there).
+local function dequeue(queue, id, score)
+  redis.call('ZREM', queue, id)
+  if score >= 0 and score % 1 == 0 then redis.call('ZREM', queue .. WALK_INS_SUFFIX, id) end
 end
 
 -- The effective arrival (epoch ms), priority and appointment flag that a queue score encodes.
@@ -181,11 +228,19 @@ local function result(tbl)
   return cjson.encode(tbl)
 end
 
--- Appends one step to the ticket's history: what, when, who (staff account, device, public or
--- system), at which counter, and the field the ticket is in afterwards (a transfer names the one it left).
-local function add_step(t, act, at, by, counter, from)
-  if type(t.steps) ~= 'table' then t.steps = {} end
-  t.steps[#t.steps + 1] = { act = act, at = at, by = by, counter = counter, service = t.service, from = from }
+-- Appends one step to a ticket's steps (its key .. STEPS_SUFFIX), as one entry
+-- "act|at|counter|field|from|why|by" (TicketCodec.step): what, when (epoch ms), at which counter,
+-- the field the ticket is in afterwards (a transfer also names the one it left), a call's reason,
+-- and who (staff account, device, public or system; last, so it may hold anything). The list was
+-- started by the issue with the ticket's lifetime; should it have expired a moment before the hash,
+-- the new list takes the hash's remaining life.
+local function add_step(key, act, at, by, counter, service, from, why)
+  local steps = key .. STEPS_SUFFIX
+  if redis.call('RPUSH', steps, act .. '|' .. at .. '|' .. (counter or '') .. '|' .. (service or '') .. '|'
+      .. (from or '') .. '|' .. (why or '') .. '|' .. (by or '')) == 1 then
+    local ttl = redis.call('PTTL', key)
+    if ttl > 0 then redis.call('PEXPIRE', steps, ttl) end
+  end
 end
 
 -- Counter actions with an Idempotency-Key: the first answer (success or refusal) is stored under
@@ -219,35 +274,49 @@ end
 -- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
 -- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now, date,
 -- prefix, number_start, capacity, digits, source, channel, history_ttl, and for an appointment
--- ticket slot_start (ms) and slot (HH:mm). Returns the ticket.
+-- ticket slot_start (ms) and slot (HH:mm), for a checked-in one appt (the booking code), for a
+-- card's card_last4. Returns the answer's ticket table and its place in line.
 local function issue_new(k, a)
-  local used = tonumber(redis.call('GET', k.sequence) or '0')
-  if used >= tonumber(a.capacity) then return nil, { error = 'numbers_exhausted' } end
-  local history_ttl = tonumber(a.history_ttl)
+  local history_ttl = a.history_ttl
   local seq = redis.call('INCR', k.sequence)
   -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
   if seq == 1 then
     redis.call('EXPIRE', k.sequence, history_ttl)
     redis.call('SADD', k.open_days, a.date)
   end
-  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
-  local t = { id = a.id, office = a.office, number = number, service = a.service, status = 'WAITING',
-              priority = a.priority, issuedAt = a.now, serviceDate = a.date, seq = seq, recalls = 0,
-              source = a.source }
-  if a.slot_start then
-    t.appointment = true
-    t.slotStart = a.slot_start
-    t.slot = a.slot
+  if seq > tonumber(a.capacity) then
+    redis.call('DECR', k.sequence)
+    return nil, { error = 'numbers_exhausted' }
   end
-  -- the booking behind a checked-in ticket (never public: public_ticket leaves it out), so that
-  -- "your turn is near" can reach the phone the citizen booked with
-  if a.appt then t.appt = a.appt end
-  add_step(t, 'ISSUE', a.now, a.source, nil, nil)
-  redis.call('SET', k.ticket, cjson.encode(t), 'EX', history_ttl)
-  redis.call('ZADD', k.queue, queue_score(t), t.id)
-  redis.call('ZADD', k.day, a.now, t.id)
+  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
+  local fields = { T_NUMBER, number, T_SERVICE, a.service, T_STATUS, 'WAITING', T_ISSUED_AT, a.now,
+                   T_SERVICE_DATE, a.date, T_SEQ, seq, T_SOURCE, a.source }
+  local t = { id = a.id, [T_NUMBER] = number, [T_SERVICE] = a.service, [T_STATUS] = 'WAITING',
+              [T_ISSUED_AT] = a.now, [T_SERVICE_DATE] = a.date, [T_SOURCE] = a.source }
+  local n = 14
+  if a.priority then
+    fields[n + 1], fields[n + 2], n = T_PRIORITY, a.priority, n + 2
+    t[T_PRIORITY] = a.priority
+  end
+  if a.slot_start then
+    fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, a.slot_start, T_SLOT, a.slot, n + 4
+    t[T_SLOT] = a.slot
+  end
+  -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
+  -- phone the citizen booked with
+  if a.appt then fields[n + 1], fields[n + 2], n = T_APPT, a.appt, n + 2 end
+  if a.card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, a.card_last4, n + 2 end
+  redis.call('HSET', k.ticket, unpack(fields))
+  redis.call('EXPIRE', k.ticket, history_ttl)
+  local steps = k.ticket .. STEPS_SUFFIX
+  redis.call('RPUSH', steps, 'ISSUE|' .. a.now .. '||' .. a.service .. '|||' .. a.source)
+  redis.call('EXPIRE', steps, history_ttl)
+  enqueue(k.queue, a.id, queue_score(a.now, seq, a.priority, a.slot_start))
+  redis.call('ZADD', k.day, a.now, a.id)
   if seq == 1 then redis.call('EXPIRE', k.day, history_ttl) end
-  emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now, ticket = public_ticket(t),
-    queue = { service = t.service, waiting = waiting_count(k.queue) } })
-  return t
+  local place = place_in(k.queue, a.id)
+  emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now,
+    ticket = public_of(number, a.service, 'WAITING', nil, 0, a.priority, a.slot),
+    queue = { service = a.service, waiting = waiting_count(k.queue), place = place } })
+  return t, place
 end

@@ -4,9 +4,9 @@
 -- ARGV: 1 places to look at (the first N), 2 ticket key prefix
 local out = {}
 for rank, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)) do
-  local t = load_ticket(ARGV[2] .. id)
-  if t and t.appt and t.status == 'WAITING' then
-    out[#out + 1] = { number = t.number, code = t.appt, ahead = rank - 1 }
+  local v = redis.call('HMGET', ARGV[2] .. id, T_APPT, T_STATUS, T_NUMBER)
+  if v[1] and v[2] == 'WAITING' then
+    out[#out + 1] = { number = v[3], code = v[1], ahead = rank - 1 }
   end
 end
 return result({ near = out })

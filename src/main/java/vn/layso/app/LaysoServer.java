@@ -76,6 +76,7 @@ import vn.layso.store.redis.RedisRateCounter;
 import vn.layso.store.redis.RedisRatingStore;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.store.redis.RedisVerificationStore;
+import vn.layso.store.redis.TicketMigration;
 import vn.layso.verify.PhoneVerificationService;
 
 /** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
@@ -157,6 +158,8 @@ public final class LaysoServer {
     List<Runnable> started = new java.util.ArrayList<>();
     try {
       redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
+      // tickets stored as JSON by the previous release become hashes before anything reads them
+      new TicketMigration(redis).run().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
       final RedisStore store = redis;
       var officeStore = new RedisOfficeStore(redis);
       var offices = new OfficeRegistry(officeStore, clock);

@@ -73,8 +73,9 @@ public final class CounterRoutes {
       }
       JsonObject body = new JsonObject().put("ticket", TicketJson.of(office, called.ticket(), null));
       // why this ticket: the reason the call kept in the ticket's history, for the staff who pressed
-      called.ticket().steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
-          .reduce((first, last) -> last).ifPresent(call -> body.put("why", TicketJson.why(office, call.why())));
+      if (called.ticket().lastCall() != null) {
+        body.put("why", TicketJson.why(office, called.ticket().lastCall()));
+      }
       // the ticket the press ended first: completed (its service had started) or skipped (a no-show)
       if (called.closed() != null) {
         body.put(called.closed().status() == TicketStatus.DONE ? "completed" : "skipped",

@@ -32,10 +32,8 @@ final class CounterViewJson {
     }
     json.put("current", view.current() == null ? null : TicketJson.of(office, view.current(), null));
     // why the current ticket was called, for the staff at the counter (the history keeps it too)
-    if (view.current() != null) {
-      view.current().steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
-          .reduce((first, last) -> last).ifPresent(call -> json.getJsonObject("current")
-              .put("why", TicketJson.why(office, call.why())));
+    if (view.current() != null && view.current().lastCall() != null) {
+      json.getJsonObject("current").put("why", TicketJson.why(office, view.current().lastCall()));
     }
     session(office, json, view.session(), view.sessionName());
     return json.put("servedToday", view.servedToday());

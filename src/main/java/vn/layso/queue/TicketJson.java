@@ -53,8 +53,9 @@ public final class TicketJson {
     if (t.endReason() != null) {
       json.put("endReason", t.endReason());
     }
-    t.steps().stream().filter(step -> "TRANSFER".equals(step.action())).reduce((first, last) -> last)
-        .ifPresent(last -> json.put("transferredFrom", last.from()));
+    if (t.transferredFrom() != null) {
+      json.put("transferredFrom", t.transferredFrom());
+    }
     if (position != null && wait != null) {
       json.put("position", position).put("estimatedWaitMinutes", wait.p50Minutes())
           .put("estimatedWait", new JsonObject().put("p50Minutes", wait.p50Minutes())

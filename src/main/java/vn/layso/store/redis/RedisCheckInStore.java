@@ -59,7 +59,7 @@ public final class RedisCheckInStore implements CheckInStore {
         millis(r.window().slotStart()), millis(r.window().opensAt()), millis(r.window().closesAt()),
         r.lateAsWalkIn() ? "walk-in" : "refuse", s.prefix(), Integer.toString(s.numberStart()),
         Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(), Keys.EVENTS_CHANNEL,
-        Long.toString(historySeconds), Keys.ticketPrefix(office), r.code(), day);
+        Long.toString(historySeconds), Keys.ticketPrefix(office), r.code(), day, Keys.queuePrefix(office));
     return redis.script("check_in", keys, args).map(raw -> {
       JsonObject json = new JsonObject(raw);
       String error = json.getString("error");
@@ -67,7 +67,7 @@ public final class RedisCheckInStore implements CheckInStore {
         throw "appointment_not_found".equals(error) ? ApiException.notFound("check_in_code_unknown")
             : ApiException.conflict(error);
       }
-      return new Result(TicketCodec.read(json.getJsonObject("ticket")), json.getInteger("position"),
+      return new Result(TicketCodec.read(office, json.getJsonObject("ticket")), json.getInteger("position"),
           json.getBoolean("replayed", false), json.getBoolean("late", false));
     });
   }
