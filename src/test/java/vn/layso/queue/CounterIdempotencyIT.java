@@ -150,13 +150,22 @@ class CounterIdempotencyIT {
     assertThat(transfer.getLong("at")).isEqualTo(app.clock().millis());
   }
 
+  /** The ticket's stored steps (its steps list: TicketCodec's entries) as objects with the old names. */
   private static JsonObject storedTicket(String id) {
     String uri = app.config().redisUri() != null ? app.config().redisUri() : app.server().embeddedRedis().uri();
     RedisClient client = RedisClient.create(uri);
     try (var connection = client.connect()) {
-      return new JsonObject(connection.sync().get(Keys.ticket("demo", id)));
+      JsonArray steps = new JsonArray();
+      for (String entry : connection.sync().lrange(Keys.ticketSteps("demo", id), 0, -1)) {
+        String[] p = entry.split("\\|", 7);
+        steps.add(new JsonObject().put("act", p[0]).put("at", Long.parseLong(p[1]))
+            .put("counter", p[2].isEmpty() ? null : p[2]).put("service", p[3])
+            .put("from", p[4].isEmpty() ? null : p[4]).put("by", p[6]));
+      }
+      return new JsonObject().put("steps", steps);
     } finally {
       client.shutdown();
     }
   }
+
 }
