@@ -23,9 +23,9 @@
 --       14 maxAppointmentsInRow, 15 walk-in wait (ms) that gives walk-ins their turn, 16 agingPerHour,
 --       17 escalation ('1'/'0'), 18 field count n, then per field i: weight (0: a backup field),
 --       target (s, 0: none)
-local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local office, counter_id, now, now_s = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[3]
 local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-local history_ttl = tonumber(ARGV[10])
+local history_ttl = ARGV[10]
 local max_in_row, ratio, normals_per_priority = tonumber(ARGV[11]), ARGV[12] == 'ratio', tonumber(ARGV[13])
 local max_appointments, walk_in_max_wait = tonumber(ARGV[14]), tonumber(ARGV[15])
 local aging, escalation, n = tonumber(ARGV[16]), ARGV[17] == '1', tonumber(ARGV[18])
@@ -35,6 +35,9 @@ local weights, targets = {}, {}
 for i = 1, n do
   weights[i], targets[i] = tonumber(ARGV[17 + 2 * i]), tonumber(ARGV[18 + 2 * i])
 end
+-- JSON of the office and counter, written into the answer and the event (answers and events are
+-- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
+local office_json, counter_json = jstr(office), jstr(counter_id)
 
 return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
@@ -50,11 +53,11 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local closed, closed_as, done = nil, nil, nil
   if state[2] then
     local key = tprefix .. state[2]
-    local t = read_fields(key, ANSWER_FIELDS)
+    local t = hash_of(redis.call('HGETALL', key))
     if t[T_SERVICE_DATE] == today and t[T_STATUS] == 'SERVING' then
-      t[T_STATUS], t[T_FINISHED_AT] = 'DONE', now
-      redis.call('HSET', key, T_STATUS, 'DONE', T_FINISHED_AT, now)
-      add_step(key, 'COMPLETE', now, by, counter_id, t[T_SERVICE])
+      t[T_STATUS], t[T_FINISHED_AT] = 'DONE', now_s
+      redis.call('HSET', key, T_STATUS, 'DONE', T_FINISHED_AT, now_s)
+      add_step(key, 'COMPLETE', now_s, by, counter_id, t[T_SERVICE], nil, nil, history_ttl)
       count_served(KEYS[4], counter_id, history_ttl)
       local service = t[T_SERVICE]
       local old = redis.call('HMGET', KEYS[1], 't:' .. service, 'n:' .. service)
@@ -62,21 +65,22 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
       done = stats and { 'lastDone', state[2], stats[1], stats[2], stats[3], stats[4] } or { 'lastDone', state[2] }
       closed, closed_as = t, 'ticket.done'
     elseif t[T_SERVICE_DATE] == today and t[T_STATUS] == 'CALLED' then
-      t[T_STATUS], t[T_FINISHED_AT], t[T_END_REASON] = 'NO_SHOW', now, 'skipped'
-      redis.call('HSET', key, T_STATUS, 'NO_SHOW', T_FINISHED_AT, now, T_END_REASON, 'skipped')
-      add_step(key, 'SKIP', now, by, counter_id, t[T_SERVICE])
+      t[T_STATUS], t[T_FINISHED_AT], t[T_END_REASON] = 'NO_SHOW', now_s, 'skipped'
+      redis.call('HSET', key, T_STATUS, 'NO_SHOW', T_FINISHED_AT, now_s, T_END_REASON, 'skipped')
+      add_step(key, 'SKIP', now_s, by, counter_id, t[T_SERVICE], nil, nil, history_ttl)
       closed, closed_as = t, 'ticket.no_show'
     end
   end
+  local closed_json = closed and ticket_json(state[2], closed) or nil
   -- no ticket called: the counter's current ticket is let go, the ended one's own event published
   local function none_called()
     if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
-    if not closed then return {} end
-    local event = { type = closed_as, office = office, at = now, ticket = public_fields(closed), counter = counter_id }
-    if closed_as == 'ticket.no_show' then event.endReason = 'skipped' end
-    emit(KEYS[2], channel, event)
-    return { closed = answer_ticket(state[2], closed) }
+    if not closed then return '{}' end
+    emit(KEYS[2], channel, '{"type":"' .. closed_as .. '","office":' .. office_json .. ',"at":' .. now_s
+      .. ',"ticket":' .. public_json(closed) .. ',"counter":' .. counter_json
+      .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}'))
+    return '{"closed":' .. closed_json .. '}'
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -102,7 +106,8 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local backup = weight == 0
     if backup then weight = 1 end
     local over = target > 0 and waited >= target
-    return { id = id, queue = KEYS[FIRST_QUEUE + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
+    return { id = id, weight_s = backup and '1' or ARGV[17 + 2 * i], target_s = ARGV[18 + 2 * i],
+             queue = KEYS[FIRST_QUEUE + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
              waited = waited, weight = weight, target = target, backup = backup, over = over,
              eligible = not backup or over, order = order,
              score = waited * (weight * 3600 + aging * waited) }
@@ -198,13 +203,13 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local place = h.place or place_in(h.queue, h.id)
     dequeue(h.queue, h.id, h.order)
     local key = tprefix .. h.id
-    local t = read_fields(key, ANSWER_FIELDS)
+    local t = hash_of(redis.call('HGETALL', key))
     if t[T_STATUS] == 'WAITING' then
       -- the reason as one string (TicketCodec.why)
-      local why = rule .. ' ' .. h.waited .. ' ' .. h.weight .. ' ' .. h.target .. ' ' .. row .. ' ' .. candidates
-      t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now, why
-      redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now, T_WHY, why)
-      add_step(key, 'CALL', now, by, counter_id, t[T_SERVICE], nil, why)
+      local why = rule .. ' ' .. h.waited .. ' ' .. h.weight_s .. ' ' .. h.target_s .. ' ' .. row .. ' ' .. candidates
+      t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now_s, why
+      redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now_s, T_WHY, why)
+      add_step(key, 'CALL', now_s, by, counter_id, t[T_SERVICE], nil, why, history_ttl)
       if h.priority then
         streak = streak + 1
         normal_streak = 0
@@ -219,17 +224,14 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
         for j = 1, #done do fields[10 + j] = done[j] end
       end
       redis.call('HSET', KEYS[1], unpack(fields))
-      local event = { type = 'ticket.called', office = office, at = now, ticket = public_fields(t),
-        counter = counter_id, queue = { service = t[T_SERVICE], waiting = waiting_count(h.queue), place = place } }
-      if closed then
-        event.closed = public_fields(closed)
-        event.closedAs = closed_as
-        if closed_as == 'ticket.no_show' then event.endReason = 'skipped' end
-      end
-      emit(KEYS[2], channel, event)
-      settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], h.appointment and math.floor(h.order / 1000) or nil, now,
-        history_ttl)
-      return { ticket = answer_ticket(h.id, t), closed = closed and answer_ticket(state[2], closed) or nil }
+      local service = t[T_SERVICE]
+      emit(KEYS[2], channel, '{"type":"ticket.called","office":' .. office_json .. ',"at":' .. now_s
+        .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":' .. jstr(service)
+        .. ',"waiting":' .. waiting_count(h.queue) .. ',"place":' .. place .. '}'
+        .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
+          .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
+      settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
+      return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
     end
   end
   return none_called()

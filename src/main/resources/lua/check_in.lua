@@ -37,11 +37,11 @@ if now < tonumber(ARGV[8]) then return result({ error = 'check_in_too_early' }) 
 local late = now > tonumber(ARGV[9])
 if late and ARGV[10] ~= 'walk-in' then return result({ error = 'check_in_closed' }) end
 
-local a = { office = ARGV[1], id = ARGV[2], service = service, now = now, date = ARGV[20], prefix = ARGV[11],
+local a = { office = ARGV[1], id = ARGV[2], service = service, now = ARGV[6], date = ARGV[20], prefix = ARGV[11],
   number_start = ARGV[12], capacity = ARGV[13], digits = ARGV[14], source = ARGV[15], channel = ARGV[16],
-  history_ttl = tonumber(ARGV[17]), appt = ARGV[19] }
+  history_ttl = ARGV[17], appt = ARGV[19] }
 if not late then
-  a.slot_start = tonumber(ARGV[7])
+  a.slot_start = ARGV[7]
   a.slot = start
 end
 local t, place = issue_new({ sequence = KEYS[2], ticket = KEYS[3], queue = KEYS[4], version = KEYS[5],
@@ -55,4 +55,4 @@ if late then
   if tonumber(redis.call('HGET', KEYS[8], start) or '0') > 0 then redis.call('HINCRBY', KEYS[8], start, -1) end
 end
 redis.call('ZREM', KEYS[9], ARGV[19])
-return result({ ticket = t, position = place, late = late })
+return '{"ticket":' .. t .. ',"position":' .. place .. ',"late":' .. tostring(late) .. '}'

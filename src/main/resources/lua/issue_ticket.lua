@@ -51,8 +51,8 @@ end
 
 local t, place = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
   day = KEYS[5], open_days = KEYS[6] }, { office = ARGV[1], id = ARGV[2], service = ARGV[3], priority = priority,
-  now = tonumber(ARGV[5]), date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
-  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = tonumber(ARGV[13]), card_last4 = card })
+  now = ARGV[5], date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
+  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13], card_last4 = card })
 if not t then return result(place) end
 if idempotency then redis.call('SET', idempotency, ARGV[2], 'EX', tonumber(ARGV[14])) end
 if walk_ins then
@@ -63,4 +63,4 @@ if citizen then
   redis.call('HSET', citizen, 't:' .. ARGV[2], ARGV[3])
   redis.call('PEXPIRE', citizen, ARGV[24])
 end
-return result({ ticket = t, position = place })
+return '{"ticket":' .. t .. ',"position":' .. place .. '}'

@@ -60,9 +60,15 @@ local function current_epoch(version_key)
   return epoch
 end
 
+-- ticket: an event may also come as its JSON text already (a string: a complete object, whose
+-- ticket is public already), to which the version and epoch are added without encoding it again.
 local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
   local epoch = current_epoch(version_key)
+  if type(event) == 'string' then
+    redis.call('PUBLISH', channel, string.sub(event, 1, -2) .. ',"version":' .. v .. ',"epoch":"' .. epoch .. '"}')
+    return v
+  end
   -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
   if event.ticket and event.ticket.id ~= nil then event.ticket = public_ticket(event.ticket) end
   event.version = v
@@ -97,6 +103,46 @@ end
 local function answer_ticket(id, t)
   t.id = id
   return t
+end
+
+-- The hot paths (issuing, call-next) write their answers and events as JSON text by concatenation
+-- of the strings they hold (hash values, ARGV), not through cjson: no table to build, no number to
+-- format (docs/storage.md, "Cost"). A text goes out quoted, escaped by cjson only when it needs it.
+local function jstr(s)
+  if string.find(s, '[%c"\\]') then return cjson.encode(s) end
+  return '"' .. s .. '"'
+end
+
+-- A ticket's HGETALL (a flat list) as a table of its fields.
+local function hash_of(list)
+  local t = {}
+  for i = 1, #list, 2 do t[list[i]] = list[i + 1] end
+  return t
+end
+
+-- A ticket (its id and a table of its fields, strings) as the JSON object of an answer (TicketCodec):
+-- the ANSWER_FIELDS it has.
+local function ticket_json(id, t)
+  local parts, n = { '{"id":', jstr(id) }, 2
+  for i = 1, #ANSWER_FIELDS do
+    local name = ANSWER_FIELDS[i]
+    local v = t[name]
+    if v then
+      parts[n + 1], parts[n + 2], parts[n + 3], n = ',"', name, '":', n + 3
+      parts[n + 1], n = jstr(v), n + 1
+    end
+  end
+  parts[n + 1] = '}'
+  return table.concat(parts)
+end
+
+-- What the lobby may see of a ticket (public_of below), as JSON text, from a table of its fields.
+local function public_json(t)
+  local slot, priority = t[T_SLOT], t[T_PRIORITY]
+  return '{"number":' .. jstr(t[T_NUMBER]) .. ',"service":' .. jstr(t[T_SERVICE]) .. ',"status":"' .. t[T_STATUS]
+    .. (t[T_COUNTER] and ('","counter":' .. jstr(t[T_COUNTER])) or '"') .. ',"recalls":' .. (t[T_RECALLS] or '0')
+    .. ',"priority":' .. ((priority and priority ~= '') and 'true' or 'false')
+    .. (slot and (',"appointment":true,"slot":' .. jstr(slot)) or '') .. '}'
 end
 
 -- What the lobby may see of a ticket: what a screen shows, never the id (the holder's secret) nor
@@ -231,15 +277,20 @@ end
 -- Appends one step to a ticket's steps (its key .. STEPS_SUFFIX), as one entry
 -- "act|at|counter|field|from|why|by" (TicketCodec.step): what, when (epoch ms), at which counter,
 -- the field the ticket is in afterwards (a transfer also names the one it left), a call's reason,
--- and who (staff account, device, public or system; last, so it may hold anything). The list was
--- started by the issue with the ticket's lifetime; should it have expired a moment before the hash,
--- the new list takes the hash's remaining life.
-local function add_step(key, act, at, by, counter, service, from, why)
+-- and who (staff account, device, public or system; last, so it may hold anything). The issue is
+-- no entry: its step is the hash's (issuedAt, source, the first field), so issuing writes no list.
+-- The first entry starts the list's life: ttl (s), the history's, when the script has it, else the
+-- ticket hash's remaining life.
+local function add_step(key, act, at, by, counter, service, from, why, ttl)
   local steps = key .. STEPS_SUFFIX
   if redis.call('RPUSH', steps, act .. '|' .. at .. '|' .. (counter or '') .. '|' .. (service or '') .. '|'
       .. (from or '') .. '|' .. (why or '') .. '|' .. (by or '')) == 1 then
-    local ttl = redis.call('PTTL', key)
-    if ttl > 0 then redis.call('PEXPIRE', steps, ttl) end
+    if ttl then
+      redis.call('EXPIRE', steps, ttl)
+    else
+      local left = redis.call('PTTL', key)
+      if left > 0 then redis.call('PEXPIRE', steps, left) end
+    end
   end
 end
 
@@ -272,16 +323,16 @@ end
 
 -- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
 -- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
--- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now, date,
--- prefix, number_start, capacity, digits, source, channel, history_ttl, and for an appointment
--- ticket slot_start (ms) and slot (HH:mm), for a checked-in one appt (the booking code), for a
--- card's card_last4. Returns the answer's ticket table and its place in line.
+-- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now (ms, as
+-- ARGV gives it), date, prefix, number_start, capacity, digits, source, channel, history_ttl, and
+-- for an appointment ticket slot_start (ms) and slot (HH:mm), for a checked-in one appt (the
+-- booking code), for a card's card_last4. The hash only: its ISSUE step is its issuedAt, source and
+-- field (add_step). Returns the answer's ticket as JSON text and its place in line.
 local function issue_new(k, a)
-  local history_ttl = a.history_ttl
   local seq = redis.call('INCR', k.sequence)
   -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
   if seq == 1 then
-    redis.call('EXPIRE', k.sequence, history_ttl)
+    redis.call('EXPIRE', k.sequence, a.history_ttl)
     redis.call('SADD', k.open_days, a.date)
   end
   if seq > tonumber(a.capacity) then
@@ -291,32 +342,33 @@ local function issue_new(k, a)
   local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
   local fields = { T_NUMBER, number, T_SERVICE, a.service, T_STATUS, 'WAITING', T_ISSUED_AT, a.now,
                    T_SERVICE_DATE, a.date, T_SEQ, seq, T_SOURCE, a.source }
-  local t = { id = a.id, [T_NUMBER] = number, [T_SERVICE] = a.service, [T_STATUS] = 'WAITING',
-              [T_ISSUED_AT] = a.now, [T_SERVICE_DATE] = a.date, [T_SOURCE] = a.source }
   local n = 14
+  local extra = ''
   if a.priority then
     fields[n + 1], fields[n + 2], n = T_PRIORITY, a.priority, n + 2
-    t[T_PRIORITY] = a.priority
+    extra = ',"' .. T_PRIORITY .. '":' .. jstr(a.priority)
   end
   if a.slot_start then
     fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, a.slot_start, T_SLOT, a.slot, n + 4
-    t[T_SLOT] = a.slot
+    extra = extra .. ',"' .. T_SLOT .. '":' .. jstr(a.slot)
   end
   -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
   -- phone the citizen booked with
   if a.appt then fields[n + 1], fields[n + 2], n = T_APPT, a.appt, n + 2 end
   if a.card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, a.card_last4, n + 2 end
   redis.call('HSET', k.ticket, unpack(fields))
-  redis.call('EXPIRE', k.ticket, history_ttl)
-  local steps = k.ticket .. STEPS_SUFFIX
-  redis.call('RPUSH', steps, 'ISSUE|' .. a.now .. '||' .. a.service .. '|||' .. a.source)
-  redis.call('EXPIRE', steps, history_ttl)
+  redis.call('EXPIRE', k.ticket, a.history_ttl)
   enqueue(k.queue, a.id, queue_score(a.now, seq, a.priority, a.slot_start))
   redis.call('ZADD', k.day, a.now, a.id)
-  if seq == 1 then redis.call('EXPIRE', k.day, history_ttl) end
-  local place = place_in(k.queue, a.id)
-  emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now,
-    ticket = public_of(number, a.service, 'WAITING', nil, 0, a.priority, a.slot),
-    queue = { service = a.service, waiting = waiting_count(k.queue), place = place } })
-  return t, place
+  if seq == 1 then redis.call('EXPIRE', k.day, a.history_ttl) end
+  local place = redis.call('ZRANK', k.queue, a.id) + 1
+  local number_json, service_json = jstr(number), jstr(a.service)
+  emit(k.version, a.channel, '{"type":"ticket.issued","office":' .. jstr(a.office) .. ',"at":' .. a.now
+    .. ',"ticket":{"number":' .. number_json .. ',"service":' .. service_json .. ',"status":"WAITING","recalls":0,'
+    .. '"priority":' .. (a.priority and 'true' or 'false')
+    .. (a.slot and (',"appointment":true,"slot":' .. jstr(a.slot)) or '') .. '},"queue":{"service":' .. service_json
+    .. ',"waiting":' .. redis.call('ZCARD', k.queue) .. ',"place":' .. place .. '}}')
+  return '{"id":' .. jstr(a.id) .. ',"' .. T_NUMBER .. '":' .. number_json .. ',"' .. T_SERVICE .. '":' .. service_json
+    .. ',"' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. a.now .. ',"' .. T_SERVICE_DATE .. '":'
+    .. jstr(a.date) .. ',"' .. T_SOURCE .. '":' .. jstr(a.source) .. extra .. '}', place
 end

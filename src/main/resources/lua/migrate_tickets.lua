@@ -33,14 +33,17 @@ for _, key in ipairs(KEYS) do
       local ttl = redis.call('PTTL', key)
       local steps = type(t.steps) == 'table' and t.steps or {}
       local entries, last_why, last_from, first_service = {}, nil, nil, nil
-      for i, s in ipairs(steps) do
+      -- the issue's step is the hash's (issuedAt, source, first field): no entry
+      local from = (steps[1] and steps[1].act == 'ISSUE') and 2 or 1
+      for i = from, #steps do
+        local s = steps[i]
         local why = why_of(s.why)
         if s.act == 'CALL' and why then last_why = why end
         if s.act == 'TRANSFER' and text(s.from) then
           last_from = text(s.from)
           first_service = first_service or text(s.from)
         end
-        entries[i] = (text(s.act) or '') .. '|' .. (text(s.at) or '') .. '|' .. (text(s.counter) or '') .. '|'
+        entries[#entries + 1] = (text(s.act) or '') .. '|' .. (text(s.at) or '') .. '|' .. (text(s.counter) or '') .. '|'
           .. (text(s.service) or '') .. '|' .. (text(s.from) or '') .. '|' .. (why or '') .. '|' .. (text(s.by) or '')
       end
       -- a transfer's first field: the first step's (the issue's) field, else the old record's first transfer

@@ -9,12 +9,13 @@
 local id = redis.call('HGET', KEYS[1], 'lastDone')
 if not id then return '{"ticket":null}' end
 local key = ARGV[1] .. id
-local t = read_fields(key, ANSWER_FIELDS)
+local t = hash_of(redis.call('HGETALL', key))
 if t[T_STATUS] ~= 'DONE' or t[T_COUNTER] ~= ARGV[2] or t[T_SERVICE_DATE] ~= ARGV[3]
     or (ARGV[4] ~= '' and t[T_NUMBER] ~= ARGV[4]) then
   return '{"ticket":null}'
 end
-local appt = redis.call('HGET', key, T_APPT) or ''
+local appt = t[T_APPT] or ''
+t[T_APPT], t[T_CARD_LAST4] = nil, nil
 -- the steps too: the rating records who served (RatingService.servedBy)
 t.steps = redis.call('LRANGE', key .. STEPS_SUFFIX, 0, -1)
 return result({ rated = redis.call('HEXISTS', KEYS[2], id) == 1, appt = appt, ticket = answer_ticket(id, t) })

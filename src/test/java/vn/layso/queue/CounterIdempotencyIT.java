@@ -150,17 +150,17 @@ class CounterIdempotencyIT {
     assertThat(transfer.getLong("at")).isEqualTo(app.clock().millis());
   }
 
-  /** The ticket's stored steps (its steps list: TicketCodec's entries) as objects with the old names. */
+  /** The ticket's stored steps (its hash and steps list, read by TicketCodec) as objects with the old names. */
   private static JsonObject storedTicket(String id) {
     String uri = app.config().redisUri() != null ? app.config().redisUri() : app.server().embeddedRedis().uri();
     RedisClient client = RedisClient.create(uri);
     try (var connection = client.connect()) {
       JsonArray steps = new JsonArray();
-      for (String entry : connection.sync().lrange(Keys.ticketSteps("demo", id), 0, -1)) {
-        String[] p = entry.split("\\|", 7);
-        steps.add(new JsonObject().put("act", p[0]).put("at", Long.parseLong(p[1]))
-            .put("counter", p[2].isEmpty() ? null : p[2]).put("service", p[3])
-            .put("from", p[4].isEmpty() ? null : p[4]).put("by", p[6]));
+      var ticket = vn.layso.store.redis.TicketCodec.fromHash("demo", id,
+          connection.sync().hgetall(Keys.ticket("demo", id)), connection.sync().lrange(Keys.ticketSteps("demo", id), 0, -1));
+      for (var step : ticket.steps()) {
+        steps.add(new JsonObject().put("act", step.action()).put("at", step.at().toEpochMilli())
+            .put("counter", step.counter()).put("service", step.service()).put("from", step.from()).put("by", step.by()));
       }
       return new JsonObject().put("steps", steps);
     } finally {

@@ -24,7 +24,7 @@ import vn.layso.queue.domain.TicketStep;
  * list of steps, each "act|at|counter|field|from|why|by" (add_step in lib.lua); and the answers of
  * the scripts that return tickets, whose ticket objects carry the id and the hash's fields (flat:
  * values as the hash holds them, strings, or numbers), with {@code "steps"} (the entries) when the
- * script read them. Answers are read with Jackson's streaming parser (no tree of maps in between:
+ * script read them. The ISSUE step has no entry: it is the hash's issuedAt, source and first field. Answers are read with Jackson's streaming parser (no tree of maps in between:
  * this is on the hottest path of the server).
  */
 public final class TicketCodec {
@@ -100,7 +100,7 @@ public final class TicketCodec {
     expect(start, JsonToken.START_OBJECT);
     Map<String, String> fields = new HashMap<>();
     String id = null;
-    List<String> steps = List.of();
+    List<String> steps = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
@@ -118,9 +118,21 @@ public final class TicketCodec {
     return build(office, id, fields::get, steps);
   }
 
+  /**
+   * The ticket; with its steps when {@code entries} were read (null: not read, no steps). The issue
+   * is no entry: its step is made from the hash (issuedAt, source, the first field), unless the
+   * list starts with one (a list written before issue 16's first release of the hash).
+   */
   private static Ticket build(String office, String id, Function<String, String> field, List<String> entries) {
     String service = get(field, TicketFields.SERVICE);
-    List<TicketStep> steps = new ArrayList<>(entries.size());
+    List<TicketStep> steps = new ArrayList<>(entries == null ? 0 : entries.size() + 1);
+    if (entries == null) {
+      entries = List.of();
+    } else if (entries.isEmpty() || !entries.get(0).startsWith("ISSUE|")) {
+      String first = get(field, TicketFields.FIRST_SERVICE);
+      steps.add(new TicketStep("ISSUE", instant(get(field, TicketFields.ISSUED_AT)), get(field, TicketFields.SOURCE),
+          null, first != null ? first : service, null));
+    }
     for (String entry : entries) {
       TicketStep step = step(entry);
       if (step != null) {
