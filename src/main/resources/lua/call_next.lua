@@ -37,7 +37,7 @@ for i = 1, n do
 end
 -- JSON of the office and counter, written into the answer and the event (answers and events are
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
-local office_json, counter_json = jstr(office), jstr(counter_id)
+local office_json, counter_json = '"' .. office .. '"', '"' .. counter_id .. '"'
 
 return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
@@ -206,7 +206,8 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local t = hash_of(redis.call('HGETALL', key))
     if t[T_STATUS] == 'WAITING' then
       -- the reason as one string (TicketCodec.why)
-      local why = rule .. ' ' .. h.waited .. ' ' .. h.weight_s .. ' ' .. h.target_s .. ' ' .. row .. ' ' .. candidates
+      local why = rule .. ' ' .. int(h.waited) .. ' ' .. h.weight_s .. ' ' .. h.target_s .. ' ' .. int(row) .. ' '
+        .. int(candidates)
       t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now_s, why
       redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now_s, T_WHY, why)
       add_step(key, 'CALL', now_s, by, counter_id, t[T_SERVICE], nil, why, history_ttl)
@@ -218,16 +219,16 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
         if h.appointment then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
         if normal_streak < NO_PRIORITY_YET then normal_streak = normal_streak + 1 end
       end
-      local fields = { 'current', h.id, 'priorityStreak', streak, 'appointmentStreak', appointment_streak,
-        'normalStreak', normal_streak, 'day', today }
+      local fields = { 'current', h.id, 'priorityStreak', int(streak), 'appointmentStreak', int(appointment_streak),
+        'normalStreak', int(normal_streak), 'day', today }
       if done then
         for j = 1, #done do fields[10 + j] = done[j] end
       end
       redis.call('HSET', KEYS[1], unpack(fields))
       local service = t[T_SERVICE]
       emit(KEYS[2], channel, '{"type":"ticket.called","office":' .. office_json .. ',"at":' .. now_s
-        .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":' .. jstr(service)
-        .. ',"waiting":' .. waiting_count(h.queue) .. ',"place":' .. place .. '}'
+        .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":"' .. service
+        .. '","waiting":' .. int(waiting_count(h.queue)) .. ',"place":' .. int(place) .. '}'
         .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
           .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
       settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)

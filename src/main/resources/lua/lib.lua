@@ -66,7 +66,8 @@ local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
   local epoch = current_epoch(version_key)
   if type(event) == 'string' then
-    redis.call('PUBLISH', channel, string.sub(event, 1, -2) .. ',"version":' .. v .. ',"epoch":"' .. epoch .. '"}')
+    redis.call('PUBLISH', channel, string.sub(event, 1, -2) .. ',"version":' .. string.format('%d', v)
+      .. ',"epoch":"' .. epoch .. '"}')
     return v
   end
   -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
@@ -113,6 +114,12 @@ local function jstr(s)
   return '"' .. s .. '"'
 end
 
+-- An integer as text: string.format's %d, far cheaper than the %.14g (or, as a redis.call argument,
+-- %.17g) a number gets otherwise.
+local function int(n)
+  return string.format('%d', n)
+end
+
 -- A ticket's HGETALL (a flat list) as a table of its fields.
 local function hash_of(list)
   local t = {}
@@ -123,13 +130,17 @@ end
 -- A ticket (its id and a table of its fields, strings) as the JSON object of an answer (TicketCodec):
 -- the ANSWER_FIELDS it has.
 local function ticket_json(id, t)
-  local parts, n = { '{"id":', jstr(id) }, 2
+  local parts, n = { '{"id":"', id, '"' }, 3
   for i = 1, #ANSWER_FIELDS do
     local name = ANSWER_FIELDS[i]
     local v = t[name]
     if v then
-      parts[n + 1], parts[n + 2], parts[n + 3], n = ',"', name, '":', n + 3
-      parts[n + 1], n = jstr(v), n + 1
+      -- every field but the source is a code, a number or a time the server wrote: no escaping needed
+      if name == T_SOURCE then
+        parts[n + 1], parts[n + 2], parts[n + 3], parts[n + 4], n = ',"', name, '":', jstr(v), n + 4
+      else
+        parts[n + 1], parts[n + 2], parts[n + 3], parts[n + 4], parts[n + 5], n = ',"', name, '":"', v, '"', n + 5
+      end
     end
   end
   parts[n + 1] = '}'
@@ -139,10 +150,10 @@ end
 -- What the lobby may see of a ticket (public_of below), as JSON text, from a table of its fields.
 local function public_json(t)
   local slot, priority = t[T_SLOT], t[T_PRIORITY]
-  return '{"number":' .. jstr(t[T_NUMBER]) .. ',"service":' .. jstr(t[T_SERVICE]) .. ',"status":"' .. t[T_STATUS]
-    .. (t[T_COUNTER] and ('","counter":' .. jstr(t[T_COUNTER])) or '"') .. ',"recalls":' .. (t[T_RECALLS] or '0')
+  return '{"number":"' .. t[T_NUMBER] .. '","service":"' .. t[T_SERVICE] .. '","status":"' .. t[T_STATUS]
+    .. (t[T_COUNTER] and ('","counter":"' .. t[T_COUNTER] .. '"') or '"') .. ',"recalls":' .. (t[T_RECALLS] or '0')
     .. ',"priority":' .. ((priority and priority ~= '') and 'true' or 'false')
-    .. (slot and (',"appointment":true,"slot":' .. jstr(slot)) or '') .. '}'
+    .. (slot and (',"appointment":true,"slot":"' .. slot .. '"') or '') .. '}'
 end
 
 -- What the lobby may see of a ticket: what a screen shows, never the id (the holder's secret) nor
@@ -217,7 +228,7 @@ local function service_time_fields(service, called_at, finished_at, old_mean, ol
   local mean, count, p = ms, 1, tonumber(old_mean)
   -- a mean that is no number starts again, and so does its count
   if p then mean, count = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5), (tonumber(old_count) or 0) + 1 end
-  return { 't:' .. service, mean, 'n:' .. service, count }
+  return { 't:' .. service, int(mean), 'n:' .. service, int(count) }
 end
 
 -- A called ticket's actual wait (since its effective arrival: the later of issue and slot start),
@@ -231,7 +242,7 @@ local function settle_prediction(outcomes_key, id, issued_at, slot_start, now, t
   local actual = now - arrival
   if actual < 0 then actual = 0 end
   -- a measurement: a broken record (a key of another type) must never fail or half-do the call
-  if redis.pcall('RPUSH', outcomes_key, id .. ',' .. actual) == 1 then
+  if redis.pcall('RPUSH', outcomes_key, id .. ',' .. int(actual)) == 1 then
     redis.pcall('EXPIRE', outcomes_key, ttl)
   end
 end
@@ -254,8 +265,11 @@ end
 -- >= 0 with no .5) into the queue's walk-in index too (WALK_INS_SUFFIX, same score): the scripts
 -- that add to or take from a queue keep the two in step.
 local function enqueue(queue, id, score)
-  redis.call('ZADD', queue, score, id)
-  if score >= 0 and score % 1 == 0 then redis.call('ZADD', queue .. WALK_INS_SUFFIX, score, id) end
+  -- the score as text: %d for a walk-in's integer, %.1f for an appointment's .5 (not Redis's %.17g)
+  local walk_in = score >= 0 and score % 1 == 0
+  local text = score % 1 == 0 and string.format('%d', score) or string.format('%.1f', score)
+  redis.call('ZADD', queue, text, id)
+  if walk_in then redis.call('ZADD', queue .. WALK_INS_SUFFIX, text, id) end
 end
 
 -- Takes a ticket out of its field's queue (and out of the walk-in index when its score says it is there).
@@ -341,16 +355,16 @@ local function issue_new(k, a)
   end
   local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
   local fields = { T_NUMBER, number, T_SERVICE, a.service, T_STATUS, 'WAITING', T_ISSUED_AT, a.now,
-                   T_SERVICE_DATE, a.date, T_SEQ, seq, T_SOURCE, a.source }
+                   T_SERVICE_DATE, a.date, T_SEQ, int(seq), T_SOURCE, a.source }
   local n = 14
   local extra = ''
   if a.priority then
     fields[n + 1], fields[n + 2], n = T_PRIORITY, a.priority, n + 2
-    extra = ',"' .. T_PRIORITY .. '":' .. jstr(a.priority)
+    extra = ',"' .. T_PRIORITY .. '":"' .. a.priority .. '"'
   end
   if a.slot_start then
     fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, a.slot_start, T_SLOT, a.slot, n + 4
-    extra = extra .. ',"' .. T_SLOT .. '":' .. jstr(a.slot)
+    extra = extra .. ',"' .. T_SLOT .. '":"' .. a.slot .. '"'
   end
   -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
   -- phone the citizen booked with
@@ -358,17 +372,18 @@ local function issue_new(k, a)
   if a.card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, a.card_last4, n + 2 end
   redis.call('HSET', k.ticket, unpack(fields))
   redis.call('EXPIRE', k.ticket, a.history_ttl)
-  enqueue(k.queue, a.id, queue_score(a.now, seq, a.priority, a.slot_start))
+  local score = queue_score(a.now, seq, a.priority, a.slot_start)
+  enqueue(k.queue, a.id, score)
   redis.call('ZADD', k.day, a.now, a.id)
   if seq == 1 then redis.call('EXPIRE', k.day, a.history_ttl) end
-  local place = redis.call('ZRANK', k.queue, a.id) + 1
-  local number_json, service_json = jstr(number), jstr(a.service)
-  emit(k.version, a.channel, '{"type":"ticket.issued","office":' .. jstr(a.office) .. ',"at":' .. a.now
-    .. ',"ticket":{"number":' .. number_json .. ',"service":' .. service_json .. ',"status":"WAITING","recalls":0,'
+  local place = int(redis.call('ZRANK', k.queue, a.id) + 1)
+  local service = a.service
+  emit(k.version, a.channel, '{"type":"ticket.issued","office":"' .. a.office .. '","at":' .. a.now
+    .. ',"ticket":{"number":"' .. number .. '","service":"' .. service .. '","status":"WAITING","recalls":0,'
     .. '"priority":' .. (a.priority and 'true' or 'false')
-    .. (a.slot and (',"appointment":true,"slot":' .. jstr(a.slot)) or '') .. '},"queue":{"service":' .. service_json
-    .. ',"waiting":' .. redis.call('ZCARD', k.queue) .. ',"place":' .. place .. '}}')
-  return '{"id":' .. jstr(a.id) .. ',"' .. T_NUMBER .. '":' .. number_json .. ',"' .. T_SERVICE .. '":' .. service_json
-    .. ',"' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. a.now .. ',"' .. T_SERVICE_DATE .. '":'
-    .. jstr(a.date) .. ',"' .. T_SOURCE .. '":' .. jstr(a.source) .. extra .. '}', place
+    .. (a.slot and (',"appointment":true,"slot":"' .. a.slot .. '"') or '') .. '},"queue":{"service":"' .. service
+    .. '","waiting":' .. int(redis.call('ZCARD', k.queue)) .. ',"place":' .. place .. '}}')
+  return '{"id":"' .. a.id .. '","' .. T_NUMBER .. '":"' .. number .. '","' .. T_SERVICE .. '":"' .. service
+    .. '","' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. a.now .. ',"' .. T_SERVICE_DATE .. '":"'
+    .. a.date .. '","' .. T_SOURCE .. '":' .. jstr(a.source) .. extra .. '}', place
 end
