@@ -1,3 +1,4 @@
+-- lib: call
 -- A counter presses "next": its unfinished ticket of today (if any) is ended (completed when its
 -- service started, else a no-show "skipped" by the next call), then the best waiting ticket it may
 -- serve is called, with the reason, all in one step. The rules are
@@ -131,7 +132,7 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   -- queue's walk-in index holds its normal walk-ins only, with the same scores.
   local function first_walk_in(i, first)
     if not first.appointment then return first end
-    local w = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i] .. WALK_INS_SUFFIX, 0, 0, 'WITHSCORES')
+    local w = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i] .. WALK_INS_SUFFIX, '0', '0', 'WITHSCORES')
     if not w[1] then return nil end
     return entry(i, w[1], w[2])
   end
@@ -139,7 +140,7 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local function decide()
     local heads, best_priority, priorities = {}, nil, 0
     for i = 1, n do
-      local head = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i], 0, 0, 'WITHSCORES')
+      local head = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i], '0', '0', 'WITHSCORES')
       if head[1] then
         local h = entry(i, head[1], head[2])
         h.place = 1
@@ -159,7 +160,7 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     for i = 1, n do
       local h = heads[i]
       if h and h.priority then
-        local first = redis.call('ZRANGEBYSCORE', KEYS[FIRST_QUEUE + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+        local first = redis.call('ZRANGEBYSCORE', KEYS[FIRST_QUEUE + i], '0', '+inf', 'WITHSCORES', 'LIMIT', '0', '1')
         h = first[1] and entry(i, first[1], first[2]) or nil
       end
       normals[i] = h

@@ -1,4 +1,6 @@
 -- lib: booking
+-- lib: issue
+-- lib: ticket
 -- Checks an appointment in and issues its ticket, in one step. Java read the appointment to find
 -- its field, date and slot and computed the window; here the record decides: it must still be
 -- BOOKED for that field, date and start. Checked in already: the same ticket again (any number of

@@ -1,3 +1,5 @@
+-- lib: ticket
+-- lib: call
 -- Recall, start, complete, no-show: one transition of the counter's current ticket of today: its
 -- fields read (HMGET), the few it changes written, one step appended. A completion counts towards
 -- the counter's served total of the day and its service time statistics (in the counter's hash:

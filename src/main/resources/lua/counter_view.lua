@@ -1,3 +1,4 @@
+-- lib: ticket
 -- A counter as its console shows it, read in one step: pause state with its reason and note,
 -- the current ticket of today (an older one is not shown: the day closer expires it), today's
 -- served count, the waiting count (and priority part) of each of its services, and its session

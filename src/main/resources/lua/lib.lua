@@ -78,34 +78,6 @@ local function emit(version_key, channel, event)
   return v
 end
 
-local function contains(csv, value)
-  for item in string.gmatch(csv, '[^,]+') do
-    if item == value then return true end
-  end
-  return false
-end
-
--- The fields a script answers a ticket with (TicketCodec reads them; its id goes beside them):
--- everything but the steps, the internal and the print fields.
-local ANSWER_FIELDS = { T_STATUS, T_SERVICE_DATE, T_NUMBER, T_SERVICE, T_PRIORITY, T_ISSUED_AT, T_COUNTER,
-  T_CALLED_AT, T_STARTED_AT, T_FINISHED_AT, T_RECALLS, T_SOURCE, T_END_REASON, T_SLOT, T_TRANSFERRED_FROM, T_WHY }
-
--- HMGETs the fields named (a list of T_* names) into a table keyed by them; absent ones stay nil.
-local function read_fields(key, names)
-  local v = redis.call('HMGET', key, unpack(names))
-  local t = {}
-  for i = 1, #names do
-    if v[i] then t[names[i]] = v[i] end
-  end
-  return t
-end
-
--- A ticket for an answer: its id and the fields read (a table from read_fields), as TicketCodec reads it.
-local function answer_ticket(id, t)
-  t.id = id
-  return t
-end
-
 -- The hot paths (issuing, call-next) write their answers and events as JSON text by concatenation
 -- of the strings they hold (hash values, ARGV), not through cjson: no table to build, no number to
 -- format (docs/storage.md, "Cost"). A text goes out quoted, escaped by cjson only when it needs it.
@@ -128,23 +100,18 @@ local function hash_of(list)
 end
 
 -- A ticket (its id and a table of its fields, strings) as the JSON object of an answer (TicketCodec):
--- the ANSWER_FIELDS it has.
+-- the ANSWER_FIELDS it has, written in one concatenation (no table of parts). Every field but the
+-- source is a code, a number or a time the server wrote: no escaping needed.
 local function ticket_json(id, t)
-  local parts, n = { '{"id":"', id, '"' }, 3
-  for i = 1, #ANSWER_FIELDS do
-    local name = ANSWER_FIELDS[i]
+  local function f(name)
     local v = t[name]
-    if v then
-      -- every field but the source is a code, a number or a time the server wrote: no escaping needed
-      if name == T_SOURCE then
-        parts[n + 1], parts[n + 2], parts[n + 3], parts[n + 4], n = ',"', name, '":', jstr(v), n + 4
-      else
-        parts[n + 1], parts[n + 2], parts[n + 3], parts[n + 4], parts[n + 5], n = ',"', name, '":"', v, '"', n + 5
-      end
-    end
+    if v then return ',"' .. name .. '":"' .. v .. '"' end
+    return ''
   end
-  parts[n + 1] = '}'
-  return table.concat(parts)
+  return '{"id":"' .. id .. '","' .. T_STATUS .. '":"' .. t[T_STATUS] .. '"' .. f(T_SERVICE_DATE) .. f(T_NUMBER)
+    .. f(T_SERVICE) .. f(T_PRIORITY) .. f(T_ISSUED_AT) .. f(T_COUNTER) .. f(T_CALLED_AT) .. f(T_STARTED_AT)
+    .. f(T_FINISHED_AT) .. f(T_RECALLS) .. (t[T_SOURCE] and (',"' .. T_SOURCE .. '":' .. jstr(t[T_SOURCE])) or '')
+    .. f(T_END_REASON) .. f(T_SLOT) .. f(T_TRANSFERRED_FROM) .. f(T_WHY) .. '}'
 end
 
 -- What the lobby may see of a ticket (public_of below), as JSON text, from a table of its fields.
@@ -156,39 +123,11 @@ local function public_json(t)
     .. (slot and (',"appointment":true,"slot":"' .. slot .. '"') or '') .. '}'
 end
 
--- What the lobby may see of a ticket: what a screen shows, never the id (the holder's secret) nor
--- the priority group (disability, pregnancy are private), only whether it is a priority ticket;
--- an appointment ticket says so, with its slot's start (HH:mm, office time), never the code.
--- From its fields (absent ones nil or false, as HMGET gives them).
-local function public_of(number, service, status, counter, recalls, priority, slot)
-  local out = { number = number, service = service, status = status, counter = counter or nil,
-                recalls = tonumber(recalls) or 0, priority = priority ~= nil and priority ~= false and priority ~= '' }
-  if slot then
-    out.appointment = true
-    out.slot = slot
+local function contains(csv, value)
+  for item in string.gmatch(csv, '[^,]+') do
+    if item == value then return true end
   end
-  return out
-end
-
--- public_of a table from read_fields.
-local function public_fields(t)
-  return public_of(t[T_NUMBER], t[T_SERVICE], t[T_STATUS], t[T_COUNTER], t[T_RECALLS], t[T_PRIORITY], t[T_SLOT])
-end
-
--- The counter's current ticket of today, if it may make this move: returns key, fields (the names
--- given, with T_STATUS and T_SERVICE_DATE), id; or nil, error table. A current ticket of an earlier
--- day is let go (the day closer expires it).
-local function current_ticket(counter_key, ticket_prefix, allowed_from, service_date, names)
-  local current = redis.call('HGET', counter_key, 'current')
-  if not current then return nil, { error = 'no_current_ticket' } end
-  local key = ticket_prefix .. current
-  local t = read_fields(key, names)
-  if t[T_SERVICE_DATE] ~= service_date then
-    redis.call('HDEL', counter_key, 'current')
-    return nil, { error = 'no_current_ticket' }
-  end
-  if not contains(allowed_from, t[T_STATUS]) then return nil, { error = 'invalid_transition', status = t[T_STATUS] } end
-  return key, t, current
+  return false
 end
 
 -- The list belongs to one service day: it lives two days from the day's first call.
@@ -201,81 +140,6 @@ local function remember_call(calls_key, max, t, now)
     appointment = p.appointment, slot = p.slot }))
   if length == 1 then redis.call('EXPIRE', calls_key, 172800) end
   if length > 2 * max then redis.call('LTRIM', calls_key, 0, max - 1) end
-end
-
--- Today's served count of a counter: one hash per service day, a field per counter, counted in
--- the same step that completes the ticket. A counter's first count of the day gives the hash the
--- history's lifetime (a few times a day, not per ticket), like the day's other keys.
-local function count_served(served_key, counter_id, ttl)
-  local n = redis.call('HINCRBY', served_key, counter_id, 1)
-  if n == 1 then redis.call('EXPIRE', served_key, ttl) end
-  return n
-end
-
--- Live service-time statistics, kept in the counter's own hash by the step that completes a ticket
--- (it writes that hash anyway, so they cost no command of their own): the time the counter spent on
--- the ticket (called to finished, in ms) goes into an exponentially weighted mean of that counter
--- on the ticket's field ('t:<field>'), and its completions there are counted ('n:<field>'). The
--- first sample starts a mean; a field's mean is the counters' pooled (RedisPredictionStore).
--- Given the old mean and count (nil, or a value that is no number: none), returns the fields and
--- values to HSET, or nil when the ticket has no service time.
-local SERVICE_TIME_ALPHA = 0.1
-
-local function service_time_fields(service, called_at, finished_at, old_mean, old_count)
-  called_at = tonumber(called_at)
-  if not called_at or not finished_at or finished_at < called_at then return nil end
-  local ms = finished_at - called_at
-  local mean, count, p = ms, 1, tonumber(old_mean)
-  -- a mean that is no number starts again, and so does its count
-  if p then mean, count = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5), (tonumber(old_count) or 0) + 1 end
-  return { 't:' .. service, int(mean), 'n:' .. service, int(count) }
-end
-
--- A called ticket's actual wait (since its effective arrival: the later of issue and slot start),
--- "id,ms", goes into the day's outcomes (Keys.predictionOutcomes), which live as long as the day's
--- history from their first entry; the reader joins it with the prediction its holder was given
--- (Keys.predictionsGiven) and keeps a ticket's first call only. Called last in the call's step.
-local function settle_prediction(outcomes_key, id, issued_at, slot_start, now, ttl)
-  local arrival = tonumber(issued_at)
-  slot_start = tonumber(slot_start)
-  if slot_start and slot_start > arrival then arrival = slot_start end
-  local actual = now - arrival
-  if actual < 0 then actual = 0 end
-  -- a measurement: a broken record (a key of another type) must never fail or half-do the call
-  if redis.pcall('RPUSH', outcomes_key, id .. ',' .. int(actual)) == 1 then
-    redis.pcall('EXPIRE', outcomes_key, ttl)
-  end
-end
-
--- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
--- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
--- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in
--- .5: exact in a double below 2^52 (the year 2112), so the score alone tells it from a walk-in.
-local function queue_score(issued_at, seq, priority, slot_start)
-  seq = tonumber(seq) or 0
-  if slot_start then
-    return tonumber(slot_start) * 1000 + (seq % 1000) + 0.5
-  end
-  local score = tonumber(issued_at) * 1000 + (seq % 1000)
-  if priority then return score - PRIORITY_SHIFT end
-  return score
-end
-
--- Puts a ticket into its field's queue, and a normal walk-in (no priority, no appointment: a score
--- >= 0 with no .5) into the queue's walk-in index too (WALK_INS_SUFFIX, same score): the scripts
--- that add to or take from a queue keep the two in step.
-local function enqueue(queue, id, score)
-  -- the score as text: %d for a walk-in's integer, %.1f for an appointment's .5 (not Redis's %.17g)
-  local walk_in = score >= 0 and score % 1 == 0
-  local text = score % 1 == 0 and string.format('%d', score) or string.format('%.1f', score)
-  redis.call('ZADD', queue, text, id)
-  if walk_in then redis.call('ZADD', queue .. WALK_INS_SUFFIX, text, id) end
-end
-
--- Takes a ticket out of its field's queue (and out of the walk-in index when its score says it is there).
-local function dequeue(queue, id, score)
-  redis.call('ZREM', queue, id)
-  if score >= 0 and score % 1 == 0 then redis.call('ZREM', queue .. WALK_INS_SUFFIX, id) end
 end
 
 -- The effective arrival (epoch ms), priority and appointment flag that a queue score encodes.
@@ -335,55 +199,3 @@ local function due_score(date, start)
   return tonumber((date:gsub('-', ''))) * 10000 + tonumber((start:gsub(':', '')))
 end
 
--- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
--- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
--- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now (ms, as
--- ARGV gives it), date, prefix, number_start, capacity, digits, source, channel, history_ttl, and
--- for an appointment ticket slot_start (ms) and slot (HH:mm), for a checked-in one appt (the
--- booking code), for a card's card_last4. The hash only: its ISSUE step is its issuedAt, source and
--- field (add_step). Returns the answer's ticket as JSON text and its place in line.
-local function issue_new(k, a)
-  local seq = redis.call('INCR', k.sequence)
-  -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
-  if seq == 1 then
-    redis.call('EXPIRE', k.sequence, a.history_ttl)
-    redis.call('SADD', k.open_days, a.date)
-  end
-  if seq > tonumber(a.capacity) then
-    redis.call('DECR', k.sequence)
-    return nil, { error = 'numbers_exhausted' }
-  end
-  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
-  local fields = { T_NUMBER, number, T_SERVICE, a.service, T_STATUS, 'WAITING', T_ISSUED_AT, a.now,
-                   T_SERVICE_DATE, a.date, T_SEQ, int(seq), T_SOURCE, a.source }
-  local n = 14
-  local extra = ''
-  if a.priority then
-    fields[n + 1], fields[n + 2], n = T_PRIORITY, a.priority, n + 2
-    extra = ',"' .. T_PRIORITY .. '":"' .. a.priority .. '"'
-  end
-  if a.slot_start then
-    fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, a.slot_start, T_SLOT, a.slot, n + 4
-    extra = extra .. ',"' .. T_SLOT .. '":"' .. a.slot .. '"'
-  end
-  -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
-  -- phone the citizen booked with
-  if a.appt then fields[n + 1], fields[n + 2], n = T_APPT, a.appt, n + 2 end
-  if a.card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, a.card_last4, n + 2 end
-  redis.call('HSET', k.ticket, unpack(fields))
-  redis.call('EXPIRE', k.ticket, a.history_ttl)
-  local score = queue_score(a.now, seq, a.priority, a.slot_start)
-  enqueue(k.queue, a.id, score)
-  redis.call('ZADD', k.day, a.now, a.id)
-  if seq == 1 then redis.call('EXPIRE', k.day, a.history_ttl) end
-  local place = int(redis.call('ZRANK', k.queue, a.id) + 1)
-  local service = a.service
-  emit(k.version, a.channel, '{"type":"ticket.issued","office":"' .. a.office .. '","at":' .. a.now
-    .. ',"ticket":{"number":"' .. number .. '","service":"' .. service .. '","status":"WAITING","recalls":0,'
-    .. '"priority":' .. (a.priority and 'true' or 'false')
-    .. (a.slot and (',"appointment":true,"slot":"' .. a.slot .. '"') or '') .. '},"queue":{"service":"' .. service
-    .. '","waiting":' .. int(redis.call('ZCARD', k.queue)) .. ',"place":' .. place .. '}}')
-  return '{"id":"' .. a.id .. '","' .. T_NUMBER .. '":"' .. number .. '","' .. T_SERVICE .. '":"' .. service
-    .. '","' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. a.now .. ',"' .. T_SERVICE_DATE .. '":"'
-    .. a.date .. '","' .. T_SOURCE .. '":' .. jstr(a.source) .. extra .. '}', place
-end

@@ -1,3 +1,4 @@
+-- lib: ticket
 -- The ticket a counter completed last on one service day (or, given a number, that ticket only if
 -- it is the one completed last), and whether it is rated: for the counter's rating tablet and the
 -- Zalo invitation. The steps that complete a ticket at a counter (counter_transition.lua's

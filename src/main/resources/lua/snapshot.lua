@@ -1,3 +1,4 @@
+-- lib: ticket
 -- The office's live state at one epoch and version: counters with their current tickets, queue
 -- lengths and the latest calls. Read in one step so the version matches the state. Only what a
 -- lobby may see leaves (public_ticket; recent calls stored by an older release are cut to the

@@ -1,3 +1,4 @@
+-- lib: ticket
 -- One ticket with its steps and, while it waits, its place in line: the whole hash but the
 -- booking code and the card's digits, and the steps list.
 -- KEYS: 1 ticket

@@ -1,3 +1,5 @@
+-- lib: ticket
+-- lib: issue
 -- Sends the counter's current ticket to another field's queue, keeping its original arrival (its
 -- queue score is rebuilt from its issue time, sequence, priority and slot). The event carries the
 -- place it took in the new field's queue (queue.place).
