@@ -103,15 +103,23 @@ end
 -- the ANSWER_FIELDS it has, written in one concatenation (no table of parts). Every field but the
 -- source is a code, a number or a time the server wrote: no escaping needed.
 local function ticket_json(id, t)
-  local function f(name)
-    local v = t[name]
-    if v then return ',"' .. name .. '":"' .. v .. '"' end
-    return ''
-  end
-  return '{"id":"' .. id .. '","' .. T_STATUS .. '":"' .. t[T_STATUS] .. '"' .. f(T_SERVICE_DATE) .. f(T_NUMBER)
-    .. f(T_SERVICE) .. f(T_PRIORITY) .. f(T_ISSUED_AT) .. f(T_COUNTER) .. f(T_CALLED_AT) .. f(T_STARTED_AT)
-    .. f(T_FINISHED_AT) .. f(T_RECALLS) .. (t[T_SOURCE] and (',"' .. T_SOURCE .. '":' .. jstr(t[T_SOURCE])) or '')
-    .. f(T_END_REASON) .. f(T_SLOT) .. f(T_TRANSFERRED_FROM) .. f(T_WHY) .. '}'
+  return '{"id":"' .. id .. '","' .. T_STATUS .. '":"' .. t[T_STATUS] .. '"'
+    .. (t[T_SERVICE_DATE] and (',"' .. T_SERVICE_DATE .. '":"' .. t[T_SERVICE_DATE] .. '"') or '')
+    .. (t[T_NUMBER] and (',"' .. T_NUMBER .. '":"' .. t[T_NUMBER] .. '"') or '')
+    .. (t[T_SERVICE] and (',"' .. T_SERVICE .. '":"' .. t[T_SERVICE] .. '"') or '')
+    .. (t[T_PRIORITY] and (',"' .. T_PRIORITY .. '":"' .. t[T_PRIORITY] .. '"') or '')
+    .. (t[T_ISSUED_AT] and (',"' .. T_ISSUED_AT .. '":"' .. t[T_ISSUED_AT] .. '"') or '')
+    .. (t[T_COUNTER] and (',"' .. T_COUNTER .. '":"' .. t[T_COUNTER] .. '"') or '')
+    .. (t[T_CALLED_AT] and (',"' .. T_CALLED_AT .. '":"' .. t[T_CALLED_AT] .. '"') or '')
+    .. (t[T_STARTED_AT] and (',"' .. T_STARTED_AT .. '":"' .. t[T_STARTED_AT] .. '"') or '')
+    .. (t[T_FINISHED_AT] and (',"' .. T_FINISHED_AT .. '":"' .. t[T_FINISHED_AT] .. '"') or '')
+    .. (t[T_RECALLS] and (',"' .. T_RECALLS .. '":"' .. t[T_RECALLS] .. '"') or '')
+    .. (t[T_SOURCE] and (',"' .. T_SOURCE .. '":' .. jstr(t[T_SOURCE])) or '')
+    .. (t[T_END_REASON] and (',"' .. T_END_REASON .. '":"' .. t[T_END_REASON] .. '"') or '')
+    .. (t[T_SLOT] and (',"' .. T_SLOT .. '":"' .. t[T_SLOT] .. '"') or '')
+    .. (t[T_TRANSFERRED_FROM] and (',"' .. T_TRANSFERRED_FROM .. '":"' .. t[T_TRANSFERRED_FROM] .. '"') or '')
+    .. (t[T_WHY] and (',"' .. T_WHY .. '":"' .. t[T_WHY] .. '"') or '')
+    .. '}'
 end
 
 -- What the lobby may see of a ticket (public_of below), as JSON text, from a table of its fields.
