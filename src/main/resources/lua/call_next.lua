@@ -19,7 +19,11 @@
 --       12 maxPriorityInRow, 13 priority mode ('strict'/'ratio'), 14 normalsPerPriority,
 --       15 maxAppointmentsInRow, 16 walk-in wait (ms) that gives walk-ins their turn, 17 agingPerHour,
 --       18 escalation ('1'/'0'), 19 field count n, then per field i: weight (0: a backup field),
---       target (s, 0: none)
+--       target (s, 0: none),
+--       -- fold: then (ARGV[20 + 2n]) the "turn is near" places N ('' or absent: not asked). A ticket
+--       with at most N before it is near; a removal from a queue at a place <= N + 1 brings the ticket
+--       behind the zone into it, and only that one: the answer's 'near' lists the checked-in
+--       appointments (ticket with 'appt', WAITING) so brought, {number, code, ahead} (omitted: none)
 local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[7], ARGV[8]
 local max_in_row, ratio, normals_per_priority = tonumber(ARGV[12]), ARGV[13] == 'ratio', tonumber(ARGV[14])
@@ -31,12 +35,43 @@ for i = 1, n do
   weights[i], targets[i] = tonumber(ARGV[18 + 2 * i]), tonumber(ARGV[19 + 2 * i])
 end
 
+-- fold: "turn is near" in the call's step. crossed[queue]: the removals from it at a place <= N + 1
+-- (0-based rank <= N), each of which moved one more ticket into the zone: after k of them, the
+-- tickets at places N + 2 - k .. N + 1 came in (a ticket already there is told once anyway: the
+-- JVM's messages are deduplicated per booking). Nothing is looked at when N is not given.
+local near_places = tonumber(ARGV[20 + 2 * n] or '')
+local crossed = {}
+local function leave(queue, id)
+  if near_places then
+    local rank = redis.call('ZRANK', queue, id)
+    if rank and rank <= near_places then crossed[queue] = (crossed[queue] or 0) + 1 end
+  end
+  redis.call('ZREM', queue, id)
+end
+local function near_json()
+  local out = {}
+  for queue, k in pairs(crossed) do
+    local from = near_places + 1 - k
+    if from < 0 then from = 0 end
+    for j, id in ipairs(redis.call('ZRANGE', queue, from, near_places)) do
+      local t = load_ticket(tprefix .. id)
+      if t and t.appt and t.status == 'WAITING' then
+        out[#out + 1] = { number = t.number, code = t.appt, ahead = from + j - 1 }
+      end
+    end
+  end
+  if not out[1] then return nil end
+  return cjson.encode(out)
+end
+
 -- The answer: the called and the ended (completed or skipped) ticket as stored (JSON strings, not encoded again).
 local function answer(ticket_json, closed_json)
-  if ticket_json and closed_json then return '{"ticket":' .. ticket_json .. ',"closed":' .. closed_json .. '}' end
-  if ticket_json then return '{"ticket":' .. ticket_json .. '}' end
-  if closed_json then return '{"closed":' .. closed_json .. '}' end
-  return '{}'
+  local near = near_json() -- fold:
+  local parts = {}
+  if ticket_json then parts[#parts + 1] = '"ticket":' .. ticket_json end
+  if closed_json then parts[#parts + 1] = '"closed":' .. closed_json end
+  if near then parts[#parts + 1] = '"near":' .. near end -- fold:
+  return '{' .. table.concat(parts, ',') .. '}'
 end
 
 return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
@@ -204,7 +239,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
       release()
       return answer(nil, closed)
     end
-    redis.call('ZREM', h.queue, h.id)
+    leave(h.queue, h.id) -- fold: was ZREM; counts a removal near the front
     local t = load_ticket(tprefix .. h.id)
     if t and t.status == 'WAITING' then
       t.status = 'CALLED'

@@ -5,7 +5,8 @@
 -- card's last four digits only. issue_ticket.lua's steps otherwise.
 -- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, 7 citizen day (CCCD hash),
 --       [8 idempotency]
--- ARGV: 1..16 as issue_ticket.lua, 17 max per day, 18 max per field, 19 citizen day ttl ms, 20 card last4
+-- ARGV: 1..16 as issue_ticket.lua, 17 max per day, 18 max per field, 19 citizen day ttl ms, 20 card last4,
+--       -- fold: 21.. as issue_ticket.lua's (the wait prediction recorded with the ticket; answer 'given')
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 
 if KEYS[8] then
@@ -29,4 +30,5 @@ redis.call('SET', KEYS[2], cjson.encode(t), 'EX', tonumber(ARGV[13]))
 redis.call('HSET', KEYS[7], 't:' .. t.id, ARGV[3])
 redis.call('PEXPIRE', KEYS[7], ARGV[19])
 if KEYS[8] then redis.call('SET', KEYS[8], t.id, 'EX', tonumber(ARGV[14])) end
-return result({ ticket = t, position = position_of(KEYS[3], t) })
+local position = position_of(KEYS[3], t)
+return result({ ticket = t, position = position, given = record_given(21, t.id, position, ARGV[13]) }) -- fold:

@@ -8,7 +8,9 @@
 --       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source, 12 channel,
 --       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix,
 --       17 '1' when KEYS[7] is the idempotency key, 18 KEYS index of the address's walk-ins ('' none),
---       19 their cap, 20 ttl s of that key
+--       19 their cap, 20 ttl s of that key,
+--       -- fold: 21 KEYS index of the day's given predictions ('' none), 22 first place foretold,
+--       23.. one prediction record per place (record_given, lib.lua); the answer's 'given' is the one recorded
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 local idempotency = ARGV[17] == '1' and KEYS[7] or nil
 local walk_ins = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
@@ -43,4 +45,5 @@ if walk_ins then
   redis.call('SADD', walk_ins, t.id)
   redis.call('EXPIRE', walk_ins, tonumber(ARGV[20]))
 end
-return result({ ticket = t, position = position_of(KEYS[3], t) })
+local position = position_of(KEYS[3], t)
+return result({ ticket = t, position = position, given = record_given(21, t.id, position, ARGV[13]) }) -- fold:

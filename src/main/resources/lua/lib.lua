@@ -158,6 +158,26 @@ local function settle_prediction(outcomes_key, t, now, ttl)
   end
 end
 
+-- fold: the wait prediction handed out with a new ticket, recorded by the step that gives it its place
+-- (no second round trip; predict_given.lua is left for a place not foretold). The JVM foretold the
+-- places the ticket may take; from ARGV[i]: the KEYS index of the day's given predictions (a hash,
+-- Keys.predictionsGiven; '' or absent: none foretold), the first place foretold, then one record per
+-- place from it ("ahead,p50 ms,p90 ms,raw p50 ms,raw p90 ms,field"). The ticket's record is
+-- HSETNXed (the first one given stays), the hash living as long as the day's history. Returns the
+-- record written, for the answer (the holder is shown exactly it), or nil: place not foretold, or a
+-- broken record (a key of another type), which never fails the issue.
+local function record_given(i, id, place, ttl)
+  local k = tonumber(ARGV[i] or '')
+  if not k or not place then return nil end
+  local first = tonumber(ARGV[i + 1])
+  if place < first then return nil end
+  local rec = ARGV[i + 2 + place - first]
+  if not rec then return nil end
+  if redis.pcall('HSETNX', KEYS[k], id, rec) ~= 1 then return nil end
+  if redis.pcall('TTL', KEYS[k]) == -1 then redis.pcall('EXPIRE', KEYS[k], tonumber(ttl)) end
+  return rec
+end
+
 -- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
 -- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
 -- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import vn.layso.office.domain.ServiceDef;
 import vn.layso.predict.domain.Accuracy;
 import vn.layso.predict.domain.Calibration;
 import vn.layso.queue.domain.Estimate;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.predict.domain.ServiceTimes;
@@ -58,8 +60,40 @@ public final class PredictionService implements WaitForecaster {
   /** Bumped per office by every change this server hears of, so a read begun before it is not kept. */
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
-  private record Cached(QueueState state, LocalDate day, long until) {
+  /**
+   * An office's state as read, until when it is kept, and what was worked out from it: the raw
+   * model's predictions by field and people ahead (for a ticket that does not wait for a slot), and
+   * per field how many tickets this server foretold and the furthest place it saw one take since.
+   */
+  private static final class Cached {
+    final QueueState state;
+    final LocalDate day;
+    final long until;
+    final Map<String, Estimate> raw = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> foretold = new ConcurrentHashMap<>();
+    final Map<String, Integer> placed = new ConcurrentHashMap<>();
+
+    Cached(QueueState state, LocalDate day, long until) {
+      this.state = state;
+      this.day = day;
+      this.until = until;
+    }
   }
+
+  /**
+   * The places foretold for a ticket about to be handed out: from {@value #BEHIND} before to
+   * {@value #BEYOND} after the one expected (behind everyone this server knows of), so that a few
+   * tickets issued meanwhile by another server, or a refused issue, still find their place covered.
+   */
+  static final int BEHIND = 3;
+  static final int BEYOND = 4;
+  /**
+   * An appointment is placed by its slot's start, usually before the walk-ins who came after it was
+   * booked: more places before the end are foretold for it (check-ins are few).
+   */
+  static final int APPOINTMENT_BEHIND = 8;
+  /** A priority ticket goes behind the priority tickets waiting (few): places 1 to this. */
+  static final int PRIORITY_PLACES = BEHIND + BEYOND + 1;
 
   static final Duration CALIBRATE_EVERY = Duration.ofSeconds(60);
 
@@ -86,6 +120,47 @@ public final class PredictionService implements WaitForecaster {
   public Future<Estimate> forecast(Office office, Ticket ticket, int position) {
     return state(office).compose(state -> calibration(office).map(c -> c.apply(predictor.predict(state,
         ticket.service(), Math.max(0, position - 1), untilSlot(office, ticket)), ticket.service())));
+  }
+
+  /**
+   * The predictions for the places a ticket about to be handed out is likely to take (see
+   * {@link #BEHIND}): the issuing step records the one of the place it takes, with the ticket. A
+   * walk-in's raw predictions are worked out once per state and people ahead (a burst of issuing
+   * shifts the window by one place a ticket). Never fails: without a state, null (nothing recorded).
+   */
+  @Override
+  public Future<PlacePredictions> foretell(Office office, String field, boolean priority, boolean appointment,
+                                           long untilSlotMillis) {
+    if (office.service(field).isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return cached(office).compose(c -> calibration(office).map(calibration -> {
+      int before = c.foretold.computeIfAbsent(field, f -> new AtomicInteger()).getAndIncrement();
+      int expected = Math.max(c.state.field(field).waiting() + 1 + before, c.placed.getOrDefault(field, 0) + 1);
+      int first = priority ? 1 : Math.max(1, expected - (appointment ? APPOINTMENT_BEHIND : BEHIND));
+      int last = priority ? PRIORITY_PLACES : expected + BEYOND;
+      long untilSlot = appointment ? Math.max(0, untilSlotMillis) : 0;
+      List<Estimate> byPlace = new java.util.ArrayList<>(last - first + 1);
+      for (int place = first; place <= last; place++) {
+        int ahead = place - 1;
+        Estimate raw = untilSlot > 0 ? predictor.predict(c.state, field, ahead, untilSlot)
+            : c.raw.computeIfAbsent(field + "|" + ahead, k -> predictor.predict(c.state, field, ahead));
+        byPlace.add(calibration.apply(raw, field));
+      }
+      return new PlacePredictions(first, byPlace);
+    })).otherwise(failed -> {
+      LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(failed))
+          .log("no predictions for the issuing step");
+      return null;
+    });
+  }
+
+  @Override
+  public void placed(Office office, String field, int position) {
+    Cached c = cache.get(office.id());
+    if (c != null) {
+      c.placed.merge(field, position, Math::max);
+    }
   }
 
   @Override
@@ -184,19 +259,23 @@ public final class PredictionService implements WaitForecaster {
 
   /** The office's state as the predictor sees it, read at most once per {@code fresh} on this server. */
   public Future<QueueState> state(Office office) {
+    return cached(office).map(c -> c.state);
+  }
+
+  private Future<Cached> cached(Office office) {
     LocalDate today = today(office);
     Cached cached = cache.get(office.id());
     long now = System.nanoTime();
-    if (cached != null && cached.day().equals(today) && now - cached.until() < 0) {
-      return Future.succeededFuture(cached.state());
+    if (cached != null && cached.day.equals(today) && now - cached.until < 0) {
+      return Future.succeededFuture(cached);
     }
     Long generation = generations.get(office.id());
     return store.live(office, today).map(live -> {
-      QueueState state = queueState(office, live, today);
+      Cached read = new Cached(queueState(office, live, today), today, now + freshNanos);
       if (Objects.equals(generation, generations.get(office.id()))) {
-        cache.put(office.id(), new Cached(state, today, now + freshNanos));
+        cache.put(office.id(), read);
       }
-      return state;
+      return read;
     });
   }
 

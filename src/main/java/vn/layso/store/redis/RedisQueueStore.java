@@ -61,6 +61,7 @@ public final class RedisQueueStore implements QueueStore {
         Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
         Keys.ticketPrefix(office), Keys.queuePrefix(office), r.idempotencyKey() != null ? "1" : ""));
     walkInLimits(r, day, keys, args);
+    RedisPredictionStore.foretold(office, r.serviceDate(), s.code(), r.predictions(), keys, args);
     return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed).recover(failure ->
         Future.failedFuture(failure instanceof ApiException e && "too_many_open_tickets".equals(e.code())
             ? new ApiException(ApiException.Kind.TOO_MANY, e.code(), r.walkInCap().limit()) : failure));
@@ -128,14 +129,15 @@ public final class RedisQueueStore implements QueueStore {
     if (r.idempotencyKey() != null) {
       keys.add(Keys.idempotency(office, day, r.scope(), r.idempotencyKey()));
     }
-    List<String> args = List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
+    List<String> args = new ArrayList<>(List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
         millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
         Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
         Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
         Keys.ticketPrefix(office), Keys.queuePrefix(office), Integer.toString(citizen.maxPerDay()),
         Integer.toString(citizen.maxPerField()),
         Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
-        citizen.last4());
+        citizen.last4()));
+    RedisPredictionStore.foretold(office, r.serviceDate(), s.code(), r.predictions(), keys, args);
     return redis.script("issue_card_ticket", keys, args).map(raw -> {
       TicketCodec.Answer answer = TicketCodec.answer(raw);
       if ("limit_reached".equals(answer.error())) {
@@ -148,8 +150,9 @@ public final class RedisQueueStore implements QueueStore {
     });
   }
 
+  /** call_next.lua's ARGV after the field pairs: the turn-near places ('' when not asked). */
   @Override
-  public Future<Called> callNext(Office office, Counter counter, Press press) {
+  public Future<Called> callNext(Office office, Counter counter, Press press, int turnNearPlaces) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
@@ -165,7 +168,8 @@ public final class RedisQueueStore implements QueueStore {
         rules.escalation() ? "1" : "0", Integer.toString(counter.weights().size() + counter.backup().size())));
     counter.weights().forEach((service, weight) -> addField(office, day, service, weight, keys, args));
     counter.backup().forEach(service -> addField(office, day, service, 0, keys, args));
-    return tickets("call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed()));
+    args.add(turnNearPlaces >= 0 ? Integer.toString(turnNearPlaces) : "");
+    return tickets("call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed(), a.near()));
   }
 
   /** One field for call_next.lua: its queue, its weight (0: a backup field) and its target in seconds. */
@@ -296,15 +300,6 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
-  public Future<List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places) {
-    String id = office.id();
-    return run("near_front", List.of(Keys.queue(id, ServiceDay.key(serviceDate), service)),
-        List.of(Integer.toString(places), Keys.ticketPrefix(id)))
-        .map(json -> list(json.getValue("near")).stream().map(JsonObject.class::cast)
-            .map(n -> new NearFront(n.getString("number"), n.getString("code"), n.getInteger("ahead"))).toList());
-  }
-
-  @Override
   public Future<Placed> find(String office, String ticketId) {
     return tickets("ticket_view", List.of(Keys.ticket(office, ticketId)), List.of(Keys.queuePrefix(office)))
         .map(RedisQueueStore::placed);
@@ -403,7 +398,8 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   private static Placed placed(TicketCodec.Answer answer) {
-    return new Placed(answer.ticket(), answer.position(), answer.replayed());
+    return new Placed(answer.ticket(), answer.position(), answer.replayed(),
+        RedisPredictionStore.estimate(answer.given()));
   }
 
   private static String orEmpty(String value) {
