@@ -8,9 +8,11 @@
 -- ARGV: 1..16 as issue_ticket.lua, 17 max per day, 18 max per field, 19 citizen day ttl ms, 20 card last4,
 --       -- fold: 21.. as issue_ticket.lua's (the wait prediction recorded with the ticket; answer 'given')
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
+-- fold: KEYS[8] is the idempotency key unless it is the given predictions' (ARGV[21] names that one)
+local idempotency = ARGV[21] ~= '8' and KEYS[8] or nil
 
-if KEYS[8] then
-  local replay = issue_replay(KEYS[8], ARGV[15], ARGV[16], ARGV[3], priority, ARGV[20])
+if idempotency then
+  local replay = issue_replay(idempotency, ARGV[15], ARGV[16], ARGV[3], priority, ARGV[20])
   if replay then return replay end
 end
 
@@ -29,6 +31,6 @@ t.cardLast4 = ARGV[20]
 redis.call('SET', KEYS[2], cjson.encode(t), 'EX', tonumber(ARGV[13]))
 redis.call('HSET', KEYS[7], 't:' .. t.id, ARGV[3])
 redis.call('PEXPIRE', KEYS[7], ARGV[19])
-if KEYS[8] then redis.call('SET', KEYS[8], t.id, 'EX', tonumber(ARGV[14])) end
+if idempotency then redis.call('SET', idempotency, t.id, 'EX', tonumber(ARGV[14])) end -- fold: was KEYS[8]
 local position = position_of(KEYS[3], t)
 return result({ ticket = t, position = position, given = record_given(21, t.id, position, ARGV[13]) }) -- fold:
