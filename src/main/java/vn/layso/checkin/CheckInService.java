@@ -82,10 +82,13 @@ public final class CheckInService {
             onTime ? Math.max(0, window.slotStart().toEpochMilli() - now.toEpochMilli()) : 0)
         : Future.succeededFuture(null);
     return predictions.compose(foretold -> store.checkIn(new CheckInStore.Request(office, service, code, booked,
-        window, lateAsWalkIn, TicketIds.next(office.id()), now, by, foretold))).onSuccess(result -> {
-          if (!result.replayed()) {
-            queue.placed(office, service.code(), result.position());
-            queue.checkedIn(office, result.ticket(), result.position(), code);
+        window, lateAsWalkIn, TicketIds.next(office.id()), now, by, foretold))).onComplete(done -> {
+          boolean placed = done.succeeded() && !done.result().replayed();
+          if (mayIssue) {
+            queue.placed(office, service.code(), placed ? done.result().position() : null);
+          }
+          if (placed) {
+            queue.checkedIn(office, done.result().ticket(), done.result().position(), code);
           }
         }).recover(failure -> {
       if (failure instanceof ApiException e) {

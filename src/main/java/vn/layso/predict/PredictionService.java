@@ -63,7 +63,7 @@ public final class PredictionService implements WaitForecaster {
   /**
    * An office's state as read, until when it is kept, and what was worked out from it: the raw
    * model's predictions by field and people ahead (for a ticket that does not wait for a slot), and
-   * per field how many tickets this server foretold and the furthest place it saw one take since.
+   * per field how many tickets this server foretold since and the furthest place it saw one take.
    */
   private static final class Cached {
     final QueueState state;
@@ -81,12 +81,16 @@ public final class PredictionService implements WaitForecaster {
   }
 
   /**
-   * The places foretold for a ticket about to be handed out: from {@value #BEHIND} before to
-   * {@value #BEYOND} after the one expected (behind everyone this server knows of), so that a few
-   * tickets issued meanwhile by another server, or a refused issue, still find their place covered.
+   * The places foretold for a walk-in about to be handed out: from {@value #BEHIND} before the
+   * first it may take (behind the tickets waiting when the state was read and the furthest place
+   * this server saw taken since) to {@value #BEYOND} after the last (behind the ones this server
+   * foretold since as well, whose steps may run first), so that a call meanwhile, a few tickets
+   * issued by another server or a refused issue still leave its place covered; at most
+   * {@value #MAX_PLACES} places, the last ones (the steps run mostly in the order they were sent).
    */
   static final int BEHIND = 3;
   static final int BEYOND = 4;
+  static final int MAX_PLACES = 24;
   /**
    * An appointment is placed by its slot's start, usually before the walk-ins who came after it was
    * booked: more places before the end are foretold for it (check-ins are few).
@@ -135,10 +139,13 @@ public final class PredictionService implements WaitForecaster {
       return Future.succeededFuture(null);
     }
     return cached(office).compose(c -> calibration(office).map(calibration -> {
+      int waiting = c.state.field(field).waiting();
       int before = c.foretold.computeIfAbsent(field, f -> new AtomicInteger()).getAndIncrement();
-      int expected = Math.max(c.state.field(field).waiting() + 1 + before, c.placed.getOrDefault(field, 0) + 1);
-      int first = priority ? 1 : Math.max(1, expected - (appointment ? APPOINTMENT_BEHIND : BEHIND));
-      int last = priority ? PRIORITY_PLACES : expected + BEYOND;
+      int earliest = Math.max(waiting + 1, c.placed.getOrDefault(field, 0) + 1);
+      int latest = Math.max(earliest, waiting + 1 + before);
+      int first = priority ? 1 : Math.max(1, earliest - (appointment ? APPOINTMENT_BEHIND : BEHIND));
+      int last = priority ? PRIORITY_PLACES : latest + BEYOND;
+      first = Math.max(first, last - MAX_PLACES + 1);
       long untilSlot = appointment ? Math.max(0, untilSlotMillis) : 0;
       List<Estimate> byPlace = new java.util.ArrayList<>(last - first + 1);
       for (int place = first; place <= last; place++) {
@@ -158,7 +165,7 @@ public final class PredictionService implements WaitForecaster {
   @Override
   public void placed(Office office, String field, int position) {
     Cached c = cache.get(office.id());
-    if (c != null) {
+    if (c != null && position > 0) {
       c.placed.merge(field, position, Math::max);
     }
   }
@@ -270,13 +277,36 @@ public final class PredictionService implements WaitForecaster {
       return Future.succeededFuture(cached);
     }
     Long generation = generations.get(office.id());
-    return store.live(office, today).map(live -> {
-      Cached read = new Cached(queueState(office, live, today), today, now + freshNanos);
-      if (Objects.equals(generation, generations.get(office.id()))) {
-        cache.put(office.id(), read);
-      }
-      return read;
-    });
+    // requests meanwhile (a burst of issuing) share the read begun since the office's last change, so
+    // they also share what is foretold from it (the places handed out one after another)
+    Reading reading = reads.compute(office.id(), (id, running) -> running != null
+        && Objects.equals(running.generation(), generation) && running.day().equals(today) ? running
+        : new Reading(generation, today, store.live(office, today).map(live -> {
+          Cached read = new Cached(queueState(office, live, today), today, now + freshNanos);
+          if (Objects.equals(generation, generations.get(office.id()))) {
+            cache.put(office.id(), read);
+          }
+          return read;
+        })));
+    reading.read().onComplete(done -> reads.remove(office.id(), reading));
+    return onThisContext(reading.read());
+  }
+
+  /** A read of an office's state in flight, begun at {@code generation}. */
+  private record Reading(Long generation, LocalDate day, Future<Cached> read) {
+  }
+
+  private final Map<String, Reading> reads = new ConcurrentHashMap<>();
+
+  /** A shared future completed on another event loop: its result is handed back on the caller's. */
+  private static <T> Future<T> onThisContext(Future<T> shared) {
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    if (context == null || shared.isComplete()) {
+      return shared;
+    }
+    io.vertx.core.Promise<T> here = io.vertx.core.Promise.promise();
+    shared.onComplete(done -> context.runOnContext(v -> here.handle(done)));
+    return here.future();
   }
 
   /**

@@ -95,11 +95,9 @@ public final class QueueService {
     Future<Placed> placed = foretell(office, service.code(), r.priority() != null, false, 0)
         .compose(predictions -> citizen == null ? store.issue(ticket.withPredictions(predictions))
             : store.issueCounted(ticket.withPredictions(predictions), citizen))
-        .onSuccess(p -> {
-          if (!p.replayed() && p.position() != null) {
-            forecaster.placed(office, service.code(), p.position());
-          }
-        });
+        .onComplete(done -> forecaster.placed(office, service.code(),
+            done.succeeded() && !done.result().replayed() && done.result().position() != null
+                ? done.result().position() : 0));
     if (office.walkInIssuing() != WalkInIssuing.OPEN) {
       return placed;
     }
@@ -233,11 +231,9 @@ public final class QueueService {
         .otherwise((PlacePredictions) null);
   }
 
-  /** A ticket handed out outside {@link #issue} (a check-in) took {@code position} in {@code field}. */
+  /** A ticket foretold outside {@link #issue} (a check-in) took {@code position} in {@code field} (null: none). */
   public void placed(Office office, String field, Integer position) {
-    if (position != null) {
-      forecaster.placed(office, field, position);
-    }
+    forecaster.placed(office, field, position == null ? 0 : position);
   }
 
   /**

@@ -34,7 +34,10 @@ public interface WaitForecaster {
     return Future.succeededFuture(null);
   }
 
-  /** A ticket handed out in {@code field} took {@code position} (so the next ones are foretold from there). */
+  /**
+   * A ticket foretold in {@code field} was answered: it took {@code position}, or 0 when it took none
+   * (refused), so the next ones are foretold from there.
+   */
   default void placed(Office office, String field, int position) {
   }
 

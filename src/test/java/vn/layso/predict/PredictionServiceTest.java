@@ -187,9 +187,9 @@ class PredictionServiceTest {
     }
     assertThat(first.at(0)).isNull();
     assertThat(first.at(first.lastPlace() + 1)).isNull();
-    // the next one (its predecessor not answered yet) one place further
+    // the next one, its predecessor not answered yet: at 4 or 5 (whichever step runs first)
     PlacePredictions second = service.foretell(OFFICE, "a", false, false, 0).result();
-    assertThat(second.firstPlace()).isEqualTo(5 - PredictionService.BEHIND);
+    assertThat(second.firstPlace()).isEqualTo(4 - PredictionService.BEHIND);
     assertThat(second.lastPlace()).isEqualTo(5 + PredictionService.BEYOND);
     // a ticket seen at place 12 (other servers issued meanwhile): the next ones are foretold behind it
     service.placed(OFFICE, "a", 12);
@@ -207,6 +207,13 @@ class PredictionServiceTest {
     assertThat(early.at(9)).isEqualTo(service.forecast(OFFICE, appointment, 9).result());
     assertThat(store.reads).isEqualTo(1);
     assertThat(service.foretell(OFFICE, "nope", false, false, 0).result()).isNull();
+    // a burst of thirty unanswered: the last MAX_PLACES places up to behind all of them
+    PlacePredictions burst = null;
+    for (int i = 0; i < 30; i++) {
+      burst = service.foretell(OFFICE, "b", false, false, 0).result();
+    }
+    assertThat(burst.lastPlace()).isEqualTo(1 + 1 + 29 + PredictionService.BEYOND);
+    assertThat(burst.byPlace()).hasSize(PredictionService.MAX_PLACES);
   }
 
   @Test
