@@ -38,8 +38,11 @@ import vn.layso.queue.domain.Ticket;
  * script; this server keeps the view until the office's next call, completion, pause or transfer,
  * at most {@code fresh}, so a lobby of phones and a busy kiosk share one read), asks the
  * {@link WaitPredictor}, and measures itself: the prediction handed out with a ticket is
- * remembered and, when the ticket is called, recorded next to the actual wait. Recording never
- * fails the call that caused it: a failure is logged.
+ * remembered and, when the ticket is called, recorded next to the actual wait. The issuing step
+ * remembers it itself: before it runs, {@link #foretell} gives it the predictions of the places the
+ * ticket may take and it records the one of the place it gives (a ticket whose place was not
+ * foretold is remembered afterwards, {@link #handedOut}). Recording never fails the call that
+ * caused it: a failure is logged.
  *
  * <p>Every estimate is calibrated ({@link Calibration}) with the office's recent outcomes of the
  * RAW model (the last {@value Calibration#MAX_OUTCOMES} of yesterday and today), rebuilt at most
