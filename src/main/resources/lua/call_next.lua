@@ -44,13 +44,6 @@ end
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
 local office_json, counter_json = '"' .. office .. '"', '"' .. counter_id .. '"'
 
--- fold: "turn is near" in the call's step (near_json, lib_call.lua): crossed[queue] counts the
--- removals from it at a place <= N + 1, from the place the call already knows (the event's
--- queue.place): nothing is read when N is not given, and no ZRANK is added when it is.
-local near_places = ARGV[19 + 2 * n]
-near_places = near_places and near_places ~= '' and tonumber(near_places) or nil
-local crossed = nil
-
 return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
     'normalStreak')
@@ -85,18 +78,17 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   end
   local closed_json = closed and ticket_json(state[2], closed) or nil
   -- no ticket called: the counter's current ticket is let go, the ended one's own event published
-  local function none_called()
+  local function none_called(near) -- fold: near, the answer's ',"near":[..]' or nil
     if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
     if not closed then
-      if not crossed then return '{}' end
-      local near = near_json(crossed, near_places, tprefix) -- fold:
-      return near == '' and '{}' or ('{' .. string.sub(near, 2) .. '}')
+      if not near or near == '' then return '{}' end
+      return '{' .. string.sub(near, 2) .. '}' -- fold
     end
     emit(KEYS[2], channel, '{"type":"' .. closed_as .. '","office":' .. office_json .. ',"at":' .. now_s
       .. ',"ticket":' .. public_json(closed) .. ',"counter":' .. counter_json
       .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}'))
-    return '{"closed":' .. closed_json .. (crossed and near_json(crossed, near_places, tprefix) or '') .. '}' -- fold
+    return '{"closed":' .. closed_json .. (near or '') .. '}' -- fold: near
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -212,10 +204,18 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     return best_normal, 'WEIGHTED_WAIT', 0, count
   end
 
+  -- fold: "turn is near" in the call's step (near_json, lib_call.lua): crossed[queue] counts the
+  -- removals from it at a place <= N + 1, from the place the call already knows (the event's
+  -- queue.place): nothing is read when N (ARGV after the field pairs) is not given, and no ZRANK is
+  -- added when it is. (Locals of the step, captured by no closure: nothing paid when not asked.)
+  local near_places = ARGV[19 + 2 * n]
+  near_places = near_places and near_places ~= '' and tonumber(near_places) or nil
+  local crossed = nil
+
   -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
   for _ = 1, 50 do
     local h, rule, row, candidates = decide()
-    if not h then return none_called() end
+    if not h then return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER)) end
     local place = h.place or place_in(h.queue, h.id)
     dequeue(h.queue, h.id, h.order)
     if near_places and place and place <= near_places + 1 then -- fold: a removal near the front
@@ -254,10 +254,10 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
       settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
       if crossed then -- fold: near
         return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
-          .. near_json(crossed, near_places, tprefix) .. '}'
+          .. near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER) .. '}'
       end
       return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
     end
   end
-  return none_called()
+  return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER))
 end)
