@@ -11,10 +11,10 @@ for i = 1, nc do
   local state = redis.call('HMGET', KEYS[1 + i], 'paused', 'current')
   local c = { paused = state[1] == '1', busy = false }
   if state[2] then
-    local t = load_ticket(tprefix .. state[2])
-    if t and t.serviceDate == date and (t.status == 'CALLED' or t.status == 'SERVING') then
+    local v = redis.call('HMGET', tprefix .. state[2], T_SERVICE_DATE, T_STATUS, T_SERVICE)
+    if v[1] == date and (v[2] == 'CALLED' or v[2] == 'SERVING') then
       c.busy = true
-      c.service = t.service
+      c.service = v[3]
     end
   end
   out.counters[i] = c

@@ -1,3 +1,4 @@
+-- lib: call
 -- A counter presses "next": its unfinished ticket of today (if any) is ended (completed when its
 -- service started, else a no-show "skipped" by the next call), then the best waiting ticket it may
 -- serve is called, with the reason, all in one step. The rules are
@@ -11,80 +12,83 @@
 -- counter's hash, written with its state: service_time_fields, lib.lua), and the completed ticket
 -- becomes the counter's last ('lastDone', read by rating_prompt.lua) in that same HSET. The called
 -- ticket's actual wait goes into the day's prediction outcomes (settle_prediction, lib.lua).
--- KEYS: 1 counter, 2 version, 3 unused (was the recent calls: read from the event log now), 4 idempotency,
---       5 served counts (today),
---       6 prediction outcomes (today),
+-- One event: ticket.called, with the ended ticket inside it ("closed", "closedAs", and for a
+-- skipped one "endReason") and the called ticket's place in its field's queue before it left
+-- (queue.place); a press that ends a ticket and calls none publishes that ticket's own event.
+-- The first walk-in of a field is read from the queue's walk-in index (enqueue, lib.lua).
+-- KEYS: 1 counter, 2 version, 3 idempotency, 4 served counts (today), 5 prediction outcomes (today),
 --       then one queue per field the counter may serve
--- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 unused,
---       7 service date, 8 who pressed, 9 key given ('1'/'0'), 10 idempotency ttl s, 11 history ttl s,
---       12 maxPriorityInRow, 13 priority mode ('strict'/'ratio'), 14 normalsPerPriority,
---       15 maxAppointmentsInRow, 16 walk-in wait (ms) that gives walk-ins their turn, 17 agingPerHour,
---       18 escalation ('1'/'0'), 19 field count n, then per field i: weight (0: a backup field),
---       target (s, 0: none)
-local office, counter_id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
-local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[7], ARGV[8]
-local max_in_row, ratio, normals_per_priority = tonumber(ARGV[12]), ARGV[13] == 'ratio', tonumber(ARGV[14])
-local max_appointments, walk_in_max_wait = tonumber(ARGV[15]), tonumber(ARGV[16])
-local aging, escalation, n = tonumber(ARGV[17]), ARGV[18] == '1', tonumber(ARGV[19])
+-- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 service date,
+--       7 who pressed, 8 key given ('1'/'0'), 9 idempotency ttl s, 10 history ttl s,
+--       11 maxPriorityInRow, 12 priority mode ('strict'/'ratio'), 13 normalsPerPriority,
+--       14 maxAppointmentsInRow, 15 walk-in wait (ms) that gives walk-ins their turn, 16 agingPerHour,
+--       17 escalation ('1'/'0'), 18 field count n, then per field i: weight (0: a backup field),
+--       target (s, 0: none),
+--       -- fold: then (ARGV[19 + 2n]) the "turn is near" places N ('' or absent: not asked). A ticket
+--       with at most N before it is near; a removal from a queue at a place <= N + 1 brings the ticket
+--       behind the zone into it, and only that one: the answer's 'near' lists the checked-in
+--       appointments (ticket with 'appt', WAITING) so brought, {number, code, ahead} (omitted: none)
+local office, counter_id, now, now_s = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[3]
+local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local history_ttl = ARGV[10]
+local max_in_row, ratio, normals_per_priority = tonumber(ARGV[11]), ARGV[12] == 'ratio', tonumber(ARGV[13])
+local max_appointments, walk_in_max_wait = tonumber(ARGV[14]), tonumber(ARGV[15])
+local aging, escalation, n = tonumber(ARGV[16]), ARGV[17] == '1', tonumber(ARGV[18])
+local FIRST_QUEUE = 5
 local NO_PRIORITY_YET = 1000
 local weights, targets = {}, {}
 for i = 1, n do
-  weights[i], targets[i] = tonumber(ARGV[18 + 2 * i]), tonumber(ARGV[19 + 2 * i])
+  weights[i], targets[i] = tonumber(ARGV[17 + 2 * i]), tonumber(ARGV[18 + 2 * i])
 end
+-- JSON of the office and counter, written into the answer and the event (answers and events are
+-- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
+local office_json, counter_json = '"' .. office .. '"', '"' .. counter_id .. '"'
 
--- The answer: the called and the ended (completed or skipped) ticket as stored (JSON strings, not encoded again).
-local function answer(ticket_json, closed_json)
-  if ticket_json and closed_json then return '{"ticket":' .. ticket_json .. ',"closed":' .. closed_json .. '}' end
-  if ticket_json then return '{"ticket":' .. ticket_json .. '}' end
-  if closed_json then return '{"closed":' .. closed_json .. '}' end
-  return '{}'
-end
-
-return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
+return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
     'normalStreak')
   if state[1] == '1' then
     return { error = 'counter_paused' }
   end
 
-  -- the ticket the press ends (JSON as stored) and the counter fields its completion changes (its
-  -- service time statistics and last completed ticket): a SERVING ticket is completed (DONE,
-  -- counted as served); a CALLED one never started, so its citizen did not come: NO_SHOW,
-  -- endReason 'skipped', a SKIP step, not counted as served
-  -- ended: the ended ticket (public), its own event type and end reason. stream: ONE event per
-  -- press: a press that also calls a ticket says so inside its ticket.called (closed, closedAs,
-  -- endReason); one that calls none publishes the ended ticket's own event (publish_ended)
-  local closed, done, ended = nil, nil, nil
+  -- the ticket the press ends and the counter fields its completion changes (its service time
+  -- statistics and last completed ticket): a SERVING ticket is completed (DONE, counted as served);
+  -- a CALLED one never started, so its citizen did not come: NO_SHOW, endReason 'skipped', a SKIP
+  -- step, not counted as served. Its event goes into the call's (or alone, when none is called).
+  local closed, closed_as, done = nil, nil, nil
   if state[2] then
-    local t = load_ticket(tprefix .. state[2])
-    if t and t.serviceDate == today and t.status == 'SERVING' then
-      t.status = 'DONE'
-      t.finishedAt = now
-      add_step(t, 'COMPLETE', now, by, counter_id, nil)
-      closed = save_ticket(tprefix .. state[2], t)
-      count_served(KEYS[5], counter_id, tonumber(ARGV[11]))
-      local old = redis.call('HMGET', KEYS[1], 't:' .. t.service, 'n:' .. t.service)
-      local stats = service_time_fields(t, old[1], old[2])
-      done = stats and { 'lastDone', t.id, stats[1], stats[2], stats[3], stats[4] } or { 'lastDone', t.id }
-      ended = { public_ticket(t), 'ticket.done' }
-    elseif t and t.serviceDate == today and t.status == 'CALLED' then
-      t.status = 'NO_SHOW'
-      t.finishedAt = now
-      t.endReason = 'skipped'
-      add_step(t, 'SKIP', now, by, counter_id, nil)
-      closed = save_ticket(tprefix .. state[2], t)
-      ended = { public_ticket(t), 'ticket.no_show', 'skipped' }
+    local key = tprefix .. state[2]
+    local t = hash_of(redis.call('HGETALL', key))
+    if t[T_SERVICE_DATE] == today and t[T_STATUS] == 'SERVING' then
+      t[T_STATUS], t[T_FINISHED_AT] = 'DONE', now_s
+      redis.call('HSET', key, T_STATUS, 'DONE', T_FINISHED_AT, now_s)
+      add_step(key, 'COMPLETE', now_s, by, counter_id, t[T_SERVICE], nil, nil, history_ttl)
+      count_served(KEYS[4], counter_id, history_ttl)
+      local service = t[T_SERVICE]
+      local old = redis.call('HMGET', KEYS[1], 't:' .. service, 'n:' .. service)
+      local stats = service_time_fields(service, t[T_CALLED_AT], now, old[1], old[2])
+      done = stats and { 'lastDone', state[2], stats[1], stats[2], stats[3], stats[4] } or { 'lastDone', state[2] }
+      closed, closed_as = t, 'ticket.done'
+    elseif t[T_SERVICE_DATE] == today and t[T_STATUS] == 'CALLED' then
+      t[T_STATUS], t[T_FINISHED_AT], t[T_END_REASON] = 'NO_SHOW', now_s, 'skipped'
+      redis.call('HSET', key, T_STATUS, 'NO_SHOW', T_FINISHED_AT, now_s, T_END_REASON, 'skipped')
+      add_step(key, 'SKIP', now_s, by, counter_id, t[T_SERVICE], nil, nil, history_ttl)
+      closed, closed_as = t, 'ticket.no_show'
     end
   end
-  -- the counter's current ticket: replaced by the one called, else let go (and the ended one's
-  -- own event published)
-  local function release()
+  local closed_json = closed and ticket_json(state[2], closed) or nil
+  -- no ticket called: the counter's current ticket is let go, the ended one's own event published
+  local function none_called(near) -- fold: near, the answer's ',"near":[..]' or nil
     if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
-    if ended then
-      emit(KEYS[2], channel, { type = ended[2], office = office, at = now, ticket = ended[1], counter = counter_id,
-        endReason = ended[3] })
+    if not closed then
+      if not near or near == '' then return '{}' end
+      return '{' .. string.sub(near, 2) .. '}' -- fold
     end
+    emit(KEYS[2], channel, '{"type":"' .. closed_as .. '","office":' .. office_json .. ',"at":' .. now_s
+      .. ',"ticket":' .. public_json(closed) .. ',"counter":' .. counter_json
+      .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}'))
+    return '{"closed":' .. closed_json .. (near or '') .. '}' -- fold: near
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -110,7 +114,8 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     local backup = weight == 0
     if backup then weight = 1 end
     local over = target > 0 and waited >= target
-    return { id = id, queue = KEYS[6 + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
+    return { id = id, weight_s = backup and '1' or ARGV[17 + 2 * i], target_s = ARGV[18 + 2 * i],
+             queue = KEYS[FIRST_QUEUE + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
              waited = waited, weight = weight, target = target, backup = backup, over = over,
              eligible = not backup or over, order = order,
              score = waited * (weight * 3600 + aging * waited) }
@@ -130,27 +135,22 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     return a.order < b.order
   end
 
-  -- The first walk-in of a queue's normal part, whose first entry is given; nil if none.
+  -- The first walk-in of a queue's normal part, whose first entry is given; nil if none. The
+  -- queue's walk-in index holds its normal walk-ins only, with the same scores.
   local function first_walk_in(i, first)
     if not first.appointment then return first end
-    local offset = 1
-    while true do
-      local page = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', offset, 32)
-      if not page[1] then return nil end
-      for j = 1, #page, 2 do
-        local h = entry(i, page[j], page[j + 1])
-        if not h.appointment then return h end
-      end
-      offset = offset + 32
-    end
+    local w = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i] .. WALK_INS_SUFFIX, '0', '0', 'WITHSCORES')
+    if not w[1] then return nil end
+    return entry(i, w[1], w[2])
   end
 
   local function decide()
     local heads, best_priority, priorities = {}, nil, 0
     for i = 1, n do
-      local head = redis.call('ZRANGE', KEYS[6 + i], 0, 0, 'WITHSCORES')
+      local head = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i], '0', '0', 'WITHSCORES')
       if head[1] then
         local h = entry(i, head[1], head[2])
+        h.place = 1
         heads[i] = h
         if h.priority and h.eligible then
           priorities = priorities + 1
@@ -167,7 +167,7 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     for i = 1, n do
       local h = heads[i]
       if h and h.priority then
-        local first = redis.call('ZRANGEBYSCORE', KEYS[6 + i], 0, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+        local first = redis.call('ZRANGEBYSCORE', KEYS[FIRST_QUEUE + i], '0', '+inf', 'WITHSCORES', 'LIMIT', '0', '1')
         h = first[1] and entry(i, first[1], first[2]) or nil
       end
       normals[i] = h
@@ -204,25 +204,33 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
     return best_normal, 'WEIGHTED_WAIT', 0, count
   end
 
+  -- fold: "turn is near" in the call's step (near_json, lib_call.lua): crossed[queue] counts the
+  -- removals from it at a place <= N + 1, from the place the call already knows (the event's
+  -- queue.place): nothing is read when N (ARGV after the field pairs) is not given, and no ZRANK is
+  -- added when it is. (Locals of the step, captured by no closure: nothing paid when not asked.)
+  local near_places = ARGV[19 + 2 * n]
+  near_places = near_places and near_places ~= '' and tonumber(near_places) or nil
+  local crossed = nil
+
   -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
   for _ = 1, 50 do
     local h, rule, row, candidates = decide()
-    if not h then
-      release()
-      return answer(nil, closed)
+    if not h then return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER)) end
+    local place = h.place or place_in(h.queue, h.id)
+    dequeue(h.queue, h.id, h.order)
+    if near_places and place and place <= near_places + 1 then -- fold: a removal near the front
+      crossed = crossed or {}
+      crossed[h.queue] = (crossed[h.queue] or 0) + 1
     end
-    -- phones: the place the ticket leaves (queue.place of ticket.called)
-    local place = redis.call('ZRANK', h.queue, h.id)
-    redis.call('ZREM', h.queue, h.id)
-    local t = load_ticket(tprefix .. h.id)
-    if t and t.status == 'WAITING' then
-      t.status = 'CALLED'
-      t.counter = counter_id
-      t.calledAt = now
-      add_step(t, 'CALL', now, by, counter_id, nil)
-      -- the reason as one string (TicketCodec.why): no table of numbers to decode and encode again
-      t.steps[#t.steps].why = rule .. ' ' .. h.waited .. ' ' .. h.weight .. ' ' .. h.target .. ' ' .. row .. ' ' .. candidates
-      local called = save_ticket(tprefix .. h.id, t)
+    local key = tprefix .. h.id
+    local t = hash_of(redis.call('HGETALL', key))
+    if t[T_STATUS] == 'WAITING' then
+      -- the reason as one string (TicketCodec.why)
+      local why = rule .. ' ' .. int(h.waited) .. ' ' .. h.weight_s .. ' ' .. h.target_s .. ' ' .. int(row) .. ' '
+        .. int(candidates)
+      t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now_s, why
+      redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now_s, T_WHY, why)
+      add_step(key, 'CALL', now_s, by, counter_id, t[T_SERVICE], nil, why, history_ttl)
       if h.priority then
         streak = streak + 1
         normal_streak = 0
@@ -231,20 +239,25 @@ return idempotent(KEYS[4], ARGV[9], 'call-next', ARGV[10], function()
         if h.appointment then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
         if normal_streak < NO_PRIORITY_YET then normal_streak = normal_streak + 1 end
       end
-      local fields = { 'current', t.id, 'priorityStreak', streak, 'appointmentStreak', appointment_streak,
-        'normalStreak', normal_streak, 'day', today }
+      local fields = { 'current', h.id, 'priorityStreak', int(streak), 'appointmentStreak', int(appointment_streak),
+        'normalStreak', int(normal_streak), 'day', today }
       if done then
         for j = 1, #done do fields[10 + j] = done[j] end
       end
       redis.call('HSET', KEYS[1], unpack(fields))
-      local event = { type = 'ticket.called', office = office, at = now, ticket = public_ticket(t),
-        counter = counter_id, queue = { service = t.service, waiting = waiting_count(h.queue), place = place + 1 } }
-      if ended then event.closed, event.closedAs, event.endReason = ended[1], ended[2], ended[3] end
-      emit(KEYS[2], channel, event)
-      settle_prediction(KEYS[6], t, now, tonumber(ARGV[11]))
-      return answer(called, closed)
+      local service = t[T_SERVICE]
+      emit(KEYS[2], channel, '{"type":"ticket.called","office":' .. office_json .. ',"at":' .. now_s
+        .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":"' .. service
+        .. '","waiting":' .. int(waiting_count(h.queue)) .. ',"place":' .. int(place) .. '}'
+        .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
+          .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
+      settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
+      if crossed then -- fold: near
+        return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
+          .. near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER) .. '}'
+      end
+      return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
     end
   end
-  release()
-  return answer(nil, closed)
+  return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER))
 end)

@@ -1,4 +1,6 @@
 -- lib: booking
+-- lib: issue
+-- lib: ticket
 -- Checks an appointment in and issues its ticket, in one step. Java read the appointment to find
 -- its field, date and slot and computed the window; here the record decides: it must still be
 -- BOOKED for that field, date and start. Checked in already: the same ticket again (any number of
@@ -11,14 +13,20 @@
 -- ARGV: 1 office, 2 new ticket id, 3 service, 4 date, 5 start HH:mm, 6 now ms, 7 slot start ms,
 --       8 opens ms, 9 closes ms, 10 late arrivals ('walk-in' or 'refuse'), 11 prefix,
 --       12 number start, 13 capacity, 14 digits, 15 source, 16 channel, 17 history ttl s,
---       18 ticket key prefix, 19 code, 20 service day key (yyyyMMdd)
+--       18 ticket key prefix, 19 code, 20 service day key (yyyyMMdd), 21 queue key prefix,
+--       -- fold: 22.. as issue_ticket.lua's 26.. (the wait prediction recorded with the ticket; answer 'given')
 local r = redis.call('HMGET', KEYS[1], 'status', 'service', 'date', 'start', 'ticket', 'late')
 local status, service, date, start, ticket_id, late_mark = r[1], r[2], r[3], r[4], r[5], r[6]
 if not status then return result({ error = 'appointment_not_found' }) end
 if status == 'CHECKED_IN' and ticket_id then
-  local t = load_ticket(ARGV[18] .. ticket_id)
-  if t then
-    return result({ ticket = t, position = position_of(KEYS[4], t), replayed = true, late = late_mark == '1' })
+  local t = read_fields(ARGV[18] .. ticket_id, ANSWER_FIELDS)
+  if t[T_STATUS] then
+    local position = nil
+    if t[T_STATUS] == 'WAITING' then
+      position = place_in(queue_of(ARGV[21], t[T_SERVICE_DATE], t[T_SERVICE]), ticket_id)
+    end
+    return result({ ticket = answer_ticket(ticket_id, t), position = position, replayed = true,
+                    late = late_mark == '1' })
   end
   return result({ error = 'appointment_checked_in' })
 end
@@ -32,17 +40,17 @@ if now < tonumber(ARGV[8]) then return result({ error = 'check_in_too_early' }) 
 local late = now > tonumber(ARGV[9])
 if late and ARGV[10] ~= 'walk-in' then return result({ error = 'check_in_closed' }) end
 
-local a = { office = ARGV[1], id = ARGV[2], service = service, now = now, date = ARGV[20], prefix = ARGV[11],
+local a = { office = ARGV[1], id = ARGV[2], service = service, now = ARGV[6], date = ARGV[20], prefix = ARGV[11],
   number_start = ARGV[12], capacity = ARGV[13], digits = ARGV[14], source = ARGV[15], channel = ARGV[16],
   history_ttl = ARGV[17], appt = ARGV[19] }
 if not late then
-  a.slot_start = tonumber(ARGV[7])
+  a.slot_start = ARGV[7]
   a.slot = start
 end
-local t, err = issue_new({ sequence = KEYS[2], ticket = KEYS[3], queue = KEYS[4], version = KEYS[5],
+local t, place = issue_new({ sequence = KEYS[2], ticket = KEYS[3], queue = KEYS[4], version = KEYS[5],
   day = KEYS[6], open_days = KEYS[7] }, a)
-if not t then return result(err) end
-redis.call('HSET', KEYS[1], 'status', 'CHECKED_IN', 'ticket', t.id, 'checkedInAt', now, 'updatedAt', now)
+if not t then return result(place) end
+redis.call('HSET', KEYS[1], 'status', 'CHECKED_IN', 'ticket', ARGV[2], 'checkedInAt', now, 'updatedAt', now)
 appt_count(KEYS[1], date, service, 'checkedIn', 1)
 if late then
   redis.call('HSET', KEYS[1], 'late', '1')
@@ -50,4 +58,6 @@ if late then
   if tonumber(redis.call('HGET', KEYS[8], start) or '0') > 0 then redis.call('HINCRBY', KEYS[8], start, -1) end
 end
 redis.call('ZREM', KEYS[9], ARGV[19])
-return result({ ticket = t, position = position_of(KEYS[4], t), late = late })
+local given = record_given(22, ARGV[2], place, ARGV[17]) -- fold:
+return '{"ticket":' .. t .. ',"position":' .. place .. ',"late":' .. tostring(late)
+  .. (given and (',"given":"' .. given .. '"}') or '}')

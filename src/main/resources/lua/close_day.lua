@@ -1,6 +1,6 @@
 -- Closes one service day of an office, a batch of tickets per call so that Redis is never held
 -- long: every ticket of the day still waiting, called or being served ends EXPIRED (reason
--- day_closed, an EXPIRE step by 'system'). The last call empties the day's queues, frees the
+-- day_closed, an EXPIRE step by 'system'). The last call empties the day's queues (and their walk-in indexes), frees the
 -- counters that still hold a ticket of that day, resets their priority streaks, marks the day
 -- closed and publishes day.closed. Once closed, further calls change nothing, so however many
 -- servers run the closer, a day is closed exactly once. (The day leaves the open-days set only
@@ -20,14 +20,11 @@ local ids = redis.call('ZRANGE', KEYS[1], cursor, cursor + batch - 1)
 local expired = 0
 for _, id in ipairs(ids) do
   local key = tprefix .. id
-  local t = load_ticket(key)
-  if t and (t.status == 'WAITING' or t.status == 'CALLED' or t.status == 'SERVING') then
-    t.endedFrom = t.status
-    t.status = 'EXPIRED'
-    t.endReason = 'day_closed'
-    t.expiredAt = now
-    add_step(t, 'EXPIRE', now, 'system', t.counter, nil)
-    save_ticket(key, t)
+  local v = redis.call('HMGET', key, T_STATUS, T_COUNTER, T_SERVICE)
+  local status = v[1]
+  if status == 'WAITING' or status == 'CALLED' or status == 'SERVING' then
+    redis.call('HSET', key, T_ENDED_FROM, status, T_STATUS, 'EXPIRED', T_END_REASON, 'day_closed', T_EXPIRED_AT, now)
+    add_step(key, 'EXPIRE', now, 'system', v[2] or nil, v[3])
     expired = expired + 1
   end
 end
@@ -40,15 +37,15 @@ for i = 1, nc do
   local counter = KEYS[3 + i]
   local current = redis.call('HGET', counter, 'current')
   if current then
-    local t = load_ticket(tprefix .. current)
-    if not t or t.serviceDate <= ARGV[2] then redis.call('HDEL', counter, 'current') end
+    local date = redis.call('HGET', tprefix .. current, T_SERVICE_DATE)
+    if not date or date <= ARGV[2] then redis.call('HDEL', counter, 'current') end
   end
   if (redis.call('HGET', counter, 'day') or '') <= ARGV[2] then
     redis.call('HSET', counter, 'priorityStreak', 0)
   end
 end
 for i = 1, nq do
-  redis.call('DEL', KEYS[3 + nc + i])
+  redis.call('DEL', KEYS[3 + nc + i], KEYS[3 + nc + i] .. WALK_INS_SUFFIX)
 end
 local total = tonumber(redis.call('HGET', KEYS[2], 'expired') or '0')
 redis.call('HSET', KEYS[2], 'closedAt', now, 'expired', total)

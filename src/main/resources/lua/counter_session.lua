@@ -37,9 +37,9 @@ return idempotent(KEYS[3], ARGV[7], opening and 'OPEN' or 'CLOSE', ARGV[8], func
   end
 
   if state[3] then
-    local t = load_ticket(ARGV[9] .. state[3])
-    if t and t.serviceDate == ARGV[10] and (t.status == 'CALLED' or t.status == 'SERVING') then
-      return { error = 'counter_has_ticket', number = t.number, status = t.status }
+    local v = redis.call('HMGET', ARGV[9] .. state[3], T_SERVICE_DATE, T_STATUS, T_NUMBER)
+    if v[1] == ARGV[10] and (v[2] == 'CALLED' or v[2] == 'SERVING') then
+      return { error = 'counter_has_ticket', number = v[3], status = v[2] }
     end
   end
   if not holder then

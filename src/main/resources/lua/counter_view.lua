@@ -1,3 +1,4 @@
+-- lib: ticket
 -- A counter as its console shows it, read in one step: pause state with its reason and note,
 -- the current ticket of today (an older one is not shown: the day closer expires it), today's
 -- served count, the waiting count (and priority part) of each of its services, and its session
@@ -14,9 +15,9 @@ if out.paused then
     state[5] or nil
 end
 if state[6] then
-  local t = load_ticket(ARGV[2] .. state[6])
-  if t and t.serviceDate == ARGV[3] and (t.status == 'CALLED' or t.status == 'SERVING') then
-    out.ticket = t
+  local t = read_fields(ARGV[2] .. state[6], ANSWER_FIELDS)
+  if t[T_SERVICE_DATE] == ARGV[3] and (t[T_STATUS] == 'CALLED' or t[T_STATUS] == 'SERVING') then
+    out.ticket = answer_ticket(state[6], t)
   end
 end
 for i = 1, n do

@@ -1,20 +1,31 @@
 -- lib: issue
--- Issues a walk-in ticket: next number of the day, into the service's queue, event published.
--- At an office open to anyone, also caps an anonymous address's open tickets in the field
--- (walkIn.openTicketsPerAddress). (The board's surge alert counts issuing in the JVM: QueueService.)
--- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, [7 idempotency],
---       then, at its ARGV index: [the address's walk-ins of the field and day]
+-- Issues a walk-in ticket: next number of the day, into the field's queue, event published. The
+-- one issuing script: at an office open to anyone it also caps an anonymous address's open tickets
+-- in the field (walkIn.openTicketsPerAddress); for a citizen whose CCCD card the kiosk read it
+-- counts the ticket in the citizen's per-day limits shared with bookings (book.lua counts the same
+-- hash's HVALS: one field code per booking or walk-in; over the day's or the field's limit nothing
+-- is issued) and keeps the card's last four digits only. (The board's surge alert counts issuing
+-- in the JVM: QueueService.)
+-- KEYS: 1 sequence, 2 ticket, 3 queue, 4 version, 5 day index, 6 open days, then the optional keys
+--       at the KEYS index their ARGV names: idempotency, the address's walk-ins of the field and
+--       day, the citizen's day (CCCD hash)
 -- ARGV: 1 office, 2 ticketId, 3 service, 4 priority ('' none), 5 now ms, 6 serviceDate,
 --       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source, 12 channel,
 --       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix,
---       17 '1' when KEYS[7] is the idempotency key, 18 KEYS index of the address's walk-ins ('' none),
---       19 their cap, 20 ttl s of that key
+--       17 KEYS index of the idempotency key ('' none), 18 KEYS index of the address's walk-ins
+--       ('' none), 19 their cap, 20 ttl s of that key, 21 KEYS index of the citizen's day ('' none),
+--       22 max per day, 23 max per field, 24 citizen day ttl ms, 25 card last4 ('' none),
+--       -- fold: 26 KEYS index of the day's given predictions ('' none), 27 first place foretold,
+--       28.. one prediction record per place (record_given, lib_issue.lua); the answer's 'given' is the
+--       one recorded
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
-local idempotency = ARGV[17] == '1' and KEYS[7] or nil
+local idempotency = ARGV[17] ~= '' and KEYS[tonumber(ARGV[17])] or nil
 local walk_ins = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
+local citizen = ARGV[21] and ARGV[21] ~= '' and KEYS[tonumber(ARGV[21])] or nil
+local card = citizen and ARGV[25] or nil
 
 if idempotency then
-  local replay = issue_replay(idempotency, ARGV[15], ARGV[16], ARGV[3], priority, nil)
+  local replay = issue_replay(idempotency, ARGV[15], ARGV[16], ARGV[3], priority, card)
   if replay then return replay end
 end
 
@@ -23,8 +34,8 @@ end
 if walk_ins then
   local open = 0
   for _, id in ipairs(redis.call('SMEMBERS', walk_ins)) do
-    local held = load_ticket(ARGV[15] .. id)
-    if held and (held.status == 'WAITING' or held.status == 'CALLED') then
+    local status = redis.call('HGET', ARGV[15] .. id, T_STATUS)
+    if status == 'WAITING' or status == 'CALLED' then
       open = open + 1
     else
       redis.call('SREM', walk_ins, id)
@@ -33,14 +44,27 @@ if walk_ins then
   if open >= tonumber(ARGV[19]) then return result({ error = 'too_many_open_tickets' }) end
 end
 
-local t, err = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
+if citizen then
+  local counted = redis.call('HVALS', citizen)
+  if #counted >= tonumber(ARGV[22]) then return result({ error = 'limit_reached', status = 'day' }) end
+  local same = 0
+  for _, f in ipairs(counted) do if f == ARGV[3] then same = same + 1 end end
+  if same >= tonumber(ARGV[23]) then return result({ error = 'limit_reached', status = 'field' }) end
+end
+
+local t, place = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
   day = KEYS[5], open_days = KEYS[6] }, { office = ARGV[1], id = ARGV[2], service = ARGV[3], priority = priority,
-  now = tonumber(ARGV[5]), date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
-  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13] })
-if not t then return result(err) end
-if idempotency then redis.call('SET', idempotency, t.id, 'EX', tonumber(ARGV[14])) end
+  now = ARGV[5], date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
+  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13], card_last4 = card })
+if not t then return result(place) end
+if idempotency then redis.call('SET', idempotency, ARGV[2], 'EX', tonumber(ARGV[14])) end
 if walk_ins then
-  redis.call('SADD', walk_ins, t.id)
+  redis.call('SADD', walk_ins, ARGV[2])
   redis.call('EXPIRE', walk_ins, tonumber(ARGV[20]))
 end
-return result({ ticket = t, position = position_of(KEYS[3], t) })
+if citizen then
+  redis.call('HSET', citizen, 't:' .. ARGV[2], ARGV[3])
+  redis.call('PEXPIRE', citizen, ARGV[24])
+end
+local given = record_given(26, ARGV[2], place, ARGV[13]) -- fold:
+return '{"ticket":' .. t .. ',"position":' .. place .. (given and (',"given":"' .. given .. '"}') or '}')

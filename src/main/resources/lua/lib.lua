@@ -1,32 +1,21 @@
--- Shared by every layso script (prepended at load time). Tickets are stored as JSON strings.
+-- Shared by every layso script (prepended at load time, after the generated preamble of
+-- TicketFields.java: the T_* names of a ticket hash's fields, STEPS_SUFFIX, WALK_INS_SUFFIX).
+-- A ticket is a hash (its mutable state) and a list of steps beside it (docs/storage.md): an action
+-- HMGETs the fields it decides on or answers, HSETs the few it changes and RPUSHes one step.
 -- Java computes keys, times and policy arguments; these scripts decide and write atomically.
-
-local function load_ticket(key)
-  local raw = redis.call('GET', key)
-  if not raw then return nil end
-  return cjson.decode(raw)
-end
-
--- Returns the JSON stored, so that an answer can carry the ticket without encoding it again.
-local function save_ticket(key, t)
-  local json = cjson.encode(t)
-  redis.call('SET', key, json, 'KEEPTTL')
-  return json
-end
 
 -- One waiting queue per service and day. Its score orders it: priority tickets carry their
 -- arrival score minus PRIORITY_SHIFT, so they all sort (negative) before normal ones, each group
 -- in arrival order. Scores stay integers below 2^53, exact in a double.
 local PRIORITY_SHIFT = 4000000000000000
 
-local function queue_of(queue_prefix, t)
-  return queue_prefix .. t.serviceDate .. ':' .. t.service
+local function queue_of(queue_prefix, service_date, service)
+  return queue_prefix .. service_date .. ':' .. service
 end
 
--- 1-based place in line within the ticket's service.
-local function position_of(queue, t)
-  if t.status ~= 'WAITING' then return nil end
-  local r = redis.call('ZRANK', queue, t.id)
+-- 1-based place in line within the queue (nil when not in it).
+local function place_in(queue, id)
+  local r = redis.call('ZRANK', queue, id)
   if not r then return nil end
   return r + 1
 end
@@ -83,22 +72,33 @@ end
 
 -- Bumps the office version, appends the event (with that version and the office's epoch) to the
 -- office's event log and publishes it on the channel (each server's one subscription delivers it
--- to its sockets: docs/live.md); returns the version. The event's ticket, if any, leaves as
--- public_ticket only. A log whose last id is not below the new version (the version key was lost or
+-- to its sockets: docs/live.md); returns the version. The event comes as a table (its ticket, if
+-- a stored one, leaves as public_ticket only) or as its JSON text already (a complete object whose
+-- ticket is public already: the hot paths), to which the version and epoch are added without
+-- encoding it again. A log whose last id is not below the new version (the version key was lost or
 -- set back while the log survived) cannot hold this history: the log starts again in a new epoch,
 -- so every screen takes a snapshot (the epoch rule).
 local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
-  -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
-  if event.ticket and event.ticket.id ~= nil then event.ticket = public_ticket(event.ticket) end
-  event.version = v
-  event.epoch = current_epoch(version_key)
+  local text = type(event) == 'string'
+  local body
+  if text then
+    body = string.sub(event, 1, -2) .. ',"version":' .. string.format('%d', v) .. ',"epoch":"'
+  else
+    -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
+    if event.ticket and event.ticket.id ~= nil then event.ticket = public_ticket(event.ticket) end
+    event.version = v
+  end
+  local function encoded(epoch)
+    if text then return body .. epoch .. '"}' end
+    event.epoch = epoch
+    return cjson.encode(event)
+  end
   local log_key, id = version_key .. ':log', '0-' .. v
-  local json = cjson.encode(event)
+  local json = encoded(current_epoch(version_key))
   local added = redis.pcall('XADD', log_key, id, 'e', json)
   if type(added) == 'table' and added.err then
-    event.epoch = new_epoch(version_key)
-    json = cjson.encode(event)
+    json = encoded(new_epoch(version_key))
     redis.call('DEL', log_key)
     redis.call('XADD', log_key, id, 'e', json)
   end
@@ -108,6 +108,59 @@ local function emit(version_key, channel, event)
   return v
 end
 
+-- The hot paths (issuing, call-next) write their answers and events as JSON text by concatenation
+-- of the strings they hold (hash values, ARGV), not through cjson: no table to build, no number to
+-- format (docs/storage.md, "Cost"). A text goes out quoted, escaped by cjson only when it needs it.
+local function jstr(s)
+  if string.find(s, '[%c"\\]') then return cjson.encode(s) end
+  return '"' .. s .. '"'
+end
+
+-- An integer as text: string.format's %d, far cheaper than the %.14g (or, as a redis.call argument,
+-- %.17g) a number gets otherwise.
+local function int(n)
+  return string.format('%d', n)
+end
+
+-- A ticket's HGETALL (a flat list) as a table of its fields.
+local function hash_of(list)
+  local t = {}
+  for i = 1, #list, 2 do t[list[i]] = list[i + 1] end
+  return t
+end
+
+-- A ticket (its id and a table of its fields, strings) as the JSON object of an answer (TicketCodec):
+-- the ANSWER_FIELDS it has, written in one concatenation (no table of parts). Every field but the
+-- source is a code, a number or a time the server wrote: no escaping needed.
+local function ticket_json(id, t)
+  return '{"id":"' .. id .. '","' .. T_STATUS .. '":"' .. t[T_STATUS] .. '"'
+    .. (t[T_SERVICE_DATE] and (',"' .. T_SERVICE_DATE .. '":"' .. t[T_SERVICE_DATE] .. '"') or '')
+    .. (t[T_NUMBER] and (',"' .. T_NUMBER .. '":"' .. t[T_NUMBER] .. '"') or '')
+    .. (t[T_SERVICE] and (',"' .. T_SERVICE .. '":"' .. t[T_SERVICE] .. '"') or '')
+    .. (t[T_PRIORITY] and (',"' .. T_PRIORITY .. '":"' .. t[T_PRIORITY] .. '"') or '')
+    .. (t[T_ISSUED_AT] and (',"' .. T_ISSUED_AT .. '":"' .. t[T_ISSUED_AT] .. '"') or '')
+    .. (t[T_COUNTER] and (',"' .. T_COUNTER .. '":"' .. t[T_COUNTER] .. '"') or '')
+    .. (t[T_CALLED_AT] and (',"' .. T_CALLED_AT .. '":"' .. t[T_CALLED_AT] .. '"') or '')
+    .. (t[T_STARTED_AT] and (',"' .. T_STARTED_AT .. '":"' .. t[T_STARTED_AT] .. '"') or '')
+    .. (t[T_FINISHED_AT] and (',"' .. T_FINISHED_AT .. '":"' .. t[T_FINISHED_AT] .. '"') or '')
+    .. (t[T_RECALLS] and (',"' .. T_RECALLS .. '":"' .. t[T_RECALLS] .. '"') or '')
+    .. (t[T_SOURCE] and (',"' .. T_SOURCE .. '":' .. jstr(t[T_SOURCE])) or '')
+    .. (t[T_END_REASON] and (',"' .. T_END_REASON .. '":"' .. t[T_END_REASON] .. '"') or '')
+    .. (t[T_SLOT] and (',"' .. T_SLOT .. '":"' .. t[T_SLOT] .. '"') or '')
+    .. (t[T_TRANSFERRED_FROM] and (',"' .. T_TRANSFERRED_FROM .. '":"' .. t[T_TRANSFERRED_FROM] .. '"') or '')
+    .. (t[T_WHY] and (',"' .. T_WHY .. '":"' .. t[T_WHY] .. '"') or '')
+    .. '}'
+end
+
+-- What the lobby may see of a ticket (public_of below), as JSON text, from a table of its fields.
+local function public_json(t)
+  local slot, priority = t[T_SLOT], t[T_PRIORITY]
+  return '{"number":"' .. t[T_NUMBER] .. '","service":"' .. t[T_SERVICE] .. '","status":"' .. t[T_STATUS]
+    .. (t[T_COUNTER] and ('","counter":"' .. t[T_COUNTER] .. '"') or '"') .. ',"recalls":' .. (t[T_RECALLS] or '0')
+    .. ',"priority":' .. ((priority and priority ~= '') and 'true' or 'false')
+    .. (slot and (',"appointment":true,"slot":"' .. slot .. '"') or '') .. '}'
+end
+
 local function contains(csv, value)
   for item in string.gmatch(csv, '[^,]+') do
     if item == value then return true end
@@ -115,74 +168,7 @@ local function contains(csv, value)
   return false
 end
 
--- The counter's current ticket of today, if it may make this move: returns key, ticket; or nil,
--- error table. A current ticket of an earlier day is let go (the day closer expires it).
-local function current_ticket(counter_key, ticket_prefix, allowed_from, service_date)
-  local current = redis.call('HGET', counter_key, 'current')
-  if not current then return nil, { error = 'no_current_ticket' } end
-  local key = ticket_prefix .. current
-  local t = load_ticket(key)
-  if not t or t.serviceDate ~= service_date then
-    redis.call('HDEL', counter_key, 'current')
-    return nil, { error = 'no_current_ticket' }
-  end
-  if not contains(allowed_from, t.status) then return nil, { error = 'invalid_transition', status = t.status } end
-  return key, t
-end
-
--- Today's served count of a counter: one hash per service day, a field per counter, counted in
--- the same step that completes the ticket. A counter's first count of the day gives the hash the
--- history's lifetime (a few times a day, not per ticket), like the day's other keys.
-local function count_served(served_key, counter_id, ttl)
-  local n = redis.call('HINCRBY', served_key, counter_id, 1)
-  if n == 1 then redis.call('EXPIRE', served_key, ttl) end
-  return n
-end
-
--- Live service-time statistics, kept in the counter's own hash by the step that completes a ticket
--- (it writes that hash anyway, so they cost no command of their own): the time the counter spent on
--- the ticket (called to finished, in ms) goes into an exponentially weighted mean of that counter
--- on the ticket's field ('t:<field>'), and its completions there are counted ('n:<field>'). The
--- first sample starts a mean; a field's mean is the counters' pooled (RedisPredictionStore).
--- Given the old mean and count (nil, or a value that is no number: none), returns the fields and
--- values to HSET, or nil when the ticket has no service time.
-local SERVICE_TIME_ALPHA = 0.1
-
-local function service_time_fields(t, old_mean, old_count)
-  if not t.calledAt or not t.finishedAt or t.finishedAt < t.calledAt then return nil end
-  local ms = t.finishedAt - t.calledAt
-  local mean, count, p = ms, 1, tonumber(old_mean)
-  -- a mean that is no number starts again, and so does its count
-  if p then mean, count = math.floor(p + SERVICE_TIME_ALPHA * (ms - p) + 0.5), (tonumber(old_count) or 0) + 1 end
-  return { 't:' .. t.service, mean, 'n:' .. t.service, count }
-end
-
--- A called ticket's actual wait (since its effective arrival: the later of issue and slot start),
--- "id,ms", goes into the day's outcomes (Keys.predictionOutcomes), which live as long as the day's
--- history from their first entry; the reader joins it with the prediction its holder was given
--- (Keys.predictionsGiven) and keeps a ticket's first call only. Called last in the call's step.
-local function settle_prediction(outcomes_key, t, now, ttl)
-  local arrival = t.issuedAt
-  if t.appointment and t.slotStart and t.slotStart > arrival then arrival = t.slotStart end
-  local actual = now - arrival
-  if actual < 0 then actual = 0 end
-  -- a measurement: a broken record (a key of another type) must never fail or half-do the call
-  if redis.pcall('RPUSH', outcomes_key, t.id .. ',' .. actual) == 1 then
-    redis.pcall('EXPIRE', outcomes_key, ttl)
-  end
-end
-
--- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
--- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
--- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in
--- .5: exact in a double below 2^52 (the year 2112), so the score alone tells it from a walk-in.
-local function queue_score(t)
-  if t.appointment and t.slotStart then
-    return t.slotStart * 1000 + ((t.seq or 0) % 1000) + 0.5
-  end
-  local score = t.issuedAt * 1000 + ((t.seq or 0) % 1000)
-  if t.priority then return score - PRIORITY_SHIFT end
-  return score
+  if length > 2 * max then redis.call('LTRIM', calls_key, 0, max - 1) end
 end
 
 -- The effective arrival (epoch ms), priority and appointment flag that a queue score encodes.
@@ -195,11 +181,24 @@ local function result(tbl)
   return cjson.encode(tbl)
 end
 
--- Appends one step to the ticket's history: what, when, who (staff account, device, public or
--- system), at which counter, and the field the ticket is in afterwards (a transfer names the one it left).
-local function add_step(t, act, at, by, counter, from)
-  if type(t.steps) ~= 'table' then t.steps = {} end
-  t.steps[#t.steps + 1] = { act = act, at = at, by = by, counter = counter, service = t.service, from = from }
+-- Appends one step to a ticket's steps (its key .. STEPS_SUFFIX), as one entry
+-- "act|at|counter|field|from|why|by" (TicketCodec.step): what, when (epoch ms), at which counter,
+-- the field the ticket is in afterwards (a transfer also names the one it left), a call's reason,
+-- and who (staff account, device, public or system; last, so it may hold anything). The issue is
+-- no entry: its step is the hash's (issuedAt, source, the first field), so issuing writes no list.
+-- The first entry starts the list's life: ttl (s), the history's, when the script has it, else the
+-- ticket hash's remaining life.
+local function add_step(key, act, at, by, counter, service, from, why, ttl)
+  local steps = key .. STEPS_SUFFIX
+  if redis.call('RPUSH', steps, act .. '|' .. at .. '|' .. (counter or '') .. '|' .. (service or '') .. '|'
+      .. (from or '') .. '|' .. (why or '') .. '|' .. (by or '')) == 1 then
+    if ttl then
+      redis.call('EXPIRE', steps, ttl)
+    else
+      local left = redis.call('PTTL', key)
+      if left > 0 then redis.call('PEXPIRE', steps, left) end
+    end
+  end
 end
 
 -- Counter actions with an Idempotency-Key: the first answer (success or refusal) is stored under
@@ -229,40 +228,3 @@ local function due_score(date, start)
   return tonumber((date:gsub('-', ''))) * 10000 + tonumber((start:gsub(':', '')))
 end
 
--- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
--- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
--- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now, date,
--- prefix, number_start, capacity, digits, source, channel, history_ttl, and for an appointment
--- ticket slot_start (ms) and slot (HH:mm). Returns the ticket.
-local function issue_new(k, a)
-  local used = tonumber(redis.call('GET', k.sequence) or '0')
-  if used >= tonumber(a.capacity) then return nil, { error = 'numbers_exhausted' } end
-  local history_ttl = tonumber(a.history_ttl)
-  local seq = redis.call('INCR', k.sequence)
-  -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
-  if seq == 1 then
-    redis.call('EXPIRE', k.sequence, history_ttl)
-    redis.call('SADD', k.open_days, a.date)
-  end
-  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
-  local t = { id = a.id, office = a.office, number = number, service = a.service, status = 'WAITING',
-              priority = a.priority, issuedAt = a.now, serviceDate = a.date, seq = seq, recalls = 0,
-              source = a.source }
-  if a.slot_start then
-    t.appointment = true
-    t.slotStart = a.slot_start
-    t.slot = a.slot
-  end
-  -- the booking behind a checked-in ticket (never public: public_ticket leaves it out), so that
-  -- "your turn is near" can reach the phone the citizen booked with
-  if a.appt then t.appt = a.appt end
-  add_step(t, 'ISSUE', a.now, a.source, nil, nil)
-  redis.call('SET', k.ticket, cjson.encode(t), 'EX', history_ttl)
-  redis.call('ZADD', k.queue, queue_score(t), t.id)
-  redis.call('ZADD', k.day, a.now, t.id)
-  if seq == 1 then redis.call('EXPIRE', k.day, history_ttl) end
-  -- phones: the place the ticket took (queue.place), so a phone keeps its own place from the deltas
-  emit(k.version, a.channel, { type = 'ticket.issued', office = a.office, at = a.now, ticket = public_ticket(t),
-    queue = { service = t.service, waiting = waiting_count(k.queue), place = redis.call('ZRANK', k.queue, t.id) + 1 } })
-  return t
-end

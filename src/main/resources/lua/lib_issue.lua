@@ -1,5 +1,84 @@
--- Helpers of the issuing scripts only (issue_ticket.lua, issue_card_ticket.lua), sent after lib.lua with
--- every script that names this file in a "-- lib: issue" line (see RedisStore).
+-- Helpers of the scripts that put a ticket into a queue (issue_ticket.lua, check_in.lua,
+-- transfer.lua), sent after lib.lua with every script that names this file in a "-- lib: issue"
+-- line (see RedisStore).
+
+-- Queue score: effective arrival in ms, times 1000, plus the day's sequence, so tickets issued in
+-- the same millisecond keep their issuing order; shifted below zero for a priority ticket. An
+-- appointment ticket's effective arrival is its slot start (t.slotStart, ms), and its score ends in
+-- .5: exact in a double below 2^52 (the year 2112), so the score alone tells it from a walk-in.
+local function queue_score(issued_at, seq, priority, slot_start)
+  seq = tonumber(seq) or 0
+  if slot_start then
+    return tonumber(slot_start) * 1000 + (seq % 1000) + 0.5
+  end
+  local score = tonumber(issued_at) * 1000 + (seq % 1000)
+  if priority then return score - PRIORITY_SHIFT end
+  return score
+end
+
+-- Puts a ticket into its field's queue, and a normal walk-in (no priority, no appointment: a score
+-- >= 0 with no .5) into the queue's walk-in index too (WALK_INS_SUFFIX, same score): the scripts
+-- that add to or take from a queue keep the two in step.
+local function enqueue(queue, id, score)
+  -- the score as text: %d for a walk-in's integer, %.1f for an appointment's .5 (not Redis's %.17g)
+  local walk_in = score >= 0 and score % 1 == 0
+  local text = score % 1 == 0 and string.format('%d', score) or string.format('%.1f', score)
+  redis.call('ZADD', queue, text, id)
+  if walk_in then redis.call('ZADD', queue .. WALK_INS_SUFFIX, text, id) end
+end
+
+-- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
+-- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
+-- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now (ms, as
+-- ARGV gives it), date, prefix, number_start, capacity, digits, source, channel, history_ttl, and
+-- for an appointment ticket slot_start (ms) and slot (HH:mm), for a checked-in one appt (the
+-- booking code), for a card's card_last4. The hash only: its ISSUE step is its issuedAt, source and
+-- field (add_step). Returns the answer's ticket as JSON text and its place in line.
+local function issue_new(k, a)
+  local seq = redis.call('INCR', k.sequence)
+  -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
+  if seq == 1 then
+    redis.call('EXPIRE', k.sequence, a.history_ttl)
+    redis.call('SADD', k.open_days, a.date)
+  end
+  if seq > tonumber(a.capacity) then
+    redis.call('DECR', k.sequence)
+    return nil, { error = 'numbers_exhausted' }
+  end
+  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
+  local fields = { T_NUMBER, number, T_SERVICE, a.service, T_STATUS, 'WAITING', T_ISSUED_AT, a.now,
+                   T_SERVICE_DATE, a.date, T_SEQ, int(seq), T_SOURCE, a.source }
+  local n = 14
+  local extra = ''
+  if a.priority then
+    fields[n + 1], fields[n + 2], n = T_PRIORITY, a.priority, n + 2
+    extra = ',"' .. T_PRIORITY .. '":"' .. a.priority .. '"'
+  end
+  if a.slot_start then
+    fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, a.slot_start, T_SLOT, a.slot, n + 4
+    extra = extra .. ',"' .. T_SLOT .. '":"' .. a.slot .. '"'
+  end
+  -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
+  -- phone the citizen booked with
+  if a.appt then fields[n + 1], fields[n + 2], n = T_APPT, a.appt, n + 2 end
+  if a.card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, a.card_last4, n + 2 end
+  redis.call('HSET', k.ticket, unpack(fields))
+  redis.call('EXPIRE', k.ticket, a.history_ttl)
+  local score = queue_score(a.now, seq, a.priority, a.slot_start)
+  enqueue(k.queue, a.id, score)
+  redis.call('ZADD', k.day, a.now, a.id)
+  if seq == 1 then redis.call('EXPIRE', k.day, a.history_ttl) end
+  local place = int(redis.call('ZRANK', k.queue, a.id) + 1)
+  local service = a.service
+  emit(k.version, a.channel, '{"type":"ticket.issued","office":"' .. a.office .. '","at":' .. a.now
+    .. ',"ticket":{"number":"' .. number .. '","service":"' .. service .. '","status":"WAITING","recalls":0,'
+    .. '"priority":' .. (a.priority and 'true' or 'false')
+    .. (a.slot and (',"appointment":true,"slot":"' .. a.slot .. '"') or '') .. '},"queue":{"service":"' .. service
+    .. '","waiting":' .. int(redis.call('ZCARD', k.queue)) .. ',"place":' .. place .. '}}')
+  return '{"id":"' .. a.id .. '","' .. T_NUMBER .. '":"' .. number .. '","' .. T_SERVICE .. '":"' .. service
+    .. '","' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. a.now .. ',"' .. T_SERVICE_DATE .. '":"'
+    .. a.date .. '","' .. T_SOURCE .. '":' .. jstr(a.source) .. extra .. '}', place
+end
 
 -- A repeated issuing request (the same Idempotency-Key): the first answer's ticket in its current
 -- state, or idempotency_key_reused when the repeat asks for another field, priority or card; nil
@@ -7,11 +86,34 @@
 local function issue_replay(idempotency, ticket_prefix, queue_prefix, service, priority, card_last4)
   local existing_id = redis.call('GET', idempotency)
   if not existing_id then return nil end
-  local t = load_ticket(ticket_prefix .. existing_id)
-  if not t then return nil end
-  local first = t.steps and t.steps[1] and t.steps[1].service or t.service
-  if first ~= service or t.priority ~= priority or t.cardLast4 ~= card_last4 then
+  local t = hash_of(redis.call('HGETALL', ticket_prefix .. existing_id))
+  if not t[T_STATUS] then return nil end
+  if (t[T_FIRST_SERVICE] or t[T_SERVICE]) ~= service or t[T_PRIORITY] ~= priority or t[T_CARD_LAST4] ~= card_last4 then
     return result({ error = 'idempotency_key_reused' })
   end
-  return result({ ticket = t, position = position_of(queue_of(queue_prefix, t), t), replayed = true })
+  local position = ''
+  if t[T_STATUS] == 'WAITING' then
+    position = ',"position":' .. int(place_in(queue_of(queue_prefix, t[T_SERVICE_DATE], t[T_SERVICE]), existing_id))
+  end
+  return '{"ticket":' .. ticket_json(existing_id, t) .. position .. ',"replayed":true}'
+end
+
+-- fold: the wait prediction handed out with a new ticket, recorded by the step that gives it its place
+-- (no second round trip; predict_given.lua is left for a place not foretold). The JVM foretold the
+-- places the ticket may take; from ARGV[i]: the KEYS index of the day's given predictions (a hash,
+-- Keys.predictionsGiven; '' or absent: none foretold), the first place foretold, then one record per
+-- place from it ("ahead,p50 ms,p90 ms,raw p50 ms,raw p90 ms,field": digits, commas and a field code,
+-- written into the answer as they are). The ticket's record is HSETNXed (the first one given stays),
+-- the hash living as long as the day's history. Returns the record written (the holder is shown
+-- exactly it), or nil: place not foretold, or a broken record (a key of another type), which never
+-- fails the issue. place: the ticket's 1-based place (a number or its text).
+local function record_given(i, id, place, ttl)
+  local k = ARGV[i]
+  if not k or k == '' then return nil end
+  local rec = ARGV[i + 2 + tonumber(place) - tonumber(ARGV[i + 1])]
+  if not rec or tonumber(place) < tonumber(ARGV[i + 1]) then return nil end
+  k = KEYS[tonumber(k)]
+  if redis.pcall('HSETNX', k, id, rec) ~= 1 then return nil end
+  if redis.pcall('TTL', k) == -1 then redis.pcall('EXPIRE', k, ttl) end
+  return rec
 end

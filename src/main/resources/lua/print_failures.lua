@@ -5,11 +5,12 @@
 local out = {}
 local ids = redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1)
 for _, id in ipairs(ids) do
-  local t = load_ticket(ARGV[1] .. id)
-  if t and t.print and t.print.status == 'FAILED'
-      and (t.status == 'WAITING' or t.status == 'CALLED' or t.status == 'SERVING') then
-    out[#out + 1] = { id = t.id, number = t.number, service = t.service, status = t.status, issuedAt = t.issuedAt,
-                      printer = t.print.printer, reason = t.print.reason, at = t.print.at }
+  local v = redis.call('HMGET', ARGV[1] .. id, T_STATUS, T_PRINT_STATUS, T_NUMBER, T_SERVICE, T_ISSUED_AT, T_PRINTER,
+    T_PRINT_REASON, T_PRINT_AT)
+  local status = v[1]
+  if v[2] == 'FAILED' and (status == 'WAITING' or status == 'CALLED' or status == 'SERVING') then
+    out[#out + 1] = { id = id, number = v[3], service = v[4], status = status, issuedAt = tonumber(v[5]),
+                      printer = v[6] or nil, reason = v[7] or nil, at = tonumber(v[8]) }
   end
 end
 return result({ failures = out })

@@ -3,10 +3,10 @@
 -- every dimension of the day's rating counts. Both keys live as long as the day's history.
 -- KEYS: 1 ticket, 2 ratings (day), 3 rating counts (day)
 -- ARGV: 1 ticket id, 2 now ms, 3 window ms, 4 rating JSON, 5 history ttl s, 6.. count fields
-local t = load_ticket(KEYS[1])
-if not t then return result({ error = 'ticket_not_found' }) end
+local v = redis.call('HMGET', KEYS[1], T_STATUS, T_FINISHED_AT)
+if not v[1] then return result({ error = 'ticket_not_found' }) end
 local now = tonumber(ARGV[2])
-if t.status ~= 'DONE' or not t.finishedAt or tonumber(t.finishedAt) + tonumber(ARGV[3]) < now then
+if v[1] ~= 'DONE' or not v[2] or tonumber(v[2]) + tonumber(ARGV[3]) < now then
   return result({ error = 'not_rateable' })
 end
 if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[4]) == 0 then

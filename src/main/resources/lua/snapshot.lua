@@ -1,3 +1,4 @@
+-- lib: ticket
 -- The office's live state at one epoch and version: counters with their current tickets, queue
 -- lengths and the latest calls. Read in one step so the version matches the state. Only what a
 -- lobby may see leaves (public_ticket). A missing epoch is started here as in emit (lib.lua), so
@@ -21,8 +22,9 @@ for i = 1, nc do
   local c = { id = ARGV[3 + i], paused = state[1] == '1', open = state[3] ~= false }
   local current = state[2]
   if current then
-    local t = load_ticket(tprefix .. current)
-    if t then c.current = public_ticket(t) end
+    local v = redis.call('HMGET', tprefix .. current, T_NUMBER, T_SERVICE, T_STATUS, T_COUNTER, T_RECALLS, T_PRIORITY,
+      T_SLOT)
+    if v[1] then c.current = public_of(v[1], v[2], v[3], v[4], v[5], v[6], v[7]) end
   end
   out.counters[i] = c
 end

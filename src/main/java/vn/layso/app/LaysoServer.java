@@ -76,6 +76,7 @@ import vn.layso.store.redis.RedisRateCounter;
 import vn.layso.store.redis.RedisRatingStore;
 import vn.layso.store.redis.RedisStore;
 import vn.layso.store.redis.RedisVerificationStore;
+import vn.layso.store.redis.TicketMigration;
 import vn.layso.verify.PhoneVerificationService;
 
 /** Wires the features together and owns their life: start (blocking, off the event loop) and stop. */
@@ -157,6 +158,8 @@ public final class LaysoServer {
     List<Runnable> started = new java.util.ArrayList<>();
     try {
       redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
+      // tickets stored as JSON by the previous release become hashes before anything reads them
+      new TicketMigration(redis).run().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
       final RedisStore store = redis;
       var officeStore = new RedisOfficeStore(redis);
       var offices = new OfficeRegistry(officeStore, clock);
@@ -232,14 +235,14 @@ public final class LaysoServer {
       offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
           .addKeyValue("office", o.id()).log("booking.verifyPhone is on but no channel can send codes: bookings will fail"));
       var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
-      var checkIn = new CheckInService(checkInStore, offices, clock);
+      var checkIn = new CheckInService(checkInStore, offices, queue, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
       var noShows = new NoShowSweeper(checkInStore, offices, clock);
       long noShowTimer = noShows.start(vertx);
       started.add(() -> vertx.cancelTimer(noShowTimer));
       if (notify.appointments() != null) {
         booking.listen(notify.appointments());
-        queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
+        queue.onTurnNear(config.zalo().turnNearPlaces(), new TurnNearWatcher(booking, notify.appointments()));
       }
       var ratings = new RatingService(new RedisRatingStore(redis, Duration.ofDays(config.historyDays())), queue,
           offices, clock);

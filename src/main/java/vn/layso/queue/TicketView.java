@@ -120,12 +120,10 @@ public record TicketView(@ApiShape.Required String id,
     } else if (position != null) {
       minutes = WaitForecaster.averages(office, t, position).p50Minutes();
     }
-    String transferredFrom = t.steps().stream().filter(step -> "TRANSFER".equals(step.action()))
-        .reduce((first, last) -> last).map(TicketStep::from).orElse(null);
     return new TicketView(t.id(), t.office(), t.number(), t.service(), t.status(), t.priority(),
         time(t.issuedAt(), zone), t.serviceDate().toString(), t.appointment() ? Boolean.TRUE : null,
         t.appointment() ? t.slot() : null, t.counter(), time(t.calledAt(), zone), time(t.startedAt(), zone),
-        time(t.finishedAt(), zone), t.recalls(), t.endReason(), transferredFrom, position, minutes, estimate, null, null);
+        time(t.finishedAt(), zone), t.recalls(), t.endReason(), t.transferredFrom(), position, minutes, estimate, null, null);
   }
 
   public static TicketView of(Office office, QueueStore.Placed placed) {
@@ -156,8 +154,7 @@ public record TicketView(@ApiShape.Required String id,
 
   /** Why the ticket was last called, or null (calls before reasons were kept). */
   public static Why lastWhy(Office office, Ticket t) {
-    return t.steps().stream().filter(step -> "CALL".equals(step.action()) && step.why() != null)
-        .reduce((first, last) -> last).map(call -> Why.of(office, call.why())).orElse(null);
+    return t.lastCall() == null ? null : Why.of(office, t.lastCall());
   }
 
   private static String time(Instant instant, ZoneId zone) {

@@ -39,7 +39,7 @@ class PriorityGrantIT {
 
   private static String storedSource(String ticketId) {
     String uri = app.config().redisUri() != null ? app.config().redisUri() : app.server().embeddedRedis().uri();
-    return new JsonObject(RedisAdmin.get(uri, Keys.ticket("demo", ticketId))).getString("source");
+    return RedisAdmin.<String>sync(uri, c -> c.hget(Keys.ticket("demo", ticketId), "source"));
   }
 
   @Test

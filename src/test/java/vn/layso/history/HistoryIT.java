@@ -79,6 +79,8 @@ class HistoryIT {
     // kept in Redis for HISTORY_DAYS (400) from now: Redis expires by its own clock, not the test's
     long ttl = redis(app, c -> c.ttl(Keys.ticket("demo", id)));
     assertThat(ttl).isGreaterThan(Duration.ofDays(399).toSeconds());
+    long stepsTtl = redis(app, c -> c.ttl(Keys.ticketSteps("demo", id)));
+    assertThat(stepsTtl).isGreaterThan(Duration.ofDays(399).toSeconds());
     long indexTtl = redis(app, c -> c.ttl(Keys.dayTickets("demo", "20261123")));
     assertThat(indexTtl).isGreaterThan(Duration.ofDays(399).toSeconds());
 

@@ -23,6 +23,8 @@ import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.TicketStep;
 import vn.layso.store.redis.Keys;
 import vn.layso.store.redis.TicketCodec;
+import vn.layso.store.redis.TicketFields;
+import vn.layso.queue.domain.Ticket;
 import vn.layso.testing.Api;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
@@ -123,15 +125,19 @@ class CallNextPolicyIT {
         assertThat(id).as("round %d, %d waiting, %s, expected %s", round, waiting.size(), streaks, expected.get())
             .isEqualTo(head.ticketId());
         CallReason why = expected.get().why();
-        JsonObject stored = new JsonObject(RedisAdmin.get(redis, Keys.ticket(officeId, id)));
-        JsonArray steps = stored.getJsonArray("steps");
-        JsonObject call = steps.getJsonObject(steps.size() - 1);
-        assertThat(call.getString("act")).isEqualTo("CALL");
-        // stored as "RULE waited weight target row n" (TicketCodec reads it back)
-        assertThat(call.getString("why")).as("round %d, ticket %s", round, head).isEqualTo(String.format("%s %d %d %d %d %d",
-            why.code(), why.waitedSeconds(), why.weight(), why.targetSeconds(), why.row(), why.candidates()));
-        List<TicketStep> history = TicketCodec.read(stored).steps();
-        assertThat(history.get(history.size() - 1).why()).isEqualTo(why);
+        List<String> steps = RedisAdmin.sync(redis, c -> c.lrange(Keys.ticketSteps(officeId, id), 0, -1));
+        String call = steps.get(steps.size() - 1);
+        assertThat(call).startsWith("CALL|");
+        // stored as "RULE waited weight target row n" in the step and the hash (TicketCodec reads it back)
+        String text = String.format("%s %d %d %d %d %d",
+            why.code(), why.waitedSeconds(), why.weight(), why.targetSeconds(), why.row(), why.candidates());
+        assertThat(call.split("\\|")[5]).as("round %d, ticket %s", round, head).isEqualTo(text);
+        String stored = RedisAdmin.sync(redis, c -> c.hget(Keys.ticket(officeId, id), TicketFields.WHY.field()));
+        assertThat(stored).isEqualTo(text);
+        Ticket read = TicketCodec.fromHash(officeId, id,
+            RedisAdmin.sync(redis, c -> c.hgetall(Keys.ticket(officeId, id))), steps);
+        assertThat(read.steps().get(read.steps().size() - 1).why()).isEqualTo(why);
+        assertThat(read.lastCall()).isEqualTo(why);
         rules.merge(why.rule(), 1, Integer::sum);
         waiting.remove(head);
         streaks = streaks.after(head);
@@ -160,16 +166,17 @@ class CallNextPolicyIT {
     assertThat(r.status()).isEqualTo(201);
     String id = r.json().getString("id");
     String ticketKey = Keys.ticket(office, id);
-    JsonObject stored = new JsonObject(RedisAdmin.get(redis, ticketKey));
-    int seq = stored.getInteger("seq");
+    Map<String, String> stored = RedisAdmin.<Map<String, String>>sync(redis, c -> c.hgetall(ticketKey));
+    int seq = Integer.parseInt(stored.get(TicketFields.SEQ.field()));
     long now = app.clock().millis();
     if (kind >= 4) {
       long quarter = 15 * 60_000L;
       long slotStart = (now / quarter + random.nextInt(6) - 3) * quarter;
-      stored.put("appointment", true).put("slotStart", slotStart).put("slot", "09:00");
-      String queue = Keys.queue(office, stored.getString("serviceDate"), service);
+      String queue = Keys.queue(office, stored.get(TicketFields.SERVICE_DATE.field()), service);
       RedisAdmin.sync(redis, c -> {
-        c.set(ticketKey, stored.encode());
+        c.hset(ticketKey, Map.of(TicketFields.SLOT_START.field(), Long.toString(slotStart),
+            TicketFields.SLOT.field(), "09:00"));
+        c.zrem(queue + Keys.QUEUE_WALK_INS, id);
         return c.zadd(queue, slotStart * 1000.0 + seq % 1000 + 0.5, id);
       });
       return new Head(id, service, false, slotStart, true, seq);

@@ -150,13 +150,22 @@ class CounterIdempotencyIT {
     assertThat(transfer.getLong("at")).isEqualTo(app.clock().millis());
   }
 
+  /** The ticket's stored steps (its hash and steps list, read by TicketCodec) as objects with the old names. */
   private static JsonObject storedTicket(String id) {
     String uri = app.config().redisUri() != null ? app.config().redisUri() : app.server().embeddedRedis().uri();
     RedisClient client = RedisClient.create(uri);
     try (var connection = client.connect()) {
-      return new JsonObject(connection.sync().get(Keys.ticket("demo", id)));
+      JsonArray steps = new JsonArray();
+      var ticket = vn.layso.store.redis.TicketCodec.fromHash("demo", id,
+          connection.sync().hgetall(Keys.ticket("demo", id)), connection.sync().lrange(Keys.ticketSteps("demo", id), 0, -1));
+      for (var step : ticket.steps()) {
+        steps.add(new JsonObject().put("act", step.action()).put("at", step.at().toEpochMilli())
+            .put("counter", step.counter()).put("service", step.service()).put("from", step.from()).put("by", step.by()));
+      }
+      return new JsonObject().put("steps", steps);
     } finally {
       client.shutdown();
     }
   }
+
 }

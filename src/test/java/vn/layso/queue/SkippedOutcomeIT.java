@@ -64,11 +64,13 @@ class SkippedOutcomeIT {
       assertThat(skip.getString("id")).isEqualTo(skipped);
       assertThat(skip.getString("status")).isEqualTo("NO_SHOW");
       assertThat(skip.getString("endReason")).isEqualTo("skipped");
-      // one event for the press: the call, with the skipped ticket inside it
+      // one event: the call, with the skipped ticket inside it
       JsonObject event = live.await(e -> "ticket.called".equals(e.getString("type")) && e.containsKey("closed"));
       assertThat(event.getString("closedAs")).isEqualTo("ticket.no_show");
       assertThat(event.getString("endReason")).isEqualTo("skipped");
       assertThat(event.getJsonObject("closed").getString("status")).isEqualTo("NO_SHOW");
+      assertThat(event.getJsonObject("ticket").getString("status")).isEqualTo("CALLED");
+      assertThat(event.getJsonObject("queue").getInteger("place")).isEqualTo(1);
       assertThat(event.encode()).as("lobby events never carry the ticket id").doesNotContain(skipped);
 
       JsonObject ticket = app.api().get("/api/v1/tickets/" + skipped).json();
@@ -83,7 +85,10 @@ class SkippedOutcomeIT {
       assertThat(next.containsKey("skipped")).isFalse();
       assertThat(next.getJsonObject("completed").getString("id")).isEqualTo(served);
       assertThat(next.getJsonObject("completed").getString("status")).isEqualTo("DONE");
-      live.await(e -> "ticket.called".equals(e.getString("type")) && "ticket.done".equals(e.getString("closedAs")));
+      JsonObject doneEvent = live.await(e -> "ticket.called".equals(e.getString("type"))
+          && "ticket.done".equals(e.getString("closedAs")));
+      assertThat(doneEvent.getJsonObject("closed").getString("status")).isEqualTo("DONE");
+      assertThat(doneEvent.containsKey("endReason")).isFalse();
 
       // "Hoàn thành" straight from CALLED: the officer says the service happened
       Api.Response done = app.counter("demo", "3", "complete", lan);

@@ -39,18 +39,22 @@ final class MemoryReport {
       String key = keys.next();
       long bytes = memoryUsage(redis, key);
       kinds.merge(kind(key), new Usage(1, bytes), (a, b) -> new Usage(a.keys + b.keys, a.bytes + b.bytes));
-      if (key.contains(":ticket:")) {
-        JsonObject ticket = new JsonObject(redis.get(key));
-        int n = ticket.getJsonArray("steps").size();
+      // a ticket is its hash and its steps list (the step is the hash's: docs/storage.md)
+      if (key.contains(":ticket:") && !key.endsWith(vn.layso.store.redis.Keys.TICKET_STEPS)) {
+        long listed = redis.llen(key + vn.layso.store.redis.Keys.TICKET_STEPS);
+        long n = listed + 1;
         steps += n;
-        if (n == 4 && "DONE".equals(ticket.getString("status"))) {
+        if (n == 4 && "DONE".equals(redis.hget(key, "status"))) {
           fullTickets++;
-          fullTicketBytes += bytes;
+          fullTicketBytes += bytes + (listed > 0 ? memoryUsage(redis, key + vn.layso.store.redis.Keys.TICKET_STEPS) : 0);
         }
       }
     }
     long after = usedMemory(redis);
-    Usage t = kinds.get("ticket");
+    Usage hashes = kinds.get("ticket");
+    Usage lists = kinds.getOrDefault("ticket steps", new Usage(0, 0));
+    // a ticket's bytes: its hash and its steps list
+    Usage t = new Usage(hashes.keys, hashes.bytes + lists.bytes);
     long tickets = t.keys;
     Usage index = kinds.get("day index");
     Usage summary = kinds.get("day summary");
@@ -91,7 +95,7 @@ final class MemoryReport {
   private static String kind(String key) {
     String rest = key.substring(key.indexOf("}:") + 2);
     if (rest.startsWith("ticket:")) {
-      return "ticket";
+      return rest.endsWith(vn.layso.store.redis.Keys.TICKET_STEPS) ? "ticket steps" : "ticket";
     }
     if (rest.startsWith("day:")) {
       if (rest.endsWith(":tickets")) {

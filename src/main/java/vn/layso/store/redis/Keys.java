@@ -92,9 +92,33 @@ public final class Keys {
     return office(office) + "queue:";
   }
 
+  /** A ticket's state: a hash of TicketFields (docs/storage.md). */
   public static String ticket(String office, String ticketId) {
     return ticketPrefix(office) + ticketId;
   }
+
+  /** Suffix of a ticket's steps list on its key (scripts derive it: STEPS_SUFFIX in TicketFields' preamble). */
+  public static final String TICKET_STEPS = ":steps";
+
+  /** A ticket's steps, one compact entry per step, appended (TicketCodec.step reads one). */
+  public static String ticketSteps(String office, String ticketId) {
+    return ticket(office, ticketId) + TICKET_STEPS;
+  }
+
+  /** Suffix of a queue's walk-in index on the queue's key (WALK_INS_SUFFIX in the scripts). */
+  public static final String QUEUE_WALK_INS = ":walk-ins";
+
+  /**
+   * The normal (neither priority nor appointment) walk-in tickets of one field's queue, with the
+   * queue's scores: call_next.lua reads the first walk-in here instead of paging the queue. Every
+   * script that adds to or removes from a queue keeps it in step.
+   */
+  public static String walkIns(String office, String serviceDate, String service) {
+    return queue(office, serviceDate, service) + QUEUE_WALK_INS;
+  }
+
+  /** Set once every ticket stored as JSON by an earlier release is a hash (TicketMigration). */
+  public static final String TICKET_HASH_MIGRATED = "layso:migrations:ticket-hash";
 
   public static String ticketPrefix(String office) {
     return office(office) + "ticket:";

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
 
 /**
- * The history on Redis: a day's tickets read through the day index (ZRANGE, then one MGET per
- * page), summaries without expiry indexed by a sorted set (score yyyyMMdd), and the archive's
+ * The history on Redis: a day's tickets read through the day index (ZRANGE, then each page's
+ * hashes and steps in one pipelined batch), summaries without expiry indexed by a sorted set (score yyyyMMdd), and the archive's
  * claim and mark. Only reads and idempotent writes: no queue decision is made here.
  *
  * <p>A summary is kept for good, so it is stored gzip-compressed and base64-encoded: a ward
@@ -58,11 +59,26 @@ public final class RedisHistoryStore implements HistoryStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    String[] keys = ids.stream().map(id -> Keys.ticket(office, id)).toArray(String[]::new);
-    return redis.call(c -> c.mget(keys)).map(values -> values.stream()
-        .filter(KeyValue::hasValue)
-        .map(kv -> TicketCodec.read(kv.getValue()))
-        .toList());
+    return redis.call(c -> {
+      // one pipelined batch: each ticket's hash and steps, sent together, answered together
+      List<CompletableFuture<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+      List<CompletableFuture<List<String>>> steps = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        hashes.add(c.hgetall(Keys.ticket(office, id)).toCompletableFuture());
+        steps.add(c.lrange(Keys.ticketSteps(office, id), 0, -1).toCompletableFuture());
+      }
+      return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenCombine(
+          CompletableFuture.allOf(hashes.toArray(CompletableFuture[]::new)), (a, b) -> {
+            List<Ticket> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+              Ticket t = TicketCodec.fromHash(office, ids.get(i), hashes.get(i).join(), steps.get(i).join());
+              if (t != null) {
+                out.add(t);
+              }
+            }
+            return out;
+          });
+    });
   }
 
   @Override

@@ -43,13 +43,7 @@ public final class RedisPrintStore implements PrintStore {
 
   @Override
   public Future<String> lastPrinter(String office, String ticketId) {
-    return redis.<String>call(c -> c.get(Keys.ticket(office, ticketId))).map(raw -> {
-      if (raw == null) {
-        return null;
-      }
-      JsonObject print = new JsonObject(raw).getJsonObject("print");
-      return print == null ? null : print.getString("printer");
-    });
+    return redis.call(c -> c.hget(Keys.ticket(office, ticketId), TicketFields.PRINTER.field()));
   }
 
   @Override

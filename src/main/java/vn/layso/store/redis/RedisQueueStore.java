@@ -45,40 +45,68 @@ public final class RedisQueueStore implements QueueStore {
 
   @Override
   public Future<Placed> issue(NewTicket r) {
-    String office = r.office().id();
-    String day = ServiceDay.key(r.serviceDate());
-    ServiceDef s = r.service();
-    List<String> keys = new ArrayList<>(List.of(
-        Keys.sequence(office, s.code(), day), Keys.ticket(office, r.ticketId()),
-        Keys.queue(office, day, s.code()), Keys.version(office), Keys.dayTickets(office, day),
-        Keys.openDays(office)));
-    if (r.idempotencyKey() != null) {
-      keys.add(Keys.idempotency(office, day, r.scope(), r.idempotencyKey()));
-    }
-    List<String> args = new ArrayList<>(List.of(office, r.ticketId(), s.code(),
-        r.priority() == null ? "" : r.priority(), millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
-        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
-        Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
-        Keys.ticketPrefix(office), Keys.queuePrefix(office), r.idempotencyKey() != null ? "1" : ""));
-    walkInLimits(r, day, keys, args);
-    return tickets("issue_ticket", keys, args).map(RedisQueueStore::placed).recover(failure ->
+    return issue(r, null).recover(failure ->
         Future.failedFuture(failure instanceof ApiException e && "too_many_open_tickets".equals(e.code())
             ? new ApiException(ApiException.Kind.TOO_MANY, e.code(), r.walkInCap().limit()) : failure));
   }
 
   /**
-   * issue_ticket.lua's ARGV 18..20: the KEYS index of the address's walk-in set and its cap (an
-   * anonymous request at an office open to anyone only; empty otherwise), and that key's lifetime.
+   * issue_ticket.lua, the one issuing script: KEYS 1..6, then the optional keys (idempotency, the
+   * address's walk-ins, the citizen's day), each at the KEYS index its ARGV names ('' when absent).
    */
-  private static void walkInLimits(NewTicket r, String day, List<String> keys, List<String> args) {
+  private Future<Placed> issue(NewTicket r, CitizenCount citizen) {
     String office = r.office().id();
-    if (r.office().walkInIssuing() == WalkInIssuing.OPEN && r.walkInCap() != null) {
-      keys.add(Keys.walkInsOfAddress(office, day, r.service().code(), r.walkInCap().client()));
-      args.addAll(List.of(Integer.toString(keys.size()), Integer.toString(r.walkInCap().limit())));
-    } else {
-      args.addAll(List.of("", ""));
-    }
+    String day = ServiceDay.key(r.serviceDate());
+    ServiceDef s = r.service();
+    List<String> keys = new ArrayList<>(8);
+    keys.add(Keys.sequence(office, s.code(), day));
+    keys.add(Keys.ticket(office, r.ticketId()));
+    keys.add(Keys.queue(office, day, s.code()));
+    keys.add(Keys.version(office));
+    keys.add(Keys.dayTickets(office, day));
+    keys.add(Keys.openDays(office));
+    List<String> args = new ArrayList<>(25);
+    args.addAll(List.of(office, r.ticketId(), s.code(),
+        r.priority() == null ? "" : r.priority(), millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
+        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
+        Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
+        Keys.ticketPrefix(office), Keys.queuePrefix(office)));
+    args.add(optional(keys, r.idempotencyKey() == null ? null
+        : Keys.idempotency(office, day, r.scope(), r.idempotencyKey())));
+    boolean capped = citizen == null && r.office().walkInIssuing() == WalkInIssuing.OPEN && r.walkInCap() != null;
+    args.add(optional(keys, capped
+        ? Keys.walkInsOfAddress(office, day, s.code(), r.walkInCap().client()) : null));
+    args.add(capped ? Integer.toString(r.walkInCap().limit()) : "");
     args.add(Long.toString(WALK_IN_TTL_SECONDS));
+    args.add(optional(keys, citizen == null ? null
+        : Keys.citizenDay(office, r.serviceDate().toString(), "c", citizen.citizenHash())));
+    if (citizen == null) {
+      args.addAll(List.of("", "", "", ""));
+    } else {
+      args.addAll(List.of(Integer.toString(citizen.maxPerDay()), Integer.toString(citizen.maxPerField()),
+          Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
+          citizen.last4()));
+    }
+    RedisPredictionStore.foretold(office, r.serviceDate(), s.code(), r.predictions(), keys, args); // ARGV 26 on
+    return redis.script("issue_ticket", keys, args).map(raw -> {
+      TicketCodec.Answer answer = TicketCodec.answer(office, raw);
+      if ("limit_reached".equals(answer.error())) {
+        throw ApiException.conflict("limit_reached").with("limit", answer.status());
+      }
+      if (answer.error() != null) {
+        throw refusal(answer.error(), answer.status());
+      }
+      return placed(answer);
+    });
+  }
+
+  /** Adds an optional key and answers its KEYS index (1-based) for the script, or '' when absent. */
+  private static String optional(List<String> keys, String key) {
+    if (key == null) {
+      return "";
+    }
+    keys.add(key);
+    return Integer.toString(keys.size());
   }
 
   @Override
@@ -112,52 +140,22 @@ public final class RedisQueueStore implements QueueStore {
     });
   }
 
-  /**
-   * issue_ticket's keys and arguments (see issue_card_ticket.lua), then the citizen's day count
-   * ({@code Keys.citizenDay(.., "c", hash)}, the hash book.lua counts too) and the card's last four digits.
-   */
+  /** A card's walk-in: issue_ticket.lua with the citizen's day count and the card's last four digits. */
   @Override
   public Future<Placed> issueCounted(NewTicket r, CitizenCount citizen) {
-    String office = r.office().id();
-    String day = ServiceDay.key(r.serviceDate());
-    ServiceDef s = r.service();
-    List<String> keys = new ArrayList<>(List.of(
-        Keys.sequence(office, s.code(), day), Keys.ticket(office, r.ticketId()),
-        Keys.queue(office, day, s.code()), Keys.version(office), Keys.dayTickets(office, day),
-        Keys.openDays(office), Keys.citizenDay(office, r.serviceDate().toString(), "c", citizen.citizenHash())));
-    if (r.idempotencyKey() != null) {
-      keys.add(Keys.idempotency(office, day, r.scope(), r.idempotencyKey()));
-    }
-    List<String> args = List.of(office, r.ticketId(), s.code(), r.priority() == null ? "" : r.priority(),
-        millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
-        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
-        Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
-        Keys.ticketPrefix(office), Keys.queuePrefix(office), Integer.toString(citizen.maxPerDay()),
-        Integer.toString(citizen.maxPerField()),
-        Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
-        citizen.last4());
-    return redis.script("issue_card_ticket", keys, args).map(raw -> {
-      TicketCodec.Answer answer = TicketCodec.answer(raw);
-      if ("limit_reached".equals(answer.error())) {
-        throw ApiException.conflict("limit_reached").with("limit", answer.status());
-      }
-      if (answer.error() != null) {
-        throw refusal(answer.error(), answer.status());
-      }
-      return placed(answer);
-    });
+    return issue(r, citizen);
   }
 
+  /** call_next.lua's ARGV after the field pairs: the turn-near places ('' when not asked). */
   @Override
-  public Future<Called> callNext(Office office, Counter counter, Press press) {
+  public Future<Called> callNext(Office office, Counter counter, Press press, int turnNearPlaces) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
     List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        Keys.eventLog(id), idempotencyKey(id, counter, press), Keys.servedCounts(id, day),
-        Keys.predictionOutcomes(id, day)));
+        idempotencyKey(id, counter, press), Keys.servedCounts(id, day), Keys.predictionOutcomes(id, day)));
     List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL,
-        Keys.ticketPrefix(id), Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
+        Keys.ticketPrefix(id), day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds),
         Integer.toString(rules.maxPriorityInRow()), rules.priorityMode().name().toLowerCase(Locale.ROOT),
         Integer.toString(rules.normalsPerPriority()), Integer.toString(rules.maxAppointmentsInRow()),
@@ -165,7 +163,8 @@ public final class RedisQueueStore implements QueueStore {
         rules.escalation() ? "1" : "0", Integer.toString(counter.weights().size() + counter.backup().size())));
     counter.weights().forEach((service, weight) -> addField(office, day, service, weight, keys, args));
     counter.backup().forEach(service -> addField(office, day, service, 0, keys, args));
-    return tickets("call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed()));
+    args.add(turnNearPlaces >= 0 ? Integer.toString(turnNearPlaces) : "");
+    return tickets(id, "call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed(), a.near()));
   }
 
   /** One field for call_next.lua: its queue, its weight (0: a backup field) and its target in seconds. */
@@ -180,13 +179,13 @@ public final class RedisQueueStore implements QueueStore {
   public Future<Placed> transition(Office office, Counter counter, TicketAction action, Press press) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
-    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id), Keys.eventLog(id),
+    List<String> keys = List.of(Keys.counter(id, counter.id()), Keys.version(id),
         idempotencyKey(id, counter, press), Keys.servedCounts(id, day));
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         action.name(), action.fromList(), action.to().name(), action.eventType(), action.timestampField(),
-        action.releasesCounter() ? "1" : "0", Integer.toString(RECENT_CALLS), day, press.by(), keyGiven(press),
+        action.releasesCounter() ? "1" : "0", day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds));
-    return tickets("counter_transition", keys, args).map(RedisQueueStore::placed);
+    return tickets(id, "counter_transition", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
@@ -198,7 +197,7 @@ public final class RedisQueueStore implements QueueStore {
     List<String> args = List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL, Keys.ticketPrefix(id),
         TicketAction.TRANSFER.fromList(), target.code(), day, press.by(), keyGiven(press),
         Long.toString(IDEMPOTENCY_TTL_SECONDS));
-    return tickets("transfer", keys, args).map(RedisQueueStore::placed);
+    return tickets(id, "transfer", keys, args).map(RedisQueueStore::placed);
   }
 
   @Override
@@ -276,7 +275,7 @@ public final class RedisQueueStore implements QueueStore {
         waiting.put(service, new Waiting(q.getInteger("waiting", 0), q.getInteger("priority", 0)));
       });
       return new CounterView(json.getBoolean("paused", false), json.getString("reason"), json.getString("note"),
-          instant(json.getLong("pausedAt")), json.getString("pausedBy"), TicketCodec.read(json.getJsonObject("ticket")),
+          instant(json.getLong("pausedAt")), json.getString("pausedBy"), TicketCodec.read(id, json.getJsonObject("ticket")),
           json.getInteger("served", 0), waiting, new Session(json.getString("sessionBy") != null,
               json.getString("sessionBy"), instant(json.getLong("sessionSince")), null, false),
           json.getString("sessionName"));
@@ -296,26 +295,18 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
-  public Future<List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places) {
-    String id = office.id();
-    return run("near_front", List.of(Keys.queue(id, ServiceDay.key(serviceDate), service)),
-        List.of(Integer.toString(places), Keys.ticketPrefix(id)))
-        .map(json -> list(json.getValue("near")).stream().map(JsonObject.class::cast)
-            .map(n -> new NearFront(n.getString("number"), n.getString("code"), n.getInteger("ahead"))).toList());
-  }
-
-  @Override
   public Future<Placed> find(String office, String ticketId) {
     // the live version read in the same step as the place: the ticket page's deltas start after it
     return redis.script("ticket_view", List.of(Keys.ticket(office, ticketId), Keys.version(office)),
-        List.of(Keys.queuePrefix(office))).map(raw -> {
-          TicketCodec.Answer answer = TicketCodec.answer(raw);
+        List.of(Keys.queuePrefix(office), ticketId)).map(raw -> {
+          TicketCodec.Answer answer = TicketCodec.answer(office, raw);
           if (answer.error() != null) {
             throw refusal(answer.error(), answer.status());
           }
           JsonObject live = new JsonObject(raw).getJsonObject("live");
-          return new Placed(answer.ticket(), answer.position(), false, live == null || live.getLong("version") == null
-              ? null : new LiveMark(live.getLong("version"), live.getString("epoch")));
+          return new Placed(answer.ticket(), answer.position(), false, null,
+              live == null || live.getLong("version") == null ? null
+                  : new LiveMark(live.getLong("version"), live.getString("epoch")));
         });
   }
 
@@ -396,9 +387,9 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   /** A script that answers with tickets, read by TicketCodec's streaming reader; refusals as in run. */
-  private Future<TicketCodec.Answer> tickets(String script, List<String> keys, List<String> args) {
+  private Future<TicketCodec.Answer> tickets(String office, String script, List<String> keys, List<String> args) {
     return redis.script(script, keys, args).map(raw -> {
-      TicketCodec.Answer answer = TicketCodec.answer(raw);
+      TicketCodec.Answer answer = TicketCodec.answer(office, raw);
       if (answer.error() != null) {
         throw refusal(answer.error(), answer.status());
       }
@@ -414,7 +405,8 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   private static Placed placed(TicketCodec.Answer answer) {
-    return new Placed(answer.ticket(), answer.position(), answer.replayed());
+    return new Placed(answer.ticket(), answer.position(), answer.replayed(),
+        RedisPredictionStore.estimate(answer.given()), null);
   }
 
   private static String orEmpty(String value) {

@@ -48,7 +48,7 @@ public final class RedisRatingStore implements RatingStore {
         List.of(Keys.ticketPrefix(office), counter, day, number == null ? "" : number)).map(raw -> {
           JsonObject answer = new JsonObject(raw);
           JsonObject ticket = answer.getJsonObject("ticket");
-          return ticket == null ? null : new Completed(TicketCodec.read(ticket),
+          return ticket == null ? null : new Completed(TicketCodec.read(office, ticket),
               answer.getBoolean("rated", false), answer.getString("appt", ""));
         });
   }

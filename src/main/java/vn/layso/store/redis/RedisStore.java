@@ -176,13 +176,13 @@ public final class RedisStore implements AutoCloseable {
   }
 
   /**
-   * What Redis is sent for a script: lib.lua, then each feature library the script names in its
+   * What Redis is sent for a script: the ticket fields' names (TicketFields.luaPreamble), lib.lua, then each feature library the script names in its
    * leading {@code -- lib: <name>} lines ({@code lua/lib_<name>.lua}), then the script. Every call
    * runs the whole text's top level again, so a script carries only the helpers it uses.
    */
   public static String source(String name, java.util.function.Function<String, String> read) {
     String script = read.apply("lua/" + name + ".lua");
-    StringBuilder source = new StringBuilder(read.apply(LUA_LIB)).append('\n');
+    StringBuilder source = new StringBuilder(TicketFields.luaPreamble()).append(read.apply(LUA_LIB)).append('\n');
     for (String line : script.split("\n")) {
       if (!line.startsWith("-- lib: ")) {
         break;
