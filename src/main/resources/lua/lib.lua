@@ -168,9 +168,6 @@ local function contains(csv, value)
   return false
 end
 
-  if length > 2 * max then redis.call('LTRIM', calls_key, 0, max - 1) end
-end
-
 -- The effective arrival (epoch ms), priority and appointment flag that a queue score encodes.
 local function arrival_of(score)
   if score < 0 then return math.floor((score + PRIORITY_SHIFT) / 1000), true, false end
