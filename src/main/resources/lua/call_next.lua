@@ -24,17 +24,19 @@
 --       14 maxAppointmentsInRow, 15 walk-in wait (ms) that gives walk-ins their turn, 16 agingPerHour,
 --       17 escalation ('1'/'0'), 18 field count n, then per field i: weight (0: a backup field),
 --       target (s, 0: none)
-local office, counter_id, now, now_s = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[3]
+-- Numbers are read from their text with + 0 (one strtod), not tonumber (which parses twice in Lua 5.1):
+-- every ARGV number here is one Java wrote.
+local office, counter_id, now, now_s = ARGV[1], ARGV[2], ARGV[3] + 0, ARGV[3]
 local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local history_ttl = ARGV[10]
-local max_in_row, ratio, normals_per_priority = tonumber(ARGV[11]), ARGV[12] == 'ratio', tonumber(ARGV[13])
-local max_appointments, walk_in_max_wait = tonumber(ARGV[14]), tonumber(ARGV[15])
-local aging, escalation, n = tonumber(ARGV[16]), ARGV[17] == '1', tonumber(ARGV[18])
+local max_in_row, ratio, normals_per_priority = ARGV[11] + 0, ARGV[12] == 'ratio', ARGV[13] + 0
+local max_appointments, walk_in_max_wait = ARGV[14] + 0, ARGV[15] + 0
+local aging, escalation, n = ARGV[16] + 0, ARGV[17] == '1', ARGV[18] + 0
 local FIRST_QUEUE = 5
 local NO_PRIORITY_YET = 1000
 local weights, targets = {}, {}
 for i = 1, n do
-  weights[i], targets[i] = tonumber(ARGV[17 + 2 * i]), tonumber(ARGV[18 + 2 * i])
+  weights[i], targets[i] = ARGV[17 + 2 * i] + 0, ARGV[18 + 2 * i] + 0
 end
 -- JSON of the office and counter, written into the answer and the event (answers and events are
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
@@ -86,9 +88,9 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
   if state[3] == today then
-    streak = tonumber(state[4] or '0')
-    appointment_streak = tonumber(state[5] or '0')
-    normal_streak = tonumber(state[6] or NO_PRIORITY_YET)
+    streak = (state[4] or 0) + 0
+    appointment_streak = (state[5] or 0) + 0
+    normal_streak = (state[6] or NO_PRIORITY_YET) + 0
   end
   -- the normals' turn may come (it does if a normal ticket may be taken)
   local normals_may_jump
@@ -97,9 +99,11 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   -- after max_appointments appointment calls in a row, a walk-in who waited long enough goes first
   local walk_ins_may_jump = max_appointments > 0 and appointment_streak >= max_appointments
 
-  local function entry(i, id, score)
+  -- a candidate: queue i's ticket id with its queue score (text) and its place when known (the
+  -- head's: 1); its queue, weight and target are read from KEYS and ARGV by i when it is called
+  local function entry(i, id, score, place)
     local weight, target = weights[i], targets[i]
-    local order = tonumber(score)
+    local order = score + 0
     local arrival, priority, appointment = arrival_of(order)
     local waited_ms = now - arrival
     if waited_ms < 0 then waited_ms = 0 end
@@ -107,11 +111,9 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local backup = weight == 0
     if backup then weight = 1 end
     local over = target > 0 and waited >= target
-    return { id = id, weight_s = backup and '1' or ARGV[17 + 2 * i], target_s = ARGV[18 + 2 * i],
-             queue = KEYS[FIRST_QUEUE + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
-             waited = waited, weight = weight, target = target, backup = backup, over = over,
-             eligible = not backup or over, order = order,
-             score = waited * (weight * 3600 + aging * waited) }
+    return { id = id, i = i, place = place, priority = priority, appointment = appointment, waited_ms = waited_ms,
+             waited = waited, target = target, backup = backup, over = over, eligible = not backup or over,
+             order = order, score = waited * (weight * 3600 + aging * waited) }
   end
 
   -- is a better than b (nil)? escalated first (most over target), then the aged score, then queue order
@@ -142,8 +144,7 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     for i = 1, n do
       local head = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i], '0', '0', 'WITHSCORES')
       if head[1] then
-        local h = entry(i, head[1], head[2])
-        h.place = 1
+        local h = entry(i, head[1], head[2], 1)
         heads[i] = h
         if h.priority and h.eligible then
           priorities = priorities + 1
@@ -201,13 +202,15 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   for _ = 1, 50 do
     local h, rule, row, candidates = decide()
     if not h then return none_called() end
-    local place = h.place or place_in(h.queue, h.id)
-    dequeue(h.queue, h.id, h.order)
+    local queue = KEYS[FIRST_QUEUE + h.i]
+    local place = h.place or place_in(queue, h.id)
+    dequeue(queue, h.id, h.order)
     local key = tprefix .. h.id
     local t = hash_of(redis.call('HGETALL', key))
     if t[T_STATUS] == 'WAITING' then
       -- the reason as one string (TicketCodec.why)
-      local why = rule .. ' ' .. int(h.waited) .. ' ' .. h.weight_s .. ' ' .. h.target_s .. ' ' .. int(row) .. ' '
+      local why = rule .. ' ' .. int(h.waited) .. ' ' .. (h.backup and '1' or ARGV[17 + 2 * h.i]) .. ' '
+        .. ARGV[18 + 2 * h.i] .. ' ' .. int(row) .. ' '
         .. int(candidates)
       t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now_s, why
       redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now_s, T_WHY, why)
@@ -229,7 +232,7 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
       local service = t[T_SERVICE]
       emit(KEYS[2], channel, '{"type":"ticket.called","office":' .. office_json .. ',"at":' .. now_s
         .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":"' .. service
-        .. '","waiting":' .. int(waiting_count(h.queue)) .. ',"place":' .. int(place) .. '}'
+        .. '","waiting":' .. int(waiting_count(queue)) .. ',"place":' .. int(place) .. '}'
         .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
           .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
       settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
