@@ -184,7 +184,7 @@ public final class RedisStore implements AutoCloseable {
    * whole lib.lua and preamble cost a call-next about 28,000 instructions and an issue 38,000
    * (docs/storage.md, "Cost"). So a script carries only the top-level definitions it reaches (a
    * library is cut at each line that starts with {@code local}; a definition goes in when its name
-   * is named by the script or by a definition that goes in), and the field names cost nothing.
+   * is named, outside a whole-line comment, by the script or by a definition that goes in), and the field names cost nothing.
    */
   public static String source(String name, java.util.function.Function<String, String> read) {
     String script = read.apply("lua/" + name + ".lua");
@@ -240,9 +240,10 @@ public final class RedisStore implements AutoCloseable {
     return out.toString();
   }
 
+  /** The names a text uses, its whole-line comments left out (a comment that names a helper does not need it). */
   private static java.util.Set<String> names(String lua) {
     java.util.Set<String> out = new java.util.HashSet<>();
-    java.util.regex.Matcher m = NAME.matcher(lua);
+    java.util.regex.Matcher m = NAME.matcher(lua.replaceAll("(?m)^[ \\t]*--.*$", ""));
     while (m.find()) {
       out.add(m.group());
     }
