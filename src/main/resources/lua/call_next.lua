@@ -23,7 +23,11 @@
 --       11 maxPriorityInRow, 12 priority mode ('strict'/'ratio'), 13 normalsPerPriority,
 --       14 maxAppointmentsInRow, 15 walk-in wait (ms) that gives walk-ins their turn, 16 agingPerHour,
 --       17 escalation ('1'/'0'), 18 field count n, then per field i: weight (0: a backup field),
---       target (s, 0: none)
+--       target (s, 0: none),
+--       -- fold: then (ARGV[19 + 2n]) the "turn is near" places N ('' or absent: not asked). A ticket
+--       with at most N before it is near; a removal from a queue at a place <= N + 1 brings the ticket
+--       behind the zone into it, and only that one: the answer's 'near' lists the checked-in
+--       appointments (ticket with 'appt', WAITING) so brought, {number, code, ahead} (omitted: none)
 -- Numbers are read from their text with + 0 (one strtod), not tonumber (which parses twice in Lua 5.1):
 -- every ARGV number here is one Java wrote.
 local office, counter_id, now, now_s = ARGV[1], ARGV[2], ARGV[3] + 0, ARGV[3]
@@ -41,6 +45,34 @@ end
 -- JSON of the office and counter, written into the answer and the event (answers and events are
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
 local office_json, counter_json = '"' .. office .. '"', '"' .. counter_id .. '"'
+
+-- fold: "turn is near" in the call's step. crossed[queue]: the removals from it at a place <= N + 1,
+-- each of which moved one more ticket into the zone: after k of them, the tickets at places
+-- N + 2 - k .. N + 1 came in (a ticket already there is told once anyway: the JVM's messages are
+-- deduplicated per booking). The place a removal left is the one the call knows already (the
+-- event's queue.place): nothing is read when N is not given, and no ZRANK is added when it is.
+local near_places = ARGV[19 + 2 * n]
+near_places = near_places and near_places ~= '' and near_places + 0 or nil
+local crossed = nil
+-- the answer's ',"near":[..]' ('' when none), read after the call's writes
+local function near_part()
+  if not crossed then return '' end
+  local out = ''
+  for queue, k in pairs(crossed) do
+    local from = near_places + 1 - k
+    if from < 0 then from = 0 end
+    local ids = redis.call('ZRANGE', queue, int(from), int(near_places))
+    for j = 1, #ids do
+      local f = redis.call('HMGET', tprefix .. ids[j], T_APPT, T_STATUS, T_NUMBER)
+      if f[1] and f[2] == 'WAITING' then
+        out = out .. (out == '' and '{"number":"' or ',{"number":"') .. f[3] .. '","code":' .. jstr(f[1])
+          .. ',"ahead":' .. int(from + j - 1) .. '}'
+      end
+    end
+  end
+  if out == '' then return '' end
+  return ',"near":[' .. out .. ']'
+end
 
 return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
@@ -79,11 +111,14 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local function none_called()
     if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
-    if not closed then return '{}' end
+    if not closed then
+      local near = near_part() -- fold:
+      return near == '' and '{}' or ('{' .. string.sub(near, 2) .. '}')
+    end
     emit(KEYS[2], channel, '{"type":"' .. closed_as .. '","office":' .. office_json .. ',"at":' .. now_s
       .. ',"ticket":' .. public_json(closed) .. ',"counter":' .. counter_json
       .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}'))
-    return '{"closed":' .. closed_json .. '}'
+    return '{"closed":' .. closed_json .. near_part() .. '}' -- fold: near
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -205,6 +240,10 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local queue = KEYS[FIRST_QUEUE + h.i]
     local place = h.place or place_in(queue, h.id)
     dequeue(queue, h.id, h.order)
+    if near_places and place and place <= near_places + 1 then -- fold: a removal near the front
+      crossed = crossed or {}
+      crossed[queue] = (crossed[queue] or 0) + 1
+    end
     local key = tprefix .. h.id
     local t = hash_of(redis.call('HGETALL', key))
     if t[T_STATUS] == 'WAITING' then
@@ -236,7 +275,8 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
         .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
           .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
       settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
-      return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
+      return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
+        .. near_part() .. '}' -- fold: near
     end
   end
   return none_called()

@@ -13,7 +13,8 @@
 -- ARGV: 1 office, 2 new ticket id, 3 service, 4 date, 5 start HH:mm, 6 now ms, 7 slot start ms,
 --       8 opens ms, 9 closes ms, 10 late arrivals ('walk-in' or 'refuse'), 11 prefix,
 --       12 number start, 13 capacity, 14 digits, 15 source, 16 channel, 17 history ttl s,
---       18 ticket key prefix, 19 code, 20 service day key (yyyyMMdd), 21 queue key prefix
+--       18 ticket key prefix, 19 code, 20 service day key (yyyyMMdd), 21 queue key prefix,
+--       -- fold: 22.. as issue_ticket.lua's 26.. (the wait prediction recorded with the ticket; answer 'given')
 local r = redis.call('HMGET', KEYS[1], 'status', 'service', 'date', 'start', 'ticket', 'late')
 local status, service, date, start, ticket_id, late_mark = r[1], r[2], r[3], r[4], r[5], r[6]
 if not status then return result({ error = 'appointment_not_found' }) end
@@ -57,4 +58,6 @@ if late then
   if tonumber(redis.call('HGET', KEYS[8], start) or '0') > 0 then redis.call('HINCRBY', KEYS[8], start, -1) end
 end
 redis.call('ZREM', KEYS[9], ARGV[19])
-return '{"ticket":' .. t .. ',"position":' .. place .. ',"late":' .. tostring(late) .. '}'
+local given = record_given(22, ARGV[2], place, ARGV[17]) -- fold:
+return '{"ticket":' .. t .. ',"position":' .. place .. ',"late":' .. tostring(late)
+  .. (given and (',"given":"' .. given .. '"}') or '}')

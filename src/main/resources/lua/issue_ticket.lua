@@ -14,7 +14,10 @@
 --       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix,
 --       17 KEYS index of the idempotency key ('' none), 18 KEYS index of the address's walk-ins
 --       ('' none), 19 their cap, 20 ttl s of that key, 21 KEYS index of the citizen's day ('' none),
---       22 max per day, 23 max per field, 24 citizen day ttl ms, 25 card last4 ('' none)
+--       22 max per day, 23 max per field, 24 citizen day ttl ms, 25 card last4 ('' none),
+--       -- fold: 26 KEYS index of the day's given predictions ('' none), 27 first place foretold,
+--       28.. one prediction record per place (record_given, lib_issue.lua); the answer's 'given' is the
+--       one recorded
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 local idempotency = ARGV[17] ~= '' and KEYS[tonumber(ARGV[17])] or nil
 local walk_ins = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
@@ -63,4 +66,5 @@ if citizen then
   redis.call('HSET', citizen, 't:' .. ARGV[2], ARGV[3])
   redis.call('PEXPIRE', citizen, ARGV[24])
 end
-return '{"ticket":' .. t .. ',"position":' .. place .. '}'
+local given = record_given(26, ARGV[2], place, ARGV[13]) -- fold:
+return '{"ticket":' .. t .. ',"position":' .. place .. (given and (',"given":"' .. given .. '"}') or '}')

@@ -97,3 +97,23 @@ local function issue_replay(idempotency, ticket_prefix, queue_prefix, service, p
   end
   return '{"ticket":' .. ticket_json(existing_id, t) .. position .. ',"replayed":true}'
 end
+
+-- fold: the wait prediction handed out with a new ticket, recorded by the step that gives it its place
+-- (no second round trip; predict_given.lua is left for a place not foretold). The JVM foretold the
+-- places the ticket may take; from ARGV[i]: the KEYS index of the day's given predictions (a hash,
+-- Keys.predictionsGiven; '' or absent: none foretold), the first place foretold, then one record per
+-- place from it ("ahead,p50 ms,p90 ms,raw p50 ms,raw p90 ms,field": digits, commas and a field code,
+-- written into the answer as they are). The ticket's record is HSETNXed (the first one given stays),
+-- the hash living as long as the day's history. Returns the record written (the holder is shown
+-- exactly it), or nil: place not foretold, or a broken record (a key of another type), which never
+-- fails the issue. place: the ticket's 1-based place (a number or its text).
+local function record_given(i, id, place, ttl)
+  local k = ARGV[i]
+  if not k or k == '' then return nil end
+  local rec = ARGV[i + 2 + tonumber(place) - tonumber(ARGV[i + 1])]
+  if not rec or tonumber(place) < tonumber(ARGV[i + 1]) then return nil end
+  k = KEYS[tonumber(k)]
+  if redis.pcall('HSETNX', k, id, rec) ~= 1 then return nil end
+  if redis.pcall('TTL', k) == -1 then redis.pcall('EXPIRE', k, ttl) end
+  return rec
+end

@@ -235,14 +235,14 @@ public final class LaysoServer {
       offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
           .addKeyValue("office", o.id()).log("booking.verifyPhone is on but no channel can send codes: bookings will fail"));
       var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
-      var checkIn = new CheckInService(checkInStore, offices, clock);
+      var checkIn = new CheckInService(checkInStore, offices, queue, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
       var noShows = new NoShowSweeper(checkInStore, offices, clock);
       long noShowTimer = noShows.start(vertx);
       started.add(() -> vertx.cancelTimer(noShowTimer));
       if (notify.appointments() != null) {
         booking.listen(notify.appointments());
-        queue.onQueueMoved(new TurnNearWatcher(queue, booking, notify.appointments(), config.zalo().turnNearPlaces()));
+        queue.onTurnNear(config.zalo().turnNearPlaces(), new TurnNearWatcher(booking, notify.appointments()));
       }
       var ratings = new RatingService(new RedisRatingStore(redis, Duration.ofDays(config.historyDays())), queue,
           offices, clock);

@@ -58,9 +58,8 @@ public final class CheckInRoutes {
     String code = JsonInput.parse(ctx.body().buffer()).requiredString("code", 20);
     Principal principal = Auth.principal(ctx);
     String by = principal == null ? "public" : principal.source();
-    return checkIn.checkIn(office.id(), code, by).compose(result -> (result.replayed()
-        ? queue.forecast(office, result.ticket(), result.position())
-        : queue.handOut(office, result.ticket(), result.position())).map(wait -> {
+    return checkIn.checkIn(office.id(), code, by).compose(result -> queue.shownWait(office, result.ticket(),
+        result.position(), result.replayed(), result.given()).map(wait -> {
           ctx.response().setStatusCode(201);
           if (result.replayed()) {
             ctx.response().putHeader("Idempotent-Replayed", "true");

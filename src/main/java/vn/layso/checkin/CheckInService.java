@@ -14,6 +14,8 @@ import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.QueueService;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.TicketIds;
 
@@ -28,11 +30,14 @@ public final class CheckInService {
 
   private final CheckInStore store;
   private final OfficeRegistry offices;
+  private final QueueService queue;
   private final Clock clock;
 
-  public CheckInService(CheckInStore store, OfficeRegistry offices, Clock clock) {
+  /** {@code queue}: the wait predictions recorded by the check-in's step, and "your turn is near". */
+  public CheckInService(CheckInStore store, OfficeRegistry offices, QueueService queue, Clock clock) {
     this.store = store;
     this.offices = offices;
+    this.queue = queue;
     this.clock = clock;
   }
 
@@ -66,9 +71,26 @@ public final class CheckInService {
       return Future.failedFuture(ApiException.conflict("check_in_wrong_day", DATE.format(booked.date()),
           TIME.format(booked.start())).with("date", booked.date().toString()).with("start", TIME.format(booked.start())));
     }
-    var request = new CheckInStore.Request(office, service, code, booked, window,
-        settings.lateArrival() == LateArrival.WALK_IN, TicketIds.next(office.id()), now, by);
-    return store.checkIn(request).recover(failure -> {
+    boolean lateAsWalkIn = settings.lateArrival() == LateArrival.WALK_IN;
+    // the step decides; the waits for the places it may give are foretold when it may give one
+    var verdict = window.judge(now);
+    boolean mayIssue = "BOOKED".equals(booked.status()) && (verdict == CheckInWindow.Verdict.OPEN
+        || verdict == CheckInWindow.Verdict.LATE && lateAsWalkIn);
+    boolean onTime = verdict == CheckInWindow.Verdict.OPEN;
+    Future<PlacePredictions> predictions = mayIssue
+        ? queue.foretell(office, service.code(), false, onTime,
+            onTime ? Math.max(0, window.slotStart().toEpochMilli() - now.toEpochMilli()) : 0)
+        : Future.succeededFuture(null);
+    return predictions.compose(foretold -> store.checkIn(new CheckInStore.Request(office, service, code, booked,
+        window, lateAsWalkIn, TicketIds.next(office.id()), now, by, foretold))).onComplete(done -> {
+          boolean placed = done.succeeded() && !done.result().replayed();
+          if (mayIssue) {
+            queue.placed(office, service.code(), placed ? done.result().position() : null);
+          }
+          if (placed) {
+            queue.checkedIn(office, done.result().ticket(), done.result().position(), code);
+          }
+        }).recover(failure -> {
       if (failure instanceof ApiException e) {
         switch (e.code()) {
           case "appointment_changed" -> {

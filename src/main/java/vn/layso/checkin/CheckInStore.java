@@ -8,6 +8,8 @@ import java.util.Optional;
 import vn.layso.checkin.domain.CheckInWindow;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.domain.Estimate;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.queue.domain.Ticket;
 
 /** Check-in and the no-show sweep on the store; each decision is one atomic step. */
@@ -23,12 +25,16 @@ public interface CheckInStore {
   /** The office a code belongs to, if any (to tell "another office" from "no such code"). */
   Future<Optional<String>> officeOf(String code);
 
+  /** {@code predictions}: the waits foretold for the places the ticket may take (null: none), see check_in.lua. */
   record Request(Office office, ServiceDef service, String code, Booked booked, CheckInWindow window,
-                 boolean lateAsWalkIn, String ticketId, Instant now, String by) {
+                 boolean lateAsWalkIn, String ticketId, Instant now, String by, PlacePredictions predictions) {
   }
 
-  /** The ticket (new, or the one an earlier check-in gave), and whether it is a late arrival's walk-in. */
-  record Result(Ticket ticket, Integer position, boolean replayed, boolean late) {
+  /**
+   * The ticket (new, or the one an earlier check-in gave), and whether it is a late arrival's walk-in;
+   * given: the wait prediction the step recorded for it (null: none recorded there).
+   */
+  record Result(Ticket ticket, Integer position, boolean replayed, boolean late, Estimate given) {
   }
 
   /** Fails with ApiException codes: check_in_too_early, check_in_closed, appointment_cancelled, ... */

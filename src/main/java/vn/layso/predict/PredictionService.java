@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import vn.layso.office.domain.ServiceDef;
 import vn.layso.predict.domain.Accuracy;
 import vn.layso.predict.domain.Calibration;
 import vn.layso.queue.domain.Estimate;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.predict.domain.ServiceTimes;
@@ -36,8 +38,11 @@ import vn.layso.queue.domain.Ticket;
  * script; this server keeps the view until the office's next call, completion, pause or transfer,
  * at most {@code fresh}, so a lobby of phones and a busy kiosk share one read), asks the
  * {@link WaitPredictor}, and measures itself: the prediction handed out with a ticket is
- * remembered and, when the ticket is called, recorded next to the actual wait. Recording never
- * fails the call that caused it: a failure is logged.
+ * remembered and, when the ticket is called, recorded next to the actual wait. The issuing step
+ * remembers it itself: before it runs, {@link #foretell} gives it the predictions of the places the
+ * ticket may take and it records the one of the place it gives (a ticket whose place was not
+ * foretold is remembered afterwards, {@link #handedOut}). Recording never fails the call that
+ * caused it: a failure is logged.
  *
  * <p>Every estimate is calibrated ({@link Calibration}) with the office's recent outcomes of the
  * RAW model (the last {@value Calibration#MAX_OUTCOMES} of yesterday and today), rebuilt at most
@@ -58,8 +63,44 @@ public final class PredictionService implements WaitForecaster {
   /** Bumped per office by every change this server hears of, so a read begun before it is not kept. */
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
-  private record Cached(QueueState state, LocalDate day, long until) {
+  /**
+   * An office's state as read, until when it is kept, and what was worked out from it: the raw
+   * model's predictions by field and people ahead (for a ticket that does not wait for a slot), and
+   * per field how many tickets this server foretold since and the furthest place it saw one take.
+   */
+  private static final class Cached {
+    final QueueState state;
+    final LocalDate day;
+    final long until;
+    final Map<String, Estimate> raw = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> foretold = new ConcurrentHashMap<>();
+    final Map<String, Integer> placed = new ConcurrentHashMap<>();
+
+    Cached(QueueState state, LocalDate day, long until) {
+      this.state = state;
+      this.day = day;
+      this.until = until;
+    }
   }
+
+  /**
+   * The places foretold for a walk-in about to be handed out: from {@value #BEHIND} before the
+   * first it may take (behind the tickets waiting when the state was read and the furthest place
+   * this server saw taken since) to {@value #BEYOND} after the last (behind the ones this server
+   * foretold since as well, whose steps may run first), so that a call meanwhile, a few tickets
+   * issued by another server or a refused issue still leave its place covered; at most
+   * {@value #MAX_PLACES} places, the last ones (the steps run mostly in the order they were sent).
+   */
+  static final int BEHIND = 3;
+  static final int BEYOND = 4;
+  static final int MAX_PLACES = 24;
+  /**
+   * An appointment is placed by its slot's start, usually before the walk-ins who came after it was
+   * booked: more places before the end are foretold for it (check-ins are few).
+   */
+  static final int APPOINTMENT_BEHIND = 8;
+  /** A priority ticket goes behind the priority tickets waiting (few): places 1 to this. */
+  static final int PRIORITY_PLACES = BEHIND + BEYOND + 1;
 
   static final Duration CALIBRATE_EVERY = Duration.ofSeconds(60);
 
@@ -86,6 +127,50 @@ public final class PredictionService implements WaitForecaster {
   public Future<Estimate> forecast(Office office, Ticket ticket, int position) {
     return state(office).compose(state -> calibration(office).map(c -> c.apply(predictor.predict(state,
         ticket.service(), Math.max(0, position - 1), untilSlot(office, ticket)), ticket.service())));
+  }
+
+  /**
+   * The predictions for the places a ticket about to be handed out is likely to take (see
+   * {@link #BEHIND}): the issuing step records the one of the place it takes, with the ticket. A
+   * walk-in's raw predictions are worked out once per state and people ahead (a burst of issuing
+   * shifts the window by one place a ticket). Never fails: without a state, null (nothing recorded).
+   */
+  @Override
+  public Future<PlacePredictions> foretell(Office office, String field, boolean priority, boolean appointment,
+                                           long untilSlotMillis) {
+    if (office.service(field).isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return cached(office).compose(c -> calibration(office).map(calibration -> {
+      int waiting = c.state.field(field).waiting();
+      int before = c.foretold.computeIfAbsent(field, f -> new AtomicInteger()).getAndIncrement();
+      int earliest = Math.max(waiting + 1, c.placed.getOrDefault(field, 0) + 1);
+      int latest = Math.max(earliest, waiting + 1 + before);
+      int first = priority ? 1 : Math.max(1, earliest - (appointment ? APPOINTMENT_BEHIND : BEHIND));
+      int last = priority ? PRIORITY_PLACES : latest + BEYOND;
+      first = Math.max(first, last - MAX_PLACES + 1);
+      long untilSlot = appointment ? Math.max(0, untilSlotMillis) : 0;
+      List<Estimate> byPlace = new java.util.ArrayList<>(last - first + 1);
+      for (int place = first; place <= last; place++) {
+        int ahead = place - 1;
+        Estimate raw = untilSlot > 0 ? predictor.predict(c.state, field, ahead, untilSlot)
+            : c.raw.computeIfAbsent(field + "|" + ahead, k -> predictor.predict(c.state, field, ahead));
+        byPlace.add(calibration.apply(raw, field));
+      }
+      return new PlacePredictions(first, byPlace);
+    })).otherwise(failed -> {
+      LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(failed))
+          .log("no predictions for the issuing step");
+      return null;
+    });
+  }
+
+  @Override
+  public void placed(Office office, String field, int position) {
+    Cached c = cache.get(office.id());
+    if (c != null && position > 0) {
+      c.placed.merge(field, position, Math::max);
+    }
   }
 
   @Override
@@ -184,20 +269,47 @@ public final class PredictionService implements WaitForecaster {
 
   /** The office's state as the predictor sees it, read at most once per {@code fresh} on this server. */
   public Future<QueueState> state(Office office) {
+    return cached(office).map(c -> c.state);
+  }
+
+  private Future<Cached> cached(Office office) {
     LocalDate today = today(office);
     Cached cached = cache.get(office.id());
     long now = System.nanoTime();
-    if (cached != null && cached.day().equals(today) && now - cached.until() < 0) {
-      return Future.succeededFuture(cached.state());
+    if (cached != null && cached.day.equals(today) && now - cached.until < 0) {
+      return Future.succeededFuture(cached);
     }
     Long generation = generations.get(office.id());
-    return store.live(office, today).map(live -> {
-      QueueState state = queueState(office, live, today);
-      if (Objects.equals(generation, generations.get(office.id()))) {
-        cache.put(office.id(), new Cached(state, today, now + freshNanos));
-      }
-      return state;
-    });
+    // requests meanwhile (a burst of issuing) share the read begun since the office's last change, so
+    // they also share what is foretold from it (the places handed out one after another)
+    Reading reading = reads.compute(office.id(), (id, running) -> running != null
+        && Objects.equals(running.generation(), generation) && running.day().equals(today) ? running
+        : new Reading(generation, today, store.live(office, today).map(live -> {
+          Cached read = new Cached(queueState(office, live, today), today, now + freshNanos);
+          if (Objects.equals(generation, generations.get(office.id()))) {
+            cache.put(office.id(), read);
+          }
+          return read;
+        })));
+    reading.read().onComplete(done -> reads.remove(office.id(), reading));
+    return onThisContext(reading.read());
+  }
+
+  /** A read of an office's state in flight, begun at {@code generation}. */
+  private record Reading(Long generation, LocalDate day, Future<Cached> read) {
+  }
+
+  private final Map<String, Reading> reads = new ConcurrentHashMap<>();
+
+  /** A shared future completed on another event loop: its result is handed back on the caller's. */
+  private static <T> Future<T> onThisContext(Future<T> shared) {
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    if (context == null || shared.isComplete()) {
+      return shared;
+    }
+    io.vertx.core.Promise<T> here = io.vertx.core.Promise.promise();
+    shared.onComplete(done -> context.runOnContext(v -> here.handle(done)));
+    return here.future();
   }
 
   /**

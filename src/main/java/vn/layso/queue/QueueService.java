@@ -27,6 +27,7 @@ import vn.layso.queue.QueueStore.Session;
 import vn.layso.queue.domain.FieldWait;
 import vn.layso.queue.domain.IssuingSurge;
 import vn.layso.queue.domain.PauseReason;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
@@ -40,7 +41,10 @@ public final class QueueService {
   private final QueueStore store;
   private final OfficeRegistry offices;
   private final Clock clock;
-  private volatile BiConsumer<Office, String> queueMoved = (office, service) -> { };
+  /** Told of the checked-in appointments a call (or a check-in) brought within turnNearPlaces of the front. */
+  private volatile BiConsumer<Office, List<QueueStore.NearFront>> turnNear = (office, near) -> { };
+  /** How many tickets before an appointment's make its turn near; -1: nobody listens, calls are not asked. */
+  private volatile int turnNearPlaces = -1;
   private volatile WaitForecaster forecaster = WaitForecaster.AVERAGES;
   private volatile IssuingNorms norms = IssuingNorms.NONE;
   /** Walk-ins this server issued at open offices and has not yet written (see flushIssued). */
@@ -86,8 +90,14 @@ public final class QueueService {
       });
     }
     var ticket = new QueueStore.NewTicket(office, service, TicketIds.next(office.id()), r.priority(),
-        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey(), walkInCap(office, r));
-    Future<Placed> placed = citizen == null ? store.issue(ticket) : store.issueCounted(ticket, citizen);
+        clock.instant(), today(office), r.by(), r.scope(), r.idempotencyKey(), walkInCap(office, r), null);
+    // the predictions come first: the issuing step records the one of the place it gives the ticket
+    Future<Placed> placed = foretell(office, service.code(), r.priority() != null, false, 0)
+        .compose(predictions -> citizen == null ? store.issue(ticket.withPredictions(predictions))
+            : store.issueCounted(ticket.withPredictions(predictions), citizen))
+        .onComplete(done -> forecaster.placed(office, service.code(),
+            done.succeeded() && !done.result().replayed() && done.result().position() != null
+                ? done.result().position() : 0));
     if (office.walkInIssuing() != WalkInIssuing.OPEN) {
       return placed;
     }
@@ -146,21 +156,40 @@ public final class QueueService {
 
   public Future<Called> callNext(String officeId, String counterId, String by, String idempotencyKey) {
     Office office = offices.require(officeId);
-    return store.callNext(office, counter(office, counterId), press(office, by, idempotencyKey))
+    return store.callNext(office, counter(office, counterId), press(office, by, idempotencyKey), turnNearPlaces)
         .onSuccess(called -> {
           if (called.ticket() != null && !called.replayed()) {
             forecaster.called(office, called.ticket());
-            queueMoved.accept(office, called.ticket().service());
+          }
+          if (!called.replayed() && !called.near().isEmpty()) {
+            turnNear.accept(office, called.near());
           }
         });
   }
 
   /**
-   * Told after a call took a ticket off a field's queue (office, field), so that what depends on
-   * the places (the "your turn is near" message) can look at the front. Never fails the call.
+   * "Your turn is near": {@code listener} is told of each checked-in appointment that comes to at most
+   * {@code places} tickets before its own, by a call (call_next.lua answers the ones it brought
+   * there, looking at nothing else) or by its check-in placing it there ({@link #checkedIn}). Never
+   * fails the call.
    */
-  public void onQueueMoved(BiConsumer<Office, String> listener) {
-    this.queueMoved = listener;
+  public void onTurnNear(int places, BiConsumer<Office, List<QueueStore.NearFront>> listener) {
+    if (places < 0) {
+      throw new IllegalArgumentException("places must be >= 0");
+    }
+    this.turnNear = listener;
+    this.turnNearPlaces = places;
+  }
+
+  /**
+   * A new check-in (not a replay) placed its appointment's ticket at {@code position}: within the
+   * "turn is near" places already, its holder is told now (no call brings it there later).
+   */
+  public void checkedIn(Office office, Ticket ticket, Integer position, String bookingCode) {
+    int places = turnNearPlaces;
+    if (places >= 0 && position != null && position - 1 <= places) {
+      turnNear.accept(office, List.of(new QueueStore.NearFront(ticket.number(), bookingCode, position - 1)));
+    }
   }
 
   /** Who predicts the waits the queue shows (the configured averages until one is set). */
@@ -181,8 +210,36 @@ public final class QueueService {
   }
 
   /**
-   * As {@link #forecast}, for a ticket being handed out (issued, checked in): the model's prediction
-   * its holder sees is remembered, so its error is measured when the ticket is called. A fallback
+   * The wait shown with a ticket just handed out (issued, checked in): the prediction its issuing
+   * step recorded ({@code given}); a replay's as of now; else (its place was not among the ones
+   * foretold, or no prediction was made) as {@link #handOut}.
+   */
+  public Future<Estimate> shownWait(Office office, Ticket ticket, Integer position, boolean replayed, Estimate given) {
+    if (given != null && position != null) {
+      return Future.succeededFuture(given);
+    }
+    return replayed ? forecast(office, ticket, position) : handOut(office, ticket, position);
+  }
+
+  /**
+   * The predictions for the places a ticket about to be handed out in {@code field} may take (see
+   * WaitForecaster#foretell); null when there are none. Never fails.
+   */
+  public Future<PlacePredictions> foretell(Office office, String field, boolean priority, boolean appointment,
+                                           long untilSlotMillis) {
+    return forecaster.foretell(office, field, priority, appointment, untilSlotMillis)
+        .otherwise((PlacePredictions) null);
+  }
+
+  /** A ticket foretold outside {@link #issue} (a check-in) took {@code position} in {@code field} (null: none). */
+  public void placed(Office office, String field, Integer position) {
+    forecaster.placed(office, field, position == null ? 0 : position);
+  }
+
+  /**
+   * As {@link #forecast}, for a ticket being handed out (issued, checked in) whose issuing step did
+   * not record its prediction: the model's prediction its holder sees is remembered (a second step,
+   * predict_given.lua), so its error is measured when the ticket is called. A fallback
    * to the configured averages is shown but not remembered: it is not the model's, and calibration
    * and the accuracy figures must not learn from it.
    */
@@ -193,11 +250,6 @@ public final class QueueService {
     return forecaster.forecast(office, ticket, position)
         .onSuccess(estimate -> forecaster.handedOut(office, ticket, estimate))
         .otherwise(failed -> WaitForecaster.averages(office, ticket, position));
-  }
-
-  /** The checked-in appointments among the first {@code places} of a field's queue today. */
-  public Future<List<QueueStore.NearFront>> nearFront(Office office, String service, int places) {
-    return store.nearFront(office, service, today(office), places);
   }
 
   public Future<Placed> act(String officeId, String counterId, TicketAction action, String by, String idempotencyKey) {

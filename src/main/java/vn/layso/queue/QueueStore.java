@@ -10,7 +10,9 @@ import java.util.Set;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
+import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.domain.FieldWait;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.TicketAction;
 
@@ -20,13 +22,21 @@ public interface QueueStore {
   /**
    * A new walk-in ticket. {@code by} is who issued it (public, device:…, staff:…), and
    * {@code scope} the caller an Idempotency-Key belongs to (the account, or the anonymous address).
+   * {@code predictions}: the wait predictions for the places it may take (null: none), of which the
+   * issuing step records the one of its place ({@link Placed#given}).
    */
   record NewTicket(Office office, ServiceDef service, String ticketId, String priority, Instant now,
-                   LocalDate serviceDate, String by, String scope, String idempotencyKey, WalkInCap walkInCap) {
+                   LocalDate serviceDate, String by, String scope, String idempotencyKey, WalkInCap walkInCap,
+                   PlacePredictions predictions) {
 
     public NewTicket(Office office, ServiceDef service, String ticketId, String priority, Instant now,
                      LocalDate serviceDate, String by, String scope, String idempotencyKey) {
-      this(office, service, ticketId, priority, now, serviceDate, by, scope, idempotencyKey, null);
+      this(office, service, ticketId, priority, now, serviceDate, by, scope, idempotencyKey, null, null);
+    }
+
+    public NewTicket withPredictions(PlacePredictions p) {
+      return new NewTicket(office, service, ticketId, priority, now, serviceDate, by, scope, idempotencyKey,
+          walkInCap, p);
     }
   }
 
@@ -45,15 +55,29 @@ public interface QueueStore {
   record Press(String by, String idempotencyKey, Instant now, LocalDate serviceDate) {
   }
 
-  /** A ticket and, while it waits, its 1-based place in line; replayed: an Idempotency-Key's first answer. */
-  record Placed(Ticket ticket, Integer position, boolean replayed) {
+  /**
+   * A ticket and, while it waits, its 1-based place in line; replayed: an Idempotency-Key's first
+   * answer; given: the wait prediction the issuing step recorded for it (null: none recorded there).
+   */
+  record Placed(Ticket ticket, Integer position, boolean replayed, Estimate given) {
+    public Placed(Ticket ticket, Integer position, boolean replayed) {
+      this(ticket, position, replayed, null);
+    }
   }
 
   /**
    * The ticket now called (null when none waits) and the one call-next ended first, if any: DONE
-   * when its service had started, else NO_SHOW with end reason "skipped".
+   * when its service had started, else NO_SHOW with end reason "skipped"; near: the checked-in
+   * appointments the call brought within the "turn is near" places of their field (empty unless asked).
    */
-  record Called(Ticket ticket, Ticket closed, boolean replayed) {
+  record Called(Ticket ticket, Ticket closed, boolean replayed, List<NearFront> near) {
+    public Called {
+      near = near == null ? List.of() : List.copyOf(near);
+    }
+
+    public Called(Ticket ticket, Ticket closed, boolean replayed) {
+      this(ticket, closed, replayed, List.of());
+    }
   }
 
   /** A counter's pause state after a press: the reason code and note of the pause in force, if any. */
@@ -115,7 +139,11 @@ public interface QueueStore {
   /** Adds a server's counts of walk-ins issued ({@code <field>:<epoch minute>} to count) to the office's day. */
   Future<Void> addIssued(String office, LocalDate day, Map<String, Integer> perFieldMinute);
 
-  Future<Called> callNext(Office office, Counter counter, Press press);
+  /**
+   * The counter's next call. {@code turnNearPlaces} >= 0: the call also answers the checked-in
+   * appointments it brought to at most that many tickets before them ({@link Called#near}); -1: not asked.
+   */
+  Future<Called> callNext(Office office, Counter counter, Press press, int turnNearPlaces);
 
   Future<Placed> transition(Office office, Counter counter, TicketAction action, Press press);
 
@@ -137,9 +165,6 @@ public interface QueueStore {
   /** A checked-in appointment's ticket near the front of its field's queue: its booking and the tickets before it. */
   record NearFront(String number, String bookingCode, int ahead) {
   }
-
-  /** The appointment tickets among the first {@code places} of a field's queue of the day. */
-  Future<List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places);
 
   /** The live state as the lobby screen's first message: epoch, version, counters, queues, recent calls. */
   Future<JsonObject> snapshot(Office office, LocalDate serviceDate);

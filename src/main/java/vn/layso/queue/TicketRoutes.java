@@ -51,9 +51,8 @@ public final class TicketRoutes {
         idempotencyKey(ctx.request().getHeader("Idempotency-Key")), RateLimiter.countedClient(ctx));
     // set by the card feature's check when the kiosk read the citizen's CCCD card (CitizenCardRoutes)
     QueueStore.CitizenCount citizen = ctx.get(QueueStore.CitizenCount.CONTEXT);
-    return queue.issue(request, citizen).compose(placed -> (placed.replayed()
-        ? queue.forecast(office, placed.ticket(), placed.position())
-        : queue.handOut(office, placed.ticket(), placed.position())).map(wait -> {
+    return queue.issue(request, citizen).compose(placed -> queue.shownWait(office, placed.ticket(), placed.position(),
+        placed.replayed(), placed.given()).map(wait -> {
           ctx.response().setStatusCode(201);
           if (placed.replayed()) {
             ctx.response().putHeader("Idempotent-Replayed", "true");

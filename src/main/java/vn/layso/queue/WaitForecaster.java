@@ -3,6 +3,7 @@ package vn.layso.queue;
 import io.vertx.core.Future;
 import vn.layso.office.domain.Office;
 import vn.layso.queue.domain.Estimate;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.queue.domain.Ticket;
 import vn.layso.queue.domain.WaitEstimator;
 
@@ -16,8 +17,29 @@ public interface WaitForecaster {
   /** The wait of {@code ticket}, waiting at {@code position} (1-based) in its field's queue. */
   Future<Estimate> forecast(Office office, Ticket ticket, int position);
 
-  /** The estimate was shown to the ticket's holder as it was handed out (issue, check-in). Never fails. */
+  /**
+   * The estimate was shown to the ticket's holder as it was handed out (issue, check-in) and the
+   * issuing step did not record it itself (its place was not among the ones foretold). Never fails.
+   */
   void handedOut(Office office, Ticket ticket, Estimate estimate);
+
+  /**
+   * Before a ticket is handed out in {@code field} (a priority one; an appointment, placed by its
+   * slot's start, which starts in {@code untilSlotMillis}): the model's predictions for the places it
+   * is likely to take, which the issuing step records for the place it does take (null: none, and
+   * nothing is recorded there). Never fails.
+   */
+  default Future<PlacePredictions> foretell(Office office, String field, boolean priority, boolean appointment,
+                                            long untilSlotMillis) {
+    return Future.succeededFuture(null);
+  }
+
+  /**
+   * A ticket foretold in {@code field} was answered: it took {@code position}, or 0 when it took none
+   * (refused), so the next ones are foretold from there.
+   */
+  default void placed(Office office, String field, int position) {
+  }
 
   /** A call-next took the ticket off its queue. Never fails. */
   void called(Office office, Ticket ticket);

@@ -18,6 +18,7 @@ import vn.layso.office.domain.Office;
 import vn.layso.office.domain.OpeningHours;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.domain.Estimate;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.queue.domain.Ticket;
@@ -41,7 +42,7 @@ class PredictionServiceTest {
       List.of(), 3, OpeningHours.always(), OpeningHours.always());
 
   /** A store holding one live state, counting its reads and recording what it is told. */
-  private static final class FakeStore implements PredictionStore {
+  private static class FakeStore implements PredictionStore {
     Live live;
     int reads;
     final Map<String, Estimate> given = new HashMap<>();
@@ -167,6 +168,66 @@ class PredictionServiceTest {
     Estimate asEarly = service.forecast(OFFICE, early, 6).result();
     assertThat(asEarly.p50Millis()).isEqualTo(Math.max(0, asWalkIn.p50Millis() - 20 * MIN));
     assertThat(asEarly.p90Millis()).isEqualTo(asWalkIn.p90Millis() - 20 * MIN);
+  }
+
+  @Test
+  void theIssuingStepIsGivenThePredictionsOfThePlacesAroundTheExpectedOneEachAsAForecastWouldSay() {
+    FakeStore store = new FakeStore();
+    store.live = live(Map.of(), Map.of());
+    MutableClock clock = new MutableClock(NINE);
+    PredictionService service = new PredictionService(store, clock, Duration.ofHours(1));
+    // three wait in "a": the first new walk-in is expected at place 4, foretold from 1 to 8
+    PlacePredictions first = service.foretell(OFFICE, "a", false, false, 0).result();
+    assertThat(first.firstPlace()).isEqualTo(1);
+    assertThat(first.lastPlace()).isEqualTo(4 + PredictionService.BEYOND);
+    for (int place = first.firstPlace(); place <= first.lastPlace(); place++) {
+      assertThat(first.at(place)).as("place " + place)
+          .isEqualTo(service.forecast(OFFICE, walkIn("ward.w", NINE), place).result());
+      assertThat(first.at(place).ahead()).isEqualTo(place - 1);
+    }
+    assertThat(first.at(0)).isNull();
+    assertThat(first.at(first.lastPlace() + 1)).isNull();
+    // the next one, its predecessor not answered yet: at 4 or 5 (whichever step runs first)
+    PlacePredictions second = service.foretell(OFFICE, "a", false, false, 0).result();
+    assertThat(second.firstPlace()).isEqualTo(4 - PredictionService.BEHIND);
+    assertThat(second.lastPlace()).isEqualTo(5 + PredictionService.BEYOND);
+    // a ticket seen at place 12 (other servers issued meanwhile): the next ones are foretold behind it
+    service.placed(OFFICE, "a", 12);
+    PlacePredictions third = service.foretell(OFFICE, "a", false, false, 0).result();
+    assertThat(third.firstPlace()).isEqualTo(13 - PredictionService.BEHIND);
+    assertThat(third.at(13)).isEqualTo(service.forecast(OFFICE, walkIn("ward.w", NINE), 13).result());
+    // a priority ticket goes behind the few priority tickets: the first places
+    PlacePredictions priority = service.foretell(OFFICE, "a", true, false, 0).result();
+    assertThat(priority.firstPlace()).isEqualTo(1);
+    assertThat(priority.lastPlace()).isEqualTo(PredictionService.PRIORITY_PLACES);
+    // an appointment whose slot starts in 20 minutes: from its slot's start, more places before the end
+    PlacePredictions early = service.foretell(OFFICE, "a", false, true, 20 * MIN).result();
+    assertThat(early.firstPlace()).isEqualTo(13 - PredictionService.APPOINTMENT_BEHIND);
+    Ticket appointment = appointment("ward.e", NINE, "09:20");
+    assertThat(early.at(9)).isEqualTo(service.forecast(OFFICE, appointment, 9).result());
+    assertThat(store.reads).isEqualTo(1);
+    assertThat(service.foretell(OFFICE, "nope", false, false, 0).result()).isNull();
+    // a burst of thirty unanswered: the last MAX_PLACES places up to behind all of them
+    PlacePredictions burst = null;
+    for (int i = 0; i < 30; i++) {
+      burst = service.foretell(OFFICE, "b", false, false, 0).result();
+    }
+    assertThat(burst.lastPlace()).isEqualTo(1 + 1 + 29 + PredictionService.BEYOND);
+    assertThat(burst.byPlace()).hasSize(PredictionService.MAX_PLACES);
+  }
+
+  @Test
+  void withoutAStateNothingIsForetoldAndNothingFails() {
+    PredictionStore down = new FakeStore() {
+      @Override
+      public Future<Live> live(Office office, LocalDate day) {
+        return Future.failedFuture(new IllegalStateException("store down"));
+      }
+    };
+    PredictionService service = new PredictionService(down, new MutableClock(NINE), Duration.ofSeconds(1));
+    Future<PlacePredictions> none = service.foretell(OFFICE, "a", false, false, 0);
+    assertThat(none.succeeded()).isTrue();
+    assertThat(none.result()).isNull();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,15 +52,16 @@ public final class RedisCheckInStore implements CheckInStore {
     String date = r.booked().date().toString();
     String day = ServiceDay.key(r.booked().date());
     String start = r.booked().start().toString();
-    List<String> keys = List.of(Keys.appointment(office, r.code()), Keys.sequence(office, s.code(), day),
+    List<String> keys = new ArrayList<>(List.of(Keys.appointment(office, r.code()), Keys.sequence(office, s.code(), day),
         Keys.ticket(office, r.ticketId()), Keys.queue(office, day, s.code()), Keys.version(office),
         Keys.dayTickets(office, day), Keys.openDays(office), Keys.slotLedger(office, s.code(), date),
-        Keys.appointmentsDue(office));
-    List<String> args = List.of(office, r.ticketId(), s.code(), date, start, millis(r.now()),
+        Keys.appointmentsDue(office)));
+    List<String> args = new ArrayList<>(List.of(office, r.ticketId(), s.code(), date, start, millis(r.now()),
         millis(r.window().slotStart()), millis(r.window().opensAt()), millis(r.window().closesAt()),
         r.lateAsWalkIn() ? "walk-in" : "refuse", s.prefix(), Integer.toString(s.numberStart()),
         Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(), Keys.EVENTS_CHANNEL,
-        Long.toString(historySeconds), Keys.ticketPrefix(office), r.code(), day, Keys.queuePrefix(office));
+        Long.toString(historySeconds), Keys.ticketPrefix(office), r.code(), day, Keys.queuePrefix(office)));
+    RedisPredictionStore.foretold(office, r.booked().date(), s.code(), r.predictions(), keys, args); // ARGV 22 on
     return redis.script("check_in", keys, args).map(raw -> {
       JsonObject json = new JsonObject(raw);
       String error = json.getString("error");
@@ -68,7 +70,8 @@ public final class RedisCheckInStore implements CheckInStore {
             : ApiException.conflict(error);
       }
       return new Result(TicketCodec.read(office, json.getJsonObject("ticket")), json.getInteger("position"),
-          json.getBoolean("replayed", false), json.getBoolean("late", false));
+          json.getBoolean("replayed", false), json.getBoolean("late", false),
+          RedisPredictionStore.estimate(json.getString("given")));
     });
   }
 

@@ -17,15 +17,18 @@ import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.predict.PredictionStore;
 import vn.layso.queue.domain.Estimate;
+import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.predict.domain.Outcome;
 import vn.layso.predict.domain.ServiceTimes;
 import vn.layso.queue.domain.ServiceDay;
 
 /**
  * The wait prediction's reads and records on Redis: predict_state.lua reads an office's queues and
- * counters (with their service-time statistics) in one step; predict_given.lua keeps the predictions handed
- * out per service day, and call_next.lua records each called ticket's actual wait in the same step
- * as the call (settle_prediction in lib.lua), joined with its prediction when read.
+ * counters (with their service-time statistics) in one step; the issuing steps (issue_ticket.lua,
+ * check_in.lua: record_given in lib_issue.lua) keep the prediction handed out with each
+ * ticket per service day (predict_given.lua only for a ticket whose place was not foretold), and
+ * call_next.lua records each called ticket's actual wait in the same step as the call
+ * (settle_prediction in lib_call.lua), joined with its prediction when read.
  */
 public final class RedisPredictionStore implements PredictionStore {
 
@@ -109,12 +112,54 @@ public final class RedisPredictionStore implements PredictionStore {
     }
   }
 
+  /**
+   * Only for a ticket whose issuing step did not record its prediction (its place was not among the
+   * ones foretold: RedisQueueStore and RedisCheckInStore pass those to the step, see lib_issue.lua's
+   * record_given): a second step of its own.
+   */
   @Override
   public Future<Void> given(String office, LocalDate day, String ticketId, String field, Estimate e) {
     return redis.script("predict_given", List.of(Keys.predictionsGiven(office, ServiceDay.key(day))),
-        List.of(ticketId, e.ahead() + "," + e.p50Millis() + "," + e.p90Millis() + "," + e.rawP50Millis() + ","
-            + e.rawP90Millis() + "," + field, Long.toString(historySeconds)))
+        List.of(ticketId, record(e, field), Long.toString(historySeconds)))
         .mapEmpty();
+  }
+
+  /** A given prediction as the day's hash keeps it: "ahead,p50,p90,rawP50,rawP90,field" (ms). */
+  static String record(Estimate e, String field) {
+    return e.ahead() + "," + e.p50Millis() + "," + e.p90Millis() + "," + e.rawP50Millis() + "," + e.rawP90Millis()
+        + "," + field;
+  }
+
+  /** The estimate of a record written by {@link #record} (an issuing step answers it); null when it is none. */
+  static Estimate estimate(String record) {
+    if (record == null) {
+      return null;
+    }
+    String[] v = record.split(",");
+    try {
+      return v.length < 5 ? null : new Estimate(Long.parseLong(v[1]), Long.parseLong(v[2]), Integer.parseInt(v[0]),
+          Long.parseLong(v[3]), Long.parseLong(v[4]));
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+  }
+
+  /**
+   * The fold arguments of an issuing step (issue_ticket.lua: ARGV 26 on, check_in.lua: ARGV 22 on, see
+   * record_given in lib_issue.lua): the day's given hash is added to {@code keys} and
+   * ARGV gets its KEYS index, the first place foretold and one record per place; without
+   * predictions, that first ARGV is '' (nothing recorded by the step).
+   */
+  static void foretold(String office, LocalDate day, String field, PlacePredictions p, List<String> keys,
+                       List<String> args) {
+    if (p == null) {
+      args.add("");
+      return;
+    }
+    keys.add(Keys.predictionsGiven(office, ServiceDay.key(day)));
+    args.add(Integer.toString(keys.size()));
+    args.add(Integer.toString(p.firstPlace()));
+    p.byPlace().forEach(e -> args.add(record(e, field)));
   }
 
   @Override
@@ -132,7 +177,7 @@ public final class RedisPredictionStore implements PredictionStore {
   }
 
   /**
-   * call_next.lua records "ticket id,actual ms" (settle_prediction in lib.lua); the prediction
+   * call_next.lua records "ticket id,actual ms" (settle_prediction in lib_call.lua); the prediction
    * given to that ticket's holder is joined here from the day's given hash (one HMGET), so that a
    * call spends no command on it. A ticket called again (after a transfer) counts once, at its first
    * call; one that was given no prediction is left out.

@@ -87,6 +87,7 @@ public final class RedisQueueStore implements QueueStore {
           Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
           citizen.last4()));
     }
+    RedisPredictionStore.foretold(office, r.serviceDate(), s.code(), r.predictions(), keys, args); // ARGV 26 on
     return redis.script("issue_ticket", keys, args).map(raw -> {
       TicketCodec.Answer answer = TicketCodec.answer(office, raw);
       if ("limit_reached".equals(answer.error())) {
@@ -145,8 +146,9 @@ public final class RedisQueueStore implements QueueStore {
     return issue(r, citizen);
   }
 
+  /** call_next.lua's ARGV after the field pairs: the turn-near places ('' when not asked). */
   @Override
-  public Future<Called> callNext(Office office, Counter counter, Press press) {
+  public Future<Called> callNext(Office office, Counter counter, Press press, int turnNearPlaces) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
@@ -161,7 +163,8 @@ public final class RedisQueueStore implements QueueStore {
         rules.escalation() ? "1" : "0", Integer.toString(counter.weights().size() + counter.backup().size())));
     counter.weights().forEach((service, weight) -> addField(office, day, service, weight, keys, args));
     counter.backup().forEach(service -> addField(office, day, service, 0, keys, args));
-    return tickets(id, "call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed()));
+    args.add(turnNearPlaces >= 0 ? Integer.toString(turnNearPlaces) : "");
+    return tickets(id, "call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed(), a.near()));
   }
 
   /** One field for call_next.lua: its queue, its weight (0: a backup field) and its target in seconds. */
@@ -292,15 +295,6 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   @Override
-  public Future<List<NearFront>> nearFront(Office office, String service, LocalDate serviceDate, int places) {
-    String id = office.id();
-    return run("near_front", List.of(Keys.queue(id, ServiceDay.key(serviceDate), service)),
-        List.of(Integer.toString(places), Keys.ticketPrefix(id)))
-        .map(json -> list(json.getValue("near")).stream().map(JsonObject.class::cast)
-            .map(n -> new NearFront(n.getString("number"), n.getString("code"), n.getInteger("ahead"))).toList());
-  }
-
-  @Override
   public Future<Placed> find(String office, String ticketId) {
     return tickets(office, "ticket_view", List.of(Keys.ticket(office, ticketId)),
         List.of(Keys.queuePrefix(office), ticketId)).map(RedisQueueStore::placed);
@@ -399,7 +393,8 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   private static Placed placed(TicketCodec.Answer answer) {
-    return new Placed(answer.ticket(), answer.position(), answer.replayed());
+    return new Placed(answer.ticket(), answer.position(), answer.replayed(),
+        RedisPredictionStore.estimate(answer.given()));
   }
 
   private static String orEmpty(String value) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import vn.layso.queue.QueueStore;
 import vn.layso.queue.domain.CallReason;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.Ticket;
@@ -38,9 +39,12 @@ public final class TicketCodec {
   /**
    * A script's answer that carries tickets: {@code {"ticket":{..},"closed":{..},"position":n,
    * "replayed":true}}, or a refusal {@code {"error":"..","status":".."}}. Fields it does not name are skipped.
+   * An issuing step's answer may name the wait prediction it recorded ({@code "given":"ahead,p50,.."},
+   * RedisPredictionStore's record), a call's the appointments it brought near the front
+   * ({@code "near":[{"number","code","ahead"}]}).
    */
   public record Answer(String error, String status, Ticket ticket, Ticket closed, Integer position,
-                       boolean replayed) {
+                       boolean replayed, String given, List<QueueStore.NearFront> near) {
   }
 
   /** An answer of a script of {@code office}'s (the tickets' office: their hashes do not hold it). */
@@ -52,6 +56,8 @@ public final class TicketCodec {
       Ticket closed = null;
       Integer position = null;
       boolean replayed = false;
+      String given = null;
+      List<QueueStore.NearFront> near = List.of();
       expect(p.nextToken(), JsonToken.START_OBJECT);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
@@ -63,10 +69,12 @@ public final class TicketCodec {
           case "closed" -> closed = ticket(office, p, value);
           case "position" -> position = value.isNumeric() ? p.getIntValue() : null;
           case "replayed" -> replayed = value == JsonToken.VALUE_TRUE;
+          case "given" -> given = text(p, value);
+          case "near" -> near = near(p, value);
           default -> p.skipChildren();
         }
       }
-      return new Answer(error, status, ticket, closed, position, replayed);
+      return new Answer(error, status, ticket, closed, position, replayed, given, near);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable script answer", e);
     }
@@ -90,6 +98,34 @@ public final class TicketCodec {
       return null;
     }
     return build(office, id, hash::get, steps);
+  }
+
+  /** call_next.lua's near list (cjson writes an empty one as {}: nothing). */
+  private static List<QueueStore.NearFront> near(JsonParser p, JsonToken start) throws IOException {
+    if (start != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return List.of();
+    }
+    List<QueueStore.NearFront> out = new ArrayList<>();
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String number = null;
+      String code = null;
+      int ahead = -1;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "number" -> number = text(p, value);
+          case "code" -> code = text(p, value);
+          case "ahead" -> ahead = value.isNumeric() ? p.getIntValue() : -1;
+          default -> p.skipChildren();
+        }
+      }
+      if (number != null && code != null && ahead >= 0) {
+        out.add(new QueueStore.NearFront(number, code, ahead));
+      }
+    }
+    return out;
   }
 
   /** The ticket object at the parser (its START_OBJECT read); null for a JSON null. */
