@@ -262,12 +262,15 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
         if h.appointment then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
         if normal_streak < NO_PRIORITY_YET then normal_streak = normal_streak + 1 end
       end
-      local fields = { 'current', h.id, 'priorityStreak', int(streak), 'appointmentStreak', int(appointment_streak),
-        'normalStreak', int(normal_streak), 'day', today }
       if done then
+        local fields = { 'current', h.id, 'priorityStreak', int(streak), 'appointmentStreak', int(appointment_streak),
+          'normalStreak', int(normal_streak), 'day', today }
         for j = 1, #done do fields[10 + j] = done[j] end
+        redis.call('HSET', KEYS[1], unpack(fields))
+      else
+        redis.call('HSET', KEYS[1], 'current', h.id, 'priorityStreak', int(streak), 'appointmentStreak',
+          int(appointment_streak), 'normalStreak', int(normal_streak), 'day', today)
       end
-      redis.call('HSET', KEYS[1], unpack(fields))
       local service = t[T_SERVICE]
       emit(KEYS[2], channel, '{"type":"ticket.called","office":' .. office_json .. ',"at":' .. now_s
         .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":"' .. service

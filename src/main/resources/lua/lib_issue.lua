@@ -110,9 +110,10 @@ end
 local function record_given(i, id, place, ttl)
   local k = ARGV[i]
   if not k or k == '' then return nil end
-  local rec = ARGV[i + 2 + tonumber(place) - tonumber(ARGV[i + 1])]
-  if not rec or tonumber(place) < tonumber(ARGV[i + 1]) then return nil end
-  k = KEYS[tonumber(k)]
+  local ahead = place - ARGV[i + 1] -- numbers from text by arithmetic (one strtod each, tonumber parses twice)
+  local rec = ARGV[i + 2 + ahead]
+  if not rec or ahead < 0 then return nil end
+  k = KEYS[k + 0]
   if redis.pcall('HSETNX', k, id, rec) ~= 1 then return nil end
   if redis.pcall('TTL', k) == -1 then redis.pcall('EXPIRE', k, ttl) end
   return rec
