@@ -175,92 +175,9 @@ public final class RedisStore implements AutoCloseable {
     return new Script(source, sha1(source));
   }
 
-  /**
-   * What Redis is sent for a script: the helpers it uses from lib.lua and the feature libraries it
-   * names in its leading {@code -- lib: <name>} lines ({@code lua/lib_<name>.lua}), then the script,
-   * with the names of TicketFields' preamble (T_*, STEPS_SUFFIX, WALK_INS_SUFFIX) written as the
-   * string literals they stand for. Redis 6.2 runs the whole text's top level again on every call
-   * (each helper a new closure, each captured local an upvalue looked up in a list): measured, the
-   * whole lib.lua and preamble cost a call-next about 28,000 instructions and an issue 38,000
-   * (docs/storage.md, "Cost"). So a script carries only the top-level definitions it reaches (a
-   * library is cut at each line that starts with {@code local}; a definition goes in when its name
-   * is named, outside a whole-line comment, by the script or by a definition that goes in), and the field names cost nothing.
-   */
+  /** What Redis is sent for a script (LuaSource): the helpers it reaches, then the script. */
   public static String source(String name, java.util.function.Function<String, String> read) {
-    String script = read.apply("lua/" + name + ".lua");
-    StringBuilder libraries = new StringBuilder(read.apply(LUA_LIB)).append('\n');
-    for (String line : script.split("\n")) {
-      if (!line.startsWith("-- lib: ")) {
-        break;
-      }
-      libraries.append(read.apply("lua/lib_" + line.substring("-- lib: ".length()).strip() + ".lua")).append('\n');
-    }
-    return constants(used(libraries.toString(), script) + script);
-  }
-
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final java.util.regex.Pattern DEFINES =
-      java.util.regex.Pattern.compile("^local (?:function )?([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)");
-
-  /** The top-level definitions of the libraries that the script reaches, in their order. */
-  private static String used(String libraries, String script) {
-    List<String> chunks = new ArrayList<>();
-    StringBuilder chunk = new StringBuilder();
-    for (String line : libraries.split("\n", -1)) {
-      if (line.startsWith("local ") && chunk.length() > 0) {
-        chunks.add(chunk.toString());
-        chunk.setLength(0);
-      }
-      chunk.append(line).append('\n');
-    }
-    chunks.add(chunk.toString());
-    List<List<String>> defines = new ArrayList<>();
-    for (String c : chunks) {
-      java.util.regex.Matcher m = DEFINES.matcher(c);
-      defines.add(m.find() ? List.of(m.group(1).split("\\s*,\\s*")) : List.of());
-    }
-    java.util.Set<String> named = new java.util.HashSet<>(names(script));
-    boolean[] in = new boolean[chunks.size()];
-    for (boolean grew = true; grew; ) {
-      grew = false;
-      for (int i = 0; i < chunks.size(); i++) {
-        if (!in[i] && defines.get(i).stream().anyMatch(named::contains)) {
-          in[i] = true;
-          grew = true;
-          named.addAll(names(chunks.get(i)));
-        }
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < chunks.size(); i++) {
-      if (in[i]) {
-        out.append(chunks.get(i));
-      }
-    }
-    return out.toString();
-  }
-
-  /** The names a text uses, its whole-line comments left out (a comment that names a helper does not need it). */
-  private static java.util.Set<String> names(String lua) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    java.util.regex.Matcher m = NAME.matcher(lua.replaceAll("(?m)^[ \\t]*--.*$", ""));
-    while (m.find()) {
-      out.add(m.group());
-    }
-    return out;
-  }
-
-  /** The preamble's names (TicketFields.luaConstants) replaced by their string literals. */
-  private static String constants(String lua) {
-    Map<String, String> values = TicketFields.luaConstants();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:T_[A-Z0-9_]+|STEPS_SUFFIX|WALK_INS_SUFFIX)\\b").matcher(lua);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group());
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value != null ? "'" + value + "'" : m.group()));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return LuaSource.of(name, read);
   }
 
   private static String resource(String path) {

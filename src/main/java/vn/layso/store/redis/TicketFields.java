@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 /**
  * The fields of a ticket's hash (see docs/storage.md): the one source of their names. Java reads
  * them by these names (TicketCodec), and every Lua script names them as {@code T_STATUS} ...
- * ({@link #luaPreamble()}), which RedisStore writes into the script as the literals they stand for
- * ({@link #luaConstants()}); a script names a field only through them (TicketFieldsTest checks both sides). The ticket's id and office
- * are its key's and are not stored; its steps are a list beside it ({@link Keys#TICKET_STEPS}).
+ * ({@link #luaPreamble()}), which LuaSource writes into the script as the literals they stand for
+ * ({@link #luaConstants()}); a script names a field only through them (TicketFieldsTest checks both
+ * sides). The ticket's id and office are its key's and are not stored; its steps are a list beside
+ * it ({@link Keys#TICKET_STEPS}).
  */
 public enum TicketFields {
   /** The printed number, e.g. A012. */
@@ -87,7 +88,7 @@ public enum TicketFields {
   }
 
   /**
-   * The preamble's names and the values they stand for (RedisStore writes them into the scripts
+   * The preamble's names and the values they stand for (LuaSource writes them into the scripts
    * as string literals).
    */
   public static java.util.Map<String, String> luaConstants() {
