@@ -46,34 +46,6 @@ end
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
 local office_json, counter_json = '"' .. office .. '"', '"' .. counter_id .. '"'
 
--- fold: "turn is near" in the call's step. crossed[queue]: the removals from it at a place <= N + 1,
--- each of which moved one more ticket into the zone: after k of them, the tickets at places
--- N + 2 - k .. N + 1 came in (a ticket already there is told once anyway: the JVM's messages are
--- deduplicated per booking). The place a removal left is the one the call knows already (the
--- event's queue.place): nothing is read when N is not given, and no ZRANK is added when it is.
-local near_places = ARGV[19 + 2 * n]
-near_places = near_places and near_places ~= '' and near_places + 0 or nil
-local crossed = nil
--- the answer's ',"near":[..]' ('' when none), read after the call's writes
-local function near_part()
-  if not crossed then return '' end
-  local out = ''
-  for queue, k in pairs(crossed) do
-    local from = near_places + 1 - k
-    if from < 0 then from = 0 end
-    local ids = redis.call('ZRANGE', queue, int(from), int(near_places))
-    for j = 1, #ids do
-      local f = redis.call('HMGET', tprefix .. ids[j], T_APPT, T_STATUS, T_NUMBER)
-      if f[1] and f[2] == 'WAITING' then
-        out = out .. (out == '' and '{"number":"' or ',{"number":"') .. f[3] .. '","code":' .. jstr(f[1])
-          .. ',"ahead":' .. int(from + j - 1) .. '}'
-      end
-    end
-  end
-  if out == '' then return '' end
-  return ',"near":[' .. out .. ']'
-end
-
 return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
     'normalStreak')
@@ -108,17 +80,17 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   end
   local closed_json = closed and ticket_json(state[2], closed) or nil
   -- no ticket called: the counter's current ticket is let go, the ended one's own event published
-  local function none_called()
+  local function none_called(near) -- fold: near, the answer's ',"near":[..]' or nil
     if done then redis.call('HSET', KEYS[1], unpack(done)) end
     if state[2] then redis.call('HDEL', KEYS[1], 'current') end
     if not closed then
-      local near = near_part() -- fold:
-      return near == '' and '{}' or ('{' .. string.sub(near, 2) .. '}')
+      if not near or near == '' then return '{}' end
+      return '{' .. string.sub(near, 2) .. '}' -- fold
     end
     emit(KEYS[2], channel, '{"type":"' .. closed_as .. '","office":' .. office_json .. ',"at":' .. now_s
       .. ',"ticket":' .. public_json(closed) .. ',"counter":' .. counter_json
       .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}'))
-    return '{"closed":' .. closed_json .. near_part() .. '}' -- fold: near
+    return '{"closed":' .. closed_json .. (near or '') .. '}' -- fold: near
   end
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
@@ -236,10 +208,18 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     return best_normal, 'WEIGHTED_WAIT', 0, count
   end
 
+  -- fold: "turn is near" in the call's step (near_json, lib_call.lua): crossed[queue] counts the
+  -- removals from it at a place <= N + 1, from the place the call already knows (the event's
+  -- queue.place): nothing is read when N (ARGV after the field pairs) is not given, and no ZRANK is
+  -- added when it is. (Locals of the step, captured by no closure: nothing paid when not asked.)
+  local near_places = ARGV[19 + 2 * n]
+  near_places = near_places and near_places ~= '' and near_places + 0 or nil
+  local crossed = nil
+
   -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
   for _ = 1, 50 do
     local h, rule, row, candidates = decide()
-    if not h then return none_called() end
+    if not h then return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER)) end
     local id, i = h[1], h[2]
     local queue = KEYS[FIRST_QUEUE + i]
     local place = h[3] or place_in(queue, id)
@@ -282,9 +262,12 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
         .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
           .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
       settle_prediction(KEYS[5], id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
-      return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
-        .. near_part() .. '}' -- fold: near
+      if crossed then -- fold: near
+        return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
+          .. near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER) .. '}'
+      end
+      return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
     end
   end
-  return none_called()
+  return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER))
 end)

@@ -51,3 +51,30 @@ local function dequeue(queue, id, score)
   if score >= 0 and score % 1 == 0 then redis.call('ZREM', queue .. WALK_INS_SUFFIX, id) end
 end
 
+
+-- fold: call_next.lua's "turn is near", answered in the call's step: crossed[queue] = k, the removals
+-- from that queue at a place <= N + 1 (N: the turn-near places, a ticket with at most N before it is
+-- near), each of which brought one more ticket into the zone: after k of them, the tickets at places
+-- N + 2 - k .. N + 1 came in (a ticket already there is told once anyway: the JVM's messages are
+-- deduplicated per booking). Read after the call's writes. Answers ',"near":[{"number","code","ahead"}..]'
+-- for the checked-in appointments (a ticket with 'appt', WAITING) among them, '' when none. Booking
+-- codes and numbers are the server's own codes (no escaping). It captures nothing (no upvalue to
+-- find on every run of the helpers' top level): the caller passes the fields' names (T_APPT,
+-- T_STATUS, T_NUMBER).
+local function near_json(crossed, places, ticket_prefix, appt, status, number)
+  local out = ''
+  for queue, k in pairs(crossed) do
+    local from = places + 1 - k
+    if from < 0 then from = 0 end
+    local ids = redis.call('ZRANGE', queue, string.format('%d', from), string.format('%d', places))
+    for j = 1, #ids do
+      local f = redis.call('HMGET', ticket_prefix .. ids[j], appt, status, number)
+      if f[1] and f[2] == 'WAITING' then
+        out = out .. (out == '' and '{"number":"' or ',{"number":"') .. f[3] .. '","code":"' .. f[1]
+          .. '","ahead":' .. string.format('%d', from + j - 1) .. '}'
+      end
+    end
+  end
+  if out == '' then return '' end
+  return ',"near":[' .. out .. ']'
+end
