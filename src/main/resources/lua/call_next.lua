@@ -28,17 +28,19 @@
 --       with at most N before it is near; a removal from a queue at a place <= N + 1 brings the ticket
 --       behind the zone into it, and only that one: the answer's 'near' lists the checked-in
 --       appointments (ticket with 'appt', WAITING) so brought, {number, code, ahead} (omitted: none)
-local office, counter_id, now, now_s = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[3]
+-- Numbers are read from their text with + 0 (one strtod), not tonumber (which parses twice in Lua 5.1):
+-- every ARGV number here is one Java wrote.
+local office, counter_id, now, now_s = ARGV[1], ARGV[2], ARGV[3] + 0, ARGV[3]
 local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local history_ttl = ARGV[10]
-local max_in_row, ratio, normals_per_priority = tonumber(ARGV[11]), ARGV[12] == 'ratio', tonumber(ARGV[13])
-local max_appointments, walk_in_max_wait = tonumber(ARGV[14]), tonumber(ARGV[15])
-local aging, escalation, n = tonumber(ARGV[16]), ARGV[17] == '1', tonumber(ARGV[18])
+local max_in_row, ratio, normals_per_priority = ARGV[11] + 0, ARGV[12] == 'ratio', ARGV[13] + 0
+local max_appointments, walk_in_max_wait = ARGV[14] + 0, ARGV[15] + 0
+local aging, escalation, n = ARGV[16] + 0, ARGV[17] == '1', ARGV[18] + 0
 local FIRST_QUEUE = 5
 local NO_PRIORITY_YET = 1000
 local weights, targets = {}, {}
 for i = 1, n do
-  weights[i], targets[i] = tonumber(ARGV[17 + 2 * i]), tonumber(ARGV[18 + 2 * i])
+  weights[i], targets[i] = ARGV[17 + 2 * i] + 0, ARGV[18 + 2 * i] + 0
 end
 -- JSON of the office and counter, written into the answer and the event (answers and events are
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
@@ -93,9 +95,9 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
 
   local streak, appointment_streak, normal_streak = 0, 0, NO_PRIORITY_YET
   if state[3] == today then
-    streak = tonumber(state[4] or '0')
-    appointment_streak = tonumber(state[5] or '0')
-    normal_streak = tonumber(state[6] or NO_PRIORITY_YET)
+    streak = (state[4] or 0) + 0
+    appointment_streak = (state[5] or 0) + 0
+    normal_streak = (state[6] or NO_PRIORITY_YET) + 0
   end
   -- the normals' turn may come (it does if a normal ticket may be taken)
   local normals_may_jump
@@ -104,41 +106,45 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   -- after max_appointments appointment calls in a row, a walk-in who waited long enough goes first
   local walk_ins_may_jump = max_appointments > 0 and appointment_streak >= max_appointments
 
-  local function entry(i, id, score)
+  -- A candidate is an array, not a record (a table of 13 named fields cost about 5,000 instructions
+  -- to build and collect, docs/storage.md "Cost"): [1] ticket id, [2] queue index i (its queue,
+  -- weight and target are KEYS'/ARGV's by i), [3] its place when known (a head's: 1; else false),
+  -- [4] its queue score (a number: < 0 priority, ending in .5 an appointment), [5] waited ms since its
+  -- effective arrival, [6] waited s, [7] aged weighted score, [8] over its field's target, [9] eligible
+  -- (a backup field's only when over target).
+  local function entry(i, id, score, place)
     local weight, target = weights[i], targets[i]
-    local order = tonumber(score)
-    local arrival, priority, appointment = arrival_of(order)
+    local order = score + 0
+    local arrival
+    if order < 0 then arrival = math.floor((order + PRIORITY_SHIFT) / 1000) else arrival = math.floor(order / 1000) end
     local waited_ms = now - arrival
     if waited_ms < 0 then waited_ms = 0 end
     local waited = math.floor(waited_ms / 1000)
     local backup = weight == 0
     if backup then weight = 1 end
     local over = target > 0 and waited >= target
-    return { id = id, weight_s = backup and '1' or ARGV[17 + 2 * i], target_s = ARGV[18 + 2 * i],
-             queue = KEYS[FIRST_QUEUE + i], priority = priority, appointment = appointment, waited_ms = waited_ms,
-             waited = waited, weight = weight, target = target, backup = backup, over = over,
-             eligible = not backup or over, order = order,
-             score = waited * (weight * 3600 + aging * waited) }
+    return { id, i, place or false, order, waited_ms, waited, waited * (weight * 3600 + aging * waited), over,
+             not backup or over }
   end
 
   -- is a better than b (nil)? escalated first (most over target), then the aged score, then queue order
   local function better(a, b)
     if not b then return true end
     if escalation then
-      if a.over ~= b.over then return a.over end
-      if a.over then
-        local l, r = a.waited * b.target, b.waited * a.target
+      if a[8] ~= b[8] then return a[8] end
+      if a[8] then
+        local l, r = a[6] * targets[b[2]], b[6] * targets[a[2]]
         if l ~= r then return l > r end
       end
     end
-    if a.score ~= b.score then return a.score > b.score end
-    return a.order < b.order
+    if a[7] ~= b[7] then return a[7] > b[7] end
+    return a[4] < b[4]
   end
 
   -- The first walk-in of a queue's normal part, whose first entry is given; nil if none. The
   -- queue's walk-in index holds its normal walk-ins only, with the same scores.
   local function first_walk_in(i, first)
-    if not first.appointment then return first end
+    if first[4] % 1 == 0 then return first end
     local w = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i] .. WALK_INS_SUFFIX, '0', '0', 'WITHSCORES')
     if not w[1] then return nil end
     return entry(i, w[1], w[2])
@@ -149,24 +155,22 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     for i = 1, n do
       local head = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i], '0', '0', 'WITHSCORES')
       if head[1] then
-        local h = entry(i, head[1], head[2])
-        h.place = 1
+        local h = entry(i, head[1], head[2], 1)
         heads[i] = h
-        if h.priority and h.eligible then
+        if h[4] < 0 and h[9] then
           priorities = priorities + 1
           if better(h, best_priority) then best_priority = h end
         end
       end
     end
-    local function priority_call()
+    if best_priority and not normals_may_jump then
       return best_priority, 'PRIORITY', ratio and normal_streak or 0, priorities
     end
-    if best_priority and not normals_may_jump then return priority_call() end
     -- the first normal ticket of each queue
     local normals = {}
     for i = 1, n do
       local h = heads[i]
-      if h and h.priority then
+      if h and h[4] < 0 then
         local first = redis.call('ZRANGEBYSCORE', KEYS[FIRST_QUEUE + i], '0', '+inf', 'WITHSCORES', 'LIMIT', '0', '1')
         h = first[1] and entry(i, first[1], first[2]) or nil
       end
@@ -175,13 +179,13 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local best_normal, count = nil, 0
     for i = 1, n do
       local h = normals[i]
-      if h and h.eligible then
+      if h and h[9] then
         count = count + 1
         if better(h, best_normal) then best_normal = h end
       end
     end
     if not best_normal then
-      if best_priority then return priority_call() end
+      if best_priority then return best_priority, 'PRIORITY', ratio and normal_streak or 0, priorities end
       return nil
     end
     if walk_ins_may_jump then
@@ -189,7 +193,7 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
       for i = 1, n do
         if normals[i] then
           local w = first_walk_in(i, normals[i])
-          if w and w.eligible and w.waited_ms >= walk_in_max_wait then
+          if w and w[9] and w[5] >= walk_in_max_wait then
             walk_ins = walk_ins + 1
             if better(w, best_walk_in) then best_walk_in = w end
           end
@@ -198,8 +202,8 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
       if best_walk_in then return best_walk_in, 'WALK_IN_TURN', appointment_streak, walk_ins end
     end
     if best_priority then return best_normal, 'NORMALS_TURN', ratio and normal_streak or streak, count end
-    if best_normal.over and best_normal.backup then return best_normal, 'BACKUP_OVER_TARGET', 0, count end
-    if escalation and best_normal.over and count > 1 then return best_normal, 'OVER_TARGET', 0, count end
+    if best_normal[8] and weights[best_normal[2]] == 0 then return best_normal, 'BACKUP_OVER_TARGET', 0, count end
+    if escalation and best_normal[8] and count > 1 then return best_normal, 'OVER_TARGET', 0, count end
     if count == 1 then return best_normal, 'ONLY_ONE', 0, count end
     return best_normal, 'WEIGHTED_WAIT', 0, count
   end
@@ -209,54 +213,60 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   -- queue.place): nothing is read when N (ARGV after the field pairs) is not given, and no ZRANK is
   -- added when it is. (Locals of the step, captured by no closure: nothing paid when not asked.)
   local near_places = ARGV[19 + 2 * n]
-  near_places = near_places and near_places ~= '' and tonumber(near_places) or nil
+  near_places = near_places and near_places ~= '' and near_places + 0 or nil
   local crossed = nil
 
   -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
   for _ = 1, 50 do
     local h, rule, row, candidates = decide()
     if not h then return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER)) end
-    local place = h.place or place_in(h.queue, h.id)
-    dequeue(h.queue, h.id, h.order)
+    local id, i = h[1], h[2]
+    local queue = KEYS[FIRST_QUEUE + i]
+    local place = h[3] or place_in(queue, id)
+    dequeue(queue, id, h[4])
     if near_places and place and place <= near_places + 1 then -- fold: a removal near the front
       crossed = crossed or {}
-      crossed[h.queue] = (crossed[h.queue] or 0) + 1
+      crossed[queue] = (crossed[queue] or 0) + 1
     end
-    local key = tprefix .. h.id
+    local key = tprefix .. id
     local t = hash_of(redis.call('HGETALL', key))
     if t[T_STATUS] == 'WAITING' then
       -- the reason as one string (TicketCodec.why)
-      local why = rule .. ' ' .. int(h.waited) .. ' ' .. h.weight_s .. ' ' .. h.target_s .. ' ' .. int(row) .. ' '
+      local why = rule .. ' ' .. int(h[6]) .. ' ' .. (weights[i] == 0 and '1' or ARGV[17 + 2 * i]) .. ' '
+        .. ARGV[18 + 2 * i] .. ' ' .. int(row) .. ' '
         .. int(candidates)
       t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now_s, why
       redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now_s, T_WHY, why)
       add_step(key, 'CALL', now_s, by, counter_id, t[T_SERVICE], nil, why, history_ttl)
-      if h.priority then
+      if h[4] < 0 then
         streak = streak + 1
         normal_streak = 0
       else
         streak = 0
-        if h.appointment then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
+        if h[4] % 1 ~= 0 then appointment_streak = appointment_streak + 1 else appointment_streak = 0 end
         if normal_streak < NO_PRIORITY_YET then normal_streak = normal_streak + 1 end
       end
-      local fields = { 'current', h.id, 'priorityStreak', int(streak), 'appointmentStreak', int(appointment_streak),
-        'normalStreak', int(normal_streak), 'day', today }
       if done then
+        local fields = { 'current', id, 'priorityStreak', int(streak), 'appointmentStreak', int(appointment_streak),
+          'normalStreak', int(normal_streak), 'day', today }
         for j = 1, #done do fields[10 + j] = done[j] end
+        redis.call('HSET', KEYS[1], unpack(fields))
+      else
+        redis.call('HSET', KEYS[1], 'current', id, 'priorityStreak', int(streak), 'appointmentStreak',
+          int(appointment_streak), 'normalStreak', int(normal_streak), 'day', today)
       end
-      redis.call('HSET', KEYS[1], unpack(fields))
       local service = t[T_SERVICE]
       emit(KEYS[2], channel, '{"type":"ticket.called","office":' .. office_json .. ',"at":' .. now_s
         .. ',"ticket":' .. public_json(t) .. ',"counter":' .. counter_json .. ',"queue":{"service":"' .. service
-        .. '","waiting":' .. int(waiting_count(h.queue)) .. ',"place":' .. int(place) .. '}'
+        .. '","waiting":' .. int(waiting_count(queue)) .. ',"place":' .. int(place) .. '}'
         .. (closed and (',"closed":' .. public_json(closed) .. ',"closedAs":"' .. closed_as .. '"'
           .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
-      settle_prediction(KEYS[5], h.id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
+      settle_prediction(KEYS[5], id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
       if crossed then -- fold: near
-        return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
+        return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
           .. near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER) .. '}'
       end
-      return '{"ticket":' .. ticket_json(h.id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
+      return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
     end
   end
   return none_called(crossed and near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER))

@@ -40,15 +40,10 @@ if now < tonumber(ARGV[8]) then return result({ error = 'check_in_too_early' }) 
 local late = now > tonumber(ARGV[9])
 if late and ARGV[10] ~= 'walk-in' then return result({ error = 'check_in_closed' }) end
 
-local a = { office = ARGV[1], id = ARGV[2], service = service, now = ARGV[6], date = ARGV[20], prefix = ARGV[11],
-  number_start = ARGV[12], capacity = ARGV[13], digits = ARGV[14], source = ARGV[15], channel = ARGV[16],
-  history_ttl = ARGV[17], appt = ARGV[19] }
-if not late then
-  a.slot_start = ARGV[7]
-  a.slot = start
-end
-local t, place = issue_new({ sequence = KEYS[2], ticket = KEYS[3], queue = KEYS[4], version = KEYS[5],
-  day = KEYS[6], open_days = KEYS[7] }, a)
+local slot_start, slot = nil, nil
+if not late then slot_start, slot = ARGV[7], start end
+local t, place = issue_new(2, ARGV[1], ARGV[2], service, nil, ARGV[6], ARGV[20], ARGV[11], ARGV[12], ARGV[13],
+  ARGV[14], ARGV[15], ARGV[16], ARGV[17], slot_start, slot, ARGV[19], nil)
 if not t then return result(place) end
 redis.call('HSET', KEYS[1], 'status', 'CHECKED_IN', 'ticket', ARGV[2], 'checkedInAt', now, 'updatedAt', now)
 appt_count(KEYS[1], date, service, 'checkedIn', 1)

@@ -52,10 +52,8 @@ if citizen then
   if same >= tonumber(ARGV[23]) then return result({ error = 'limit_reached', status = 'field' }) end
 end
 
-local t, place = issue_new({ sequence = KEYS[1], ticket = KEYS[2], queue = KEYS[3], version = KEYS[4],
-  day = KEYS[5], open_days = KEYS[6] }, { office = ARGV[1], id = ARGV[2], service = ARGV[3], priority = priority,
-  now = ARGV[5], date = ARGV[6], prefix = ARGV[7], number_start = ARGV[8], capacity = ARGV[9],
-  digits = ARGV[10], source = ARGV[11], channel = ARGV[12], history_ttl = ARGV[13], card_last4 = card })
+local t, place = issue_new(1, ARGV[1], ARGV[2], ARGV[3], priority, ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9],
+  ARGV[10], ARGV[11], ARGV[12], ARGV[13], nil, nil, nil, card)
 if not t then return result(place) end
 if idempotency then redis.call('SET', idempotency, ARGV[2], 'EX', tonumber(ARGV[14])) end
 if walk_ins then

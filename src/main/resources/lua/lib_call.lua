@@ -35,9 +35,8 @@ end
 -- history from their first entry; the reader joins it with the prediction its holder was given
 -- (Keys.predictionsGiven) and keeps a ticket's first call only. Called last in the call's step.
 local function settle_prediction(outcomes_key, id, issued_at, slot_start, now, ttl)
-  local arrival = tonumber(issued_at)
-  slot_start = tonumber(slot_start)
-  if slot_start and slot_start > arrival then arrival = slot_start end
+  local arrival = issued_at + 0
+  if slot_start and slot_start + 0 > arrival then arrival = slot_start + 0 end
   local actual = now - arrival
   if actual < 0 then actual = 0 end
   -- a measurement: a broken record (a key of another type) must never fail or half-do the call

@@ -9,9 +9,9 @@
 local function queue_score(issued_at, seq, priority, slot_start)
   seq = tonumber(seq) or 0
   if slot_start then
-    return tonumber(slot_start) * 1000 + (seq % 1000) + 0.5
+    return slot_start * 1000 + (seq % 1000) + 0.5
   end
-  local score = tonumber(issued_at) * 1000 + (seq % 1000)
+  local score = issued_at * 1000 + (seq % 1000)
   if priority then return score - PRIORITY_SHIFT end
   return score
 end
@@ -28,56 +28,64 @@ local function enqueue(queue, id, score)
 end
 
 -- Issues a new ticket of the day into its field's queue and publishes ticket.issued: next number
--- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: sequence,
--- ticket, queue, version, day (index), open_days; a: office, id, service, priority, now (ms, as
--- ARGV gives it), date, prefix, number_start, capacity, digits, source, channel, history_ttl, and
--- for an appointment ticket slot_start (ms) and slot (HH:mm), for a checked-in one appt (the
--- booking code), for a card's card_last4. The hash only: its ISSUE step is its issuedAt, source and
--- field (add_step). Returns the answer's ticket as JSON text and its place in line.
-local function issue_new(k, a)
-  local seq = redis.call('INCR', k.sequence)
+-- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: the KEYS index of
+-- the field's day sequence, followed in KEYS by the ticket, queue, version, day (index) and open days
+-- keys; then office, id, service, priority (nil: none), now (ms, as ARGV gives it), date, prefix,
+-- number_start, capacity, digits, source, channel, history_ttl, and for an appointment ticket
+-- slot_start (ms) and slot (HH:mm), for a checked-in one appt (the booking code), for a card's
+-- card_last4 (nil: none). Its arguments are positional, not a table of named fields: a record costs
+-- about 5,000 instructions to build and collect (docs/storage.md, "Cost"). The hash only: its ISSUE
+-- step is its issuedAt, source and field (see add_step in lib.lua). Returns the answer's ticket as JSON text
+-- and its place in line.
+local function issue_new(k, office, id, service, priority, now, date, prefix, number_start, capacity, digits,
+                         source, channel, history_ttl, slot_start, slot, appt, card_last4)
+  local sequence, ticket, queue = KEYS[k], KEYS[k + 1], KEYS[k + 2]
+  local seq = redis.call('INCR', sequence)
   -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
   if seq == 1 then
-    redis.call('EXPIRE', k.sequence, a.history_ttl)
-    redis.call('SADD', k.open_days, a.date)
+    redis.call('EXPIRE', sequence, history_ttl)
+    redis.call('SADD', KEYS[k + 5], date)
   end
-  if seq > tonumber(a.capacity) then
-    redis.call('DECR', k.sequence)
+  if seq > capacity + 0 then
+    redis.call('DECR', sequence)
     return nil, { error = 'numbers_exhausted' }
   end
-  local number = a.prefix .. string.format('%0' .. a.digits .. 'd', tonumber(a.number_start) + seq - 1)
-  local fields = { T_NUMBER, number, T_SERVICE, a.service, T_STATUS, 'WAITING', T_ISSUED_AT, a.now,
-                   T_SERVICE_DATE, a.date, T_SEQ, int(seq), T_SOURCE, a.source }
-  local n = 14
+  local number = prefix .. string.format('%0' .. digits .. 'd', number_start + seq - 1)
   local extra = ''
-  if a.priority then
-    fields[n + 1], fields[n + 2], n = T_PRIORITY, a.priority, n + 2
-    extra = ',"' .. T_PRIORITY .. '":"' .. a.priority .. '"'
+  if priority or slot_start or appt or card_last4 then
+    local fields = { T_NUMBER, number, T_SERVICE, service, T_STATUS, 'WAITING', T_ISSUED_AT, now,
+                     T_SERVICE_DATE, date, T_SEQ, int(seq), T_SOURCE, source }
+    local n = 14
+    if priority then
+      fields[n + 1], fields[n + 2], n = T_PRIORITY, priority, n + 2
+      extra = ',"' .. T_PRIORITY .. '":"' .. priority .. '"'
+    end
+    if slot_start then
+      fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, slot_start, T_SLOT, slot, n + 4
+      extra = extra .. ',"' .. T_SLOT .. '":"' .. slot .. '"'
+    end
+    -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
+    -- phone the citizen booked with
+    if appt then fields[n + 1], fields[n + 2], n = T_APPT, appt, n + 2 end
+    if card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, card_last4, n + 2 end
+    redis.call('HSET', ticket, unpack(fields))
+  else
+    redis.call('HSET', ticket, T_NUMBER, number, T_SERVICE, service, T_STATUS, 'WAITING', T_ISSUED_AT, now,
+      T_SERVICE_DATE, date, T_SEQ, int(seq), T_SOURCE, source)
   end
-  if a.slot_start then
-    fields[n + 1], fields[n + 2], fields[n + 3], fields[n + 4], n = T_SLOT_START, a.slot_start, T_SLOT, a.slot, n + 4
-    extra = extra .. ',"' .. T_SLOT .. '":"' .. a.slot .. '"'
-  end
-  -- the booking behind a checked-in ticket (never public), so that "your turn is near" can reach the
-  -- phone the citizen booked with
-  if a.appt then fields[n + 1], fields[n + 2], n = T_APPT, a.appt, n + 2 end
-  if a.card_last4 then fields[n + 1], fields[n + 2], n = T_CARD_LAST4, a.card_last4, n + 2 end
-  redis.call('HSET', k.ticket, unpack(fields))
-  redis.call('EXPIRE', k.ticket, a.history_ttl)
-  local score = queue_score(a.now, seq, a.priority, a.slot_start)
-  enqueue(k.queue, a.id, score)
-  redis.call('ZADD', k.day, a.now, a.id)
-  if seq == 1 then redis.call('EXPIRE', k.day, a.history_ttl) end
-  local place = int(redis.call('ZRANK', k.queue, a.id) + 1)
-  local service = a.service
-  emit(k.version, a.channel, '{"type":"ticket.issued","office":"' .. a.office .. '","at":' .. a.now
+  redis.call('EXPIRE', ticket, history_ttl)
+  enqueue(queue, id, queue_score(now, seq, priority, slot_start))
+  redis.call('ZADD', KEYS[k + 4], now, id)
+  if seq == 1 then redis.call('EXPIRE', KEYS[k + 4], history_ttl) end
+  local place = int(redis.call('ZRANK', queue, id) + 1)
+  emit(KEYS[k + 3], channel, '{"type":"ticket.issued","office":"' .. office .. '","at":' .. now
     .. ',"ticket":{"number":"' .. number .. '","service":"' .. service .. '","status":"WAITING","recalls":0,'
-    .. '"priority":' .. (a.priority and 'true' or 'false')
-    .. (a.slot and (',"appointment":true,"slot":"' .. a.slot .. '"') or '') .. '},"queue":{"service":"' .. service
-    .. '","waiting":' .. int(redis.call('ZCARD', k.queue)) .. ',"place":' .. place .. '}}')
-  return '{"id":"' .. a.id .. '","' .. T_NUMBER .. '":"' .. number .. '","' .. T_SERVICE .. '":"' .. service
-    .. '","' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. a.now .. ',"' .. T_SERVICE_DATE .. '":"'
-    .. a.date .. '","' .. T_SOURCE .. '":' .. jstr(a.source) .. extra .. '}', place
+    .. '"priority":' .. (priority and 'true' or 'false')
+    .. (slot and (',"appointment":true,"slot":"' .. slot .. '"') or '') .. '},"queue":{"service":"' .. service
+    .. '","waiting":' .. int(redis.call('ZCARD', queue)) .. ',"place":' .. place .. '}}')
+  return '{"id":"' .. id .. '","' .. T_NUMBER .. '":"' .. number .. '","' .. T_SERVICE .. '":"' .. service
+    .. '","' .. T_STATUS .. '":"WAITING","' .. T_ISSUED_AT .. '":' .. now .. ',"' .. T_SERVICE_DATE .. '":"'
+    .. date .. '","' .. T_SOURCE .. '":' .. jstr(source) .. extra .. '}', place
 end
 
 -- A repeated issuing request (the same Idempotency-Key): the first answer's ticket in its current
@@ -110,9 +118,10 @@ end
 local function record_given(i, id, place, ttl)
   local k = ARGV[i]
   if not k or k == '' then return nil end
-  local rec = ARGV[i + 2 + tonumber(place) - tonumber(ARGV[i + 1])]
-  if not rec or tonumber(place) < tonumber(ARGV[i + 1]) then return nil end
-  k = KEYS[tonumber(k)]
+  local ahead = place - ARGV[i + 1] -- numbers from text by arithmetic (one strtod each, tonumber parses twice)
+  local rec = ARGV[i + 2 + ahead]
+  if not rec or ahead < 0 then return nil end
+  k = KEYS[k + 0]
   if redis.pcall('HSETNX', k, id, rec) ~= 1 then return nil end
   if redis.pcall('TTL', k) == -1 then redis.pcall('EXPIRE', k, ttl) end
   return rec

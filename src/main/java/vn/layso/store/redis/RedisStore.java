@@ -175,21 +175,9 @@ public final class RedisStore implements AutoCloseable {
     return new Script(source, sha1(source));
   }
 
-  /**
-   * What Redis is sent for a script: the ticket fields' names (TicketFields.luaPreamble), lib.lua, then each feature library the script names in its
-   * leading {@code -- lib: <name>} lines ({@code lua/lib_<name>.lua}), then the script. Every call
-   * runs the whole text's top level again, so a script carries only the helpers it uses.
-   */
+  /** What Redis is sent for a script (LuaSource): the helpers it reaches, then the script. */
   public static String source(String name, java.util.function.Function<String, String> read) {
-    String script = read.apply("lua/" + name + ".lua");
-    StringBuilder source = new StringBuilder(TicketFields.luaPreamble()).append(read.apply(LUA_LIB)).append('\n');
-    for (String line : script.split("\n")) {
-      if (!line.startsWith("-- lib: ")) {
-        break;
-      }
-      source.append(read.apply("lua/lib_" + line.substring("-- lib: ".length()).strip() + ".lua")).append('\n');
-    }
-    return source.append(script).toString();
+    return LuaSource.of(name, read);
   }
 
   private static String resource(String path) {

@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
 
 /**
  * The fields of a ticket's hash (see docs/storage.md): the one source of their names. Java reads
- * them by these names (TicketCodec), and every Lua script gets them as locals ({@code T_STATUS =
- * 'status'} ...) from {@link #luaPreamble()}, which RedisStore sends in front of lib.lua; a script
- * names a field only through them (TicketFieldsTest checks both sides). The ticket's id and office
- * are its key's and are not stored; its steps are a list beside it ({@link Keys#TICKET_STEPS}).
+ * them by these names (TicketCodec), and every Lua script names them as {@code T_STATUS} ...
+ * ({@link #luaPreamble()}), which LuaSource writes into the script as the literals they stand for
+ * ({@link #luaConstants()}); a script names a field only through them (TicketFieldsTest checks both
+ * sides). The ticket's id and office are its key's and are not stored; its steps are a list beside
+ * it ({@link Keys#TICKET_STEPS}).
  */
 public enum TicketFields {
   /** The printed number, e.g. A012. */
@@ -87,7 +88,22 @@ public enum TicketFields {
   }
 
   /**
-   * What RedisStore sends before lib.lua: one local per field, and the suffixes of the keys a script
+   * The preamble's names and the values they stand for (LuaSource writes them into the scripts
+   * as string literals).
+   */
+  public static java.util.Map<String, String> luaConstants() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (TicketFields f : values()) {
+      out.put(f.luaName(), f.field);
+    }
+    out.put("STEPS_SUFFIX", Keys.TICKET_STEPS);
+    out.put("WALK_INS_SUFFIX", Keys.QUEUE_WALK_INS);
+    return out;
+  }
+
+  /**
+   * The names of the ticket hash's fields as Lua locals (RedisStore writes them into the scripts as
+   * literals, luaConstants): one local per field, and the suffixes of the keys a script
    * derives from a ticket's and a queue's key (its steps, the queue's walk-in index).
    */
   public static String luaPreamble() {
