@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.layso.testing.RedisAdmin;
 import vn.layso.store.redis.Keys;
 import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
@@ -47,7 +48,7 @@ class CalibrationIT {
   @AfterAll
   static void stop() {
     redis.close();
-    client.shutdown();
+    RedisAdmin.shutdown(client);
     app.close();
   }
 

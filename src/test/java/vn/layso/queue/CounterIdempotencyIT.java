@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.layso.testing.RedisAdmin;
 import vn.layso.store.redis.Keys;
 import vn.layso.testing.Api;
 import vn.layso.testing.TestApp;
@@ -164,7 +165,7 @@ class CounterIdempotencyIT {
       }
       return new JsonObject().put("steps", steps);
     } finally {
-      client.shutdown();
+      RedisAdmin.shutdown(client);
     }
   }
 
