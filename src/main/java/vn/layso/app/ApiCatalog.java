@@ -5,6 +5,7 @@ import java.util.List;
 import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
+import vn.layso.booking.HoldRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
 import vn.layso.predict.PredictionRoutes;
@@ -36,6 +37,7 @@ public final class ApiCatalog {
     all.addAll(AuditRoutes.API);
     all.addAll(DeviceRoutes.API);
     all.addAll(RatingRoutes.API);
+    all.addAll(HoldRoutes.API);
     return all;
   }
 

@@ -346,6 +346,28 @@ class OpenApiIT {
   }
 
   @Test
+  void bookingAnswersMatchTheirSchemas() throws Exception {
+    // a server of its own, on a Monday morning, so that the next day's slots are bookable
+    try (TestApp other = TestApp.start()) {
+      other.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+      Api api = other.api();
+      String holds = "/api/v1/offices/{office}/holds";
+      JsonObject place = new JsonObject().put("service", "ho-tich").put("date", "2026-11-24").put("start", "09:30");
+      Api.Response held = api.post("/api/v1/offices/demo/holds", place.encode(), "Idempotency-Key", "openapi-hold");
+      assertThat(held.status()).as(held.body()).isEqualTo(201);
+      check("post", holds, held);
+      check("post", holds, api.post("/api/v1/offices/demo/holds", place.encode(), "Idempotency-Key", "openapi-hold"));
+      check("post", holds, api.post("/api/v1/offices/demo/holds", place.copy().put("date", "2026-02-30").encode()));
+      check("post", holds, api.post("/api/v1/offices/demo/holds", "{\"service\":7}"));
+      check("post", holds, api.post("/api/v1/offices/nope/holds", place.encode()));
+      String hold = "/api/v1/offices/{office}/holds/{hold}";
+      check("delete", hold, api.method("DELETE", "/api/v1/offices/demo/holds/" + held.json().getString("hold"), null));
+      check("delete", hold, api.method("DELETE", "/api/v1/offices/demo/holds/" + "x".repeat(41), null));
+      // BOOKING-CHECKS
+    }
+  }
+
+  @Test
   void deviceAnswersMatchTheirSchemas() {
     String token = app.adminToken();
     String devices = "/api/v1/offices/demo/devices";
