@@ -15,6 +15,7 @@ import vn.layso.queue.PublicTicket;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.queue.TicketView;
 import vn.layso.rating.RatingRoutes;
+import vn.layso.verify.PhoneVerificationRoutes;
 
 /**
  * The API's route table as the OpenAPI document is generated from it: each converted feature's
@@ -38,6 +39,7 @@ public final class ApiCatalog {
     all.addAll(DeviceRoutes.API);
     all.addAll(RatingRoutes.API);
     all.addAll(HoldRoutes.API);
+    all.addAll(PhoneVerificationRoutes.API);
     return all;
   }
 

@@ -363,6 +363,15 @@ class OpenApiIT {
       String hold = "/api/v1/offices/{office}/holds/{hold}";
       check("delete", hold, api.method("DELETE", "/api/v1/offices/demo/holds/" + held.json().getString("hold"), null));
       check("delete", hold, api.method("DELETE", "/api/v1/offices/demo/holds/" + "x".repeat(41), null));
+      // the demo office does not verify phones: the refusals are documented
+      String second = api.post("/api/v1/offices/demo/holds", place.encode()).json().getString("hold");
+      String verify = "/api/v1/offices/demo/holds/" + second + "/verification";
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification",
+          api.post(verify, "{\"phone\":\"0912 345 678\"}"));
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification", api.post(verify, "{}"));
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification/confirm",
+          api.post(verify + "/confirm", "{\"code\":\"123456\"}"));
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification/confirm", api.post(verify + "/confirm", "[]"));
       // BOOKING-CHECKS
     }
   }
