@@ -372,6 +372,21 @@ class OpenApiIT {
       check("post", "/api/v1/offices/{office}/holds/{hold}/verification/confirm",
           api.post(verify + "/confirm", "{\"code\":\"123456\"}"));
       check("post", "/api/v1/offices/{office}/holds/{hold}/verification/confirm", api.post(verify + "/confirm", "[]"));
+      String days = "/api/v1/offices/{office}/booking-days";
+      Api.Response window = api.get("/api/v1/offices/demo/booking-days?service=ho-tich");
+      assertThat(window.json().getJsonArray("days")).isNotEmpty();
+      check("get", days, window);
+      check("get", days, api.get("/api/v1/offices/demo/booking-days"));
+      check("get", days, api.get("/api/v1/offices/demo/booking-days?service=nope"));
+      check("get", days, api.get("/api/v1/offices/nope/booking-days?service=ho-tich"));
+      String links = "/api/v1/offices/{office}/booking-links";
+      Api.Response shared = api.get("/api/v1/offices/demo/booking-links", "token", other.adminToken());
+      assertThat(shared.json().getJsonArray("links")).isNotEmpty();
+      check("get", links, shared);
+      check("get", links, api.get("/api/v1/offices/demo/booking-links"));
+      String qr = "/api/v1/offices/{office}/services/{service}/booking-qr.svg";
+      checkMedia("get", qr, api.get("/api/v1/offices/demo/services/ho-tich/booking-qr.svg"), "image/svg+xml");
+      check("get", qr, api.get("/api/v1/offices/demo/services/nope/booking-qr.svg"));
       // BOOKING-CHECKS
     }
   }
@@ -479,6 +494,16 @@ class OpenApiIT {
       assertThat(examples.fieldNames()).as("documented error codes of %s %s %s", method, path, status)
           .contains(json.getString("code"));
     }
+  }
+
+  /** An answer that is not JSON: its status is documented with its media type (a string). */
+  private static void checkMedia(String method, String path, Api.Response answer, String media) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith(media);
+    JsonObject content = resolve(operation(method, path).getJsonObject("responses").getJsonObject("200"))
+        .getJsonObject("content");
+    assertThat(content.fieldNames()).as("%s %s", method, path).containsExactly(media);
+    assertThat(content.getJsonObject(media).getJsonObject("schema").getString("type")).isEqualTo("string");
   }
 
   private static JsonObject ref(String name) {
