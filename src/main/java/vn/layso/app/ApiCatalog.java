@@ -6,6 +6,7 @@ import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.booking.BookingDaysRoutes;
+import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.HoldRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
@@ -40,6 +41,7 @@ public final class ApiCatalog {
     all.addAll(AuditRoutes.API);
     all.addAll(DeviceRoutes.API);
     all.addAll(RatingRoutes.API);
+    all.addAll(BookingRoutes.API);
     all.addAll(HoldRoutes.API);
     all.addAll(PhoneVerificationRoutes.API);
     all.addAll(BookingDaysRoutes.API);

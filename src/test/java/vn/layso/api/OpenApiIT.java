@@ -387,7 +387,49 @@ class OpenApiIT {
       String qr = "/api/v1/offices/{office}/services/{service}/booking-qr.svg";
       checkMedia("get", qr, api.get("/api/v1/offices/demo/services/ho-tich/booking-qr.svg"), "image/svg+xml");
       check("get", qr, api.get("/api/v1/offices/demo/services/nope/booking-qr.svg"));
-      // BOOKING-CHECKS
+      String slots = "/api/v1/offices/{office}/slots";
+      Api.Response day = api.get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-24");
+      assertThat(day.array()).isNotEmpty();
+      check("get", slots, day);
+      check("get", slots, api.get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-02-30"));
+      check("get", slots, api.get("/api/v1/offices/nope/slots?service=ho-tich&date=2026-11-24"));
+      String appointments = "/api/v1/offices/{office}/appointments";
+      JsonObject booking = new JsonObject().put("service", "ho-tich").put("date", "2026-11-24").put("start", "10:00")
+          .put("fullName", "Trần Thị Bình").put("phone", "0912 345 678").put("citizenId", "001203012345");
+      Api.Response booked = api.post("/api/v1/offices/demo/appointments", booking.encode());
+      assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+      check("post", appointments, booked);
+      check("post", appointments, api.post("/api/v1/offices/demo/appointments", booking.copy().put("phone", "12").encode()));
+      check("post", appointments, api.post("/api/v1/offices/demo/appointments", "{\"service\":\"ho-tich\"}"));
+      String code = booked.json().getString("code");
+      String appointment = "/api/v1/appointments/" + code;
+      Api.Response found = api.get(appointment);
+      assertThat(found.json().getString("phone")).isEqualTo("091****678");
+      check("get", "/api/v1/appointments/{code}", found);
+      check("get", "/api/v1/appointments/{code}", api.get("/api/v1/appointments/ZZZZ-ZZZZ"));
+      checkMedia("get", "/api/v1/appointments/{code}.ics", api.get(appointment + ".ics"), "text/calendar");
+      checkMedia("get", "/api/v1/appointments/{code}/qr.svg", api.get(appointment + "/qr.svg"), "image/svg+xml");
+      String reschedule = "/api/v1/appointments/{code}/reschedule";
+      check("post", reschedule, api.post(appointment + "/reschedule",
+          "{\"phone\":\"0912345678\",\"date\":\"2026-11-24\",\"start\":\"10:30\"}"));
+      check("post", reschedule, api.post(appointment + "/reschedule", "{\"phone\":\"0912345678\",\"date\":\"x\"}"));
+      Api.Response cancelled = api.method("DELETE", appointment, "{\"phone\":\"0912345678\"}");
+      assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+      check("delete", "/api/v1/appointments/{code}", cancelled);
+      check("delete", "/api/v1/appointments/{code}", api.method("DELETE", appointment, "{\"phone\":\"0912345678\"}"));
+      check("delete", "/api/v1/appointments/{code}", api.method("DELETE", appointment, "{\"phone\":7}"));
+      String holidays = "/api/v1/offices/{office}/holidays/{year}";
+      check("get", holidays, api.get("/api/v1/offices/demo/holidays/2026"));
+      check("get", holidays, api.get("/api/v1/offices/demo/holidays/20x6"));
+      JsonObject year = new JsonObject().put("days", new JsonArray().add(new JsonObject().put("date", "2026-01-10")
+          .put("name", "Làm bù").put("kind", "working").put("hours", new JsonArray().add("07:30-11:30"))));
+      Api.Response saved = api.method("PUT", "/api/v1/offices/demo/holidays/2026", year.encode(), "token",
+          other.adminToken());
+      assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+      check("put", holidays, saved);
+      check("put", holidays, api.method("PUT", "/api/v1/offices/demo/holidays/2026", "{\"days\":7}", "token",
+          other.adminToken()));
+      check("put", holidays, api.method("PUT", "/api/v1/offices/demo/holidays/2026", year.encode()));
     }
   }
 
