@@ -23,9 +23,15 @@ public record ApiOperation(String method, String path, String id, String tag, Li
 
   /**
    * What one status answers: a record (or a list of them), headers by name, or (for errors) the
-   * codes it may carry. A status without a body has neither body nor codes.
+   * codes it may carry. A status without a body has neither body nor codes. {@code media}: the
+   * type of an answer that is not JSON (text or an image, its schema a string), else null.
    */
-  public record Answer(int status, Class<?> body, boolean list, List<String> headers, List<String> errors) {
+  public record Answer(int status, Class<?> body, boolean list, List<String> headers, List<String> errors,
+                       String media) {
+
+    public Answer(int status, Class<?> body, boolean list, List<String> headers, List<String> errors) {
+      this(status, body, list, headers, errors, null);
+    }
   }
 
   public ApiOperation {
@@ -114,6 +120,12 @@ public record ApiOperation(String method, String path, String id, String tag, Li
 
     public Builder answerList(int status, Class<?> item, String... headers) {
       answers.add(new Answer(status, item, true, List.of(headers), List.of()));
+      return this;
+    }
+
+    /** An answer that is not JSON: a calendar file, an SVG image (its schema a string). */
+    public Builder answerMedia(int status, String media, String... headers) {
+      answers.add(new Answer(status, null, false, List.of(headers), List.of(), media));
       return this;
     }
 

@@ -141,7 +141,11 @@ public final class OpenApiDocument {
           .put("schema", new JsonObject().put("$ref", SCHEMAS + "Error")).put("examples", examples)));
     } else {
       json.put("description", description != null ? description : reason(answer.status()));
-      if (answer.body() != null) {
+      if (answer.media() != null) {
+        JsonObject media = new JsonObject().put("schema", new JsonObject().put("type", "string"));
+        copy(words, media, "example", "examples");
+        json.put("content", new JsonObject().put(answer.media(), media));
+      } else if (answer.body() != null) {
         JsonObject schema = schemas.ref(answer.body());
         JsonObject media = new JsonObject().put("schema", answer.list()
             ? new JsonObject().put("type", "array").put("items", schema) : schema);

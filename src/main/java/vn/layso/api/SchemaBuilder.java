@@ -68,6 +68,9 @@ public final class SchemaBuilder {
       if (w.containsKey("description")) {
         parameter.put("description", w.getString("description"));
       }
+      if (w.getBoolean("deprecated", false)) {
+        parameter.put("deprecated", true);
+      }
       parameter.put("schema", type(component.getGenericType(), component));
       if (w.containsKey("example")) {
         parameter.put("example", w.getValue("example"));

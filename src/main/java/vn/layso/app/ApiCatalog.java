@@ -5,6 +5,9 @@ import java.util.List;
 import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
+import vn.layso.booking.BookingDaysRoutes;
+import vn.layso.booking.BookingRoutes;
+import vn.layso.booking.HoldRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
 import vn.layso.predict.PredictionRoutes;
@@ -14,6 +17,8 @@ import vn.layso.queue.PublicTicket;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.queue.TicketView;
 import vn.layso.rating.RatingRoutes;
+import vn.layso.verify.PhoneVerificationRoutes;
+import vn.layso.web.BookingLinkRoutes;
 
 /**
  * The API's route table as the OpenAPI document is generated from it: each converted feature's
@@ -36,6 +41,11 @@ public final class ApiCatalog {
     all.addAll(AuditRoutes.API);
     all.addAll(DeviceRoutes.API);
     all.addAll(RatingRoutes.API);
+    all.addAll(BookingRoutes.API);
+    all.addAll(HoldRoutes.API);
+    all.addAll(PhoneVerificationRoutes.API);
+    all.addAll(BookingDaysRoutes.API);
+    all.addAll(BookingLinkRoutes.API);
     return all;
   }
 

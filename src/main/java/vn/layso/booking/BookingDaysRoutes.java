@@ -1,15 +1,19 @@
 package vn.layso.booking;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.booking.domain.BookingDays;
 import vn.layso.booking.domain.BookingWindow;
 import vn.layso.booking.domain.HolidayYear;
@@ -23,6 +27,28 @@ import vn.layso.office.domain.ServiceDef;
  * zone: what the booking page offers, so no page computes a calendar or trusts a phone's clock.
  */
 public final class BookingDaysRoutes {
+
+  /** The routes as the OpenAPI document shows them. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/offices/{office}/booking-days", "getBookingDays", "booking").params("office")
+          .query(Query.class).answer(200, Days.class, "X-Layso-Token")
+          .errors(400, "unknown_service", "field_required").errors(404, "office_not_found").build());
+
+  record Query(@ApiShape.Required String service) {
+  }
+
+  /** The booking window of one field: the office's date and each day from it. */
+  @ApiShape.Name("BookingDays")
+  public record Days(@ApiShape.Required String office, @ApiShape.Required String service,
+                     @ApiShape.Required @ApiShape.Format("date") String today, @ApiShape.Required List<Day> days) {
+  }
+
+  /** One day: open, or closed with its reason (and the holiday's name, or when its booking closed). */
+  @ApiShape.Name("BookingDay")
+  public record Day(@ApiShape.Required @ApiShape.Format("date") String date, boolean open,
+                    @ApiShape.Values({"closed", "holiday", "cutoff"}) String reason,
+                    @ApiShape.Format("date-time") String closedAt, String holiday) {
+  }
 
   private final BookingService booking;
   private final OfficeRegistry offices;
@@ -38,7 +64,7 @@ public final class BookingDaysRoutes {
     router.get("/api/v1/offices/:office/booking-days").respond(this::days);
   }
 
-  private Future<JsonObject> days(RoutingContext ctx) {
+  private Future<Buffer> days(RoutingContext ctx) {
     Office office = offices.require(ctx.pathParam("office"));
     String service = ctx.queryParams().get("service");
     if (service == null || service.isBlank()) {
@@ -59,24 +85,14 @@ public final class BookingDaysRoutes {
       }));
     }
     return loaded.map(v -> {
-      JsonArray days = new JsonArray();
+      List<Day> days = new ArrayList<>();
       for (BookingDays.Day day : BookingDays.of(BookingSection.of(office), field.code(), BookingService.week(office.hours()),
           years, office.timezone(), now)) {
-        JsonObject json = new JsonObject().put("date", day.date().toString()).put("open", day.open());
-        if (!day.open()) {
-          json.put("reason", day.reason());
-        }
-        if (day.closedAt() != null) {
-          json.put("closedAt", day.closedAt().toString());
-        }
-        if (day.holiday() != null) {
-          json.put("holiday", day.holiday());
-        }
-        days.add(json);
+        days.add(new Day(day.date().toString(), day.open(), day.open() ? null : day.reason(),
+            day.closedAt() == null ? null : day.closedAt().toString(), day.holiday()));
       }
       ctx.response().putHeader("Cache-Control", "no-store");
-      return new JsonObject().put("office", office.id()).put("service", field.code())
-          .put("today", today.toString()).put("days", days);
+      return ApiJson.answer(ctx, new Days(office.id(), field.code(), today.toString(), days));
     });
   }
 }

@@ -3,11 +3,14 @@ package vn.layso.web;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
@@ -20,6 +23,31 @@ import vn.layso.office.domain.ServiceDef;
  * {@code <img>} cannot send a token.
  */
 public final class BookingLinkRoutes {
+
+  /** The routes as the OpenAPI document shows them. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/offices/{office}/booking-links", "getBookingLinks", "booking")
+          .roles(ApiOperation.STAFF).params("office").answer(200, Links.class).errors(400, "invalid_host")
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden").errors(404, "office_not_found")
+          .build(),
+      ApiOperation.get("/api/v1/offices/{office}/services/{service}/booking-qr.svg", "getBookingQr", "booking")
+          .params("office").path(ServicePath.class).answerMedia(200, "image/svg+xml", "X-Layso-Token")
+          .errors(400, "invalid_host").errors(404, "office_not_found", "unknown_service").build());
+
+  record ServicePath(String service) {
+  }
+
+  /** The office's booking page and each field's link with the path of its QR code. */
+  @ApiShape.Name("BookingLinks")
+  public record Links(@ApiShape.Required String office, @ApiShape.Required String name,
+                      @ApiShape.Required @ApiShape.Format("uri") String url, @ApiShape.Required List<Link> links) {
+  }
+
+  /** One field's booking link. */
+  @ApiShape.Name("BookingLink")
+  public record Link(@ApiShape.Required String service, @ApiShape.Required String name,
+                     @ApiShape.Required @ApiShape.Format("uri") String url, @ApiShape.Required String qr) {
+  }
 
   private final OfficeRegistry offices;
   private final String publicUrl;
@@ -35,18 +63,17 @@ public final class BookingLinkRoutes {
     router.get("/api/v1/offices/:office/services/:service/booking-qr.svg").respond(this::qr);
   }
 
-  private Future<JsonObject> links(RoutingContext ctx) {
+  private Future<Buffer> links(RoutingContext ctx) {
     Office office = offices.require(ctx.pathParam("office"));
     Auth.requireStaff(ctx, office.id());
     String base = base(ctx);
-    JsonArray links = new JsonArray();
+    List<Link> links = new ArrayList<>();
     for (ServiceDef service : office.services()) {
-      links.add(new JsonObject().put("service", service.code()).put("name", service.name())
-          .put("url", BookingLink.of(base, office.id(), service.code()))
-          .put("qr", "/api/v1/offices/" + office.id() + "/services/" + service.code() + "/booking-qr.svg"));
+      links.add(new Link(service.code(), service.name(), BookingLink.of(base, office.id(), service.code()),
+          "/api/v1/offices/" + office.id() + "/services/" + service.code() + "/booking-qr.svg"));
     }
-    return Future.succeededFuture(new JsonObject().put("office", office.id()).put("name", office.name())
-        .put("url", base + "/book?office=" + office.id()).put("links", links));
+    return Future.succeededFuture(ApiJson.answer(ctx, new Links(office.id(), office.name(),
+        base + "/book?office=" + office.id(), links)));
   }
 
   private Future<Buffer> qr(RoutingContext ctx) {

@@ -346,6 +346,94 @@ class OpenApiIT {
   }
 
   @Test
+  void bookingAnswersMatchTheirSchemas() throws Exception {
+    // a server of its own, on a Monday morning, so that the next day's slots are bookable
+    try (TestApp other = TestApp.start()) {
+      other.clock().set(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+      Api api = other.api();
+      String holds = "/api/v1/offices/{office}/holds";
+      JsonObject place = new JsonObject().put("service", "ho-tich").put("date", "2026-11-24").put("start", "09:30");
+      Api.Response held = api.post("/api/v1/offices/demo/holds", place.encode(), "Idempotency-Key", "openapi-hold");
+      assertThat(held.status()).as(held.body()).isEqualTo(201);
+      check("post", holds, held);
+      check("post", holds, api.post("/api/v1/offices/demo/holds", place.encode(), "Idempotency-Key", "openapi-hold"));
+      check("post", holds, api.post("/api/v1/offices/demo/holds", place.copy().put("date", "2026-02-30").encode()));
+      check("post", holds, api.post("/api/v1/offices/demo/holds", "{\"service\":7}"));
+      check("post", holds, api.post("/api/v1/offices/nope/holds", place.encode()));
+      String hold = "/api/v1/offices/{office}/holds/{hold}";
+      check("delete", hold, api.method("DELETE", "/api/v1/offices/demo/holds/" + held.json().getString("hold"), null));
+      check("delete", hold, api.method("DELETE", "/api/v1/offices/demo/holds/" + "x".repeat(41), null));
+      // the demo office does not verify phones: the refusals are documented
+      String second = api.post("/api/v1/offices/demo/holds", place.encode()).json().getString("hold");
+      String verify = "/api/v1/offices/demo/holds/" + second + "/verification";
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification",
+          api.post(verify, "{\"phone\":\"0912 345 678\"}"));
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification", api.post(verify, "{}"));
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification/confirm",
+          api.post(verify + "/confirm", "{\"code\":\"123456\"}"));
+      check("post", "/api/v1/offices/{office}/holds/{hold}/verification/confirm", api.post(verify + "/confirm", "[]"));
+      String days = "/api/v1/offices/{office}/booking-days";
+      Api.Response window = api.get("/api/v1/offices/demo/booking-days?service=ho-tich");
+      assertThat(window.json().getJsonArray("days")).isNotEmpty();
+      check("get", days, window);
+      check("get", days, api.get("/api/v1/offices/demo/booking-days"));
+      check("get", days, api.get("/api/v1/offices/demo/booking-days?service=nope"));
+      check("get", days, api.get("/api/v1/offices/nope/booking-days?service=ho-tich"));
+      String links = "/api/v1/offices/{office}/booking-links";
+      Api.Response shared = api.get("/api/v1/offices/demo/booking-links", "token", other.adminToken());
+      assertThat(shared.json().getJsonArray("links")).isNotEmpty();
+      check("get", links, shared);
+      check("get", links, api.get("/api/v1/offices/demo/booking-links"));
+      String qr = "/api/v1/offices/{office}/services/{service}/booking-qr.svg";
+      checkMedia("get", qr, api.get("/api/v1/offices/demo/services/ho-tich/booking-qr.svg"), "image/svg+xml");
+      check("get", qr, api.get("/api/v1/offices/demo/services/nope/booking-qr.svg"));
+      String slots = "/api/v1/offices/{office}/slots";
+      Api.Response day = api.get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-11-24");
+      assertThat(day.array()).isNotEmpty();
+      check("get", slots, day);
+      check("get", slots, api.get("/api/v1/offices/demo/slots?service=ho-tich&date=2026-02-30"));
+      check("get", slots, api.get("/api/v1/offices/nope/slots?service=ho-tich&date=2026-11-24"));
+      String appointments = "/api/v1/offices/{office}/appointments";
+      JsonObject booking = new JsonObject().put("service", "ho-tich").put("date", "2026-11-24").put("start", "10:00")
+          .put("fullName", "Trần Thị Bình").put("phone", "0912 345 678").put("citizenId", "001203012345");
+      Api.Response booked = api.post("/api/v1/offices/demo/appointments", booking.encode());
+      assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+      check("post", appointments, booked);
+      check("post", appointments, api.post("/api/v1/offices/demo/appointments", booking.copy().put("phone", "12").encode()));
+      check("post", appointments, api.post("/api/v1/offices/demo/appointments", "{\"service\":\"ho-tich\"}"));
+      String code = booked.json().getString("code");
+      String appointment = "/api/v1/appointments/" + code;
+      Api.Response found = api.get(appointment);
+      assertThat(found.json().getString("phone")).isEqualTo("091****678");
+      check("get", "/api/v1/appointments/{code}", found);
+      check("get", "/api/v1/appointments/{code}", api.get("/api/v1/appointments/ZZZZ-ZZZZ"));
+      checkMedia("get", "/api/v1/appointments/{code}.ics", api.get(appointment + ".ics"), "text/calendar");
+      checkMedia("get", "/api/v1/appointments/{code}/qr.svg", api.get(appointment + "/qr.svg"), "image/svg+xml");
+      String reschedule = "/api/v1/appointments/{code}/reschedule";
+      check("post", reschedule, api.post(appointment + "/reschedule",
+          "{\"phone\":\"0912345678\",\"date\":\"2026-11-24\",\"start\":\"10:30\"}"));
+      check("post", reschedule, api.post(appointment + "/reschedule", "{\"phone\":\"0912345678\",\"date\":\"x\"}"));
+      Api.Response cancelled = api.method("DELETE", appointment, "{\"phone\":\"0912345678\"}");
+      assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+      check("delete", "/api/v1/appointments/{code}", cancelled);
+      check("delete", "/api/v1/appointments/{code}", api.method("DELETE", appointment, "{\"phone\":\"0912345678\"}"));
+      check("delete", "/api/v1/appointments/{code}", api.method("DELETE", appointment, "{\"phone\":7}"));
+      String holidays = "/api/v1/offices/{office}/holidays/{year}";
+      check("get", holidays, api.get("/api/v1/offices/demo/holidays/2026"));
+      check("get", holidays, api.get("/api/v1/offices/demo/holidays/20x6"));
+      JsonObject year = new JsonObject().put("days", new JsonArray().add(new JsonObject().put("date", "2026-01-10")
+          .put("name", "Làm bù").put("kind", "working").put("hours", new JsonArray().add("07:30-11:30"))));
+      Api.Response saved = api.method("PUT", "/api/v1/offices/demo/holidays/2026", year.encode(), "token",
+          other.adminToken());
+      assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+      check("put", holidays, saved);
+      check("put", holidays, api.method("PUT", "/api/v1/offices/demo/holidays/2026", "{\"days\":7}", "token",
+          other.adminToken()));
+      check("put", holidays, api.method("PUT", "/api/v1/offices/demo/holidays/2026", year.encode()));
+    }
+  }
+
+  @Test
   void deviceAnswersMatchTheirSchemas() {
     String token = app.adminToken();
     String devices = "/api/v1/offices/demo/devices";
@@ -448,6 +536,16 @@ class OpenApiIT {
       assertThat(examples.fieldNames()).as("documented error codes of %s %s %s", method, path, status)
           .contains(json.getString("code"));
     }
+  }
+
+  /** An answer that is not JSON: its status is documented with its media type (a string). */
+  private static void checkMedia(String method, String path, Api.Response answer, String media) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith(media);
+    JsonObject content = resolve(operation(method, path).getJsonObject("responses").getJsonObject("200"))
+        .getJsonObject("content");
+    assertThat(content.fieldNames()).as("%s %s", method, path).containsExactly(media);
+    assertThat(content.getJsonObject(media).getJsonObject("schema").getString("type")).isEqualTo("string");
   }
 
   private static JsonObject ref(String name) {
