@@ -2,6 +2,8 @@ package vn.layso.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.layso.account.AccountRoutes;
+import vn.layso.account.AdminUserRoutes;
 import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
@@ -36,6 +38,8 @@ public final class ApiCatalog {
     all.addAll(AuditRoutes.API);
     all.addAll(DeviceRoutes.API);
     all.addAll(RatingRoutes.API);
+    all.addAll(AccountRoutes.API);
+    all.addAll(AdminUserRoutes.API);
     return all;
   }
 
