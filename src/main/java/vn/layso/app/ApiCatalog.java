@@ -9,6 +9,7 @@ import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
+import vn.layso.notify.NotificationRoutes;
 import vn.layso.predict.PredictionRoutes;
 import vn.layso.queue.BoardRoutes;
 import vn.layso.queue.CounterRoutes;
@@ -40,6 +41,7 @@ public final class ApiCatalog {
     all.addAll(RatingRoutes.API);
     all.addAll(AccountRoutes.API);
     all.addAll(AdminUserRoutes.API);
+    all.addAll(NotificationRoutes.API);
     return all;
   }
 
