@@ -11,6 +11,7 @@ import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
 import vn.layso.notify.NotificationRoutes;
 import vn.layso.predict.PredictionRoutes;
+import vn.layso.print.PrintRoutes;
 import vn.layso.queue.BoardRoutes;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.PublicTicket;
@@ -42,6 +43,7 @@ public final class ApiCatalog {
     all.addAll(AccountRoutes.API);
     all.addAll(AdminUserRoutes.API);
     all.addAll(NotificationRoutes.API);
+    all.addAll(PrintRoutes.API);
     return all;
   }
 
