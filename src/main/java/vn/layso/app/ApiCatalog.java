@@ -9,6 +9,7 @@ import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
+import vn.layso.history.HistoryRoutes;
 import vn.layso.notify.NotificationRoutes;
 import vn.layso.predict.PredictionRoutes;
 import vn.layso.print.PrintRoutes;
@@ -44,6 +45,7 @@ public final class ApiCatalog {
     all.addAll(AdminUserRoutes.API);
     all.addAll(NotificationRoutes.API);
     all.addAll(PrintRoutes.API);
+    all.addAll(HistoryRoutes.API);
     return all;
   }
 
