@@ -7,6 +7,7 @@ import vn.layso.account.AdminUserRoutes;
 import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
+import vn.layso.balance.BalanceRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
 import vn.layso.history.HistoryRoutes;
@@ -46,6 +47,7 @@ public final class ApiCatalog {
     all.addAll(NotificationRoutes.API);
     all.addAll(PrintRoutes.API);
     all.addAll(HistoryRoutes.API);
+    all.addAll(BalanceRoutes.API);
     return all;
   }
 
