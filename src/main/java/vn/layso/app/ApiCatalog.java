@@ -12,6 +12,7 @@ import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
 import vn.layso.history.HistoryRoutes;
 import vn.layso.notify.NotificationRoutes;
+import vn.layso.office.OfficeRoutes;
 import vn.layso.predict.PredictionRoutes;
 import vn.layso.print.PrintRoutes;
 import vn.layso.queue.BoardRoutes;
@@ -48,6 +49,7 @@ public final class ApiCatalog {
     all.addAll(PrintRoutes.API);
     all.addAll(HistoryRoutes.API);
     all.addAll(BalanceRoutes.API);
+    all.addAll(OfficeRoutes.API);
     return all;
   }
 
