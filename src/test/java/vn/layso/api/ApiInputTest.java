@@ -97,4 +97,15 @@ class ApiInputTest {
       assertThat(e.args()).containsExactly("disabled");
     });
   }
+
+  @Test
+  void aNamedComponentIsWrittenAndDocumentedUnderItsName() {
+    assertThat(ApiJson.encode(new Patch("x", null, true, null))).isEqualTo("{\"new\":\"x\",\"disabled\":true}");
+    SchemaBuilder schemas = new SchemaBuilder(new io.vertx.core.json.JsonObject());
+    schemas.ref(Patch.class);
+    assertThat(schemas.schemas().get("Patch").getJsonObject("properties").fieldNames())
+        .containsExactly("new", "offices", "disabled", "lenient");
+    assertThat(schemas.schemas().get("Patch").getJsonObject("properties").getJsonObject("offices").getInteger("maxItems"))
+        .isEqualTo(2);
+  }
 }
