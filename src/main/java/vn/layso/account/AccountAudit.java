@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.layso.api.ApiJson;
 import vn.layso.audit.AuditLog;
 import vn.layso.audit.domain.AuditEntry;
 import vn.layso.auth.AuthStore.Account;
@@ -33,7 +34,8 @@ final class AccountAudit {
 
   Future<Void> record(Principal actor, String action, String username, Account before, Account after) {
     AuditEntry entry = new AuditEntry(clock.instant(), actor.source(), action, "account:" + username,
-        before == null ? null : AccountJson.of(before).encode(), after == null ? null : AccountJson.of(after).encode());
+        before == null ? null : ApiJson.encode(AccountJson.of(before)),
+        after == null ? null : ApiJson.encode(AccountJson.of(after)));
     Set<String> where = new LinkedHashSet<>();
     if (before != null) {
       where.addAll(before.offices());

@@ -1,8 +1,7 @@
 package vn.layso.account;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -10,6 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import vn.layso.api.ApiInput;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.audit.AuditLog;
 import vn.layso.auth.AccountService;
 import vn.layso.auth.Auth;
@@ -19,7 +22,6 @@ import vn.layso.auth.domain.Credentials;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
-import vn.layso.common.JsonInput;
 import vn.layso.common.RateLimiter;
 import vn.layso.office.OfficeRegistry;
 import vn.layso.office.domain.Office;
@@ -32,6 +34,78 @@ import vn.layso.office.domain.Office;
 public final class AccountRoutes {
 
   private static final int MAX_OFFICES = 20;
+  private static final List<String> MANAGERS = List.of("ADMIN", "MANAGER");
+  private static final String[] BAD_BODY = {"body_required", "invalid_encoding", "invalid_json", "field_required",
+      "field_not_text", "field_too_long", "field_invalid_characters"};
+
+  /** The routes as the OpenAPI document shows them. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.post("/api/v1/auth/password", "changePassword", "auth").roles(List.of("ADMIN", "MANAGER", "STAFF"))
+          .body(PasswordChange.class).answer(204, null)
+          .errors(400, concat(BAD_BODY, "password_too_short", "password_too_long", "password_unchanged"))
+          .errors(401, "login_required", "invalid_token").errors(403, "wrong_current_password", "forbidden")
+          .limited("rate_limited").build(),
+      ApiOperation.get("/api/v1/offices/{office}/accounts", "listOfficeAccounts", "accounts").roles(MANAGERS)
+          .params("office").answerList(200, AccountJson.OfficeAccount.class)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden", "password_change_required")
+          .errors(404, "office_not_found").build(),
+      ApiOperation.post("/api/v1/offices/{office}/accounts", "createOfficeAccount", "accounts").roles(MANAGERS)
+          .params("office").body(NewOfficeAccount.class).answer(201, AccountJson.OfficeAccount.class)
+          .errors(400, concat(BAD_BODY, "invalid_username", "invalid_person_role", "invalid_full_name",
+              "invalid_offices", "password_too_short", "password_too_long"))
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden").errors(404, "office_not_found")
+          .errors(409, "username_taken").build(),
+      ApiOperation.patch("/api/v1/offices/{office}/accounts/{username}", "updateOfficeAccount", "accounts")
+          .roles(MANAGERS).params("office").path(UserPath.class).body(AccountPatch.class)
+          .answer(200, AccountJson.OfficeAccount.class)
+          .errors(400, concat(BAD_BODY, "invalid_person_role", "invalid_full_name", "invalid_offices",
+              "field_not_boolean"))
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+          .errors(404, "office_not_found", "user_not_found").errors(409, "cannot_change_self").build(),
+      ApiOperation.delete("/api/v1/offices/{office}/accounts/{username}", "deleteOfficeAccount", "accounts")
+          .roles(MANAGERS).params("office").path(UserPath.class).answer(204, null)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+          .errors(404, "office_not_found", "user_not_found").errors(409, "cannot_delete_self").build(),
+      ApiOperation.post("/api/v1/offices/{office}/accounts/{username}/reset-password", "resetOfficeAccountPassword",
+              "accounts").roles(MANAGERS).params("office").path(UserPath.class).answer(200, OneTimePassword.class)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden")
+          .errors(404, "office_not_found", "user_not_found").errors(409, "cannot_change_self").build());
+
+  private static String[] concat(String[] first, String... more) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+        .toArray(String[]::new);
+  }
+
+  record UserPath(String username) {
+  }
+
+  /** One's own password change: the current password and the new one. */
+  public record PasswordChange(@ApiShape.Required @ApiShape.MaxLength(200) String current,
+                               @ApiShape.Required @ApiShape.MaxLength(200) @ApiShape.Name("new") String next)
+      implements ApiShape.Request {
+  }
+
+  /** A new person's account of the office. */
+  public record NewOfficeAccount(@ApiShape.Required @ApiShape.MaxLength(40)
+                                 @ApiShape.Pattern("^[a-zA-Z0-9][a-zA-Z0-9._-]{1,39}$") String username,
+                                 @ApiShape.Required @ApiShape.MaxLength(200) String password,
+                                 @ApiShape.Required @ApiShape.MaxLength(10) String role,
+                                 @ApiShape.Required @ApiShape.MaxLength(200) String fullName,
+                                 @ApiShape.MaxItems(MAX_OFFICES) @ApiShape.InvalidAs("invalid_offices")
+                                 List<String> offices,
+                                 Boolean mustChangePassword) implements ApiShape.Request {
+  }
+
+  /** A change to an account: only what is given changes. */
+  public record AccountPatch(@ApiShape.MaxLength(200) String fullName, @ApiShape.MaxLength(10) String role,
+                             @ApiShape.MaxItems(MAX_OFFICES) @ApiShape.InvalidAs("invalid_offices")
+                             List<String> offices,
+                             @ApiShape.InvalidAs("field_not_boolean") Boolean disabled) implements ApiShape.Request {
+  }
+
+  /** A reset's answer: the one-time password, shown this once. */
+  public record OneTimePassword(@ApiShape.Required String username, @ApiShape.Required String oneTimePassword) {
+  }
 
   private final AccountService accounts;
   private final OfficeRegistry offices;
@@ -62,9 +136,9 @@ public final class AccountRoutes {
 
   private Future<Void> changePassword(RoutingContext ctx) {
     Principal caller = Auth.requireLogin(ctx);
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String current = body.requiredString("current", 200);
-    String next = body.requiredString("new", 200);
+    PasswordChange body = ApiInput.read(ctx.body().buffer(), PasswordChange.class);
+    String current = body.current();
+    String next = body.next();
     ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store");
     return accounts.changePassword(caller, current, next)
         .compose(v -> limiter.refund(ctx).otherwiseEmpty())
@@ -72,47 +146,43 @@ public final class AccountRoutes {
             .otherwiseEmpty());
   }
 
-  private Future<JsonArray> list(RoutingContext ctx) {
+  private Future<Buffer> list(RoutingContext ctx) {
     Office office = Auth.managedOffice(ctx, offices);
-    return accounts.of(office.id()).map(all -> new JsonArray(all.stream().map(AccountJson::of).toList()));
+    return accounts.of(office.id()).map(all -> ApiJson.answer(ctx, all.stream().map(AccountJson::of).toList()));
   }
 
-  private Future<JsonObject> create(RoutingContext ctx) {
+  private Future<Buffer> create(RoutingContext ctx) {
     Office office = Auth.managedOffice(ctx, offices);
     Principal caller = Auth.principal(ctx);
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String username = body.requiredString("username", 40).toLowerCase(Locale.ROOT);
-    String password = body.requiredString("password", 200);
-    Role role = personRole(body.requiredString("role", 10), caller);
-    String fullName = fullName(body.requiredString("fullName", 200));
-    List<String> given = officeList(body.raw().getValue("offices"), caller);
+    NewOfficeAccount body = ApiInput.read(ctx.body().buffer(), NewOfficeAccount.class);
+    String username = body.username().toLowerCase(Locale.ROOT);
+    String password = body.password();
+    Role role = personRole(body.role(), caller);
+    String fullName = fullName(body.fullName());
+    List<String> given = officeList(body.offices(), caller);
     List<String> list = given == null ? List.of(office.id()) : given;
     if (!list.contains(office.id())) {
       throw ApiException.invalid("invalid_offices", MAX_OFFICES);
     }
-    boolean mustChange = Boolean.TRUE.equals(body.raw().getValue("mustChangePassword"));
+    boolean mustChange = Boolean.TRUE.equals(body.mustChangePassword());
     return accounts.create(new AccountService.Draft(username, role, list, fullName, mustChange), password)
         .compose(account -> audit.record(caller, "account.create", username, null, account).otherwiseEmpty()
             .map(v -> {
               ctx.response().setStatusCode(201);
-              return AccountJson.of(account);
+              return ApiJson.answer(ctx, AccountJson.of(account));
             }));
   }
 
-  private Future<JsonObject> update(RoutingContext ctx) {
+  private Future<Buffer> update(RoutingContext ctx) {
     Office office = Auth.managedOffice(ctx, offices);
     Principal caller = Auth.principal(ctx);
     String username = ctx.pathParam("username").toLowerCase(Locale.ROOT);
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String fullName = body.optionalString("fullName", 200);
-    String role = body.optionalString("role", 10);
-    Object disabled = body.raw().getValue("disabled");
-    if (disabled != null && !(disabled instanceof Boolean)) {
-      throw ApiException.invalid("field_not_boolean", "disabled");
-    }
+    AccountPatch body = ApiInput.read(ctx.body().buffer(), AccountPatch.class);
+    String fullName = body.fullName();
+    String role = body.role();
     AccountChange change = new AccountChange(fullName == null ? null : fullName(fullName),
-        role == null ? null : personRole(role, caller), officeList(body.raw().getValue("offices"), caller),
-        (Boolean) disabled, null, null);
+        role == null ? null : personRole(role, caller), officeList(body.offices(), caller),
+        body.disabled(), null, null);
     if (username.equals(caller.username()) && (change.role() != null || change.offices() != null
         || Boolean.TRUE.equals(change.disabled()))) {
       throw ApiException.conflict("cannot_change_self");
@@ -121,11 +191,11 @@ public final class AccountRoutes {
       String action = change.disabled() == null || changed.before().disabled() == changed.after().disabled()
           ? "account.update" : changed.after().disabled() ? "account.disable" : "account.enable";
       return audit.record(caller, action, username, changed.before(), changed.after()).otherwiseEmpty()
-          .map(v -> AccountJson.of(changed.after()));
+          .map(v -> ApiJson.answer(ctx, AccountJson.of(changed.after())));
     });
   }
 
-  private Future<JsonObject> resetPassword(RoutingContext ctx) {
+  private Future<Buffer> resetPassword(RoutingContext ctx) {
     Office office = Auth.managedOffice(ctx, offices);
     Principal caller = Auth.principal(ctx);
     String username = ctx.pathParam("username").toLowerCase(Locale.ROOT);
@@ -135,7 +205,7 @@ public final class AccountRoutes {
     return accounts.resetPassword(username, reach(office, caller)).compose(reset ->
         audit.record(caller, "account.reset_password", username, reset.changed().before(), reset.changed().after())
             .otherwiseEmpty()
-            .map(v -> new JsonObject().put("username", username).put("oneTimePassword", reset.oneTimePassword())));
+            .map(v -> ApiJson.answer(ctx, new OneTimePassword(username, reset.oneTimePassword()))));
   }
 
   private Future<Void> delete(RoutingContext ctx) {
@@ -176,22 +246,18 @@ public final class AccountRoutes {
   }
 
   /**
-   * The offices given (null when none given): 1 to MAX_OFFICES known office ids, each one the caller
+   * The offices given (null when none given; ApiInput has refused a value that is not a list of at most
+   * MAX_OFFICES texts): 1 to MAX_OFFICES known office ids, each one the caller
    * manages (403 otherwise: a manager gives only its own offices).
    */
-  private List<String> officeList(Object raw, Principal caller) {
-    if (raw == null) {
+  private List<String> officeList(List<String> given, Principal caller) {
+    if (given == null) {
       return null;
     }
-    if (!(raw instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_OFFICES) {
+    if (given.isEmpty()) {
       throw ApiException.invalid("invalid_offices", MAX_OFFICES);
     }
-    List<String> ids = new ArrayList<>(new LinkedHashSet<>(array.getList().stream().map(o -> {
-      if (!(o instanceof String id)) {
-        throw ApiException.invalid("invalid_offices", MAX_OFFICES);
-      }
-      return offices.require(id).id();
-    }).toList()));
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(given.stream().map(id -> offices.require(id).id()).toList()));
     for (String id : ids) {
       if (!caller.mayManage(id)) {
         throw new ApiException(ApiException.Kind.FORBIDDEN, "forbidden");

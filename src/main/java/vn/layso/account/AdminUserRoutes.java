@@ -1,13 +1,16 @@
 package vn.layso.account;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import vn.layso.api.ApiInput;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.audit.AuditLog;
 import vn.layso.auth.AccountService;
 import vn.layso.auth.Auth;
@@ -17,7 +20,6 @@ import vn.layso.auth.domain.Credentials;
 import vn.layso.auth.domain.Principal;
 import vn.layso.auth.domain.Role;
 import vn.layso.common.ApiException;
-import vn.layso.common.JsonInput;
 import vn.layso.office.OfficeRegistry;
 
 /**
@@ -26,6 +28,46 @@ import vn.layso.office.OfficeRegistry;
  * province-wide log).
  */
 public final class AdminUserRoutes {
+
+  private static final List<String> ADMIN = List.of("ADMIN");
+
+  /** The routes as the OpenAPI document shows them. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/admin/users", "listAccounts", "admin").roles(ADMIN).answerList(200, Account.class)
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden").build(),
+      ApiOperation.post("/api/v1/admin/users", "createAccount", "admin").roles(ADMIN).body(NewAccount.class)
+          .answer(201, Account.class)
+          .errors(400, "body_required", "invalid_encoding", "invalid_json", "field_required", "field_not_text",
+              "field_too_long", "field_invalid_characters", "invalid_role", "invalid_username", "password_too_short",
+              "password_too_long")
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden").errors(404, "office_not_found")
+          .errors(409, "username_taken").build(),
+      ApiOperation.delete("/api/v1/admin/users/{username}", "deleteAccount", "admin").roles(ADMIN)
+          .path(UserPath.class).answer(204, null).errors(401, "login_required", "invalid_token")
+          .errors(403, "forbidden").errors(404, "user_not_found").errors(409, "cannot_delete_self").build());
+
+  record UserPath(String username) {
+  }
+
+  /** An account of any role, as this API answers it (never its password hash). */
+  public record Account(@ApiShape.Required String username, @ApiShape.Required Role role,
+                        @ApiShape.Nullable String office, @ApiShape.Required List<String> offices,
+                        @ApiShape.Required String fullName, boolean disabled, boolean mustChangePassword) {
+
+    static Account of(AuthStore.Account a) {
+      return new Account(a.username(), a.role(), a.office(), List.copyOf(a.offices()), a.displayName(), a.disabled(),
+          a.mustChangePassword());
+    }
+  }
+
+  /** A new account's body: STAFF, MANAGER and DEVICE accounts need an office. */
+  public record NewAccount(@ApiShape.Required @ApiShape.MaxLength(40)
+                           @ApiShape.Pattern("^[a-zA-Z0-9][a-zA-Z0-9._-]{1,39}$") String username,
+                           @ApiShape.Required @ApiShape.MaxLength(200) String password,
+                           @ApiShape.Required @ApiShape.MaxLength(10) String role,
+                           @ApiShape.Nullable @ApiShape.MaxLength(32) String office,
+                           @ApiShape.MaxLength(200) String fullName) implements ApiShape.Request {
+  }
 
   private final AuthService auth;
   private final AccountService accounts;
@@ -45,19 +87,19 @@ public final class AdminUserRoutes {
     router.delete("/api/v1/admin/users/:username").respond(this::delete);
   }
 
-  private Future<JsonArray> list(RoutingContext ctx) {
+  private Future<Buffer> list(RoutingContext ctx) {
     Auth.requireAdmin(ctx);
-    return auth.accounts().map(all -> new JsonArray(all.stream().map(AdminUserRoutes::view).toList()));
+    return auth.accounts().map(all -> ApiJson.answer(ctx, all.stream().map(Account::of).toList()));
   }
 
-  private Future<JsonObject> create(RoutingContext ctx) {
+  private Future<Buffer> create(RoutingContext ctx) {
     Principal admin = Auth.requireAdmin(ctx);
-    JsonInput body = JsonInput.parse(ctx.body().buffer());
-    String username = body.requiredString("username", 40).toLowerCase(Locale.ROOT);
-    String password = body.requiredString("password", 200);
-    Role role = role(body.requiredString("role", 10));
-    String office = body.optionalString("office", 32);
-    String fullName = body.optionalString("fullName", 200);
+    NewAccount body = ApiInput.read(ctx.body().buffer(), NewAccount.class);
+    String username = body.username().toLowerCase(Locale.ROOT);
+    String password = body.password();
+    Role role = role(body.role());
+    String office = body.office();
+    String fullName = body.fullName();
     if (role != Role.ADMIN) {
       if (office == null) {
         throw ApiException.invalid("field_required", "office");
@@ -73,7 +115,7 @@ public final class AdminUserRoutes {
         .compose(account -> audit.record(admin, "account.create", username, null, account).otherwiseEmpty()
             .map(v -> {
               ctx.response().setStatusCode(201);
-              return view(account);
+              return ApiJson.answer(ctx, Account.of(account));
             }));
   }
 
@@ -94,11 +136,5 @@ public final class AdminUserRoutes {
     } catch (IllegalArgumentException unknown) {
       throw ApiException.invalid("invalid_role");
     }
-  }
-
-  private static JsonObject view(AuthStore.Account a) {
-    return new JsonObject().put("username", a.username()).put("role", a.role().name()).put("office", a.office())
-        .put("offices", new JsonArray(a.offices())).put("fullName", a.displayName())
-        .put("disabled", a.disabled()).put("mustChangePassword", a.mustChangePassword());
   }
 }

@@ -37,6 +37,8 @@ public final class ApiInput {
     private final boolean[] required;
     private final String[] invalidAs;
     private final boolean[] whole;
+    private final boolean[] flag;
+    private final int[] list;
     private final Constructor<?> canonical;
 
     Reader(Class<?> type) {
@@ -46,18 +48,28 @@ public final class ApiInput {
       required = new boolean[components.length];
       invalidAs = new String[components.length];
       whole = new boolean[components.length];
+      flag = new boolean[components.length];
+      list = new int[components.length];
       Class<?>[] types = new Class<?>[components.length];
       for (int i = 0; i < components.length; i++) {
         RecordComponent c = components[i];
         ApiShape.InvalidAs invalid = c.getAnnotation(ApiShape.InvalidAs.class);
         whole[i] = c.getType() == Integer.class;
-        if (c.getType() != String.class && !(whole[i] && invalid != null)) {
+        flag[i] = c.getType() == Boolean.class;
+        ApiShape.MaxItems most = c.getAnnotation(ApiShape.MaxItems.class);
+        boolean texts = c.getType() == java.util.List.class
+            && c.getGenericType() instanceof java.lang.reflect.ParameterizedType generic
+            && generic.getActualTypeArguments()[0] == String.class;
+        list[i] = texts && most != null && invalid != null ? most.value() : -1;
+        if (c.getType() != String.class && !flag[i] && !(whole[i] && invalid != null) && list[i] < 0) {
           throw new IllegalStateException(type.getSimpleName() + "." + c.getName()
-              + ": only text, and whole numbers with the code that refuses them (InvalidAs), are read");
+              + ": only text, booleans, whole numbers and lists of text (with the code that refuses them,"
+              + " InvalidAs, and a list's MaxItems) are read");
         }
         invalidAs[i] = invalid == null ? null : invalid.value();
         types[i] = c.getType();
-        names[i] = c.getName();
+        ApiShape.Name name = c.getAnnotation(ApiShape.Name.class);
+        names[i] = name != null ? name.value() : c.getName();
         ApiShape.MaxLength max = c.getAnnotation(ApiShape.MaxLength.class);
         limits[i] = max == null ? DEFAULT_MAX : max.value();
         required[i] = c.isAnnotationPresent(ApiShape.Required.class);
@@ -72,7 +84,23 @@ public final class ApiInput {
     Object read(JsonInput json) {
       Object[] values = new Object[names.length];
       for (int i = 0; i < names.length; i++) {
-        if (whole[i]) {
+        if (flag[i]) {
+          Object raw = json.raw().getValue(names[i]);
+          if (raw == null && required[i] || raw != null && !(raw instanceof Boolean) && invalidAs[i] != null) {
+            throw ApiException.invalid(invalidAs[i] != null ? invalidAs[i] : "field_required", names[i]);
+          }
+          values[i] = raw instanceof Boolean b ? b : null;
+        } else if (list[i] >= 0) {
+          Object raw = json.raw().getValue(names[i]);
+          if (raw == null && !required[i]) {
+            continue;
+          }
+          if (!(raw instanceof io.vertx.core.json.JsonArray array) || array.size() > list[i]
+              || !array.stream().allMatch(String.class::isInstance)) {
+            throw ApiException.invalid(invalidAs[i], list[i]);
+          }
+          values[i] = array.stream().map(String.class::cast).toList();
+        } else if (whole[i]) {
           Object raw = json.raw().getValue(names[i]);
           if (raw == null && !required[i]) {
             continue;

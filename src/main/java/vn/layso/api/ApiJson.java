@@ -72,6 +72,13 @@ public final class ApiJson {
     }
 
     @Override
+    public com.fasterxml.jackson.databind.PropertyName findNameForSerialization(Annotated a) {
+      ApiShape.Name name = a.getAnnotation(ApiShape.Name.class);
+      return name != null ? com.fasterxml.jackson.databind.PropertyName.construct(name.value())
+          : super.findNameForSerialization(a);
+    }
+
+    @Override
     public NameTransformer findUnwrappingNameTransformer(AnnotatedMember member) {
       if (member.hasAnnotation(ApiShape.Inline.class)) {
         return NameTransformer.NOP;

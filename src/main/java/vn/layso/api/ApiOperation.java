@@ -52,6 +52,10 @@ public record ApiOperation(String method, String path, String id, String tag, Li
     return new Builder("put", path, id, tag);
   }
 
+  public static Builder patch(String path, String id, String tag) {
+    return new Builder("patch", path, id, tag);
+  }
+
   public static Builder delete(String path, String id, String tag) {
     return new Builder("delete", path, id, tag);
   }

@@ -49,6 +49,16 @@ public final class ApiShape {
     int value();
   }
 
+  /**
+   * A list's most items: the schema's maxItems, and for a request the argument of its
+   * {@link InvalidAs} code when the value is not a list of at most so many texts.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+  public @interface MaxItems {
+    int value();
+  }
+
   /** A number's smallest value. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
@@ -80,7 +90,11 @@ public final class ApiShape {
     Class<? extends Enum<?>> value();
   }
 
-  /** The error code a request component answers when it is missing (and required) or not of its type. */
+  /**
+   * The error code a request component answers when it is missing (and required) or not of its type
+   * (a whole number: no argument; a boolean: the field's name; a list: its {@link MaxItems}). A
+   * boolean without one reads a value of another type as left out.
+   */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
   public @interface InvalidAs {
@@ -106,9 +120,12 @@ public final class ApiShape {
   public interface Request {
   }
 
-  /** The schema's name in the document when it is not the record's simple name. */
+  /**
+   * The schema's name in the document when it is not the record's simple name; on a component, its
+   * JSON field's name when that cannot be a Java name (e.g. {@code new}).
+   */
   @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.TYPE)
+  @Target({ElementType.TYPE, ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
   public @interface Name {
     String value();
   }

@@ -127,7 +127,7 @@ public final class SchemaBuilder {
         addComponents(inner, innerProse, required, properties);
         continue;
       }
-      String field = component.getName();
+      String field = fieldName(component);
       boolean nullable = component.isAnnotationPresent(ApiShape.Nullable.class);
       JsonObject property = type(component.getGenericType(), component);
       if (nullable) {
@@ -143,6 +143,12 @@ public final class SchemaBuilder {
     }
   }
 
+  /** A component's JSON name: its {@link ApiShape.Name}, else its own. */
+  static String fieldName(RecordComponent component) {
+    ApiShape.Name name = component.getAnnotation(ApiShape.Name.class);
+    return name != null ? name.value() : component.getName();
+  }
+
   private JsonObject type(Type type, AnnotatedElement at) {
     ApiShape.Ref named = at == null ? null : at.getAnnotation(ApiShape.Ref.class);
     if (named != null) {
@@ -154,7 +160,9 @@ public final class SchemaBuilder {
       Class<?> raw = (Class<?>) generic.getRawType();
       Type[] args = generic.getActualTypeArguments();
       if (Collection.class.isAssignableFrom(raw)) {
-        return new JsonObject().put("type", "array").put("items", type(args[0], null));
+        JsonObject array = new JsonObject().put("type", "array").put("items", type(args[0], null));
+        ApiShape.MaxItems most = at == null ? null : at.getAnnotation(ApiShape.MaxItems.class);
+        return most == null ? array : array.put("maxItems", most.value());
       }
       if (Map.class.isAssignableFrom(raw)) {
         return new JsonObject().put("type", "object").put("additionalProperties", type(args[1], null));

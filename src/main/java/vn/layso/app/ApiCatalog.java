@@ -2,15 +2,22 @@ package vn.layso.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.layso.account.AccountRoutes;
+import vn.layso.account.AdminUserRoutes;
 import vn.layso.api.ApiOperation;
 import vn.layso.audit.AuditRoutes;
 import vn.layso.auth.AuthRoutes;
+import vn.layso.balance.BalanceRoutes;
 import vn.layso.booking.BookingDaysRoutes;
 import vn.layso.booking.BookingRoutes;
 import vn.layso.booking.HoldRoutes;
 import vn.layso.checkin.CheckInRoutes;
 import vn.layso.device.DeviceRoutes;
+import vn.layso.history.HistoryRoutes;
+import vn.layso.notify.NotificationRoutes;
+import vn.layso.office.OfficeRoutes;
 import vn.layso.predict.PredictionRoutes;
+import vn.layso.print.PrintRoutes;
 import vn.layso.queue.BoardRoutes;
 import vn.layso.queue.CounterRoutes;
 import vn.layso.queue.PublicTicket;
@@ -46,6 +53,13 @@ public final class ApiCatalog {
     all.addAll(PhoneVerificationRoutes.API);
     all.addAll(BookingDaysRoutes.API);
     all.addAll(BookingLinkRoutes.API);
+    all.addAll(AccountRoutes.API);
+    all.addAll(AdminUserRoutes.API);
+    all.addAll(NotificationRoutes.API);
+    all.addAll(PrintRoutes.API);
+    all.addAll(HistoryRoutes.API);
+    all.addAll(BalanceRoutes.API);
+    all.addAll(OfficeRoutes.API);
     return all;
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.layso.api.ApiJson;
 import vn.layso.balance.domain.Advice;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
@@ -20,20 +21,13 @@ final class AdviceJson {
   private AdviceJson() {
   }
 
+  static List<BalanceView.AdviceItem> items(List<Advice> advice) {
+    return advice.stream().map(BalanceView.AdviceItem::of).toList();
+  }
+
+  /** The items as stored and as the event carries them. */
   static JsonArray write(List<Advice> advice) {
-    JsonArray out = new JsonArray();
-    for (Advice a : advice) {
-      JsonObject item = new JsonObject().put("kind", a.kind().name()).put("service", a.service());
-      if (a.counter() != null) {
-        item.put("counter", a.counter());
-      }
-      if (a.backup()) {
-        item.put("backup", true);
-      }
-      out.add(item.put("predictedMinutes", a.predictedMinutes()).put("targetMinutes", a.targetMinutes())
-          .put("waiting", a.waiting()).put("text", new JsonObject().put("vi", a.vi()).put("en", a.en())));
-    }
-    return out;
+    return new JsonArray(ApiJson.buffer(items(advice)));
   }
 
   /**

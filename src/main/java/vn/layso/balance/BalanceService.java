@@ -1,7 +1,6 @@
 package vn.layso.balance;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,26 +50,20 @@ public final class BalanceService {
    * The office as a manager sees it: the advice as last published (with the numbers of its latest
    * round) and each field's and counter's state now.
    */
-  public Future<JsonObject> view(Office office) {
+  public Future<BalanceView> view(Office office) {
     return round(office).map(r -> {
-      JsonArray fields = new JsonArray();
-      for (FieldLoad f : r.fields()) {
-        long open = r.counters().stream().filter(c -> c.open() && serves(c, f.code())).count();
-        long idle = r.counters().stream().filter(c -> c.idle() && serves(c, f.code())).count();
-        fields.add(new JsonObject().put("service", f.code()).put("name", f.name()).put("waiting", f.waiting())
-            .put("predictedMinutes", BalanceAdvisor.minutesUp(f.predictedMillis()))
-            .put("targetMinutes", f.targetMillis() / MINUTE).put("overTarget", f.predictedMillis() > f.targetMillis())
-            .put("countersOpen", open).put("countersIdle", idle));
-      }
-      JsonArray counters = new JsonArray();
-      r.counters().forEach(c -> counters.add(new JsonObject().put("id", c.id()).put("name", c.name())
-          .put("open", c.open()).put("idle", c.idle())));
+      List<BalanceView.FieldState> fields = r.fields().stream().map(f -> new BalanceView.FieldState(f.code(), f.name(),
+          f.waiting(), BalanceAdvisor.minutesUp(f.predictedMillis()), f.targetMillis() / MINUTE,
+          f.predictedMillis() > f.targetMillis(),
+          r.counters().stream().filter(c -> c.open() && serves(c, f.code())).count(),
+          r.counters().stream().filter(c -> c.idle() && serves(c, f.code())).count())).toList();
+      List<BalanceView.CounterState> counters = r.counters().stream()
+          .map(c -> new BalanceView.CounterState(c.id(), c.name(), c.open(), c.idle())).toList();
       Instant since = r.load().stored().since();
-      JsonObject out = new JsonObject().put("office", office.id()).put("advice", AdviceJson.write(r.stored()));
-      if (since != null && !r.stored().isEmpty()) {
-        out.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.atZone(office.timezone())));
-      }
-      return out.put("fields", fields).put("counters", counters);
+      return new BalanceView(office.id(), AdviceJson.items(r.stored()),
+          since != null && !r.stored().isEmpty()
+              ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since.atZone(office.timezone())) : null,
+          fields, counters);
     });
   }
 

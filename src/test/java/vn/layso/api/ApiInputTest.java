@@ -65,4 +65,47 @@ class ApiInputTest {
     assertThatThrownBy(() -> ApiInput.read(Buffer.buffer("{\"count\":1}"), Counted.class))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  record Patch(@ApiShape.Name("new") String next, @ApiShape.MaxItems(2) @ApiShape.InvalidAs("invalid_offices")
+               java.util.List<String> offices, @ApiShape.InvalidAs("field_not_boolean") Boolean disabled,
+               Boolean lenient) implements ApiShape.Request {
+  }
+
+  private static Patch patch(String json) {
+    return ApiInput.read(Buffer.buffer(json), Patch.class);
+  }
+
+  @Test
+  void readsBooleansListsOfTextAndFieldsNamedOtherThanTheirComponent() {
+    assertThat(patch("{\"new\":\"x\",\"offices\":[\"a\",\"b\"],\"disabled\":true,\"lenient\":false}"))
+        .isEqualTo(new Patch("x", java.util.List.of("a", "b"), true, false));
+    assertThat(patch("{\"next\":\"x\",\"offices\":null,\"lenient\":\"yes\"}"))
+        .as("the Java name is not read; a boolean without a code reads another type as left out")
+        .isEqualTo(new Patch(null, null, null, null));
+  }
+
+  @Test
+  void refusesAListOrABooleanWithItsCodeAndArgument() {
+    for (String bad : new String[] {"{\"offices\":\"a\"}", "{\"offices\":[\"a\",1]}", "{\"offices\":[\"a\",\"b\",\"c\"]}"}) {
+      assertThatThrownBy(() -> patch(bad)).as(bad).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThat(e.code()).isEqualTo("invalid_offices");
+        assertThat(e.args()).containsExactly(2);
+      });
+    }
+    assertThatThrownBy(() -> patch("{\"disabled\":\"true\"}")).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.code()).isEqualTo("field_not_boolean");
+      assertThat(e.args()).containsExactly("disabled");
+    });
+  }
+
+  @Test
+  void aNamedComponentIsWrittenAndDocumentedUnderItsName() {
+    assertThat(ApiJson.encode(new Patch("x", null, true, null))).isEqualTo("{\"new\":\"x\",\"disabled\":true}");
+    SchemaBuilder schemas = new SchemaBuilder(new io.vertx.core.json.JsonObject());
+    schemas.ref(Patch.class);
+    assertThat(schemas.schemas().get("Patch").getJsonObject("properties").fieldNames())
+        .containsExactly("new", "offices", "disabled", "lenient");
+    assertThat(schemas.schemas().get("Patch").getJsonObject("properties").getJsonObject("offices").getInteger("maxItems"))
+        .isEqualTo(2);
+  }
 }

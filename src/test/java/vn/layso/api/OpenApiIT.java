@@ -186,6 +186,36 @@ class OpenApiIT {
   }
 
   @Test
+  void answersOfTheFeaturesConvertedInTheSecondRoundMatchTheirSchemas() {
+    String token = app.adminToken();
+    String accounts = "/api/v1/offices/{office}/accounts";
+    check("post", accounts, api.post("/api/v1/offices/demo/accounts", new JsonObject().put("username", "lan-openapi")
+        .put("password", "mat-khau-dai-hon").put("role", "staff").put("fullName", "Nguyễn Thị Lan")
+        .put("mustChangePassword", true).encode(), "token", token));
+    check("post", accounts, api.post("/api/v1/offices/demo/accounts", "{\"username\":\"x\",\"offices\":\"demo\"}",
+        "token", token));
+    check("get", accounts, api.get("/api/v1/offices/demo/accounts", "token", token));
+    String one = accounts + "/{username}";
+    check("patch", one, api.method("PATCH", "/api/v1/offices/demo/accounts/lan-openapi", "{\"disabled\":true}",
+        "token", token));
+    check("patch", one, api.method("PATCH", "/api/v1/offices/demo/accounts/lan-openapi", "{\"disabled\":\"yes\"}",
+        "token", token));
+    check("post", one + "/reset-password", api.post("/api/v1/offices/demo/accounts/lan-openapi/reset-password", "",
+        "token", token));
+    check("delete", one, api.method("DELETE", "/api/v1/offices/demo/accounts/lan-openapi", null, "token", token));
+    check("post", "/api/v1/auth/password", api.post("/api/v1/auth/password", "{\"current\":\"sai\",\"new\":\"x\"}",
+        "token", token));
+    check("get", "/api/v1/admin/notifications", api.get("/api/v1/admin/notifications", "token", token));
+    check("get", "/api/v1/admin/notifications", api.get("/api/v1/admin/notifications?limit=0", "token", token));
+    check("get", "/api/v1/admin/notifications/{trackingId}", api.get("/api/v1/admin/notifications/nope", "token", token));
+    check("get", "/api/v1/offices/{office}/balance", api.get("/api/v1/offices/demo/balance", "token", token));
+    check("get", "/api/v1/offices/{office}/printers", api.get("/api/v1/offices/demo/printers", "token", token));
+    check("get", "/api/v1/offices/{office}/print-failures", api.get("/api/v1/offices/demo/print-failures", "token", token));
+    check("get", "/api/v1/offices/{office}/history/summaries",
+        api.get("/api/v1/offices/demo/history/summaries?from=2026-11-01&to=2026-11-30", "token", token));
+  }
+
+  @Test
   void realErrorsAreDocumentedForTheirOperation() {
     String token = app.adminToken();
     check("post", "/api/v1/offices/{office}/counters/{counter}/no-show", app.counter("demo", "1", "no-show", token));
