@@ -17,36 +17,38 @@
 -- (queue.place); a press that ends a ticket and calls none publishes that ticket's own event.
 -- The first walk-in of a field is read from the queue's walk-in index (enqueue, lib.lua).
 -- KEYS: 1 counter, 2 version, 3 idempotency, 4 served counts (today), 5 prediction outcomes (today),
---       then one queue per field the counter may serve
--- ARGV: 1 office, 2 counterId, 3 now ms, 4 channel, 5 ticket key prefix, 6 service date,
---       7 who pressed, 8 key given ('1'/'0'), 9 idempotency ttl s, 10 history ttl s,
---       11 maxPriorityInRow, 12 priority mode ('strict'/'ratio'), 13 normalsPerPriority,
---       14 maxAppointmentsInRow, 15 walk-in wait (ms) that gives walk-ins their turn, 16 agingPerHour,
---       17 escalation ('1'/'0'), 18 field count n, then per field i: weight (0: a backup field),
---       target (s, 0: none),
---       -- fold: then (ARGV[19 + 2n]) the "turn is near" places N ('' or absent: not asked). A ticket
+--       then one queue per field the counter may serve (n fields: #KEYS - 5)
+-- ARGV: 1 counterId, 2 now ms, 3 service date, 4 who pressed, 5 key given ('1'/'0'),
+--       then per field i: weight (0: a backup field), target (s, 0: none),
+--       -- fold: then (ARGV[6 + 2n]) the "turn is near" places N (absent: not asked). A ticket
 --       with at most N before it is near; a removal from a queue at a place <= N + 1 brings the ticket
 --       behind the zone into it, and only that one: the answer's 'near' lists the checked-in
 --       appointments (ticket with 'appt', WAITING) so brought, {number, code, ahead} (omitted: none)
+-- Constants, written into the text by LuaSource (RedisQueueStore.callNextConstants; one script per
+-- office and policy: an ARGV value costs about 1,050 instructions a call, docs/storage.md "Cost"):
+-- OFFICE_JSON (the office id as JSON text), TICKET_PREFIX, EVENTS_CHANNEL, IDEMPOTENCY_TTL and
+-- HISTORY_TTL (s, as text), the policy's MAX_PRIORITY_IN_ROW, RATIO (true: priority mode 'ratio'),
+-- NORMALS_PER_PRIORITY, MAX_APPOINTMENTS_IN_ROW, WALK_IN_MAX_WAIT (ms that give walk-ins their turn),
+-- AGING_PER_HOUR, ESCALATION (a boolean).
 -- Numbers are read from their text with + 0 (one strtod), not tonumber (which parses twice in Lua 5.1):
 -- every ARGV number here is one Java wrote.
-local office, counter_id, now, now_s = ARGV[1], ARGV[2], ARGV[3] + 0, ARGV[3]
-local channel, tprefix, today, by = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-local history_ttl = ARGV[10]
-local max_in_row, ratio, normals_per_priority = ARGV[11] + 0, ARGV[12] == 'ratio', ARGV[13] + 0
-local max_appointments, walk_in_max_wait = ARGV[14] + 0, ARGV[15] + 0
-local aging, escalation, n = ARGV[16] + 0, ARGV[17] == '1', ARGV[18] + 0
+local counter_id, now, now_s = ARGV[1], ARGV[2] + 0, ARGV[2]
+local channel, tprefix, today, by = EVENTS_CHANNEL, TICKET_PREFIX, ARGV[3], ARGV[4]
+local history_ttl = HISTORY_TTL
+local max_in_row, ratio, normals_per_priority = MAX_PRIORITY_IN_ROW, RATIO, NORMALS_PER_PRIORITY
+local max_appointments, walk_in_max_wait = MAX_APPOINTMENTS_IN_ROW, WALK_IN_MAX_WAIT
+local aging, escalation, n = AGING_PER_HOUR, ESCALATION, #KEYS - 5
 local FIRST_QUEUE = 5
 local NO_PRIORITY_YET = 1000
 local weights, targets = {}, {}
 for i = 1, n do
-  weights[i], targets[i] = ARGV[17 + 2 * i] + 0, ARGV[18 + 2 * i] + 0
+  weights[i], targets[i] = ARGV[4 + 2 * i] + 0, ARGV[5 + 2 * i] + 0
 end
 -- JSON of the office and counter, written into the answer and the event (answers and events are
 -- JSON text by concatenation: jstr, ticket_json, public_json in lib.lua)
-local office_json, counter_json = '"' .. office .. '"', '"' .. counter_id .. '"'
+local office_json, counter_json = OFFICE_JSON, '"' .. counter_id .. '"'
 
-return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
+return idempotent(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, function()
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
     'normalStreak')
   if state[1] == '1' then
@@ -212,8 +214,8 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
   -- removals from it at a place <= N + 1, from the place the call already knows (the event's
   -- queue.place): nothing is read when N (ARGV after the field pairs) is not given, and no ZRANK is
   -- added when it is. (Locals of the step, captured by no closure: nothing paid when not asked.)
-  local near_places = ARGV[19 + 2 * n]
-  near_places = near_places and near_places ~= '' and near_places + 0 or nil
+  local near_places = ARGV[6 + 2 * n]
+  near_places = near_places and near_places + 0
   local crossed = nil
 
   -- A queued id whose ticket is gone or no longer waiting is dropped and the choice made again.
@@ -232,8 +234,8 @@ return idempotent(KEYS[3], ARGV[8], 'call-next', ARGV[9], function()
     local t = hash_of(redis.call('HGETALL', key))
     if t[T_STATUS] == 'WAITING' then
       -- the reason as one string (TicketCodec.why)
-      local why = rule .. ' ' .. int(h[6]) .. ' ' .. (weights[i] == 0 and '1' or ARGV[17 + 2 * i]) .. ' '
-        .. ARGV[18 + 2 * i] .. ' ' .. int(row) .. ' '
+      local why = rule .. ' ' .. int(h[6]) .. ' ' .. (weights[i] == 0 and '1' or ARGV[4 + 2 * i]) .. ' '
+        .. ARGV[5 + 2 * i] .. ' ' .. int(row) .. ' '
         .. int(candidates)
       t[T_STATUS], t[T_COUNTER], t[T_CALLED_AT], t[T_WHY] = 'CALLED', counter_id, now_s, why
       redis.call('HSET', key, T_STATUS, 'CALLED', T_COUNTER, counter_id, T_CALLED_AT, now_s, T_WHY, why)

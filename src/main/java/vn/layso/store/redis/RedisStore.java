@@ -52,9 +52,13 @@ public final class RedisStore implements AutoCloseable {
   private final ClientResources resources;
   private final List<Lane> lanes;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+  private final Map<Variant, Script> variants = new ConcurrentHashMap<>();
   private StatefulRedisPubSubConnection<String, String> pubSub;
 
   private record Script(String source, String sha) {
+  }
+
+  private record Variant(String name, Object variant) {
   }
 
   /** One event loop with the client and connection whose I/O runs on it. */
@@ -157,7 +161,25 @@ public final class RedisStore implements AutoCloseable {
    * front) by its SHA, loading it on first use and again after a Redis restart (NOSCRIPT).
    */
   public Future<String> script(String name, List<String> keys, List<String> args) {
-    Script script = scripts.computeIfAbsent(name, RedisStore::loadSource);
+    return run(scripts.computeIfAbsent(name, RedisStore::loadSource), keys, args);
+  }
+
+  /**
+   * Runs script {@code name} with {@code constants} (NAME -> Lua literal) written into its text
+   * (LuaSource): one script per distinct map, kept by {@code variant}, an identity the caller
+   * chooses that stands for the map (e.g. a record of the settings it is made from), so the map is
+   * built only the first time.
+   */
+  public Future<String> script(String name, Object variant, java.util.function.Supplier<Map<String, String>> constants,
+                               List<String> keys, List<String> args) {
+    Script script = variants.computeIfAbsent(new Variant(name, variant), v -> {
+      String source = LuaSource.of(name, RedisStore::resource, constants.get());
+      return new Script(source, sha1(source));
+    });
+    return run(script, keys, args);
+  }
+
+  private Future<String> run(Script script, List<String> keys, List<String> args) {
     String[] k = keys.toArray(String[]::new);
     String[] a = args.toArray(String[]::new);
     return this.<String>call(c -> c.evalsha(script.sha(), ScriptOutputType.VALUE, k, a))
