@@ -81,11 +81,17 @@ local function better(ao, aw, at, as, aq, ai, bo, bw, bt, bs, bq, bi)
   return ai < bi
 end
 
-return idempotent(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, function()
+-- The step runs at the script's top level (no closure over its locals): a press with a key already
+-- used is answered from the key (replayed), and each answer is remembered under it (remembered).
+do
+  local answer = replayed(KEYS[3], ARGV[5], 'call-next')
+  if answer then return answer end
+end
+do
   local state = redis.call('HMGET', KEYS[1], 'paused', 'current', 'day', 'priorityStreak', 'appointmentStreak',
     'normalStreak')
   if state[1] == '1' then
-    return { error = 'counter_paused' }
+    return remembered(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, '{"error":"counter_paused"}')
   end
 
   -- the ticket the press ends and the counter fields its completion changes (its service time
@@ -277,10 +283,12 @@ return idempotent(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, function()
           .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}')) or '}'))
       settle_prediction(KEYS[5], id, t[T_ISSUED_AT], t[T_SLOT_START], now, history_ttl)
       if crossed then -- fold: near
-        return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json) or '')
-          .. near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER) .. '}'
+        return remembered(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, '{"ticket":' .. ticket_json(id, t)
+          .. (closed_json and (',"closed":' .. closed_json) or '')
+          .. near_json(crossed, near_places, tprefix, T_APPT, T_STATUS, T_NUMBER) .. '}')
       end
-      return '{"ticket":' .. ticket_json(id, t) .. (closed_json and (',"closed":' .. closed_json .. '}') or '}')
+      return remembered(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, '{"ticket":' .. ticket_json(id, t)
+        .. (closed_json and (',"closed":' .. closed_json .. '}') or '}'))
     end
   end
 
@@ -289,11 +297,11 @@ return idempotent(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, function()
   if done then redis.call('HSET', KEYS[1], unpack(done)) end
   if state[2] then redis.call('HDEL', KEYS[1], 'current') end
   if not closed then
-    if not near or near == '' then return '{}' end
-    return '{' .. string.sub(near, 2) .. '}' -- fold
+    if not near or near == '' then return remembered(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, '{}') end
+    return remembered(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, '{' .. string.sub(near, 2) .. '}') -- fold
   end
   emit(KEYS[2], channel, '{"type":"' .. closed_as .. '","office":' .. office_json .. ',"at":' .. now_s
     .. ',"ticket":' .. public_json(closed) .. ',"counter":' .. counter_json
     .. (closed_as == 'ticket.no_show' and ',"endReason":"skipped"}' or '}'))
-  return '{"closed":' .. closed_json .. (near or '') .. '}' -- fold: near
-end)
+  return remembered(KEYS[3], ARGV[5], 'call-next', IDEMPOTENCY_TTL, '{"closed":' .. closed_json .. (near or '') .. '}') -- fold: near
+end

@@ -212,6 +212,28 @@ local function idempotent(key, use, fingerprint, ttl, body)
   return json
 end
 
+-- idempotent in two halves, for a hot script whose body runs at its top level rather than in a
+-- closure (one closure capturing every local of the script costs more than the body's work in
+-- places: docs/storage.md "Cost"): replayed() answers the stored answer (or the refusal of a key
+-- reused for another action) when the request carried a key already used, else nil; remembered()
+-- stores a JSON answer under the key when the request carried one, and returns it.
+local function replayed(key, use, fingerprint)
+  if use ~= '1' then return nil end
+  local raw = redis.call('GET', key)
+  if not raw then return nil end
+  local stored = cjson.decode(raw)
+  if stored.f ~= fingerprint then return result({ error = 'idempotency_key_reused' }) end
+  stored.r.replayed = true
+  return result(stored.r)
+end
+
+local function remembered(key, use, fingerprint, ttl, json)
+  if use == '1' then
+    redis.call('SET', key, '{"f":' .. cjson.encode(fingerprint) .. ',"r":' .. json .. '}', 'EX', ttl)
+  end
+  return json
+end
+
 -- An appointment's score in the office's due index (DueKey.java): its slot start as yyyyMMddHHmm.
 local function due_score(date, start)
   return tonumber((date:gsub('-', ''))) * 10000 + tonumber((start:gsub(':', '')))
