@@ -127,7 +127,9 @@ end
 
 -- A ticket's HGETALL (a flat list) as a table of its fields.
 local function hash_of(list)
-  local t = {}
+  local t = { [T_STATUS] = nil, [T_SERVICE_DATE] = nil, [T_NUMBER] = nil, [T_SERVICE] = nil, [T_PRIORITY] = nil,
+    [T_ISSUED_AT] = nil, [T_SEQ] = nil, [T_SOURCE] = nil, [T_COUNTER] = nil, [T_CALLED_AT] = nil, [T_STARTED_AT] = nil,
+    [T_FINISHED_AT] = nil, [T_RECALLS] = nil, [T_END_REASON] = nil, [T_WHY] = nil, id = nil }
   for i = 1, #list, 2 do t[list[i]] = list[i + 1] end
   return t
 end
