@@ -24,8 +24,9 @@
 --       with at most N before it is near; a removal from a queue at a place <= N + 1 brings the ticket
 --       behind the zone into it, and only that one: the answer's 'near' lists the checked-in
 --       appointments (ticket with 'appt', WAITING) so brought, {number, code, ahead} (omitted: none)
--- Constants, written into the text by LuaSource (RedisQueueStore.callNextConstants; one script per
--- office and policy: an ARGV value costs about 1,050 instructions a call, docs/storage.md "Cost"):
+-- Constants, written into the text by LuaSource (RedisQueueStore.callNextConstants; one text per
+-- office, written again when its policy changes: an ARGV value costs about 1,050 instructions a
+-- call, docs/storage.md "Cost"):
 -- OFFICE_JSON (the office id as JSON text), TICKET_PREFIX, EVENTS_CHANNEL, IDEMPOTENCY_TTL and
 -- HISTORY_TTL (s, as text), the policy's MAX_PRIORITY_IN_ROW, RATIO (true: priority mode 'ratio'),
 -- NORMALS_PER_PRIORITY, MAX_APPOINTMENTS_IN_ROW, WALK_IN_MAX_WAIT (ms that give walk-ins their turn),

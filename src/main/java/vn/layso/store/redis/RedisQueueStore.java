@@ -169,15 +169,14 @@ public final class RedisQueueStore implements QueueStore {
     if (turnNearPlaces >= 0) {
       args.add(Integer.toString(turnNearPlaces));
     }
-    return redis.script("call_next", new CallVariant(id, rules), () -> callNextConstants(id, rules), keys, args)
+    return redis.script("call_next", id, rules, () -> callNextConstants(id, rules), keys, args)
         .map(raw -> answer(id, raw)).map(a -> new Called(a.ticket(), a.closed(), a.replayed(), a.near()));
   }
 
-  /** What call_next.lua's text is written for: an office and its policy (a script of its own for each). */
-  private record CallVariant(String office, CallNextPolicy.Rules rules) {
-  }
-
-  /** call_next.lua's constants (its header names them), as Lua literals. */
+  /**
+   * call_next.lua's constants (its header names them), as Lua literals: a text of its own per office,
+   * rewritten when the office's policy changes (RedisStore.script).
+   */
   Map<String, String> callNextConstants(String office, CallNextPolicy.Rules rules) {
     return Map.ofEntries(
         Map.entry("OFFICE_JSON", LuaSource.literal("\"" + office + "\"")),

@@ -52,13 +52,16 @@ public final class RedisStore implements AutoCloseable {
   private final ClientResources resources;
   private final List<Lane> lanes;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
-  private final Map<Variant, Script> variants = new ConcurrentHashMap<>();
+  private final Map<Variant, Built> variants = new ConcurrentHashMap<>();
   private StatefulRedisPubSubConnection<String, String> pubSub;
 
   private record Script(String source, String sha) {
   }
 
-  private record Variant(String name, Object variant) {
+  private record Variant(String name, Object slot) {
+  }
+
+  private record Built(Object identity, Script script) {
   }
 
   /** One event loop with the client and connection whose I/O runs on it. */
@@ -166,17 +169,22 @@ public final class RedisStore implements AutoCloseable {
 
   /**
    * Runs script {@code name} with {@code constants} (NAME -> Lua literal) written into its text
-   * (LuaSource): one script per distinct map, kept by {@code variant}, an identity the caller
-   * chooses that stands for the map (e.g. a record of the settings it is made from), so the map is
-   * built only the first time.
+   * (LuaSource): one script per {@code slot} (e.g. an office), rebuilt when {@code identity} (what the
+   * constants are made from, e.g. the office's settings) is no longer the one it was built for, so
+   * the map is built only then and a long-running server keeps one text per slot, not one per
+   * setting it ever saw. Redis keeps each loaded text until it restarts or is flushed.
    */
-  public Future<String> script(String name, Object variant, java.util.function.Supplier<Map<String, String>> constants,
+  public Future<String> script(String name, Object slot, Object identity,
+                               java.util.function.Supplier<Map<String, String>> constants,
                                List<String> keys, List<String> args) {
-    Script script = variants.computeIfAbsent(new Variant(name, variant), v -> {
+    Variant key = new Variant(name, slot);
+    Built built = variants.get(key);
+    if (built == null || !built.identity().equals(identity)) {
       String source = LuaSource.of(name, RedisStore::resource, constants.get());
-      return new Script(source, sha1(source));
-    });
-    return run(script, keys, args);
+      built = new Built(identity, new Script(source, sha1(source)));
+      variants.put(key, built);
+    }
+    return run(built.script(), keys, args);
   }
 
   private Future<String> run(Script script, List<String> keys, List<String> args) {
