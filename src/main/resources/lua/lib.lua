@@ -127,7 +127,9 @@ end
 
 -- A ticket's HGETALL (a flat list) as a table of its fields.
 local function hash_of(list)
-  local t = {}
+  local t = { [T_STATUS] = nil, [T_SERVICE_DATE] = nil, [T_NUMBER] = nil, [T_SERVICE] = nil, [T_PRIORITY] = nil,
+    [T_ISSUED_AT] = nil, [T_SEQ] = nil, [T_SOURCE] = nil, [T_COUNTER] = nil, [T_CALLED_AT] = nil, [T_STARTED_AT] = nil,
+    [T_FINISHED_AT] = nil, [T_RECALLS] = nil, [T_END_REASON] = nil, [T_WHY] = nil, id = nil }
   for i = 1, #list, 2 do t[list[i]] = list[i + 1] end
   return t
 end
@@ -208,6 +210,28 @@ local function idempotent(key, use, fingerprint, ttl, body)
   local json = type(out) == 'string' and out or result(out)
   if use == '1' then
     redis.call('SET', key, '{"f":' .. cjson.encode(fingerprint) .. ',"r":' .. json .. '}', 'EX', tonumber(ttl))
+  end
+  return json
+end
+
+-- idempotent in two halves, for a hot script whose body runs at its top level rather than in a
+-- closure (one closure capturing every local of the script costs more than the body's work in
+-- places: docs/storage.md "Cost"): replayed() answers the stored answer (or the refusal of a key
+-- reused for another action) when the request carried a key already used, else nil; remembered()
+-- stores a JSON answer under the key when the request carried one, and returns it.
+local function replayed(key, use, fingerprint)
+  if use ~= '1' then return nil end
+  local raw = redis.call('GET', key)
+  if not raw then return nil end
+  local stored = cjson.decode(raw)
+  if stored.f ~= fingerprint then return result({ error = 'idempotency_key_reused' }) end
+  stored.r.replayed = true
+  return result(stored.r)
+end
+
+local function remembered(key, use, fingerprint, ttl, json)
+  if use == '1' then
+    redis.call('SET', key, '{"f":' .. cjson.encode(fingerprint) .. ',"r":' .. json .. '}', 'EX', ttl)
   end
   return json
 end

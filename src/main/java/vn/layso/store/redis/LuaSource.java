@@ -33,6 +33,18 @@ final class LuaSource {
 
   /** The text of script {@code name} as Redis is sent it; {@code read} gives a resource's text by its path. */
   static String of(String name, Function<String, String> read) {
+    return of(name, read, Map.of());
+  }
+
+  /**
+   * The text of script {@code name} with {@code constants} (NAME -> a Lua literal, e.g. {@code "'x'"},
+   * {@code "42"}, {@code "true"}) written in place of each whole-word NAME (string literals are
+   * not told apart: a constant's name must not occur inside one, nor in a comment that matters). A value fixed for a
+   * running server (a TTL, a channel) or for one setting of an office (a policy's rule) costs the
+   * script nothing to read, where an ARGV value costs about 1,050 instructions per call
+   * (docs/storage.md, "Cost"); each distinct map is a script of its own (RedisStore caches them).
+   */
+  static String of(String name, Function<String, String> read, Map<String, String> constants) {
     String script = read.apply("lua/" + name + ".lua");
     StringBuilder libraries = new StringBuilder(read.apply(LIB)).append('\n');
     for (String line : script.split("\n")) {
@@ -41,7 +53,39 @@ final class LuaSource {
       }
       libraries.append(read.apply("lua/lib_" + line.substring(LIB_LINE.length()).strip() + ".lua")).append('\n');
     }
-    return constants(used(libraries.toString(), script) + script);
+    return literals(constants(used(libraries.toString(), script) + script), constants);
+  }
+
+  /** A text as a Lua string literal (single quotes; backslash, quote and line breaks escaped). */
+  static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\'' -> out.append("\\'");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\0' -> out.append("\\000");
+        default -> out.append(c);
+      }
+    }
+    return out.append('\'').toString();
+  }
+
+  /** Each whole-word NAME of {@code constants} replaced by its literal. */
+  static String literals(String lua, Map<String, String> constants) {
+    if (constants.isEmpty()) {
+      return lua;
+    }
+    Matcher m = NAME.matcher(lua);
+    StringBuilder out = new StringBuilder(lua.length());
+    while (m.find()) {
+      String value = constants.get(m.group());
+      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /**

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +20,7 @@ import vn.layso.office.domain.WalkInIssuing;
 import vn.layso.queue.QueueLimits;
 import vn.layso.queue.QueueStore;
 import vn.layso.queue.domain.CallNextPolicy;
+import vn.layso.queue.domain.CallPolicy;
 import vn.layso.queue.domain.FieldWait;
 import vn.layso.queue.domain.ServiceDay;
 import vn.layso.queue.domain.TicketAction;
@@ -146,25 +146,51 @@ public final class RedisQueueStore implements QueueStore {
     return issue(r, citizen);
   }
 
-  /** call_next.lua's ARGV after the field pairs: the turn-near places ('' when not asked). */
+  /** call_next.lua's ARGV after the field pairs: the turn-near places (left off when not asked). */
   @Override
   public Future<Called> callNext(Office office, Counter counter, Press press, int turnNearPlaces) {
     String id = office.id();
     String day = ServiceDay.key(press.serviceDate());
     CallNextPolicy.Rules rules = QueueLimits.rules(office);
-    List<String> keys = new ArrayList<>(List.of(Keys.counter(id, counter.id()), Keys.version(id),
-        idempotencyKey(id, counter, press), Keys.servedCounts(id, day), Keys.predictionOutcomes(id, day)));
-    List<String> args = new ArrayList<>(List.of(id, counter.id(), millis(press.now()), Keys.EVENTS_CHANNEL,
-        Keys.ticketPrefix(id), day, press.by(), keyGiven(press),
-        Long.toString(IDEMPOTENCY_TTL_SECONDS), Long.toString(historySeconds),
-        Integer.toString(rules.maxPriorityInRow()), rules.priorityMode().name().toLowerCase(Locale.ROOT),
-        Integer.toString(rules.normalsPerPriority()), Integer.toString(rules.maxAppointmentsInRow()),
-        Long.toString(rules.walkInMaxWaitMillis()), Integer.toString(rules.agingPerHour()),
-        rules.escalation() ? "1" : "0", Integer.toString(counter.weights().size() + counter.backup().size())));
+    List<String> keys = new ArrayList<>(5 + counter.weights().size() + counter.backup().size());
+    keys.add(Keys.counter(id, counter.id()));
+    keys.add(Keys.version(id));
+    keys.add(idempotencyKey(id, counter, press));
+    keys.add(Keys.servedCounts(id, day));
+    keys.add(Keys.predictionOutcomes(id, day));
+    List<String> args = new ArrayList<>(6 + 2 * (counter.weights().size() + counter.backup().size()));
+    args.add(counter.id());
+    args.add(millis(press.now()));
+    args.add(day);
+    args.add(press.by());
+    args.add(keyGiven(press));
     counter.weights().forEach((service, weight) -> addField(office, day, service, weight, keys, args));
     counter.backup().forEach(service -> addField(office, day, service, 0, keys, args));
-    args.add(turnNearPlaces >= 0 ? Integer.toString(turnNearPlaces) : "");
-    return tickets(id, "call_next", keys, args).map(a -> new Called(a.ticket(), a.closed(), a.replayed(), a.near()));
+    if (turnNearPlaces >= 0) {
+      args.add(Integer.toString(turnNearPlaces));
+    }
+    return redis.script("call_next", id, rules, () -> callNextConstants(id, rules), keys, args)
+        .map(raw -> answer(id, raw)).map(a -> new Called(a.ticket(), a.closed(), a.replayed(), a.near()));
+  }
+
+  /**
+   * call_next.lua's constants (its header names them), as Lua literals: a text of its own per office,
+   * rewritten when the office's policy changes (RedisStore.script).
+   */
+  Map<String, String> callNextConstants(String office, CallNextPolicy.Rules rules) {
+    return Map.ofEntries(
+        Map.entry("OFFICE_JSON", LuaSource.literal("\"" + office + "\"")),
+        Map.entry("TICKET_PREFIX", LuaSource.literal(Keys.ticketPrefix(office))),
+        Map.entry("EVENTS_CHANNEL", LuaSource.literal(Keys.EVENTS_CHANNEL)),
+        Map.entry("IDEMPOTENCY_TTL", LuaSource.literal(Long.toString(IDEMPOTENCY_TTL_SECONDS))),
+        Map.entry("HISTORY_TTL", LuaSource.literal(Long.toString(historySeconds))),
+        Map.entry("MAX_PRIORITY_IN_ROW", Integer.toString(rules.maxPriorityInRow())),
+        Map.entry("RATIO", Boolean.toString(rules.priorityMode() == CallPolicy.PriorityMode.RATIO)),
+        Map.entry("NORMALS_PER_PRIORITY", Integer.toString(rules.normalsPerPriority())),
+        Map.entry("MAX_APPOINTMENTS_IN_ROW", Integer.toString(rules.maxAppointmentsInRow())),
+        Map.entry("WALK_IN_MAX_WAIT", Long.toString(rules.walkInMaxWaitMillis())),
+        Map.entry("AGING_PER_HOUR", Integer.toString(rules.agingPerHour())),
+        Map.entry("ESCALATION", Boolean.toString(rules.escalation())));
   }
 
   /** One field for call_next.lua: its queue, its weight (0: a backup field) and its target in seconds. */
@@ -388,13 +414,15 @@ public final class RedisQueueStore implements QueueStore {
 
   /** A script that answers with tickets, read by TicketCodec's streaming reader; refusals as in run. */
   private Future<TicketCodec.Answer> tickets(String office, String script, List<String> keys, List<String> args) {
-    return redis.script(script, keys, args).map(raw -> {
-      TicketCodec.Answer answer = TicketCodec.answer(office, raw);
-      if (answer.error() != null) {
-        throw refusal(answer.error(), answer.status());
-      }
-      return answer;
-    });
+    return redis.script(script, keys, args).map(raw -> answer(office, raw));
+  }
+
+  private static TicketCodec.Answer answer(String office, String raw) {
+    TicketCodec.Answer answer = TicketCodec.answer(office, raw);
+    if (answer.error() != null) {
+      throw refusal(answer.error(), answer.status());
+    }
+    return answer;
   }
 
   private static ApiException refusal(String error, String status) {

@@ -52,9 +52,16 @@ public final class RedisStore implements AutoCloseable {
   private final ClientResources resources;
   private final List<Lane> lanes;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+  private final Map<Variant, Built> variants = new ConcurrentHashMap<>();
   private StatefulRedisPubSubConnection<String, String> pubSub;
 
   private record Script(String source, String sha) {
+  }
+
+  private record Variant(String name, Object slot) {
+  }
+
+  private record Built(Object identity, Script script) {
   }
 
   /** One event loop with the client and connection whose I/O runs on it. */
@@ -157,7 +164,30 @@ public final class RedisStore implements AutoCloseable {
    * front) by its SHA, loading it on first use and again after a Redis restart (NOSCRIPT).
    */
   public Future<String> script(String name, List<String> keys, List<String> args) {
-    Script script = scripts.computeIfAbsent(name, RedisStore::loadSource);
+    return run(scripts.computeIfAbsent(name, RedisStore::loadSource), keys, args);
+  }
+
+  /**
+   * Runs script {@code name} with {@code constants} (NAME -> Lua literal) written into its text
+   * (LuaSource): one script per {@code slot} (e.g. an office), rebuilt when {@code identity} (what the
+   * constants are made from, e.g. the office's settings) is no longer the one it was built for, so
+   * the map is built only then and a long-running server keeps one text per slot, not one per
+   * setting it ever saw. Redis keeps each loaded text until it restarts or is flushed.
+   */
+  public Future<String> script(String name, Object slot, Object identity,
+                               java.util.function.Supplier<Map<String, String>> constants,
+                               List<String> keys, List<String> args) {
+    Variant key = new Variant(name, slot);
+    Built built = variants.get(key);
+    if (built == null || !built.identity().equals(identity)) {
+      String source = LuaSource.of(name, RedisStore::resource, constants.get());
+      built = new Built(identity, new Script(source, sha1(source)));
+      variants.put(key, built);
+    }
+    return run(built.script(), keys, args);
+  }
+
+  private Future<String> run(Script script, List<String> keys, List<String> args) {
     String[] k = keys.toArray(String[]::new);
     String[] a = args.toArray(String[]::new);
     return this.<String>call(c -> c.evalsha(script.sha(), ScriptOutputType.VALUE, k, a))

@@ -43,4 +43,12 @@ class LuaSourceTest {
     assertThat(sent).contains("return 'status'").contains("return c(1) .. '" + Keys.TICKET_STEPS + "'")
         .doesNotContain("T_STATUS");
   }
+
+  @Test
+  void constantsAreWrittenAsTheirLiteralsWholeWordsOnly() {
+    String sent = LuaSource.of("x", path -> path.equals("lua/x.lua") ? "return TTL, TTL_2, XTTL, NAME .. T_STATUS" : "",
+        java.util.Map.of("TTL", LuaSource.literal("86400"), "NAME", LuaSource.literal("it's\\")));
+    assertThat(sent).contains("return '86400', TTL_2, XTTL, 'it\\'s\\\\' .. 'status'");
+    assertThat(LuaSource.literal("a\nb")).isEqualTo("'a\\nb'");
+  }
 }
