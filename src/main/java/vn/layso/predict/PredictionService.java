@@ -26,6 +26,7 @@ import vn.layso.predict.domain.Calibration;
 import vn.layso.queue.domain.Estimate;
 import vn.layso.queue.domain.PlacePredictions;
 import vn.layso.predict.domain.Outcome;
+import vn.layso.predict.domain.PlaceWindow;
 import vn.layso.predict.domain.QueueState;
 import vn.layso.predict.domain.ServiceTimes;
 import vn.layso.predict.domain.WaitPredictor;
@@ -64,15 +65,16 @@ public final class PredictionService implements WaitForecaster {
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
   /**
-   * An office's state as read, until when it is kept, and what was worked out from it: the raw
-   * model's predictions by field and people ahead (for a ticket that does not wait for a slot), and
-   * per field how many tickets this server foretold since and the furthest place it saw one take.
+   * An office's state as read, until when it is kept, and what was worked out from it: per field the
+   * window of places last foretold to a walk-in and to a priority ticket (for a ticket that does not
+   * wait for a slot), how many tickets this server foretold since and the furthest place it saw one take.
    */
   private static final class Cached {
     final QueueState state;
     final LocalDate day;
     final long until;
-    final Map<String, Estimate> raw = new ConcurrentHashMap<>();
+    final Map<String, PlaceWindow> walkIns = new ConcurrentHashMap<>();
+    final Map<String, PlaceWindow> priorities = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> foretold = new ConcurrentHashMap<>();
     final Map<String, Integer> placed = new ConcurrentHashMap<>();
 
@@ -150,14 +152,22 @@ public final class PredictionService implements WaitForecaster {
       int last = priority ? PRIORITY_PLACES : latest + BEYOND;
       first = Math.max(first, last - MAX_PLACES + 1);
       long untilSlot = appointment ? Math.max(0, untilSlotMillis) : 0;
-      List<Estimate> byPlace = new java.util.ArrayList<>(last - first + 1);
-      for (int place = first; place <= last; place++) {
-        int ahead = place - 1;
-        Estimate raw = untilSlot > 0 ? predictor.predict(c.state, field, ahead, untilSlot)
-            : c.raw.computeIfAbsent(field + "|" + ahead, k -> predictor.predict(c.state, field, ahead));
-        byPlace.add(calibration.apply(raw, field));
+      if (untilSlot > 0) {
+        List<Estimate> byPlace = new java.util.ArrayList<>(last - first + 1);
+        for (int place = first; place <= last; place++) {
+          byPlace.add(calibration.apply(predictor.predict(c.state, field, place - 1, untilSlot), field));
+        }
+        return new PlacePredictions(first, byPlace);
       }
-      return new PlacePredictions(first, byPlace);
+      // one new place per ticket in a burst of issuing, not the whole window (see PlaceWindow)
+      Map<String, PlaceWindow> windows = priority ? c.priorities : c.walkIns;
+      PlaceWindow kept = windows.getOrDefault(field, PlaceWindow.NONE);
+      PlaceWindow window = kept.covering(first, last, calibration, field,
+          place -> predictor.predict(c.state, field, place - 1));
+      if (window != kept) {
+        windows.put(field, window);
+      }
+      return new PlacePredictions(first, window.shown(first, last));
     })).otherwise(failed -> {
       LOG.atWarn().addKeyValue("office", office.id()).addKeyValue("error", Redact.error(failed))
           .log("no predictions for the issuing step");

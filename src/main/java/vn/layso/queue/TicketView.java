@@ -2,9 +2,9 @@ package vn.layso.queue;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.layso.api.ApiShape;
+import vn.layso.api.ApiTime;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
 import vn.layso.queue.domain.CallReason;
@@ -41,8 +41,6 @@ public record TicketView(@ApiShape.Required String id,
                          WaitEstimate estimatedWait,
                          Boolean lateArrival,
                          Live live) {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   /** The predicted wait of a waiting ticket: median and 90th percentile (whole minutes rounded up), tickets ahead. */
   public record WaitEstimate(@ApiShape.Min(0) int p50Minutes, @ApiShape.Min(0) int p90Minutes, @ApiShape.Min(0) int ahead) {
@@ -158,9 +156,6 @@ public record TicketView(@ApiShape.Required String id,
   }
 
   private static String time(Instant instant, ZoneId zone) {
-    if (instant == null) {
-      return null;
-    }
-    return TIME.format(instant.atZone(zone).withNano(instant.atZone(zone).getNano() / 1_000_000 * 1_000_000));
+    return ApiTime.format(instant, zone);
   }
 }
