@@ -14,7 +14,8 @@
 --       8 opens ms, 9 closes ms, 10 late arrivals ('walk-in' or 'refuse'), 11 prefix,
 --       12 number start, 13 capacity, 14 digits, 15 source, 16 channel, 17 history ttl s,
 --       18 ticket key prefix, 19 code, 20 service day key (yyyyMMdd), 21 queue key prefix,
---       -- fold: 22.. as issue_ticket.lua's 26.. (the wait prediction recorded with the ticket; answer 'given')
+--       -- fold: 22 first place foretold ('' none), 23.. as issue_ticket.lua's 27.. (the wait prediction
+--       recorded in the ticket's hash; answer 'given')
 local r = redis.call('HMGET', KEYS[1], 'status', 'service', 'date', 'start', 'ticket', 'late')
 local status, service, date, start, ticket_id, late_mark = r[1], r[2], r[3], r[4], r[5], r[6]
 if not status then return result({ error = 'appointment_not_found' }) end
@@ -42,8 +43,8 @@ if late and ARGV[10] ~= 'walk-in' then return result({ error = 'check_in_closed'
 
 local slot_start, slot = nil, nil
 if not late then slot_start, slot = ARGV[7], start end
-local t, place = issue_new(2, ARGV[1], ARGV[2], service, nil, ARGV[6], ARGV[20], ARGV[11], ARGV[12], ARGV[13],
-  ARGV[14], ARGV[15], ARGV[16], ARGV[17], slot_start, slot, ARGV[19], nil)
+local t, place, given = issue_new(2, ARGV[1], ARGV[2], service, nil, ARGV[6], ARGV[20], ARGV[11], ARGV[12],
+  ARGV[13], ARGV[14], ARGV[15], ARGV[16], ARGV[17], slot_start, slot, ARGV[19], nil, 22)
 if not t then return result(place) end
 redis.call('HSET', KEYS[1], 'status', 'CHECKED_IN', 'ticket', ARGV[2], 'checkedInAt', now, 'updatedAt', now)
 appt_count(KEYS[1], date, service, 'checkedIn', 1)
@@ -53,6 +54,5 @@ if late then
   if tonumber(redis.call('HGET', KEYS[8], start) or '0') > 0 then redis.call('HINCRBY', KEYS[8], start, -1) end
 end
 redis.call('ZREM', KEYS[9], ARGV[19])
-local given = record_given(22, ARGV[2], place, ARGV[17]) -- fold:
 return '{"ticket":' .. t .. ',"position":' .. place .. ',"late":' .. tostring(late)
   .. (given and (',"given":"' .. given .. '"}') or '}')

@@ -15,9 +15,8 @@
 --       17 KEYS index of the idempotency key ('' none), 18 KEYS index of the address's walk-ins
 --       ('' none), 19 their cap, 20 ttl s of that key, 21 KEYS index of the citizen's day ('' none),
 --       22 max per day, 23 max per field, 24 citizen day ttl ms, 25 card last4 ('' none),
---       -- fold: 26 KEYS index of the day's given predictions ('' none), 27 first place foretold,
---       28.. one prediction record per place (record_given, lib_issue.lua); the answer's 'given' is the
---       one recorded
+--       -- fold: 26 first place foretold ('' none), 27.. one prediction record per place (issue_new,
+--       lib_issue.lua: the ticket's place's is written into its hash); the answer's 'given' is it
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
 local idempotency = ARGV[17] ~= '' and KEYS[tonumber(ARGV[17])] or nil
 local walk_ins = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
@@ -52,8 +51,8 @@ if citizen then
   if same >= tonumber(ARGV[23]) then return result({ error = 'limit_reached', status = 'field' }) end
 end
 
-local t, place = issue_new(1, ARGV[1], ARGV[2], ARGV[3], priority, ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9],
-  ARGV[10], ARGV[11], ARGV[12], ARGV[13], nil, nil, nil, card)
+local t, place, given = issue_new(1, ARGV[1], ARGV[2], ARGV[3], priority, ARGV[5], ARGV[6], ARGV[7], ARGV[8],
+  ARGV[9], ARGV[10], ARGV[11], ARGV[12], ARGV[13], nil, nil, nil, card, 26)
 if not t then return result(place) end
 if idempotency then redis.call('SET', idempotency, ARGV[2], 'EX', tonumber(ARGV[14])) end
 if walk_ins then
@@ -64,5 +63,4 @@ if citizen then
   redis.call('HSET', citizen, 't:' .. ARGV[2], ARGV[3])
   redis.call('PEXPIRE', citizen, ARGV[24])
 end
-local given = record_given(26, ARGV[2], place, ARGV[13]) -- fold:
 return '{"ticket":' .. t .. ',"position":' .. place .. (given and (',"given":"' .. given .. '"}') or '}')

@@ -174,7 +174,7 @@ public final class LaysoServer {
       var queue = new QueueService(queueStore, offices, clock);
       // wait predictions: one read of an office until its next event (at most PREDICTION_FRESH) per server
       var predictions = new PredictionService(
-          new RedisPredictionStore(redis, Duration.ofDays(config.historyDays())), clock, PREDICTION_FRESH);
+          new RedisPredictionStore(redis), clock, PREDICTION_FRESH);
       queue.useForecaster(predictions);
       redis.subscribe(Keys.EVENTS_CHANNEL, predictions.listener());
       var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),

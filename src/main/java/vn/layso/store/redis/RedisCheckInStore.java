@@ -61,7 +61,7 @@ public final class RedisCheckInStore implements CheckInStore {
         r.lateAsWalkIn() ? "walk-in" : "refuse", s.prefix(), Integer.toString(s.numberStart()),
         Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(), Keys.EVENTS_CHANNEL,
         Long.toString(historySeconds), Keys.ticketPrefix(office), r.code(), day, Keys.queuePrefix(office)));
-    RedisPredictionStore.foretold(office, r.booked().date(), s.code(), r.predictions(), keys, args); // ARGV 22 on
+    RedisPredictionStore.foretold(s.code(), r.predictions(), args); // ARGV 22 on
     return redis.script("check_in", keys, args).map(raw -> {
       JsonObject json = new JsonObject(raw);
       String error = json.getString("error");

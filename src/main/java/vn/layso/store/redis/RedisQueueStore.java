@@ -87,7 +87,7 @@ public final class RedisQueueStore implements QueueStore {
           Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
           citizen.last4()));
     }
-    RedisPredictionStore.foretold(office, r.serviceDate(), s.code(), r.predictions(), keys, args); // ARGV 26 on
+    RedisPredictionStore.foretold(s.code(), r.predictions(), args); // ARGV 26 on
     return redis.script("issue_ticket", keys, args).map(raw -> {
       TicketCodec.Answer answer = TicketCodec.answer(office, raw);
       if ("limit_reached".equals(answer.error())) {
