@@ -31,7 +31,7 @@ end
 -- of the field's day (nil, { error = 'numbers_exhausted' } past its capacity). k: the KEYS index of
 -- the field's day sequence, followed in KEYS by the ticket, queue, version, day (index) and open days
 -- keys; then office, id, service, priority (nil: none), now (ms, as ARGV gives it), date, prefix,
--- number_start, capacity, digits, source, channel, history_ttl, and for an appointment ticket
+-- number_start, capacity, digits, source, and for an appointment ticket
 -- slot_start (ms) and slot (HH:mm), for a checked-in one appt (the booking code), for a card's
 -- card_last4 (nil: none), and fold: the ARGV index of the places foretold (below; nil: none). Its
 -- arguments are positional, not a table of named fields: a record costs about 5,000 instructions to
@@ -40,12 +40,12 @@ end
 -- the same HSET (T_GIVEN), written once the queue has told the ticket's place. Returns the answer's
 -- ticket as JSON text, its place in line (text) and the prediction recorded (nil: none).
 local function issue_new(k, office, id, service, priority, now, date, prefix, number_start, capacity, digits,
-                         source, channel, history_ttl, slot_start, slot, appt, card_last4, fold)
+                         source, slot_start, slot, appt, card_last4, fold)
   local sequence, ticket, queue = KEYS[k], KEYS[k + 1], KEYS[k + 2]
   local seq = redis.call('INCR', sequence)
   -- the first number of a field's day starts the day's keys' lives (a few times a day, not per ticket)
   if seq == 1 then
-    redis.call('EXPIRE', sequence, history_ttl)
+    redis.call('EXPIRE', sequence, HISTORY_TTL)
     redis.call('SADD', KEYS[k + 5], date)
   end
   if seq > capacity + 0 then
@@ -89,11 +89,11 @@ local function issue_new(k, office, id, service, priority, now, date, prefix, nu
     redis.call('HSET', ticket, T_NUMBER, number, T_SERVICE, service, T_STATUS, 'WAITING', T_ISSUED_AT, now,
       T_SERVICE_DATE, date, T_SEQ, int(seq), T_SOURCE, source)
   end
-  redis.call('EXPIRE', ticket, history_ttl)
+  redis.call('EXPIRE', ticket, HISTORY_TTL)
   redis.call('ZADD', KEYS[k + 4], now, id)
-  if seq == 1 then redis.call('EXPIRE', KEYS[k + 4], history_ttl) end
+  if seq == 1 then redis.call('EXPIRE', KEYS[k + 4], HISTORY_TTL) end
   local place = int(rank)
-  emit(KEYS[k + 3], channel, '{"type":"ticket.issued","office":"' .. office .. '","at":' .. now
+  emit(KEYS[k + 3], EVENTS_CHANNEL, '{"type":"ticket.issued","office":"' .. office .. '","at":' .. now
     .. ',"ticket":{"number":"' .. number .. '","service":"' .. service .. '","status":"WAITING","recalls":0,'
     .. '"priority":' .. (priority and 'true' or 'false')
     .. (slot and (',"appointment":true,"slot":"' .. slot .. '"') or '') .. '},"queue":{"service":"' .. service
@@ -105,7 +105,8 @@ end
 
 -- A repeated issuing request (the same Idempotency-Key): the first answer's ticket in its current
 -- state, or idempotency_key_reused when the repeat asks for another field, priority or card; nil
--- when the key is new (or its ticket is gone), and the request issues a new ticket.
+-- when the key is new (or its ticket is gone), and the request issues a new ticket. The ticket and
+-- queue key prefixes are the office's (Keys.ticketPrefix, Keys.queuePrefix).
 local function issue_replay(idempotency, ticket_prefix, queue_prefix, service, priority, card_last4)
   local existing_id = redis.call('GET', idempotency)
   if not existing_id then return nil end
