@@ -36,6 +36,8 @@ final class LuaSource {
   private static final Pattern CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\b");
   /** Idempotency keys live two days: long enough for any retry, and they name their day anyway. */
   static final long IDEMPOTENCY_TTL_SECONDS = 2 * 24 * 3600L;
+  /** The event log is trimmed (to about Keys.EVENT_LOG_CAP) once every this many versions (emit in lib.lua). */
+  static final int EVENT_LOG_TRIM = 100;
   /** The walk-in limits' keys name their day; two days outlive any day's last ticket. */
   static final long WALK_IN_TTL_SECONDS = 2 * 24 * 3600L;
 
@@ -46,7 +48,8 @@ final class LuaSource {
    * The names written into every script as Lua literals (NAME -> literal): the ticket fields'
    * (TicketFields.luaConstants, as strings), the events channel ({@code EVENTS_CHANNEL}), and the
    * lifetimes in seconds of a ticket's history ({@code HISTORY_TTL}, HISTORY_DAYS), of an
-   * idempotency key ({@code IDEMPOTENCY_TTL}) and of the walk-in limits' keys ({@code WALK_IN_TTL}).
+   * idempotency key ({@code IDEMPOTENCY_TTL}) and of the walk-in limits' keys ({@code WALK_IN_TTL}),
+   * the event log's cap and trimming period ({@code EVENT_LOG_CAP}, {@code EVENT_LOG_TRIM}).
    */
   static Map<String, String> constants(Duration history) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -55,6 +58,8 @@ final class LuaSource {
     out.put("HISTORY_TTL", Long.toString(history.toSeconds()));
     out.put("IDEMPOTENCY_TTL", Long.toString(IDEMPOTENCY_TTL_SECONDS));
     out.put("WALK_IN_TTL", Long.toString(WALK_IN_TTL_SECONDS));
+    out.put("EVENT_LOG_CAP", Integer.toString(Keys.EVENT_LOG_CAP));
+    out.put("EVENT_LOG_TRIM", Integer.toString(EVENT_LOG_TRIM));
     return out;
   }
 
