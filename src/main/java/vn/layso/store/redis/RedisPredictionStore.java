@@ -143,9 +143,9 @@ public final class RedisPredictionStore implements PredictionStore {
   }
 
   /**
-   * The fold arguments of an issuing step (issue_ticket.lua: ARGV 26 on, check_in.lua: ARGV 22 on, see
-   * issue_new in lib_issue.lua): the first place foretold and one record per place; without
-   * predictions, that first ARGV is '' (nothing recorded by the step).
+   * The fold arguments of an issuing step (issue_ticket.lua: ARGV 12 on, or 20 with optional keys;
+   * check_in.lua: ARGV 18 on; see issue_new in lib_issue.lua): the first place foretold and one
+   * record per place; without predictions, that first ARGV is '' (nothing recorded by the step).
    */
   static void foretold(String field, PlacePredictions p, List<String> args) {
     if (p == null) {
