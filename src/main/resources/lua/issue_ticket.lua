@@ -10,22 +10,31 @@
 --       at the KEYS index their ARGV names: idempotency, the address's walk-ins of the field and
 --       day, the citizen's day (CCCD hash)
 -- ARGV: 1 office, 2 ticketId, 3 service, 4 priority ('' none), 5 now ms, 6 serviceDate,
---       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source, 12 channel,
---       13 history ttl s, 14 idempotency ttl s, 15 ticket key prefix, 16 queue prefix,
---       17 KEYS index of the idempotency key ('' none), 18 KEYS index of the address's walk-ins
---       ('' none), 19 their cap, 20 ttl s of that key, 21 KEYS index of the citizen's day ('' none),
---       22 max per day, 23 max per field, 24 citizen day ttl ms, 25 card last4 ('' none),
---       -- fold: 26 KEYS index of the day's given predictions ('' none), 27 first place foretold,
---       28.. one prediction record per place (record_given, lib_issue.lua); the answer's 'given' is the
---       one recorded
+--       7 prefix, 8 numberStart, 9 capacity, 10 digits, 11 source; only when an optional key is
+--       passed (#KEYS > 6): 12 KEYS index of the idempotency key ('' none), 13 KEYS index of the
+--       address's walk-ins ('' none), 14 their cap, 15 KEYS index of the citizen's day ('' none),
+--       16 max per day, 17 max per field, 18 citizen day ttl ms, 19 card last4 ('' none);
+--       -- fold: then (12, or 20 after the optional values) the first place foretold ('' or absent:
+--       none), and one prediction record per place from it (issue_new, lib_issue.lua: the ticket's
+--       place's is written into its hash); the answer's 'given' is it.
+-- The events channel and the keys' lifetimes are the server's constants (LuaSource.constants); the
+-- office's ticket and queue key prefixes are the given keys' (KEYS 2 less the id, KEYS 3 less
+-- "<date>:<service>"), taken only by the rare paths that need them.
 local priority = ARGV[4] ~= '' and ARGV[4] or nil
-local idempotency = ARGV[17] ~= '' and KEYS[tonumber(ARGV[17])] or nil
-local walk_ins = ARGV[18] and ARGV[18] ~= '' and KEYS[tonumber(ARGV[18])] or nil
-local citizen = ARGV[21] and ARGV[21] ~= '' and KEYS[tonumber(ARGV[21])] or nil
-local card = citizen and ARGV[25] or nil
+local fold = 12
+local idempotency, walk_ins, citizen, card
+if #KEYS > 6 then
+  fold = 20
+  idempotency = ARGV[12] ~= '' and KEYS[ARGV[12] + 0] or nil
+  walk_ins = ARGV[13] ~= '' and KEYS[ARGV[13] + 0] or nil
+  citizen = ARGV[15] ~= '' and KEYS[ARGV[15] + 0] or nil
+  card = citizen and ARGV[19] or nil
+end
+local ticket_prefix = (idempotency or walk_ins) and string.sub(KEYS[2], 1, #KEYS[2] - #ARGV[2])
 
 if idempotency then
-  local replay = issue_replay(idempotency, ARGV[15], ARGV[16], ARGV[3], priority, card)
+  local replay = issue_replay(idempotency, ticket_prefix, string.sub(KEYS[3], 1, #KEYS[3] - #ARGV[6] - #ARGV[3] - 1),
+    ARGV[3], priority, card)
   if replay then return replay end
 end
 
@@ -34,35 +43,34 @@ end
 if walk_ins then
   local open = 0
   for _, id in ipairs(redis.call('SMEMBERS', walk_ins)) do
-    local status = redis.call('HGET', ARGV[15] .. id, T_STATUS)
+    local status = redis.call('HGET', ticket_prefix .. id, T_STATUS)
     if status == 'WAITING' or status == 'CALLED' then
       open = open + 1
     else
       redis.call('SREM', walk_ins, id)
     end
   end
-  if open >= tonumber(ARGV[19]) then return result({ error = 'too_many_open_tickets' }) end
+  if open >= ARGV[14] + 0 then return result({ error = 'too_many_open_tickets' }) end
 end
 
 if citizen then
   local counted = redis.call('HVALS', citizen)
-  if #counted >= tonumber(ARGV[22]) then return result({ error = 'limit_reached', status = 'day' }) end
+  if #counted >= ARGV[16] + 0 then return result({ error = 'limit_reached', status = 'day' }) end
   local same = 0
   for _, f in ipairs(counted) do if f == ARGV[3] then same = same + 1 end end
-  if same >= tonumber(ARGV[23]) then return result({ error = 'limit_reached', status = 'field' }) end
+  if same >= ARGV[17] + 0 then return result({ error = 'limit_reached', status = 'field' }) end
 end
 
-local t, place = issue_new(1, ARGV[1], ARGV[2], ARGV[3], priority, ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9],
-  ARGV[10], ARGV[11], ARGV[12], ARGV[13], nil, nil, nil, card)
+local t, place, given = issue_new(1, ARGV[1], ARGV[2], ARGV[3], priority, ARGV[5], ARGV[6], ARGV[7], ARGV[8],
+  ARGV[9], ARGV[10], ARGV[11], nil, nil, nil, card, fold)
 if not t then return result(place) end
-if idempotency then redis.call('SET', idempotency, ARGV[2], 'EX', tonumber(ARGV[14])) end
+if idempotency then redis.call('SET', idempotency, ARGV[2], 'EX', IDEMPOTENCY_TTL) end
 if walk_ins then
   redis.call('SADD', walk_ins, ARGV[2])
-  redis.call('EXPIRE', walk_ins, tonumber(ARGV[20]))
+  redis.call('EXPIRE', walk_ins, WALK_IN_TTL)
 end
 if citizen then
   redis.call('HSET', citizen, 't:' .. ARGV[2], ARGV[3])
-  redis.call('PEXPIRE', citizen, ARGV[24])
+  redis.call('PEXPIRE', citizen, ARGV[18])
 end
-local given = record_given(26, ARGV[2], place, ARGV[13]) -- fold:
 return '{"ticket":' .. t .. ',"position":' .. place .. (given and (',"given":"' .. given .. '"}') or '}')

@@ -44,9 +44,8 @@ end
 -- and whose one field 'e' holds the event's JSON as published. The recent calls are read from it
 -- (snapshot.lua) and a socket that missed deltas is repaired from it (live_replay.lua). Trimmed
 -- approximately (whole stream nodes: never below the cap) every EVENT_LOG_TRIM versions, so it
--- holds at most about cap + 200 entries: Keys.EVENT_LOG_CAP says the same number.
-local EVENT_LOG_CAP = 2000
-local EVENT_LOG_TRIM = 100
+-- holds at most about cap + 200 entries. EVENT_LOG_CAP (Keys.EVENT_LOG_CAP) and EVENT_LOG_TRIM are
+-- written into the text by LuaSource (constants: no upvalues of emit).
 
 -- The office's epoch: one unbroken history of versions. The epoch key is the version key +
 -- ':epoch' (Keys.epoch); a missing one is started at the store's time in microseconds. It is read
@@ -80,25 +79,27 @@ end
 -- so every screen takes a snapshot (the epoch rule).
 local function emit(version_key, channel, event)
   local v = redis.call('INCR', version_key)
-  local text = type(event) == 'string'
-  local body
-  if text then
-    body = string.sub(event, 1, -2) .. ',"version":' .. string.format('%d', v) .. ',"epoch":"'
+  local vs = string.format('%d', v)
+  local body = nil
+  if type(event) == 'string' then
+    body = string.sub(event, 1, -2) .. ',"version":' .. vs .. ',"epoch":"'
   else
     -- a stored ticket (it has an id) leaves as public_ticket; one given as public_ticket already is kept
     if event.ticket and event.ticket.id ~= nil then event.ticket = public_ticket(event.ticket) end
     event.version = v
   end
-  local function encoded(epoch)
-    if text then return body .. epoch .. '"}' end
-    event.epoch = epoch
-    return cjson.encode(event)
+  -- the epoch as current_epoch reads it, inline: no closure of its own to build on every run
+  local epoch = epochs[version_key]
+  if not epoch then
+    epoch = redis.call('GET', version_key .. ':epoch') or new_epoch(version_key)
+    epochs[version_key] = epoch
   end
-  local log_key, id = version_key .. ':log', '0-' .. string.format('%d', v)
-  local json = encoded(current_epoch(version_key))
+  local log_key, id, json = version_key .. ':log', '0-' .. vs, nil
+  if body then json = body .. epoch .. '"}' else event.epoch = epoch; json = cjson.encode(event) end
   local added = redis.pcall('XADD', log_key, id, 'e', json)
   if type(added) == 'table' and added.err then
-    json = encoded(new_epoch(version_key))
+    epoch = new_epoch(version_key)
+    if body then json = body .. epoch .. '"}' else event.epoch = epoch; json = cjson.encode(event) end
     redis.call('DEL', log_key)
     redis.call('XADD', log_key, id, 'e', json)
   end

@@ -157,7 +157,8 @@ public final class LaysoServer {
     // periodic jobs started so far: a start that fails later stops them before closing the store
     List<Runnable> started = new java.util.ArrayList<>();
     try {
-      redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3));
+      redis = RedisStore.connect(vertx, loops.eventLoops(), redisUri, Duration.ofSeconds(3),
+          Duration.ofDays(config.historyDays()));
       // tickets stored as JSON by the previous release become hashes before anything reads them
       new TicketMigration(redis).run().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
       final RedisStore store = redis;
@@ -174,7 +175,7 @@ public final class LaysoServer {
       var queue = new QueueService(queueStore, offices, clock);
       // wait predictions: one read of an office until its next event (at most PREDICTION_FRESH) per server
       var predictions = new PredictionService(
-          new RedisPredictionStore(redis, Duration.ofDays(config.historyDays())), clock, PREDICTION_FRESH);
+          new RedisPredictionStore(redis), clock, PREDICTION_FRESH);
       queue.useForecaster(predictions);
       redis.subscribe(Keys.EVENTS_CHANNEL, predictions.listener());
       var hub = new LiveHub(vertx, queue::snapshot, new RedisLiveStore(redis),
@@ -234,7 +235,7 @@ public final class LaysoServer {
           booking.personalDataKey(), notify.otp());
       offices.all().stream().filter(o -> !verification.settingsProblems(o).isEmpty()).forEach(o -> LOG.atWarn()
           .addKeyValue("office", o.id()).log("booking.verifyPhone is on but no channel can send codes: bookings will fail"));
-      var checkInStore = new RedisCheckInStore(redis, Duration.ofDays(config.historyDays()));
+      var checkInStore = new RedisCheckInStore(redis);
       var checkIn = new CheckInService(checkInStore, offices, queue, clock);
       // bookings whose check-in window ended become NO_SHOW and give their places back
       var noShows = new NoShowSweeper(checkInStore, offices, clock);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.store.redis.Keys;
+import vn.layso.store.redis.TicketFields;
 import vn.layso.testing.TestApp;
 import vn.layso.testing.TestOffices;
 
@@ -58,7 +59,8 @@ class CalibrationIT {
    */
   private static long[] given(String ticketId) {
     String[] v = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-        .until(() -> redis.sync().hget(Keys.predictionsGiven(OFFICE, DAY), ticketId), s -> s != null).split(",");
+        .until(() -> redis.sync().hget(Keys.ticket(OFFICE, ticketId), TicketFields.GIVEN.field()), s -> s != null)
+        .split(",");
     assertThat(v).hasSize(6);
     long[] out = new long[v.length - 1];
     for (int i = 0; i < out.length; i++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.layso.store.redis.Keys;
+import vn.layso.store.redis.TicketFields;
 import vn.layso.testing.Api;
 import vn.layso.testing.RedisAdmin;
 import vn.layso.testing.TestApp;
@@ -18,8 +19,8 @@ import vn.layso.testing.TestOffices;
 
 /**
  * The wait prediction handed out with a ticket is recorded by the step that issues it (issue_ticket.lua,
- * check_in.lua: record_given), not by a second script: the day's record is there as soon as the
- * answer is, issuing runs one script per ticket, and the answer shows exactly what was recorded.
+ * check_in.lua: issue_new), not by a second script: the record is in the ticket's own hash as soon as
+ * the answer is, issuing runs one script per ticket, and the answer shows exactly what was recorded.
  */
 class PredictionFoldIT {
 
@@ -39,9 +40,14 @@ class PredictionFoldIT {
     app.close();
   }
 
-  /** The record of the prediction given for a ticket, read once (no waiting: it must be there already). */
+  /**
+   * The record of the prediction given for a ticket, read once (no waiting: it must be there already)
+   * from the ticket's hash; the day's given hash (where a store written before kept it) stays empty.
+   */
   private static String given(String office, String day, String ticketId) {
-    return RedisAdmin.sync(uri, c -> c.hget(Keys.predictionsGiven(office, day), ticketId));
+    String inDaysHash = RedisAdmin.sync(uri, c -> c.hget(Keys.predictionsGiven(office, day), ticketId));
+    assertThat(inDaysHash).isNull();
+    return RedisAdmin.sync(uri, c -> c.hget(Keys.ticket(office, ticketId), TicketFields.GIVEN.field()));
   }
 
   /** The answer shows exactly the record: "ahead,p50,p90,rawP50,rawP90,field" against estimatedWait. */

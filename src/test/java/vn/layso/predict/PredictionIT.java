@@ -31,7 +31,7 @@ class PredictionIT {
 
   @BeforeAll
   static void start() throws Exception {
-    JsonObject[] offices = new JsonObject[8];
+    JsonObject[] offices = new JsonObject[9];
     for (int i = 0; i < offices.length; i++) {
       offices[i] = TestOffices.uniform("p" + i, 2, List.of("a"), 3);
     }
@@ -201,13 +201,44 @@ class PredictionIT {
 
   @Test
   void aBrokenAccuracyRecordNeverFailsIssuingOrCalling() {
-    // the day's given predictions are not a hash: remembering one fails, the answers do not
+    // the day's given predictions (where a store written before kept them) are not a hash: reading
+    // them fails, the answers and the ticket's own record do not
     RedisAdmin.set(redisUri(), Keys.predictionsGiven("p7", DAY), "not a hash");
     JsonObject t = app.issue("p7", "a");
     assertThat(wait(t)).isNotNull();
     Api.Response called = app.counter("p7", "1", "call-next", admin);
     assertThat(called.status()).isEqualTo(200);
     assertThat(called.json().getJsonObject("ticket").getString("number")).isEqualTo(t.getString("number"));
-    assertThat(app.api().get("/api/v1/offices/p7/predictions", "token", admin).json().getInteger("count")).isZero();
+    assertThat(app.api().get("/api/v1/offices/p7/predictions", "token", admin).json().getInteger("count")).isOne();
+  }
+
+  /**
+   * A store written by dcbe586 kept each prediction given in the day's given hash, not in the ticket's:
+   * its outcomes are still joined with them, and a ticket with a record of its own is read from it.
+   */
+  @Test
+  void aPredictionKeptInTheDaysHashByAStoreWrittenBeforeIsStillJoined() {
+    JsonObject before = app.issue("p8", "a");
+    JsonObject now = app.issue("p8", "a");
+    String field = vn.layso.store.redis.TicketFields.GIVEN.field();
+    String beforeKey = Keys.ticket("p8", before.getString("id"));
+    String own = RedisAdmin.sync(redisUri(), c -> c.hget(beforeKey, field));
+    assertThat(own).isNotNull();
+    // the first ticket as dcbe586 stored it: its record in the day's hash, none in its own
+    RedisAdmin.sync(redisUri(), c -> c.hdel(beforeKey, field));
+    RedisAdmin.sync(redisUri(), c -> c.hset(Keys.predictionsGiven("p8", DAY), before.getString("id"),
+        "0,60000,120000,60000,120000,a"));
+    app.clock().advance(Duration.ofMinutes(3));
+    assertThat(app.counter("p8", "1", "call-next", admin).status()).isEqualTo(200);
+    assertThat(app.counter("p8", "2", "call-next", admin).status()).isEqualTo(200);
+    String staff = app.tokenFor("p8-staff", "STAFF", "p8");
+    JsonObject summary = await().atMost(Duration.ofSeconds(10)).until(
+        () -> app.api().get("/api/v1/offices/p8/predictions", "token", staff).json(), s -> s.getInteger("count") == 2);
+    // the day's record said 1 minute for the first ticket, which waited 3: 2 minutes off, relative 2
+    JsonObject first = summary.getJsonArray("byAhead").getJsonObject(0);
+    assertThat(first.getInteger("aheadFrom")).isZero();
+    assertThat(first.getInteger("count")).isOne();
+    assertThat(first.getDouble("medianAbsoluteErrorMinutes")).isCloseTo(2.0, within(0.01));
+    assertThat(now.getInteger("position")).isEqualTo(2);
   }
 }

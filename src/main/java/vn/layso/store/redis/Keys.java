@@ -503,7 +503,9 @@ public final class Keys {
    * The wait predictions handed out on one service day (hash: ticket id ->
    * "ahead,p50,p90,rawP50,rawP90,field", ms, shown then the raw model's before calibration, then the
    * ticket's field; earlier releases wrote "ahead,p50,p90,rawP50,rawP90" and "ahead,p50,p90"), the
-   * first one given per ticket; lives as long as the day's history.
+   * first one given per ticket; lives as long as the day's history. Written by dcbe586 and earlier
+   * only: since issue 16b the record is the ticket hash's {@code given} field (TicketFields.GIVEN),
+   * and this hash is only read, for a store written before (RedisPredictionStore.joined).
    */
   public static String predictionsGiven(String office, String serviceDate) {
     return office(office) + "predict:" + serviceDate + ":given";

@@ -1,7 +1,9 @@
 package vn.layso.store.redis;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,10 +15,15 @@ import java.util.regex.Pattern;
  * What Redis is sent for a script: the helpers it reaches from lib.lua and the feature libraries it
  * names in its leading {@code -- lib: <name>} lines ({@code lua/lib_<name>.lua}), then the script,
  * with the names of TicketFields' preamble (T_*, STEPS_SUFFIX, WALK_INS_SUFFIX) written as the
- * string literals they stand for. Redis 6.2 runs the whole text's top level again on every call:
- * each helper is a new closure (about 560 instructions, 800 with three upvalues), so a script
- * carries only the top-level definitions it reaches, and the field names are no upvalues
- * (docs/storage.md, "Cost"; scripts/lua-cost assembles the scripts the same way).
+ * string literals they stand for, and the server's constants ({@link #constants(Duration)}: a name
+ * of capitals, NAME -> Lua literal) written as theirs. Redis 6.2 runs the whole text's top level
+ * again on every call: each helper is a new closure (about 560 instructions, 800 with three
+ * upvalues), so a script carries only the top-level definitions it reaches, and the field names are
+ * no upvalues (docs/storage.md, "Cost"; scripts/lua-cost assembles the scripts the same way). A
+ * value that never changes for a running server (the events channel, TTLs from its configuration)
+ * is written into the text instead of sent as an ARGV on every call (about 1,050 instructions a
+ * value): a server's scripts are made once from its configuration, and another configuration makes
+ * other texts (other SHAs).
  */
 final class LuaSource {
 
@@ -26,18 +33,39 @@ final class LuaSource {
   private static final Pattern DEFINES =
       Pattern.compile("^local (?:function )?([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)");
   private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^[ \\t]*--.*$");
-  private static final Pattern CONSTANT = Pattern.compile("\\b(?:T_[A-Z0-9_]+|STEPS_SUFFIX|WALK_INS_SUFFIX)\\b");
+  private static final Pattern CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\b");
+  /** Idempotency keys live two days: long enough for any retry, and they name their day anyway. */
+  static final long IDEMPOTENCY_TTL_SECONDS = 2 * 24 * 3600L;
+  /** The event log is trimmed (to about Keys.EVENT_LOG_CAP) once every this many versions (emit in lib.lua). */
+  static final int EVENT_LOG_TRIM = 100;
+  /** The walk-in limits' keys name their day; two days outlive any day's last ticket. */
+  static final long WALK_IN_TTL_SECONDS = 2 * 24 * 3600L;
 
   private LuaSource() {
   }
 
-  /** The text of script {@code name} as Redis is sent it; {@code read} gives a resource's text by its path. */
-  static String of(String name, Function<String, String> read) {
-    return of(name, read, Map.of());
+  /**
+   * The names written into every script as Lua literals (NAME -> literal): the ticket fields'
+   * (TicketFields.luaConstants, as strings), the events channel ({@code EVENTS_CHANNEL}), and the
+   * lifetimes in seconds of a ticket's history ({@code HISTORY_TTL}, HISTORY_DAYS), of an
+   * idempotency key ({@code IDEMPOTENCY_TTL}) and of the walk-in limits' keys ({@code WALK_IN_TTL}),
+   * the event log's cap and trimming period ({@code EVENT_LOG_CAP}, {@code EVENT_LOG_TRIM}).
+   */
+  static Map<String, String> constants(Duration history) {
+    Map<String, String> out = new LinkedHashMap<>();
+    TicketFields.luaConstants().forEach((name, value) -> out.put(name, "'" + value + "'"));
+    out.put("EVENTS_CHANNEL", "'" + Keys.EVENTS_CHANNEL + "'");
+    out.put("HISTORY_TTL", Long.toString(history.toSeconds()));
+    out.put("IDEMPOTENCY_TTL", Long.toString(IDEMPOTENCY_TTL_SECONDS));
+    out.put("WALK_IN_TTL", Long.toString(WALK_IN_TTL_SECONDS));
+    out.put("EVENT_LOG_CAP", Integer.toString(Keys.EVENT_LOG_CAP));
+    out.put("EVENT_LOG_TRIM", Integer.toString(EVENT_LOG_TRIM));
+    return out;
   }
 
   /**
-   * The text of script {@code name} with {@code constants} (NAME -> a Lua literal, e.g. {@code "'x'"},
+   * The text of script {@code name} as Redis is sent it ({@code read} gives a resource's text by its
+   * path), with {@code constants} (NAME -> a Lua literal, e.g. {@code "'x'"},
    * {@code "42"}, {@code "true"}) written in place of each whole-word NAME (string literals are
    * not told apart: a constant's name must not occur inside one, nor in a comment that matters). A value fixed for a
    * running server (a TTL, a channel) or for one setting of an office (a policy's rule) costs the
@@ -53,7 +81,7 @@ final class LuaSource {
       }
       libraries.append(read.apply("lua/lib_" + line.substring(LIB_LINE.length()).strip() + ".lua")).append('\n');
     }
-    return literals(constants(used(libraries.toString(), script) + script), constants);
+    return constants(used(libraries.toString(), script) + script, constants);
   }
 
   /** A text as a Lua string literal (single quotes; backslash, quote and line breaks escaped). */
@@ -71,21 +99,6 @@ final class LuaSource {
       }
     }
     return out.append('\'').toString();
-  }
-
-  /** Each whole-word NAME of {@code constants} replaced by its literal. */
-  static String literals(String lua, Map<String, String> constants) {
-    if (constants.isEmpty()) {
-      return lua;
-    }
-    Matcher m = NAME.matcher(lua);
-    StringBuilder out = new StringBuilder(lua.length());
-    while (m.find()) {
-      String value = constants.get(m.group());
-      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   /**
@@ -140,14 +153,13 @@ final class LuaSource {
     return out;
   }
 
-  /** The preamble's names (TicketFields.luaConstants) replaced by their string literals. */
-  private static String constants(String lua) {
-    Map<String, String> values = TicketFields.luaConstants();
+  /** The constants' names (a word of capitals that is a key of {@code values}) replaced by their literals. */
+  private static String constants(String lua, Map<String, String> values) {
     Matcher m = CONSTANT.matcher(lua);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group());
-      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? "'" + value + "'" : m.group()));
+      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
     }
     m.appendTail(out);
     return out.toString();

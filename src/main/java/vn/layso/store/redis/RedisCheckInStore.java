@@ -2,7 +2,6 @@ package vn.layso.store.redis;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,11 +19,10 @@ import vn.layso.store.redis.Keys.AppointmentFields;
 public final class RedisCheckInStore implements CheckInStore {
 
   private final RedisStore redis;
-  private final long historySeconds;
 
-  public RedisCheckInStore(RedisStore redis, Duration history) {
+  /** The history's lifetime is the server's, written into check_in.lua (LuaSource.constants). */
+  public RedisCheckInStore(RedisStore redis) {
     this.redis = redis;
-    this.historySeconds = history.toSeconds();
   }
 
   @Override
@@ -59,9 +57,8 @@ public final class RedisCheckInStore implements CheckInStore {
     List<String> args = new ArrayList<>(List.of(office, r.ticketId(), s.code(), date, start, millis(r.now()),
         millis(r.window().slotStart()), millis(r.window().opensAt()), millis(r.window().closesAt()),
         r.lateAsWalkIn() ? "walk-in" : "refuse", s.prefix(), Integer.toString(s.numberStart()),
-        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(), Keys.EVENTS_CHANNEL,
-        Long.toString(historySeconds), Keys.ticketPrefix(office), r.code(), day, Keys.queuePrefix(office)));
-    RedisPredictionStore.foretold(office, r.booked().date(), s.code(), r.predictions(), keys, args); // ARGV 22 on
+        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(), r.code(), day));
+    RedisPredictionStore.foretold(s.code(), r.predictions(), args); // ARGV 18 on
     return redis.script("check_in", keys, args).map(raw -> {
       JsonObject json = new JsonObject(raw);
       String error = json.getString("error");

@@ -1,17 +1,16 @@
 package vn.layso.store.redis;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import vn.layso.office.domain.Counter;
 import vn.layso.office.domain.Office;
 import vn.layso.office.domain.ServiceDef;
@@ -25,19 +24,19 @@ import vn.layso.queue.domain.ServiceDay;
 /**
  * The wait prediction's reads and records on Redis: predict_state.lua reads an office's queues and
  * counters (with their service-time statistics) in one step; the issuing steps (issue_ticket.lua,
- * check_in.lua: record_given in lib_issue.lua) keep the prediction handed out with each
- * ticket per service day (predict_given.lua only for a ticket whose place was not foretold), and
- * call_next.lua records each called ticket's actual wait in the same step as the call
- * (settle_prediction in lib_call.lua), joined with its prediction when read.
+ * check_in.lua: issue_new in lib_issue.lua) keep the prediction handed out with each ticket
+ * in the ticket's own hash (TicketFields.GIVEN; predict_given.lua only for a ticket whose place was
+ * not foretold), and call_next.lua records each called ticket's actual wait in the same step as the
+ * call (settle_prediction in lib_call.lua), joined with its prediction when read. A store written
+ * before (dcbe586 and earlier) kept the prediction in the day's given hash (Keys.predictionsGiven),
+ * which is still read for the tickets whose hash has none.
  */
 public final class RedisPredictionStore implements PredictionStore {
 
   private final RedisStore redis;
-  private final long historySeconds;
 
-  public RedisPredictionStore(RedisStore redis, Duration history) {
+  public RedisPredictionStore(RedisStore redis) {
     this.redis = redis;
-    this.historySeconds = history.toSeconds();
   }
 
   @Override
@@ -115,16 +114,15 @@ public final class RedisPredictionStore implements PredictionStore {
   /**
    * Only for a ticket whose issuing step did not record its prediction (its place was not among the
    * ones foretold: RedisQueueStore and RedisCheckInStore pass those to the step, see lib_issue.lua's
-   * record_given): a second step of its own.
+   * issue_new): a second step of its own, into the ticket's hash as the issuing step does.
    */
   @Override
   public Future<Void> given(String office, LocalDate day, String ticketId, String field, Estimate e) {
-    return redis.script("predict_given", List.of(Keys.predictionsGiven(office, ServiceDay.key(day))),
-        List.of(ticketId, record(e, field), Long.toString(historySeconds)))
+    return redis.script("predict_given", List.of(Keys.ticket(office, ticketId)), List.of(record(e, field)))
         .mapEmpty();
   }
 
-  /** A given prediction as the day's hash keeps it: "ahead,p50,p90,rawP50,rawP90,field" (ms). */
+  /** A given prediction as a ticket's hash keeps it: "ahead,p50,p90,rawP50,rawP90,field" (ms). */
   static String record(Estimate e, String field) {
     return e.ahead() + "," + e.p50Millis() + "," + e.p90Millis() + "," + e.rawP50Millis() + "," + e.rawP90Millis()
         + "," + field;
@@ -145,19 +143,15 @@ public final class RedisPredictionStore implements PredictionStore {
   }
 
   /**
-   * The fold arguments of an issuing step (issue_ticket.lua: ARGV 26 on, check_in.lua: ARGV 22 on, see
-   * record_given in lib_issue.lua): the day's given hash is added to {@code keys} and
-   * ARGV gets its KEYS index, the first place foretold and one record per place; without
-   * predictions, that first ARGV is '' (nothing recorded by the step).
+   * The fold arguments of an issuing step (issue_ticket.lua: ARGV 12 on, or 20 with optional keys;
+   * check_in.lua: ARGV 18 on; see issue_new in lib_issue.lua): the first place foretold and one
+   * record per place; without predictions, that first ARGV is '' (nothing recorded by the step).
    */
-  static void foretold(String office, LocalDate day, String field, PlacePredictions p, List<String> keys,
-                       List<String> args) {
+  static void foretold(String field, PlacePredictions p, List<String> args) {
     if (p == null) {
       args.add("");
       return;
     }
-    keys.add(Keys.predictionsGiven(office, ServiceDay.key(day)));
-    args.add(Integer.toString(keys.size()));
     args.add(Integer.toString(p.firstPlace()));
     p.byPlace().forEach(e -> args.add(record(e, field)));
   }
@@ -178,9 +172,10 @@ public final class RedisPredictionStore implements PredictionStore {
 
   /**
    * call_next.lua records "ticket id,actual ms" (settle_prediction in lib_call.lua); the prediction
-   * given to that ticket's holder is joined here from the day's given hash (one HMGET), so that a
-   * call spends no command on it. A ticket called again (after a transfer) counts once, at its first
-   * call; one that was given no prediction is left out.
+   * given to that ticket's holder is joined here from the ticket's hash (its GIVEN field; one
+   * pipelined batch of HGETs, with one HMGET of the day's given hash where a store written before
+   * kept it), so that a call spends no command on it. A ticket called again (after a transfer) counts
+   * once, at its first call; one that was given no prediction is left out.
    */
   private Future<List<Outcome>> joined(String office, String dayKey, List<String> lines) {
     Map<String, Integer> firstCall = new LinkedHashMap<>();
@@ -195,30 +190,50 @@ public final class RedisPredictionStore implements PredictionStore {
       return Future.succeededFuture(parse(lines));
     }
     String[] ids = firstCall.keySet().toArray(String[]::new);
-    return redis.<List<KeyValue<String, String>>>call(c -> c.hmget(Keys.predictionsGiven(office, dayKey), ids))
-        // a broken record (a key of another type) gives nothing to join, never a failure
-        .recover(e -> e instanceof RedisCommandExecutionException ? Future.succeededFuture(List.of())
-            : Future.failedFuture(e))
-        .map(given -> {
-          Map<Integer, String> prediction = new HashMap<>();
-          for (KeyValue<String, String> kv : given) {
-            if (kv.hasValue()) {
-              prediction.put(firstCall.get(kv.getKey()), kv.getValue());
-            }
+    String field = TicketFields.GIVEN.field();
+    return redis.<Map<String, String>>call(c -> {
+      // one pipelined batch: each ticket's record, and the day's hash of a store written before
+      // (a broken record, a key of another type, gives nothing to join, never a failure)
+      List<CompletableFuture<String>> own = new ArrayList<>(ids.length);
+      for (String id : ids) {
+        own.add(c.hget(Keys.ticket(office, id), field).toCompletableFuture()
+            .exceptionally(e -> null));
+      }
+      CompletableFuture<List<KeyValue<String, String>>> before = c.hmget(Keys.predictionsGiven(office, dayKey), ids)
+          .toCompletableFuture().exceptionally(e -> List.of());
+      return CompletableFuture.allOf(own.toArray(CompletableFuture[]::new)).thenCombine(before, (a, old) -> {
+        Map<String, String> given = new HashMap<>();
+        for (KeyValue<String, String> kv : old) {
+          if (kv.hasValue()) {
+            given.put(kv.getKey(), kv.getValue());
           }
-          List<String> complete = new ArrayList<>(lines.size());
-          for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int comma = line.indexOf(',');
-            boolean byId = comma > 0 && line.indexOf(',', comma + 1) < 0;
-            if (!byId) {
-              complete.add(line);
-            } else if (prediction.containsKey(i)) {
-              complete.add(prediction.get(i) + line.substring(comma));
-            }
+        }
+        for (int i = 0; i < ids.length; i++) {
+          String record = own.get(i).join();
+          if (record != null) {
+            given.put(ids[i], record);
           }
-          return parse(complete);
-        });
+        }
+        return given;
+      });
+    }).map(given -> {
+      List<String> complete = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        int comma = line.indexOf(',');
+        boolean byId = comma > 0 && line.indexOf(',', comma + 1) < 0;
+        if (!byId) {
+          complete.add(line);
+        } else {
+          String id = line.substring(0, comma);
+          String record = firstCall.get(id) == i ? given.get(id) : null;
+          if (record != null) {
+            complete.add(record + line.substring(comma));
+          }
+        }
+      }
+      return parse(complete);
+    });
   }
 
   /**

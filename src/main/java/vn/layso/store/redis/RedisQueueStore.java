@@ -28,11 +28,9 @@ import vn.layso.queue.domain.TicketAction;
 /** The queue on Redis: each operation is one Lua script (see src/main/resources/lua). */
 public final class RedisQueueStore implements QueueStore {
 
-  /** Idempotency keys live two days: long enough for any retry, and they name their day anyway. */
-  private static final long IDEMPOTENCY_TTL_SECONDS = 2 * 24 * 3600L;
+  private static final long IDEMPOTENCY_TTL_SECONDS = LuaSource.IDEMPOTENCY_TTL_SECONDS;
   private static final int RECENT_CALLS = 12;
-  /** The walk-in limits' keys name their day; two days outlive any day's last ticket. */
-  private static final long WALK_IN_TTL_SECONDS = 2 * 24 * 3600L;
+  private static final long WALK_IN_TTL_SECONDS = LuaSource.WALK_IN_TTL_SECONDS;
 
   private final RedisStore redis;
   private final long historySeconds;
@@ -51,8 +49,10 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   /**
-   * issue_ticket.lua, the one issuing script: KEYS 1..6, then the optional keys (idempotency, the
-   * address's walk-ins, the citizen's day), each at the KEYS index its ARGV names ('' when absent).
+   * issue_ticket.lua, the one issuing script: KEYS 1..6, ARGV 1..11; then, only when one of the
+   * optional keys is passed (idempotency, the address's walk-ins, the citizen's day), those keys and
+   * ARGV 12..19 (each key's KEYS index, '' when absent, and its values); then the places foretold.
+   * The channel and the lifetimes are the server's constants, written into the script (LuaSource).
    */
   private Future<Placed> issue(NewTicket r, CitizenCount citizen) {
     String office = r.office().id();
@@ -65,29 +65,28 @@ public final class RedisQueueStore implements QueueStore {
     keys.add(Keys.version(office));
     keys.add(Keys.dayTickets(office, day));
     keys.add(Keys.openDays(office));
-    List<String> args = new ArrayList<>(25);
+    List<String> args = new ArrayList<>(24);
     args.addAll(List.of(office, r.ticketId(), s.code(),
         r.priority() == null ? "" : r.priority(), millis(r.now()), day, s.prefix(), Integer.toString(s.numberStart()),
-        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by(),
-        Keys.EVENTS_CHANNEL, Long.toString(historySeconds), Long.toString(IDEMPOTENCY_TTL_SECONDS),
-        Keys.ticketPrefix(office), Keys.queuePrefix(office)));
-    args.add(optional(keys, r.idempotencyKey() == null ? null
-        : Keys.idempotency(office, day, r.scope(), r.idempotencyKey())));
+        Integer.toString(s.capacityPerDay()), Integer.toString(s.digits()), r.by()));
     boolean capped = citizen == null && r.office().walkInIssuing() == WalkInIssuing.OPEN && r.walkInCap() != null;
-    args.add(optional(keys, capped
-        ? Keys.walkInsOfAddress(office, day, s.code(), r.walkInCap().client()) : null));
-    args.add(capped ? Integer.toString(r.walkInCap().limit()) : "");
-    args.add(Long.toString(WALK_IN_TTL_SECONDS));
-    args.add(optional(keys, citizen == null ? null
-        : Keys.citizenDay(office, r.serviceDate().toString(), "c", citizen.citizenHash())));
-    if (citizen == null) {
-      args.addAll(List.of("", "", "", ""));
-    } else {
-      args.addAll(List.of(Integer.toString(citizen.maxPerDay()), Integer.toString(citizen.maxPerField()),
-          Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
-          citizen.last4()));
+    if (r.idempotencyKey() != null || capped || citizen != null) {
+      args.add(optional(keys, r.idempotencyKey() == null ? null
+          : Keys.idempotency(office, day, r.scope(), r.idempotencyKey())));
+      args.add(optional(keys, capped
+          ? Keys.walkInsOfAddress(office, day, s.code(), r.walkInCap().client()) : null));
+      args.add(capped ? Integer.toString(r.walkInCap().limit()) : "");
+      args.add(optional(keys, citizen == null ? null
+          : Keys.citizenDay(office, r.serviceDate().toString(), "c", citizen.citizenHash())));
+      if (citizen == null) {
+        args.addAll(List.of("", "", "", ""));
+      } else {
+        args.addAll(List.of(Integer.toString(citizen.maxPerDay()), Integer.toString(citizen.maxPerField()),
+            Long.toString(Math.max(1, citizen.countExpiresAt().toEpochMilli() - r.now().toEpochMilli())),
+            citizen.last4()));
+      }
     }
-    RedisPredictionStore.foretold(office, r.serviceDate(), s.code(), r.predictions(), keys, args); // ARGV 26 on
+    RedisPredictionStore.foretold(s.code(), r.predictions(), args); // ARGV 12 (20) on
     return redis.script("issue_ticket", keys, args).map(raw -> {
       TicketCodec.Answer answer = TicketCodec.answer(office, raw);
       if ("limit_reached".equals(answer.error())) {
@@ -174,16 +173,14 @@ public final class RedisQueueStore implements QueueStore {
   }
 
   /**
-   * call_next.lua's constants (its header names them), as Lua literals: a text of its own per office,
-   * rewritten when the office's policy changes (RedisStore.script).
+   * call_next.lua's constants of its office (its header names them), as Lua literals: a text of its
+   * own per office, rewritten when the office's policy changes (RedisStore.script). The server's own
+   * (EVENTS_CHANNEL, HISTORY_TTL, IDEMPOTENCY_TTL) come from LuaSource.constants.
    */
   Map<String, String> callNextConstants(String office, CallNextPolicy.Rules rules) {
     return Map.ofEntries(
         Map.entry("OFFICE_JSON", LuaSource.literal("\"" + office + "\"")),
         Map.entry("TICKET_PREFIX", LuaSource.literal(Keys.ticketPrefix(office))),
-        Map.entry("EVENTS_CHANNEL", LuaSource.literal(Keys.EVENTS_CHANNEL)),
-        Map.entry("IDEMPOTENCY_TTL", LuaSource.literal(Long.toString(IDEMPOTENCY_TTL_SECONDS))),
-        Map.entry("HISTORY_TTL", LuaSource.literal(Long.toString(historySeconds))),
         Map.entry("MAX_PRIORITY_IN_ROW", Integer.toString(rules.maxPriorityInRow())),
         Map.entry("RATIO", Boolean.toString(rules.priorityMode() == CallPolicy.PriorityMode.RATIO)),
         Map.entry("NORMALS_PER_PRIORITY", Integer.toString(rules.normalsPerPriority())),

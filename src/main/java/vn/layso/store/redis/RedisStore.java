@@ -47,12 +47,16 @@ public final class RedisStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
   private static final String LUA_LIB = "lua/lib.lua";
+  /** HISTORY_DAYS' default (Config). */
+  static final Duration DEFAULT_HISTORY = Duration.ofDays(400);
 
   private final Vertx vertx;
   private final ClientResources resources;
   private final List<Lane> lanes;
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
   private final Map<Variant, Built> variants = new ConcurrentHashMap<>();
+  /** Written into every script (LuaSource.constants): this server's configuration. */
+  private final Map<String, String> constants;
   private StatefulRedisPubSubConnection<String, String> pubSub;
 
   private record Script(String source, String sha) {
@@ -69,10 +73,11 @@ public final class RedisStore implements AutoCloseable {
                       StatefulRedisConnection<String, String> connection, RedisAsyncCommands<String, String> commands) {
   }
 
-  private RedisStore(Vertx vertx, ClientResources resources, List<Lane> lanes) {
+  private RedisStore(Vertx vertx, ClientResources resources, List<Lane> lanes, Duration history) {
     this.vertx = vertx;
     this.resources = resources;
     this.lanes = lanes;
+    this.constants = LuaSource.constants(history);
   }
 
   /**
@@ -80,9 +85,18 @@ public final class RedisStore implements AutoCloseable {
    * {@code loops}, each with its I/O on that loop, so a command sent from a loop is written and its
    * reply read by that same thread. Lettuce's other resources (timer, computation pool) are shared.
    * The connections are named {@code layso-loop-<n>} (and the subscription {@code layso-events}) in
-   * Redis's CLIENT LIST.
+   * Redis's CLIENT LIST. The scripts keep a ticket's history for the default HISTORY_DAYS.
    */
   public static RedisStore connect(Vertx vertx, List<EventLoop> loops, String uri, Duration commandTimeout) {
+    return connect(vertx, loops, uri, commandTimeout, DEFAULT_HISTORY);
+  }
+
+  /**
+   * As {@link #connect(Vertx, List, String, Duration)}, with the server's history lifetime
+   * (HISTORY_DAYS), which the scripts are written with (LuaSource.constants).
+   */
+  public static RedisStore connect(Vertx vertx, List<EventLoop> loops, String uri, Duration commandTimeout,
+                                   Duration history) {
     ClientResources resources = DefaultClientResources.builder().nettyCustomizer(new NettyCustomizer() {
       @Override
       public void afterChannelInitialized(Channel channel) {
@@ -107,7 +121,7 @@ public final class RedisStore implements AutoCloseable {
       // host and port only: the URI may carry a password
       throw new IllegalStateException("Redis is not reachable at " + redisUri.getHost() + ":" + redisUri.getPort());
     }
-    return new RedisStore(vertx, resources, List.copyOf(lanes));
+    return new RedisStore(vertx, resources, List.copyOf(lanes), history);
   }
 
   private static Lane lane(ClientResources shared, EventLoop loop, RedisURI uri, Duration commandTimeout) {
@@ -164,7 +178,7 @@ public final class RedisStore implements AutoCloseable {
    * front) by its SHA, loading it on first use and again after a Redis restart (NOSCRIPT).
    */
   public Future<String> script(String name, List<String> keys, List<String> args) {
-    return run(scripts.computeIfAbsent(name, RedisStore::loadSource), keys, args);
+    return run(scripts.computeIfAbsent(name, this::loadSource), keys, args);
   }
 
   /**
@@ -180,7 +194,9 @@ public final class RedisStore implements AutoCloseable {
     Variant key = new Variant(name, slot);
     Built built = variants.get(key);
     if (built == null || !built.identity().equals(identity)) {
-      String source = LuaSource.of(name, RedisStore::resource, constants.get());
+      Map<String, String> all = new java.util.HashMap<>(this.constants);
+      all.putAll(constants.get());
+      String source = LuaSource.of(name, RedisStore::resource, all);
       built = new Built(identity, new Script(source, sha1(source)));
       variants.put(key, built);
     }
@@ -200,14 +216,17 @@ public final class RedisStore implements AutoCloseable {
         });
   }
 
-  private static Script loadSource(String name) {
-    String source = source(name, RedisStore::resource);
+  private Script loadSource(String name) {
+    String source = LuaSource.of(name, RedisStore::resource, constants);
     return new Script(source, sha1(source));
   }
 
-  /** What Redis is sent for a script (LuaSource): the helpers it reaches, then the script. */
+  /**
+   * What Redis is sent for a script (LuaSource): the helpers it reaches, then the script, written
+   * with the default configuration's constants.
+   */
   public static String source(String name, java.util.function.Function<String, String> read) {
-    return LuaSource.of(name, read);
+    return LuaSource.of(name, read, LuaSource.constants(DEFAULT_HISTORY));
   }
 
   private static String resource(String path) {

@@ -62,7 +62,12 @@ public enum TicketFields {
   PRINT_STATUS("printStatus"),
   PRINTER("printer"),
   PRINT_REASON("printReason"),
-  PRINT_AT("printAt");
+  PRINT_AT("printAt"),
+  /**
+   * The wait prediction handed out with it, "ahead,p50,p90,rawP50,rawP90,field" (ms), written by the
+   * step that issued it (or predict_given.lua); read by the day's outcomes (RedisPredictionStore).
+   */
+  GIVEN("given");
 
   private final String field;
 
