@@ -48,6 +48,7 @@ public final class FanoutBench {
 
   private static final int CONNECTS_IN_FLIGHT = 64;
 
+
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
   private final Map<String, String> args;
   private final URI base;
@@ -61,7 +62,7 @@ public final class FanoutBench {
   private final AtomicInteger resyncs = new AtomicInteger();
   private final int maxSockets;
 
-  private record Call(String number, long sentNanos) {
+  private record Call(String number, long sentNanos, long answeredNanos) {
   }
 
   private FanoutBench(Map<String, String> args) {
@@ -140,7 +141,11 @@ public final class FanoutBench {
       Thread.sleep(1000);
       long rss = rssKb();
       resyncs.set(0);
-      System.out.println(measure(target, connectSeconds, rss, rssBefore));
+      // on standard error, for a profiler attached from outside to the calls alone
+      System.err.println("measuring sockets=" + target);
+      String line = measure(target, connectSeconds, rss, rssBefore);
+      System.err.println("measured sockets=" + target);
+      System.out.println(line);
       rssBefore = rss;
     }
   }
@@ -270,6 +275,8 @@ public final class FanoutBench {
         new io.vertx.core.http.PoolOptions().setHttp1MaxSize(counters));
     List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     long cpuBefore = cpuMillis();
+    long clientCpuBefore = CpuTicks.process(ProcessHandle.current().pid());
+    long clientGcBefore = gcMillis();
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     int total = rate * seconds;
     AtomicInteger answered = new AtomicInteger();
@@ -289,7 +296,8 @@ public final class FanoutBench {
             if (resp.statusCode() != 200) {
               failures.add(Integer.toString(resp.statusCode()));
             } else {
-              calls.add(new Call(new JsonObject(body).getJsonObject("ticket").getString("number"), t0));
+              calls.add(new Call(new JsonObject(body).getJsonObject("ticket").getString("number"), t0,
+                  System.nanoTime()));
             }
             return null;
           })))
@@ -309,9 +317,15 @@ public final class FanoutBench {
     Thread.sleep(2000); // deliveries still on their way
     // the server's CPU over the calls (load-independent where latencies are not): per call, and per frame delivered
     long serverCpuMs = cpuMillis() - cpuBefore;
+    // the client's own CPU over the same span: it shares the cores with the server it measures
+    long clientCpuUs = CpuTicks.process(ProcessHandle.current().pid()) - clientCpuBefore;
+    long clientGcMs = gcMillis() - clientGcBefore;
     http.close();
-    String prefix = String.format(java.util.Locale.ROOT, "FANOUT sockets=%d serverCpuMsPerCall=%.1f serverCpuUsPerFrame=%.2f",
-        open, serverCpuMs / (double) Math.max(1, total), serverCpuMs * 1000.0 / Math.max(1, (long) total * open));
+    long frames = Math.max(1, (long) total * open);
+    String prefix = String.format(java.util.Locale.ROOT, "FANOUT sockets=%d serverCpuMsPerCall=%.1f serverCpuUsPerFrame=%.2f"
+            + " clientCpuUsPerFrame=%.2f clientGcMs=%d",
+        open, serverCpuMs / (double) Math.max(1, total), serverCpuMs * 1000.0 / frames, clientCpuUs / (double) frames,
+        clientGcMs);
     if (!failures.isEmpty() || answered.get() < total) {
       return prefix + " INVALID " + failures.size() + " of " + total + " call-next answers were not 200 (first: "
           + (failures.isEmpty() ? "timeout" : failures.get(0)) + ")";
@@ -319,28 +333,79 @@ public final class FanoutBench {
     return summarize(prefix, open, calls, connectSeconds, rssKb, rssBeforeKb, rssAfter);
   }
 
-  /** Percentiles over every (call, open socket) pair; a delivery that never came counts as infinitely late. */
+  /**
+   * Percentiles over every (call, open socket) pair; a delivery that never came counts as infinitely
+   * late. Beside them, the latency's shape: per call, when its answer came back, when its first and
+   * last socket got it (medians over the calls); p99 of the first and last third of the calls
+   * (JIT, a stage's start); p99 of the even and odd sockets (the client's two loops).
+   */
   private String summarize(String prefix, int open, List<Call> calls, double connectSeconds, long rssKb,
                            long rssBeforeKb, long rssAfterKb) {
     long[] latencies = new long[calls.size() * open];
+    List<Call> ordered = new ArrayList<>(calls);
+    ordered.sort(java.util.Comparator.comparingLong(Call::sentNanos));
+    long[] answers = new long[ordered.size()];
+    long[] firsts = new long[ordered.size()];
+    long[] lasts = new long[ordered.size()];
+    int third = Math.max(1, ordered.size() / 3);
+    long[] early = new long[third * open];
+    long[] late = new long[third * open];
+    long[][] parity = {new long[(open + 1) / 2 * ordered.size()], new long[open / 2 * ordered.size()]};
+    int[] parityN = new int[2];
     int n = 0;
-    for (Call call : calls) {
+    int earlyN = 0;
+    int lateN = 0;
+    for (int c = 0; c < ordered.size(); c++) {
+      Call call = ordered.get(c);
       AtomicLongArray got = receipts.get(call.number());
+      long first = Long.MAX_VALUE;
+      long last = 0;
       for (int s = 0; s < open; s++) {
         long at = got == null ? 0 : got.get(s);
         if (at != 0) {
-          latencies[n++] = at - call.sentNanos();
+          long latency = at - call.sentNanos();
+          latencies[n++] = latency;
+          first = Math.min(first, latency);
+          last = Math.max(last, latency);
+          if (c < third) {
+            early[earlyN++] = latency;
+          } else if (c >= ordered.size() - third) {
+            late[lateN++] = latency;
+          }
+          parity[s % 2][parityN[s % 2]++] = latency;
         }
       }
+      answers[c] = call.answeredNanos() - call.sentNanos();
+      firsts[c] = first == Long.MAX_VALUE ? 0 : first;
+      lasts[c] = last;
     }
     int total = latencies.length;
     Arrays.sort(latencies, 0, n);
     return String.format(java.util.Locale.ROOT,
-        "%s calls=%d deliveries=%d missed=%d resyncs=%d p50=%s p99=%s max=%s connectSeconds=%.1f"
+        "%s calls=%d deliveries=%d missed=%d resyncs=%d p50=%s p99=%s max=%s answerP50=%s firstP50=%s lastP50=%s"
+            + " lastMax=%s p99early=%s p99late=%s p99even=%s p99odd=%s connectSeconds=%.1f"
             + " rssBeforeKb=%d rssKb=%d rssAfterCallsKb=%d",
         prefix, calls.size(), n, total - n, resyncs.getAndSet(0), millis(latencies, n, total, 0.50),
         millis(latencies, n, total, 0.99), n < total || n == 0 ? "missed" : millis(latencies, n, total, 1.0),
+        quantile(answers, answers.length, 0.5), quantile(firsts, firsts.length, 0.5), quantile(lasts, lasts.length, 0.5),
+        quantile(lasts, lasts.length, 1.0), quantile(early, earlyN, 0.99), quantile(late, lateN, 0.99),
+        quantile(parity[0], parityN[0], 0.99), quantile(parity[1], parityN[1], 0.99),
         connectSeconds, rssBeforeKb, rssKb, rssAfterKb);
+  }
+
+  /** A quantile of the first {@code n} values (sorted here), in ms. */
+  private static String quantile(long[] values, int n, double q) {
+    if (n == 0) {
+      return "-";
+    }
+    Arrays.sort(values, 0, n);
+    return millis(values, n, n, q);
+  }
+
+  /** The client JVM's collectors' time so far, in ms. */
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
   }
 
   private static String millis(long[] sorted, int delivered, int total, double quantile) {
