@@ -144,7 +144,8 @@ public final class Bench {
         settings.fanoutRate(), settings.fanoutSeconds(), loadAverage3());
     long jvm0 = CpuTicks.process(main.pid());
     long redis0 = CpuTicks.process(main.redisPid());
-    List<String> out = Shell.java(work, "fanout", "vn.layso.bench.FanoutBench", "base=" + main.base(),
+    List<String> out = Shell.java(work, "fanout", FanoutBench.JVM_OPTIONS, "vn.layso.bench.FanoutBench",
+        "base=" + main.base(),
         "office=" + BenchOffices.LIVE, "token=" + main.token(), "stages=" + settings.fanoutStages(),
         "perAddress=" + settings.fanoutPerAddress(), "rate=" + settings.fanoutRate(),
         "seconds=" + settings.fanoutSeconds(), "counters=" + BenchOffices.COUNTERS, "pid=" + main.pid(),
