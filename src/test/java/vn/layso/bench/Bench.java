@@ -151,7 +151,9 @@ public final class Bench {
         "seconds=" + settings.fanoutSeconds(), "counters=" + BenchOffices.COUNTERS, "pid=" + main.pid(),
         // the pages first, then FanoutBench issues the stages' tickets itself (fill=)
         "phones=" + settings.fanoutPhones(), "phoneSeconds=" + settings.fanoutPhoneSeconds(),
-        "fill=" + ((long) settings.fanoutRate() * settings.fanoutSeconds() * stages + 500));
+        // the first stage after calls as long as the servers' JIT warm-up (BENCH_WARMUP, twice), not counted
+        "warmup=" + 2 * settings.warmup(),
+        "fill=" + ((long) settings.fanoutRate() * (settings.fanoutSeconds() * stages + 2L * settings.warmup()) + 500));
     fanoutCpu = String.format(Locale.ROOT, "%.0f s JVM, %.0f s Redis", (CpuTicks.process(main.pid()) - jvm0) / 1e6,
         (CpuTicks.process(main.redisPid()) - redis0) / 1e6);
     out.stream().filter(l -> l.startsWith("FANOUT")).forEach(fanoutLines::add);
