@@ -401,6 +401,9 @@ public final class FanoutBench {
         open, serverCpuMs / (double) Math.max(1, total), serverCpuMs * 1000.0 / frames, clientCpuUs / (double) frames,
         clientGcMs);
     if (!failures.isEmpty() || answered.get() < total) {
+      // the stage does not count, but the calls that were answered still show the latency's shape
+      System.err.println("invalid stage, its answered calls: " + summarize(prefix, open, calls, connectSeconds, rssKb,
+          rssBeforeKb, rssAfter));
       return prefix + " INVALID " + failures.size() + " of " + total + " call-next answers were not 200 (first: "
           + (failures.isEmpty() ? "timeout" : failures.get(0)) + ")";
     }
