@@ -144,13 +144,16 @@ public final class Bench {
         settings.fanoutRate(), settings.fanoutSeconds(), loadAverage3());
     long jvm0 = CpuTicks.process(main.pid());
     long redis0 = CpuTicks.process(main.redisPid());
-    List<String> out = Shell.java(work, "fanout", "vn.layso.bench.FanoutBench", "base=" + main.base(),
+    List<String> out = Shell.java(work, "fanout", FanoutBench.JVM_OPTIONS, "vn.layso.bench.FanoutBench",
+        "base=" + main.base(),
         "office=" + BenchOffices.LIVE, "token=" + main.token(), "stages=" + settings.fanoutStages(),
         "perAddress=" + settings.fanoutPerAddress(), "rate=" + settings.fanoutRate(),
         "seconds=" + settings.fanoutSeconds(), "counters=" + BenchOffices.COUNTERS, "pid=" + main.pid(),
         // the pages first, then FanoutBench issues the stages' tickets itself (fill=)
         "phones=" + settings.fanoutPhones(), "phoneSeconds=" + settings.fanoutPhoneSeconds(),
-        "fill=" + ((long) settings.fanoutRate() * settings.fanoutSeconds() * stages + 500));
+        // the first stage after calls as long as the servers' JIT warm-up (BENCH_WARMUP, twice), not counted
+        "warmup=" + 2 * settings.warmup(),
+        "fill=" + ((long) settings.fanoutRate() * (settings.fanoutSeconds() * stages + 2L * settings.warmup()) + 500));
     fanoutCpu = String.format(Locale.ROOT, "%.0f s JVM, %.0f s Redis", (CpuTicks.process(main.pid()) - jvm0) / 1e6,
         (CpuTicks.process(main.redisPid()) - redis0) / 1e6);
     out.stream().filter(l -> l.startsWith("FANOUT")).forEach(fanoutLines::add);

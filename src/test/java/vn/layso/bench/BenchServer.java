@@ -21,13 +21,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One layso server of the bench: a jar started with {@code java -jar} on 127.0.0.1 with its own
+ * One layso server of the bench: a jar started with {@code java} {@link #JVM_OPTIONS} {@code -jar} on 127.0.0.1 with its own
  * embedded Redis in a fresh DATA_DIR (appendfsync everysec, rate limits off, the bench offices), the
  * admin's token, and a direct connection to its Redis for the bench's own commands (CONFIG SET, INFO,
  * BGREWRITEAOF). Everything else goes over HTTP, so the bench does not depend on any script's
  * arguments.
  */
 public final class BenchServer implements AutoCloseable {
+
+  /**
+   * The JVM options a layso server runs with (as scripts/run and docs/operations.md, "From the jar",
+   * start it); BENCH_JAVA_OPTS come after them, so a later option overrides. A fixed 1 GiB heap
+   * (10,000 live sockets keep about 17 MB live on it; with the default, G1 shrank the heap to 80 MB
+   * and collected every 2-3 s during a fan-out), Metaspace sized for the server's classes (the
+   * default high-water mark set off collections, a full one with the parallel collector, while the
+   * first calls were loading classes), and the parallel collector: on two cores G1's concurrent
+   * refinement took 7 % of the server's CPU samples during a fan-out, and with a live set this
+   * small a young collection copies little. docs/benchmarks.md, "Fan-out at 5,000".
+   */
+  public static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:MetaspaceSize=128m",
+      "-XX:+UseParallelGC");
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern REDIS_LOG_PORT = Pattern.compile("embedded redis started port=\"?(\\d+)");
@@ -67,6 +80,7 @@ public final class BenchServer implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
     if (!javaOpts.isEmpty()) {
       command.addAll(List.of(javaOpts.split("\\s+")));
     }

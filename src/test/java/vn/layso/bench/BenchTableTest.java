@@ -146,7 +146,8 @@ class BenchTableTest {
   void fanOutStagesAreCheckedAgainstTheIssuesTargets() {
     FanoutTable fanout = new FanoutTable(List.of(
         "FANOUT-RSS sockets=0 rssKb=204800",
-        "FANOUT sockets=1000 calls=75 deliveries=75000 missed=0 resyncs=0 p50=30.0 p99=80.0 max=90.0 rssBeforeKb=204800 rssKb=225280",
+        "FANOUT sockets=1000 serverCpuMsPerCall=40.0 serverCpuUsPerFrame=8.00 clientCpuUsPerFrame=5.50 clientGcMs=0"
+            + " calls=75 deliveries=75000 missed=0 resyncs=0 p50=30.0 p99=80.0 max=90.0 rssBeforeKb=204800 rssKb=225280",
         "FANOUT sockets=5000 calls=75 deliveries=374000 missed=1000 resyncs=3 p50=60.0 p99=95.0 max=missed rssBeforeKb=225280 rssKb=307200",
         "FANOUT sockets=10000 INVALID 3 of 75 call-next answers were not 200 (first: 503)"));
 
@@ -154,7 +155,10 @@ class BenchTableTest {
         "FAIL fan-out to 5,000 sockets, p99 <= 100 ms, none lost: p99 95.0 ms, missed 1000",
         "FAIL fan-out to 10,000 sockets, p99 <= 200 ms, none lost: INVALID 3 of 75 call-next answers were not 200 (first: 503)");
     assertThat(fanout.table())
-        .contains("|    1000 |    75 |      75000 |      0 |       0 |    30.0 |    80.0 |    90.0 |    220 |      20.5 |")
+        .contains("|    1000 |    75 |      75000 |      0 |       0 |    30.0 |    80.0 |    90.0 |    220 |      20.5 |"
+            + "                    8.00   5.50 |")
+        .contains("|    5000 |    75 |     374000 |   1000 |       3 |    60.0 |    95.0 |  missed |    300 |      20.5 |"
+            + "                       -      - |")
         .contains("|   10000 | INVALID: 3 of 75 call-next answers were not 200 (first: 503) |");
     assertThat(fanout.rssBeforeMb()).isEqualTo(200);
   }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The fan-out's table, from FanoutBench's FANOUT lines ({@code FANOUT sockets=.. calls=.. p99=..},
  * {@code FANOUT sockets=.. INVALID <reason>}, {@code FANOUT-RSS sockets=0 rssKb=..}), and the issue's
- * fan-out targets: 5,000 sockets with p99 <= 100 ms and 10,000 with p99 <= 200 ms, none lost.
+ * fan-out targets: 5,000 sockets with p99 <= 100 ms and 10,000 with p99 <= 200 ms, none lost. Each
+ * stage's row has the CPU each side spent per delivery (the server's process, the client's own).
  * Lines with other keys are kept as they came, below the table.
  */
 public final class FanoutTable {
@@ -24,9 +25,11 @@ public final class FanoutTable {
 
   public String table() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("| %7s | %5s | %10s | %6s | %7s | %7s | %7s | %7s | %6s | %9s |%n", "sockets", "calls",
-        "deliveries", "missed", "resyncs", "p50 ms", "p99 ms", "max ms", "RSS MB", "KB/socket"));
-    out.append("|--------:|------:|-----------:|-------:|--------:|--------:|--------:|--------:|-------:|----------:|\n");
+    out.append(String.format("| %7s | %5s | %10s | %6s | %7s | %7s | %7s | %7s | %6s | %9s | %s |%n", "sockets", "calls",
+        "deliveries", "missed", "resyncs", "p50 ms", "p99 ms", "max ms", "RSS MB", "KB/socket",
+        "CPU µs/delivery: server client"));
+    out.append("|--------:|------:|-----------:|-------:|--------:|--------:|--------:|--------:|-------:|----------:"
+        + "|-------------------------------:|\n");
     long previous = 0;
     List<String> others = new ArrayList<>();
     for (String line : lines) {
@@ -44,9 +47,10 @@ public final class FanoutTable {
       }
       long rss = Long.parseLong(f.getOrDefault("rssKb", "0"));
       long before = Long.parseLong(f.getOrDefault("rssBeforeKb", "0"));
-      out.append(String.format(Locale.ROOT, "| %7d | %5s | %10s | %6s | %7s | %7s | %7s | %7s | %6.0f | %9.1f |%n",
+      out.append(String.format(Locale.ROOT, "| %7d | %5s | %10s | %6s | %7s | %7s | %7s | %7s | %6.0f | %9.1f | %23s %6s |%n",
           sockets, f.get("calls"), f.get("deliveries"), f.get("missed"), f.get("resyncs"), f.get("p50"), f.get("p99"),
-          f.get("max"), rss / 1024.0, sockets > previous ? (rss - before) / (double) (sockets - previous) : 0));
+          f.get("max"), rss / 1024.0, sockets > previous ? (rss - before) / (double) (sockets - previous) : 0,
+          f.getOrDefault("serverCpuUsPerFrame", "-"), f.getOrDefault("clientCpuUsPerFrame", "-")));
       previous = sockets;
     }
     others.forEach(l -> out.append(l).append('\n'));

@@ -53,8 +53,15 @@ final class Shell {
    */
   static List<String> java(Path work, String name, String mainClass, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), mainClass));
+    return java(work, name, List.of(), mainClass, args);
+  }
+
+  /** As {@link #java(Path, String, String, String...)}, the JVM started with {@code jvmOptions}. */
+  static List<String> java(Path work, String name, List<String> jvmOptions, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     Path out = work.resolve(name + ".out");
     Path err = work.resolve(name + ".err");
