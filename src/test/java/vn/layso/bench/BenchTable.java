@@ -154,6 +154,10 @@ public final class BenchTable {
         + ratio(rates(floor, "floor-ceiling"), rates(main, "ceiling")).map(BenchTable::two)
         .orElse("no figure" + invalid(floor, "floor-ceiling").map(why -> " (INVALID" + why + ")").orElse(""))
         + " of the real one");
+    lines.add(String.format(Locale.ROOT, "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the"
+        + " floor's; less swayed by the load's drift than requests/s): issuing %s, call-next %s",
+        byCpu(floor, main, "floor-issue", "floor-issue-pipe").map(BenchTable::two).orElse("no figure"),
+        byCpu(floor, main, "floor-call", "floor-call-pipe").map(BenchTable::two).orElse("no figure")));
     lines.add(verdict("issuing", ISSUE_TARGET, issue));
     lines.add(verdict("call-next", CALL_NEXT_TARGET, call));
     return lines;
@@ -168,6 +172,28 @@ public final class BenchTable {
       }
     }
     return best;
+  }
+
+  /** The real ceiling's CPU per request (jvm, redis, wrk) over the cheapest valid floor variant's. */
+  private Optional<Double> byCpu(String floor, String main, String... phases) {
+    Optional<Double> ceiling = cpuPerRequest(main, "ceiling");
+    Optional<Double> least = Optional.empty();
+    for (String phase : phases) {
+      Optional<Double> cpu = cpuPerRequest(floor, phase);
+      if (cpu.isPresent() && (least.isEmpty() || cpu.get() < least.get())) {
+        least = cpu;
+      }
+    }
+    return ceiling.isEmpty() || least.isEmpty() ? Optional.empty() : Optional.of(ceiling.get() / least.get());
+  }
+
+  private Optional<Double> cpuPerRequest(String server, String phase) {
+    if (invalid(server, phase).isPresent()) {
+      return Optional.empty();
+    }
+    PhaseRun sum = rows.get(key(server, phase)).stream().reduce(BenchTable::sum).orElseThrow();
+    double cpu = sum.jvmUs() + sum.redisUs() + sum.wrkUs();
+    return cpu <= 0 ? Optional.empty() : Optional.of(cpu / sum.requests());
   }
 
   private String variants(String floor, String main, String script, String pipe) {

@@ -209,6 +209,9 @@ class BenchTableTest {
         "floor: issuing can reach at most 0.40 of the ceiling on this machine with this stack, call-next 0.40",
         "floor: floor-issue 0.40, floor-issue-pipe 0.30; floor-call 0.30, floor-call-pipe 0.40; its own ceiling 0.95"
             + " of the real one",
+        // the ceiling 50 + 20 + 10 = 80 µs a request; issue() 90 + 70 + 20 = 180, run() 80
+        "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the floor's; less swayed by the load's"
+            + " drift than requests/s): issuing 0.44, call-next 1.00",
         "floor: the issuing target 0.50x is above the floor 0.40: no design on this stack reaches it on this machine",
         "floor: the call-next target 0.35x is within the floor 0.40: a design on this stack could reach it");
   }
@@ -229,6 +232,8 @@ class BenchTableTest {
         "floor: issuing can reach at most 0.15 of the ceiling on this machine with this stack, call-next no figure",
         "floor: floor-issue INVALID 3 answers not 2xx;, floor-issue-pipe 0.15; floor-call INVALID the queue ran dry"
             + " (40 answers 204);, floor-call-pipe INVALID not run;; its own ceiling 0.95 of the real one",
+        "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the floor's; less swayed by the load's"
+            + " drift than requests/s): issuing 0.44, call-next no figure",
         "floor: the issuing target 0.50x is above the floor 0.15: no design on this stack reaches it on this machine",
         "floor: the call-next target 0.35x: no floor figure");
   }
