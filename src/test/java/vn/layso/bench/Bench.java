@@ -106,7 +106,8 @@ public final class Bench {
       booking(main);
     }
     for (BenchServer s : servers) {
-      log("%s: JIT warm-up, %ds each of health, issuing and call-next", s.label(), 2 * settings.warmup());
+      log(s.floor() ? "%s: JIT warm-up, %ds each of its health and pipelined phases, twice that of its issue and call"
+          : "%s: JIT warm-up, %ds each of health, issuing and call-next", s.label(), 2 * settings.warmup());
       runner.warmUp(s);
     }
     for (int round = 1; round <= settings.rounds(); round++) {
