@@ -154,12 +154,13 @@ public final class BenchTable {
         + ratio(rates(floor, "floor-ceiling"), rates(main, "ceiling")).map(BenchTable::two)
         .orElse("no figure" + invalid(floor, "floor-ceiling").map(why -> " (INVALID" + why + ")").orElse(""))
         + " of the real one");
+    Optional<Double> issueCpu = byCpu(floor, main, "floor-issue", "floor-issue-pipe");
+    Optional<Double> callCpu = byCpu(floor, main, "floor-call", "floor-call-pipe");
     lines.add(String.format(Locale.ROOT, "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the"
         + " floor's; less swayed by the load's drift than requests/s): issuing %s, call-next %s",
-        byCpu(floor, main, "floor-issue", "floor-issue-pipe").map(BenchTable::two).orElse("no figure"),
-        byCpu(floor, main, "floor-call", "floor-call-pipe").map(BenchTable::two).orElse("no figure")));
-    lines.add(verdict("issuing", ISSUE_TARGET, issue));
-    lines.add(verdict("call-next", CALL_NEXT_TARGET, call));
+        issueCpu.map(BenchTable::two).orElse("no figure"), callCpu.map(BenchTable::two).orElse("no figure")));
+    lines.add(verdict("issuing", ISSUE_TARGET, issue, issueCpu));
+    lines.add(verdict("call-next", CALL_NEXT_TARGET, call, callCpu));
     return lines;
   }
 
@@ -203,16 +204,28 @@ public final class BenchTable {
         .orElse(invalid(floor, pipe).map(why -> "INVALID" + why).orElse("-"));
   }
 
-  private static String verdict(String what, double target, Optional<Double> floor) {
+  /**
+   * What the floor says of a target: out of reach only when both the floor by requests/s and by CPU
+   * (when there is one) are below it; reachable when both are at or above it; else not settled.
+   */
+  private static String verdict(String what, double target, Optional<Double> floor, Optional<Double> byCpu) {
     String t = String.format(Locale.ROOT, "%.2fx", target);
     if (floor.isEmpty()) {
       return "floor: the " + what + " target " + t + ": no floor figure";
     }
-    return floor.get() < target
-        ? "floor: the " + what + " target " + t + " is above the floor " + two(floor.get())
-            + ": no design on this stack reaches it on this machine"
-        : "floor: the " + what + " target " + t + " is within the floor " + two(floor.get())
-            + ": a design on this stack could reach it";
+    String cpu = byCpu.map(c -> " (by CPU " + two(c) + ")").orElse("");
+    boolean below = floor.get() < target && byCpu.map(c -> c < target).orElse(true);
+    boolean within = floor.get() >= target && byCpu.map(c -> c >= target).orElse(true);
+    if (below) {
+      return "floor: the " + what + " target " + t + " is above the floor " + two(floor.get()) + cpu
+          + ": no design on this stack reaches it on this machine";
+    }
+    if (within) {
+      return "floor: the " + what + " target " + t + " is within the floor " + two(floor.get()) + cpu
+          + ": a design on this stack could reach it";
+    }
+    return "floor: the " + what + " target " + t + " lies between the floor " + two(floor.get()) + " and the floor"
+        + " by CPU " + two(byCpu.orElseThrow()) + ": not settled by this run";
   }
 
   /** Every command Redis ran per request of each valid row (summed over the rounds). */

@@ -212,8 +212,9 @@ class BenchTableTest {
         // the ceiling 50 + 20 + 10 = 80 µs a request; issue() 90 + 70 + 20 = 180, run() 80
         "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the floor's; less swayed by the load's"
             + " drift than requests/s): issuing 0.44, call-next 1.00",
-        "floor: the issuing target 0.50x is above the floor 0.40: no design on this stack reaches it on this machine",
-        "floor: the call-next target 0.35x is within the floor 0.40: a design on this stack could reach it");
+        "floor: the issuing target 0.50x is above the floor 0.40 (by CPU 0.44): no design on this stack reaches it on"
+            + " this machine",
+        "floor: the call-next target 0.35x is within the floor 0.40 (by CPU 1.00): a design on this stack could reach it");
   }
 
   @Test
@@ -234,8 +235,23 @@ class BenchTableTest {
             + " (40 answers 204);, floor-call-pipe INVALID not run;; its own ceiling 0.95 of the real one",
         "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the floor's; less swayed by the load's"
             + " drift than requests/s): issuing 0.44, call-next no figure",
-        "floor: the issuing target 0.50x is above the floor 0.15: no design on this stack reaches it on this machine",
+        "floor: the issuing target 0.50x is above the floor 0.15 (by CPU 0.44): no design on this stack reaches it on"
+            + " this machine",
         "floor: the call-next target 0.35x: no floor figure");
+  }
+
+  @Test
+  void aTargetBetweenTheFloorByRequestsAndByCpuIsNotSettled() {
+    BenchTable table = new BenchTable();
+    table.floorAgainst("loops=2");
+    table.add("loops=2", "ceiling", run(40_000, 1)); // 80 µs of CPU a request
+    table.add("floor", "floor-ceiling", run(38_000, 1));
+    // 16,000/s: 0.40 of the ceiling by requests/s; 40 + 50 + 10 = 100 µs a request: 0.80 by CPU
+    table.add("floor", "floor-issue", new PhaseRun(16_000, 1, 5, 20, 0, 0, 0, 40 * 16_000, 50 * 16_000, 10 * 16_000,
+        0, CommandStats.NONE));
+
+    assertThat(table.floorLines("floor", "loops=2")).contains(
+        "floor: the issuing target 0.50x lies between the floor 0.40 and the floor by CPU 0.80: not settled by this run");
   }
 
   @Test
