@@ -89,6 +89,15 @@ public final class Bench {
       startServer(baselineLabel, Baseline.build(root, settings.baseline(), work), settings.eventLoops(), offices,
           password);
     }
+    boolean floor = BenchSettings.floor(System.getenv());
+    if (floor) {
+      // the stack's floor (FloorServer): the same stack doing the least an issue and a call-next must do
+      log("starting the floor server 'floor' (EVENT_LOOPS=%d)", settings.eventLoops());
+      BenchServer f = BenchServer.startFloor("floor", settings.eventLoops(), work, settings.javaOpts());
+      servers.add(f);
+      log("server 'floor' up on %s (pid %d, redis pid %d)", f.base(), f.pid(), f.redisPid());
+      table.floorAgainst(mainLabel);
+    }
     PhaseRunner runner = new PhaseRunner(settings, new Wrk(work, settings.threads()), servers, table);
     if (!settings.fanoutStages().isEmpty()) {
       fanout(main, runner);
@@ -97,12 +106,13 @@ public final class Bench {
       booking(main);
     }
     for (BenchServer s : servers) {
-      log("%s: JIT warm-up, %ds each of health, issuing and call-next", s.label(), 2 * settings.warmup());
+      log(s.floor() ? "%s: JIT warm-up, %ds each of its health and pipelined phases, twice that of its issue and call"
+          : "%s: JIT warm-up, %ds each of health, issuing and call-next", s.label(), 2 * settings.warmup());
       runner.warmUp(s);
     }
     for (int round = 1; round <= settings.rounds(); round++) {
       log("round %d of %d", round, settings.rounds());
-      for (String phase : BenchSettings.PHASES) {
+      for (String phase : BenchSettings.roundPhases(floor)) {
         for (BenchServer s : servers) {
           if (settings.runs(phase, role(s, main, baselineLabel))) {
             runner.measure(s, phase);
@@ -131,6 +141,9 @@ public final class Bench {
   }
 
   private static BenchSettings.ServerRole role(BenchServer s, BenchServer main, String baselineLabel) {
+    if (s.floor()) {
+      return BenchSettings.ServerRole.FLOOR;
+    }
     if (s == main) {
       return BenchSettings.ServerRole.MAIN;
     }
@@ -226,6 +239,7 @@ public final class Bench {
       if (baseline != null) {
         table.redisTargets(main, baseline).forEach(l -> out.append("  ").append(l).append('\n'));
       }
+      table.floorLines("floor", main).forEach(l -> out.append("  ").append(l).append('\n'));
     }
     fanout.targets().forEach(l -> out.append("  ").append(l).append('\n'));
     out.append("\n(\"vs ceiling\": against the same server's ceiling in the same round; \"other\": CPU used by"

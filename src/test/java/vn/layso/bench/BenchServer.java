@@ -54,6 +54,7 @@ public final class BenchServer implements AutoCloseable {
   private RedisClient redisClient;
   private StatefulRedisConnection<String, String> redisConnection;
   private String token;
+  private boolean floor;
 
   private BenchServer(String label, Process process, Path dir, URI base) {
     this.label = label;
@@ -102,6 +103,58 @@ public final class BenchServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /**
+   * Starts the floor server (FloorServer, docs/benchmarks.md "The stack's floor") in its own JVM on
+   * this JVM's class path, with its own embedded Redis in a fresh DATA_DIR, and waits until it
+   * answers. It has no token: {@link #token} is null.
+   */
+  public static BenchServer startFloor(String label, int eventLoops, Path work, String javaOpts)
+      throws IOException, InterruptedException {
+    Path dir = work.resolve(label.replaceAll("[^A-Za-z0-9=._-]", "_"));
+    Files.createDirectories(dir);
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (!javaOpts.isEmpty()) {
+      command.addAll(List.of(javaOpts.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorServer.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("server.log").toFile());
+    builder.environment().putAll(Map.of("PORT", String.valueOf(port), "HOST", "127.0.0.1",
+        "DATA_DIR", dir.resolve("data").toString(), "EVENT_LOOPS", String.valueOf(eventLoops),
+        "REDIS_APPENDFSYNC", "everysec"));
+    BenchServer server = new BenchServer(label, builder.start(), dir, URI.create("http://127.0.0.1:" + port));
+    server.floor = true;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      Path log = dir.resolve("server.log");
+      while (!(Files.exists(log) && Files.readString(log).contains("FLOOR UP")) || !server.healthy()) {
+        if (!server.process.isAlive()) {
+          throw new IOException("server '" + label + "' exited; its log: " + log);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IOException("server '" + label + "' did not start in 120 s; its log: " + log);
+        }
+        Thread.sleep(250);
+      }
+      server.embeddedRedis = true;
+      server.redisPid = Long.parseLong(Files.readString(dir.resolve("data/redis.pid")).trim());
+      server.redisClient = RedisClient.create("redis://127.0.0.1:" + server.redisPort());
+      server.redisConnection = server.redisClient.connect();
+      server.redis().configSet("auto-aof-rewrite-percentage", "0");
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /** Whether this is the floor server (FloorServer), not a layso one. */
+  public boolean floor() {
+    return floor;
   }
 
   private void awaitUp(String adminPassword, ProcessHandle redis, int externalPort)

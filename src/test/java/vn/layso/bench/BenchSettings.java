@@ -35,6 +35,27 @@ public record BenchSettings(int rounds, int duration, int warmup, int connection
   public static final List<String> PHASES = List.of("ceiling", "issue", "issue-always", "call-next-64",
       "call-next-20");
 
+  /**
+   * The floor server's phases (FloorServer, docs/benchmarks.md "The stack's floor"): its own ceiling,
+   * the least an issue and a call-next must do with one script each, and the same without Lua.
+   */
+  public static final List<String> FLOOR_PHASES = List.of("floor-ceiling", "floor-issue", "floor-issue-pipe",
+      "floor-call", "floor-call-pipe");
+
+  /** BENCH_FLOOR=0 leaves the floor server out (it runs by default). */
+  public static boolean floor(Map<String, String> env) {
+    return flag(env, "BENCH_FLOOR", true);
+  }
+
+  /** The phases of a round in order, the floor's beside the real ones they bound when it runs. */
+  public static List<String> roundPhases(boolean floor) {
+    if (!floor) {
+      return PHASES;
+    }
+    return List.of("ceiling", "floor-ceiling", "issue", "floor-issue", "floor-issue-pipe", "issue-always",
+        "call-next-64", "floor-call", "floor-call-pipe", "call-next-20");
+  }
+
   public static BenchSettings from(Map<String, String> env, int cores, Path root) {
     String stages = env.getOrDefault("BENCH_FANOUT_STAGES", "5000,10000").trim();
     if (!stages.matches("(\\d+(,\\d+)*)?")) {
@@ -75,7 +96,11 @@ public record BenchSettings(int rounds, int duration, int warmup, int connection
 
   /** The phases of a round that run on a server (the scaling and baseline servers run fewer). */
   public boolean runs(String phase, ServerRole role) {
+    if (FLOOR_PHASES.contains(phase) != (role == ServerRole.FLOOR)) {
+      return false;
+    }
     return switch (role) {
+      case FLOOR -> true;
       case MAIN -> true;
       case ONE_LOOP -> Set.of("ceiling", "issue", "call-next-64").contains(phase);
       case BASELINE -> !phase.equals("issue-always");
@@ -84,11 +109,12 @@ public record BenchSettings(int rounds, int duration, int warmup, int connection
 
   /** The wrk connections of a phase: call-next-N names its own. */
   public int connections(String phase) {
+    // floor-call takes the default, as call-next-64 does with it
     return phase.startsWith("call-next-") ? Integer.parseInt(phase.substring("call-next-".length())) : connections;
   }
 
   /** What a server is in the run. */
-  public enum ServerRole { MAIN, ONE_LOOP, BASELINE }
+  public enum ServerRole { MAIN, ONE_LOOP, BASELINE, FLOOR }
 
   private static int number(Map<String, String> env, String name, int fallback, int min) {
     String value = env.get(name);

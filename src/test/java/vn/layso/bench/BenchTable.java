@@ -23,6 +23,13 @@ public final class BenchTable {
   public static final double CALL_NEXT_TARGET = 0.35;
 
   private final Map<String, List<PhaseRun>> rows = new LinkedHashMap<>();
+  /** The server whose ceiling the floor's phases are held to (floorAgainst), or null. */
+  private String floorAgainst;
+
+  /** The floor's phases (floor-*) are shown against this server's ceiling, the real one. */
+  public void floorAgainst(String server) {
+    this.floorAgainst = server;
+  }
 
   public void add(String server, String phase, PhaseRun run) {
     rows.computeIfAbsent(key(server, phase), k -> new ArrayList<>()).add(run);
@@ -105,18 +112,120 @@ public final class BenchTable {
       PhaseRun sum = runs.stream().reduce(BenchTable::sum).orElseThrow();
       double n = sum.requests();
       long other = Math.max(0, sum.machineUs() - sum.jvmUs() - sum.redisUs() - sum.wrkUs());
-      boolean ceiling = phase.equals("ceiling");
+      boolean ceiling = phase.equals("ceiling") || phase.equals("floor-ceiling");
       CommandStats.Usage main = sum.redis().main(ceiling);
       long cmds = sum.redis().others().calls() - (ceiling ? main.calls() : 0);
       out.append(String.format(Locale.ROOT, "| %-10s | %-13s | %10.0f | %7.2f | %7.2f | %10s | %-30s | %-16s | %-24s |%n",
           server, phase, medianOf(runs, PhaseRun::perSecond), medianOf(runs, PhaseRun::p50Ms), medianOf(runs, PhaseRun::p99Ms),
-          vsCeiling(server, phase).map(BenchTable::two).orElse("-"),
+          shownVsCeiling(server, phase).map(BenchTable::two).orElse("-"),
           String.format(Locale.ROOT, "%4.0f %5.0f %4.0f %5.0f", sum.jvmUs() / n, sum.redisUs() / n, sum.wrkUs() / n,
               other / n),
           main.calls() == 0 ? "-" : (ceiling ? "ping " : "evalsha ") + two((double) main.usec() / main.calls()),
           String.format(Locale.ROOT, "%.2f %6.1f %5.1f", main.calls() / n, main.usec() / n, cmds / n)));
     });
     return out.toString();
+  }
+
+  /** The table's "vs ceiling": a floor phase against the real server's ceiling, any other against its own server's. */
+  private Optional<Double> shownVsCeiling(String server, String phase) {
+    if (phase.startsWith("floor-") && floorAgainst != null) {
+      return ratio(rates(server, phase), rates(floorAgainst, "ceiling"));
+    }
+    return vsCeiling(server, phase);
+  }
+
+  /**
+   * The floor's lines under the targets: the most any design on this stack can reach of the real
+   * server's ceiling (the better of the scripted and pipelined floor, median of the rounds' ratios),
+   * for issuing and call-next, and what that says of each target. Empty without a floor server.
+   */
+  public List<String> floorLines(String floor, String main) {
+    if (!rows.containsKey(key(floor, "floor-ceiling"))) {
+      return List.of();
+    }
+    Optional<Double> issue = best(floor, main, "floor-issue", "floor-issue-pipe");
+    Optional<Double> call = best(floor, main, "floor-call", "floor-call-pipe");
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "floor: issuing can reach at most %s of the ceiling on this machine with this"
+        + " stack, call-next %s", issue.map(BenchTable::two).orElse("no figure"),
+        call.map(BenchTable::two).orElse("no figure")));
+    lines.add("floor: " + variants(floor, main, "floor-issue", "floor-issue-pipe") + "; "
+        + variants(floor, main, "floor-call", "floor-call-pipe") + "; its own ceiling "
+        + ratio(rates(floor, "floor-ceiling"), rates(main, "ceiling")).map(BenchTable::two)
+        .orElse("no figure" + invalid(floor, "floor-ceiling").map(why -> " (INVALID" + why + ")").orElse(""))
+        + " of the real one");
+    Optional<Double> issueCpu = byCpu(floor, main, "floor-issue", "floor-issue-pipe");
+    Optional<Double> callCpu = byCpu(floor, main, "floor-call", "floor-call-pipe");
+    lines.add(String.format(Locale.ROOT, "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the"
+        + " floor's; less swayed by the load's drift than requests/s): issuing %s, call-next %s",
+        issueCpu.map(BenchTable::two).orElse("no figure"), callCpu.map(BenchTable::two).orElse("no figure")));
+    lines.add(verdict("issuing", ISSUE_TARGET, issue, issueCpu));
+    lines.add(verdict("call-next", CALL_NEXT_TARGET, call, callCpu));
+    return lines;
+  }
+
+  private Optional<Double> best(String floor, String main, String... phases) {
+    Optional<Double> best = Optional.empty();
+    for (String phase : phases) {
+      Optional<Double> r = ratio(rates(floor, phase), rates(main, "ceiling"));
+      if (r.isPresent() && (best.isEmpty() || r.get() > best.get())) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /** The real ceiling's CPU per request (jvm, redis, wrk) over the cheapest valid floor variant's. */
+  private Optional<Double> byCpu(String floor, String main, String... phases) {
+    Optional<Double> ceiling = cpuPerRequest(main, "ceiling");
+    Optional<Double> least = Optional.empty();
+    for (String phase : phases) {
+      Optional<Double> cpu = cpuPerRequest(floor, phase);
+      if (cpu.isPresent() && (least.isEmpty() || cpu.get() < least.get())) {
+        least = cpu;
+      }
+    }
+    return ceiling.isEmpty() || least.isEmpty() ? Optional.empty() : Optional.of(ceiling.get() / least.get());
+  }
+
+  private Optional<Double> cpuPerRequest(String server, String phase) {
+    if (invalid(server, phase).isPresent()) {
+      return Optional.empty();
+    }
+    PhaseRun sum = rows.get(key(server, phase)).stream().reduce(BenchTable::sum).orElseThrow();
+    double cpu = sum.jvmUs() + sum.redisUs() + sum.wrkUs();
+    return cpu <= 0 ? Optional.empty() : Optional.of(cpu / sum.requests());
+  }
+
+  private String variants(String floor, String main, String script, String pipe) {
+    return script + " " + ratio(rates(floor, script), rates(main, "ceiling")).map(BenchTable::two)
+        .orElse(invalid(floor, script).map(why -> "INVALID" + why).orElse("-"))
+        + ", " + pipe + " " + ratio(rates(floor, pipe), rates(main, "ceiling")).map(BenchTable::two)
+        .orElse(invalid(floor, pipe).map(why -> "INVALID" + why).orElse("-"));
+  }
+
+  /**
+   * What the floor says of a target: out of reach only when both the floor by requests/s and by CPU
+   * (when there is one) are below it; reachable when both are at or above it; else not settled.
+   */
+  private static String verdict(String what, double target, Optional<Double> floor, Optional<Double> byCpu) {
+    String t = String.format(Locale.ROOT, "%.2fx", target);
+    if (floor.isEmpty()) {
+      return "floor: the " + what + " target " + t + ": no floor figure";
+    }
+    String cpu = byCpu.map(c -> " (by CPU " + two(c) + ")").orElse("");
+    boolean below = floor.get() < target && byCpu.map(c -> c < target).orElse(true);
+    boolean within = floor.get() >= target && byCpu.map(c -> c >= target).orElse(true);
+    if (below) {
+      return "floor: the " + what + " target " + t + " is above the floor " + two(floor.get()) + cpu
+          + ": no design on this stack reaches it on this machine";
+    }
+    if (within) {
+      return "floor: the " + what + " target " + t + " is within the floor " + two(floor.get()) + cpu
+          + ": a design on this stack could reach it";
+    }
+    return "floor: the " + what + " target " + t + " lies between the floor " + two(floor.get()) + " and the floor"
+        + " by CPU " + two(byCpu.orElseThrow()) + ": not settled by this run";
   }
 
   /** Every command Redis ran per request of each valid row (summed over the rounds). */

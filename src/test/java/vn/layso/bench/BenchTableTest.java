@@ -186,4 +186,90 @@ class BenchTableTest {
     assertThat(new FanoutTable(List.of("FANOUT-PHONES pages=2000 perPagePerCall=0.0005")).phones())
         .contains("pages=2000 perPagePerCall=0.0005");
   }
+
+  @Test
+  void theFloorIsHeldToTheRealServersCeilingAndTheBetterVariantIsTheFloor() {
+    BenchTable table = new BenchTable();
+    table.floorAgainst("loops=2");
+    // round 1: real ceiling 40,000; round 2: 20,000 (the machine got busy): ratios within each round
+    table.add("loops=2", "ceiling", run(40_000, 1));
+    table.add("loops=2", "ceiling", run(20_000, 1));
+    table.add("floor", "floor-ceiling", run(38_000, 1));
+    table.add("floor", "floor-ceiling", run(19_000, 1));
+    table.add("floor", "floor-issue", issue(16_000, 1));
+    table.add("floor", "floor-issue", issue(8_000, 1));
+    table.add("floor", "floor-issue-pipe", issue(12_000, 1));
+    table.add("floor", "floor-issue-pipe", issue(6_000, 1));
+    table.add("floor", "floor-call", run(12_000, 1));
+    table.add("floor", "floor-call", run(6_000, 1));
+    table.add("floor", "floor-call-pipe", run(16_000, 1));
+    table.add("floor", "floor-call-pipe", run(8_000, 1));
+
+    assertThat(table.table()).contains("| floor      | floor-issue   |      12000 |")
+        .contains("|       0.40 |   90    70   20    20")
+        .contains("| floor      | floor-ceiling |      28500 |")
+        .contains("|       0.95 |   50    20   10    20          | -  ");
+    assertThat(table.floorLines("floor", "loops=2")).containsExactly(
+        "floor: issuing can reach at most 0.40 of the ceiling on this machine with this stack, call-next 0.40",
+        "floor: floor-issue 0.40, floor-issue-pipe 0.30; floor-call 0.30, floor-call-pipe 0.40; its own ceiling 0.95"
+            + " of the real one",
+        // the ceiling 50 + 20 + 10 = 80 µs a request; issue() 90 + 70 + 20 = 180, run() 80
+        "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the floor's; less swayed by the load's"
+            + " drift than requests/s): issuing 0.44, call-next 1.00",
+        "floor: the issuing target 0.50x is above the floor 0.40 (by CPU 0.44): no design on this stack reaches it on"
+            + " this machine",
+        "floor: the call-next target 0.35x is within the floor 0.40 (by CPU 1.00): a design on this stack could reach it");
+  }
+
+  @Test
+  void anInvalidFloorVariantGivesNoFigureAndNoFloorServerNoLines() {
+    BenchTable table = new BenchTable();
+    table.floorAgainst("loops=2");
+    table.add("loops=2", "ceiling", run(40_000, 1));
+    assertThat(table.floorLines("floor", "loops=2")).isEmpty();
+    table.add("floor", "floor-ceiling", run(38_000, 1));
+    table.add("floor", "floor-issue", new PhaseRun(9_000, 1, 5, 20, 0, 3, 0, 0, 0, 0, 0, CommandStats.NONE));
+    table.add("floor", "floor-issue-pipe", issue(6_000, 1));
+    table.add("floor", "floor-call", new PhaseRun(9_000, 1, 5, 20, 0, 0, 40, 0, 0, 0, 0, CommandStats.NONE));
+
+    assertThat(table.table()).contains("| floor      | floor-issue   | INVALID: 3 answers not 2xx; |");
+    assertThat(table.floorLines("floor", "loops=2")).containsExactly(
+        "floor: issuing can reach at most 0.15 of the ceiling on this machine with this stack, call-next no figure",
+        "floor: floor-issue INVALID 3 answers not 2xx;, floor-issue-pipe 0.15; floor-call INVALID the queue ran dry"
+            + " (40 answers 204);, floor-call-pipe INVALID not run;; its own ceiling 0.95 of the real one",
+        "floor by CPU per request (jvm + redis + wrk, the real ceiling's over the floor's; less swayed by the load's"
+            + " drift than requests/s): issuing 0.44, call-next no figure",
+        "floor: the issuing target 0.50x is above the floor 0.15 (by CPU 0.44): no design on this stack reaches it on"
+            + " this machine",
+        "floor: the call-next target 0.35x: no floor figure");
+  }
+
+  @Test
+  void aTargetBetweenTheFloorByRequestsAndByCpuIsNotSettled() {
+    BenchTable table = new BenchTable();
+    table.floorAgainst("loops=2");
+    table.add("loops=2", "ceiling", run(40_000, 1)); // 80 µs of CPU a request
+    table.add("floor", "floor-ceiling", run(38_000, 1));
+    // 16,000/s: 0.40 of the ceiling by requests/s; 40 + 50 + 10 = 100 µs a request: 0.80 by CPU
+    table.add("floor", "floor-issue", new PhaseRun(16_000, 1, 5, 20, 0, 0, 0, 40 * 16_000, 50 * 16_000, 10 * 16_000,
+        0, CommandStats.NONE));
+
+    assertThat(table.floorLines("floor", "loops=2")).contains(
+        "floor: the issuing target 0.50x lies between the floor 0.40 and the floor by CPU 0.80: not settled by this run");
+  }
+
+  @Test
+  void floorPhasesRunOnTheFloorServerOnlyAndBenchFloorZeroLeavesThemOut() {
+    BenchSettings s = BenchSettings.from(Map.of(), 2, java.nio.file.Path.of("."));
+    assertThat(s.runs("floor-issue", BenchSettings.ServerRole.FLOOR)).isTrue();
+    assertThat(s.runs("issue", BenchSettings.ServerRole.FLOOR)).isFalse();
+    assertThat(s.runs("floor-call", BenchSettings.ServerRole.MAIN)).isFalse();
+    assertThat(s.runs("issue-always", BenchSettings.ServerRole.MAIN)).isTrue();
+    assertThat(s.connections("floor-call")).isEqualTo(64);
+    assertThat(BenchSettings.floor(Map.of())).isTrue();
+    assertThat(BenchSettings.floor(Map.of("BENCH_FLOOR", "0"))).isFalse();
+    assertThat(BenchSettings.roundPhases(false)).isEqualTo(BenchSettings.PHASES);
+    assertThat(BenchSettings.roundPhases(true)).containsAll(BenchSettings.PHASES)
+        .containsAll(BenchSettings.FLOOR_PHASES).startsWith("ceiling", "floor-ceiling");
+  }
 }

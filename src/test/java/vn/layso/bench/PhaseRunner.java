@@ -28,9 +28,16 @@ public final class PhaseRunner {
     this.table = table;
   }
 
-  /** The JIT warm-up of a server: twice BENCH_WARMUP each of the ceiling, issuing and call-next. */
+  /**
+   * The JIT warm-up of a server: twice BENCH_WARMUP each of the ceiling, issuing and call-next. The
+   * floor server runs each of its phases, its issue and call-next twice over: its paths are not
+   * warmed by the queues' top-ups as the real server's are, and a floor measured cold would be
+   * too low (on a machine at load 22-25 its issue took 241, 60, 25, then 18 µs of CPU per request
+   * over four 8 s runs).
+   */
   public void warmUp(BenchServer server) throws IOException, InterruptedException {
-    for (String phase : List.of("ceiling", "issue", "call-next-64")) {
+    for (String phase : server.floor() ? List.of("floor-ceiling", "floor-issue", "floor-issue", "floor-issue-pipe",
+        "floor-call", "floor-call", "floor-call-pipe") : List.of("ceiling", "issue", "call-next-64")) {
       account(server, phase, run(server, phase, 2 * settings.warmup()));
     }
   }
@@ -79,6 +86,9 @@ public final class PhaseRunner {
     if (phase.equals("ceiling")) {
       return wrk.run(server.base() + "/health", settings.connections(phase), seconds, "health.lua", List.of());
     }
+    if (phase.startsWith("floor-")) {
+      return runFloor(server, phase, seconds, offices);
+    }
     List<String> args = new ArrayList<>();
     String script;
     if (phase.startsWith("issue")) {
@@ -95,8 +105,45 @@ public final class PhaseRunner {
     return wrk.run(server.base() + "/", settings.connections(phase), seconds, script, args);
   }
 
+  /**
+   * A floor phase on the floor server (FloorServer): its /health, or its issue or call-next, with a
+   * script or pipelined ("-pipe"). Its call-next requests carry the first server's token (unchecked),
+   * so that they are as long as the real ones.
+   */
+  private Wrk.Result runFloor(BenchServer server, String phase, int seconds, List<String> offices)
+      throws IOException, InterruptedException {
+    if (phase.equals("floor-ceiling")) {
+      return wrk.run(server.base() + "/health", settings.connections(phase), seconds, "health.lua", List.of());
+    }
+    String variant = phase.endsWith("-pipe") ? "-pipe/" : "/";
+    List<String> args = new ArrayList<>();
+    String script;
+    if (phase.startsWith("floor-issue")) {
+      script = "floor-issue.lua";
+      args.add("/floor/issue" + variant);
+      args.add(String.valueOf(BenchOffices.SERVICES));
+    } else if (phase.startsWith("floor-call")) {
+      script = "floor-call.lua";
+      args.add("/floor/call" + variant);
+      args.add(servers.get(0).token());
+      args.add(String.valueOf(BenchOffices.COUNTERS));
+    } else {
+      throw new IllegalArgumentException("unknown phase " + phase);
+    }
+    args.addAll(offices);
+    return wrk.run(server.base() + "/", settings.connections(phase), seconds, script, args);
+  }
+
+  private static boolean issuing(String phase) {
+    return phase.startsWith("issue") || phase.startsWith("floor-issue");
+  }
+
+  private static boolean calling(String phase) {
+    return phase.startsWith("call-next-") || phase.startsWith("floor-call");
+  }
+
   public void topUpBefore(BenchServer server, String phase) throws IOException, InterruptedException {
-    if (!phase.startsWith("call-next-")) {
+    if (!calling(phase)) {
       return;
     }
     long need = stock(server).shortfall(settings.warmup() + settings.duration());
@@ -116,10 +163,14 @@ public final class PhaseRunner {
     QueueStock stock = stock(server);
     while (have < want) {
       int seconds = (int) Math.max(3, Math.min(10, (want - have) * 12 / 10 / (stock.issueRate() + 1) + 1));
-      List<String> args = new ArrayList<>(List.of(String.valueOf((want - have) / settings.threads() + 1),
-          String.valueOf(BenchOffices.SERVICES)));
+      List<String> args = new ArrayList<>(List.of(String.valueOf((want - have) / settings.threads() + 1)));
+      if (server.floor()) {
+        args.add("/floor/issue/");
+      }
+      args.add(String.valueOf(BenchOffices.SERVICES));
       args.addAll(offices);
-      Wrk.Result r = wrk.run(server.base() + "/", settings.connections(), seconds, "prefill.lua", args);
+      Wrk.Result r = wrk.run(server.base() + "/", settings.connections(), seconds,
+          server.floor() ? "floor-prefill.lua" : "prefill.lua", args);
       if (r.requests() == 0 || r.non2xx() > 0) {
         throw new IOException(String.format(Locale.ROOT, "%s: could not issue tickets (%d answers, %d not 2xx)",
             server.label(), r.requests(), r.non2xx()));
@@ -132,9 +183,9 @@ public final class PhaseRunner {
   }
 
   private void account(BenchServer server, String phase, Wrk.Result r) {
-    if (phase.startsWith("issue")) {
+    if (issuing(phase)) {
       stock(server).issued(r.requests() - r.non2xx(), r.seconds());
-    } else if (phase.startsWith("call-next-")) {
+    } else if (calling(phase)) {
       stock(server).called(r.requests(), r.dry(), r.seconds());
     }
   }

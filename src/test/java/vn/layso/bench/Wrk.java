@@ -16,7 +16,7 @@ import java.util.List;
 public final class Wrk {
 
   private static final List<String> SCRIPTS = List.of("common.lua", "health.lua", "issue.lua", "prefill.lua",
-      "callnext.lua");
+      "callnext.lua", "floor-issue.lua", "floor-prefill.lua", "floor-call.lua");
 
   private final Path work;
   private final int threads;
