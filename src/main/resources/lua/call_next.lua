@@ -65,6 +65,21 @@ local function candidate(score, now, weight, target, aging, floor)
   return q, wms, w, w * (weight * 3600 + aging * w), over, not backup or over
 end
 
+-- The first walk-in of field f's normal part, given the candidate that begins it (id, q, ...: a
+-- normal head, or a priority-headed field's first normal): that candidate itself, or, when it is an
+-- appointment (q ends in .5), the first of the field's walk-in index (enqueue, lib_issue.lua); nil
+-- unless it is eligible and waited at least walk_in_max_wait ms. Captures only candidate.
+local function first_walk_in(f, id, q, wms, w, s, o, ok, now, weight, target, aging, floor, walk_in_max_wait)
+  if q % 1 ~= 0 then
+    local fw = redis.call('ZRANGE', KEYS[FIRST_QUEUE + f] .. WALK_INS_SUFFIX, '0', '0', 'WITHSCORES')
+    id = fw[1]
+    if not id then return nil end
+    q, wms, w, s, o, ok = candidate(fw[2], now, weight, target, aging, floor)
+  end
+  if ok and wms >= walk_in_max_wait then return id, q, wms, w, s, o end
+  return nil
+end
+
 -- Is candidate a (over target, waited s, its field's target, aged score, queue score, field index)
 -- better than b? Escalated first (most over target), then the aged score, then queue order, then the
 -- earlier field (CallNextPolicy's order: the first of equals in the counter's fields wins, whichever
@@ -171,13 +186,9 @@ do
               end
             end
             if walk_ins_may_jump then
-              local wid, wq, wwms, ww, ws, wo, wok = first[1], q, wms, w, s, o, ok
-              if q % 1 ~= 0 then
-                local fw = redis.call('ZRANGE', KEYS[FIRST_QUEUE + f] .. WALK_INS_SUFFIX, '0', '0', 'WITHSCORES')
-                wid = fw[1]
-                if wid then wq, wwms, ww, ws, wo, wok = candidate(fw[2], now, weights[f], targets[f], aging, floor) end
-              end
-              if wid and wok and wwms >= walk_in_max_wait then
+              local wid, wq, wwms, ww, ws, wo = first_walk_in(f, first[1], q, wms, w, s, o, ok, now, weights[f],
+                targets[f], aging, floor, walk_in_max_wait)
+              if wid then
                 walk_ins = walk_ins + 1
                 if not w_id or better(wo, ww, targets[f], ws, wq, f, w_o, w_w, targets[w_i], w_s, w_q, w_i) then
                   w_id, w_i, w_q, w_wms, w_w, w_s, w_o = wid, f, wq, wwms, ww, ws, wo
@@ -206,14 +217,9 @@ do
             end
           end
           if walk_ins_may_jump then
-            -- the first walk-in of the queue's normal part: the head itself, or the walk-in index's first
-            local wid, wq, wwms, ww, ws, wo, wok = id, q, wms, w, s, o, ok
-            if q % 1 ~= 0 then
-              local fw = redis.call('ZRANGE', KEYS[FIRST_QUEUE + i] .. WALK_INS_SUFFIX, '0', '0', 'WITHSCORES')
-              wid = fw[1]
-              if wid then wq, wwms, ww, ws, wo, wok = candidate(fw[2], now, weights[i], targets[i], aging, floor) end
-            end
-            if wid and wok and wwms >= walk_in_max_wait then
+            local wid, wq, wwms, ww, ws, wo = first_walk_in(i, id, q, wms, w, s, o, ok, now, weights[i], targets[i],
+              aging, floor, walk_in_max_wait)
+            if wid then
               walk_ins = walk_ins + 1
               if not w_id or better(wo, ww, targets[i], ws, wq, i, w_o, w_w, targets[w_i], w_s, w_q, w_i) then
                 w_id, w_i, w_q, w_wms, w_w, w_s, w_o = wid, i, wq, wwms, ww, ws, wo
