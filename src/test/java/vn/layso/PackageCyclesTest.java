@@ -63,11 +63,20 @@ class PackageCyclesTest {
     return pkg.split("\\.")[2];
   }
 
+  /**
+   * The office is what every feature builds on, so it uses none of them: only itself, common, and the
+   * API's shapes (api: how a route table and its records are written), which use nothing but common
+   * themselves, so that allowing them opens no way to a feature.
+   */
   @Test
-  void theOfficeUsesNoFeatureOnlyItselfAndCommon() {
+  void theOfficeUsesNoFeatureOnlyItselfCommonAndTheApisShapes() {
     PACKAGES.forEach((pkg, uses) -> {
       if (feature(pkg).equals("office")) {
-        assertThat(uses).as(pkg).allMatch(u -> feature(u).equals("office") || feature(u).equals("common"));
+        assertThat(uses).as(pkg).allMatch(u -> feature(u).equals("office") || feature(u).equals("common")
+            || u.equals("vn.layso.api"));
+      }
+      if (pkg.equals("vn.layso.api")) {
+        assertThat(uses).as(pkg).allMatch(u -> feature(u).equals("common"));
       }
     });
     assertThat(PACKAGES.get("vn.layso.office.domain")).as("a pure domain").isEmpty();
