@@ -26,6 +26,7 @@ import vn.layso.queue.TicketView;
 import vn.layso.rating.RatingRoutes;
 import vn.layso.verify.PhoneVerificationRoutes;
 import vn.layso.web.BookingLinkRoutes;
+import vn.layso.web.TicketQrRoutes;
 
 /**
  * The API's route table as the OpenAPI document is generated from it: each converted feature's
@@ -53,6 +54,7 @@ public final class ApiCatalog {
     all.addAll(PhoneVerificationRoutes.API);
     all.addAll(BookingDaysRoutes.API);
     all.addAll(BookingLinkRoutes.API);
+    all.addAll(TicketQrRoutes.API);
     all.addAll(AccountRoutes.API);
     all.addAll(AdminUserRoutes.API);
     all.addAll(NotificationRoutes.API);
