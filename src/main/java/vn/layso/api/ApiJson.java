@@ -68,6 +68,9 @@ public final class ApiJson {
       if (a.hasAnnotation(ApiShape.Nullable.class)) {
         return JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
       }
+      if (a.hasAnnotation(ApiShape.NullableValues.class)) {
+        return JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS);
+      }
       return super.findPropertyInclusion(a);
     }
 

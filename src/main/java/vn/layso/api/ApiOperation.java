@@ -127,7 +127,10 @@ public record ApiOperation(String method, String path, String id, String tag, Li
       return this;
     }
 
-    /** An answer that is not JSON: a calendar file, an SVG image (its schema a string). */
+    /**
+     * An answer that is not JSON: a calendar file, an SVG image, a CSV or Excel export (its schema a
+     * string). Beside a record answer of the same status, it adds its media type to that answer.
+     */
     public Builder answerMedia(int status, String media, String... headers) {
       answers.add(new Answer(status, null, false, List.of(headers), List.of(), media));
       return this;

@@ -28,6 +28,12 @@ public final class ApiShape {
   public @interface Nullable {
   }
 
+  /** A map whose values may be null (a share of nothing): each written as {@code null}, typed {@code [T, "null"]}. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+  public @interface NullableValues {
+  }
+
   /** A string's format: {@code date-time}, {@code date}, ... */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

@@ -109,8 +109,23 @@ public final class OpenApiDocument {
     JsonObject responses = new JsonObject();
     JsonObject answerWords = words.getJsonObject("responses", new JsonObject());
     for (ApiOperation.Answer answer : op.answers()) {
-      responses.put(Integer.toString(answer.status()),
-          answer(answer, answerWords.getJsonObject(Integer.toString(answer.status()), new JsonObject())));
+      String status = Integer.toString(answer.status());
+      JsonObject given = answer(answer, answerWords.getJsonObject(status, new JsonObject()));
+      JsonObject before = responses.getJsonObject(status);
+      if (before != null) {
+        // the same status in other media types (a report as JSON, CSV or Excel): one content
+        if (!before.containsKey("content") || !given.containsKey("content") || !answer.errors().isEmpty()) {
+          throw new IllegalStateException(op.id() + ": status " + status + " given twice");
+        }
+        given.getJsonObject("content").forEach(media -> {
+          if (before.getJsonObject("content").containsKey(media.getKey())) {
+            throw new IllegalStateException(op.id() + ": " + status + " " + media.getKey() + " given twice");
+          }
+          before.getJsonObject("content").put(media.getKey(), media.getValue());
+        });
+        continue;
+      }
+      responses.put(status, given);
     }
     if (op.roles().isEmpty() && op.path().startsWith("/api/") && !responses.containsKey("401")) {
       responses.put("401", sharedRef("InvalidToken"));
@@ -142,7 +157,12 @@ public final class OpenApiDocument {
     } else {
       json.put("description", description != null ? description : reason(answer.status()));
       if (answer.media() != null) {
-        JsonObject media = new JsonObject().put("schema", new JsonObject().put("type", "string"));
+        JsonObject string = new JsonObject().put("type", "string");
+        // a file that is not text (an Excel workbook) is bytes
+        if (!answer.media().startsWith("text/") && !answer.media().endsWith("+xml")) {
+          string.put("format", "binary");
+        }
+        JsonObject media = new JsonObject().put("schema", string);
         copy(words, media, "example", "examples");
         json.put("content", new JsonObject().put(answer.media(), media));
       } else if (answer.body() != null) {

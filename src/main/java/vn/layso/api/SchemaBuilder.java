@@ -165,7 +165,11 @@ public final class SchemaBuilder {
         return most == null ? array : array.put("maxItems", most.value());
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return new JsonObject().put("type", "object").put("additionalProperties", type(args[1], null));
+        JsonObject values = type(args[1], null);
+        if (at != null && at.isAnnotationPresent(ApiShape.NullableValues.class)) {
+          values = nullable(values);
+        }
+        return new JsonObject().put("type", "object").put("additionalProperties", values);
       }
       throw new IllegalArgumentException("no schema for " + type);
     }

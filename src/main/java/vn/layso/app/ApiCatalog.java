@@ -24,8 +24,10 @@ import vn.layso.queue.PublicTicket;
 import vn.layso.queue.TicketRoutes;
 import vn.layso.queue.TicketView;
 import vn.layso.rating.RatingRoutes;
+import vn.layso.report.ReportRoutes;
 import vn.layso.verify.PhoneVerificationRoutes;
 import vn.layso.web.BookingLinkRoutes;
+import vn.layso.web.TicketQrRoutes;
 
 /**
  * The API's route table as the OpenAPI document is generated from it: each converted feature's
@@ -53,6 +55,8 @@ public final class ApiCatalog {
     all.addAll(PhoneVerificationRoutes.API);
     all.addAll(BookingDaysRoutes.API);
     all.addAll(BookingLinkRoutes.API);
+    all.addAll(TicketQrRoutes.API);
+    all.addAll(ReportRoutes.API);
     all.addAll(AccountRoutes.API);
     all.addAll(AdminUserRoutes.API);
     all.addAll(NotificationRoutes.API);

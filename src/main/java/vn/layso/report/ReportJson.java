@@ -1,6 +1,6 @@
 package vn.layso.report;
 
-import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -10,7 +10,7 @@ import vn.layso.history.domain.Tally;
 import vn.layso.report.domain.ReportRow;
 
 /**
- * The served form of a report row (schema ReportRow): the contract's fields, then skipped,
+ * Builds the served form of a report row (the record {@link ReportView.Row}, schema ReportRow): the contract's fields, then skipped,
  * appointments, rating percentages and, on staff rows, staff time. Minutes and percentages carry
  * one decimal; a figure with nothing behind it (no wait, no rating) is null.
  */
@@ -20,24 +20,13 @@ public final class ReportJson {
   }
 
   /** The row; {@code key} and {@code label} as the caller names it (a staff row's key is the username). */
-  public static JsonObject row(String key, String label, ReportRow r, int levels) {
+  public static ReportView.Row row(String key, String label, ReportRow r, int levels) {
     Tally t = r.tally();
-    JsonObject json = new JsonObject().put("key", key);
-    if (label != null) {
-      json.put("label", label);
-    }
-    json.put("issued", t.issuedCount()).put("served", t.servedCount()).put("noShow", t.noShowCount())
-        .put("skipped", t.skippedCount()).put("cancelled", t.cancelledCount())
-        .put("transferred", t.transferredCount()).put("expired", t.expiredCount())
-        .put("waitMinutes", minutes(t.waits())).put("serviceMinutes", minutes(t.services()))
-        .put("withinTargetPct", withinTargetPct(t))
-        .put("ratings", ratings(r.ratings(), levels))
-        .put("appointments", new JsonObject().put("booked", r.appointments().booked())
-            .put("checkedIn", r.appointments().checkedIn()).put("noShow", r.appointments().noShow()));
-    if (r.staffTime() != null) {
-      json.put("staffTime", staffTime(r.staffTime()));
-    }
-    return json;
+    return new ReportView.Row(key, label, t.issuedCount(), t.servedCount(), t.noShowCount(), t.skippedCount(),
+        t.cancelledCount(), t.transferredCount(), t.expiredCount(), minutes(t.waits()), minutes(t.services()),
+        withinTargetPct(t), ratings(r.ratings(), levels),
+        new ReportView.Appointments(r.appointments().booked(), r.appointments().checkedIn(), r.appointments().noShow()),
+        r.staffTime() == null ? null : staffTime(r.staffTime()));
   }
 
   /** The share (%) of waits within their field's target; null without a wait. */
@@ -46,9 +35,8 @@ public final class ReportJson {
     return waits == 0 ? null : round1(100.0 * t.withinTargetCount() / waits);
   }
 
-  private static JsonObject minutes(Distribution d) {
-    return new JsonObject().put("mean", minutes(d.mean())).put("p50", minutes(d.percentile(0.5)))
-        .put("p90", minutes(d.percentile(0.9)));
+  private static ReportView.Minutes minutes(Distribution d) {
+    return new ReportView.Minutes(minutes(d.mean()), minutes(d.percentile(0.5)), minutes(d.percentile(0.9)));
   }
 
   private static Double minutes(OptionalDouble seconds) {
@@ -65,28 +53,26 @@ public final class ReportJson {
     return highest > configured ? 5 : configured;
   }
 
-  private static JsonObject ratings(Map<Integer, Long> counts, int levels) {
+  private static ReportView.Ratings ratings(Map<Integer, Long> counts, int levels) {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    JsonObject byLevel = new JsonObject();
-    JsonObject percent = new JsonObject();
+    Map<String, Long> byLevel = new LinkedHashMap<>();
+    Map<String, Double> percent = new LinkedHashMap<>();
     for (int level = levels; level >= 1; level--) {
       long n = counts.getOrDefault(level, 0L);
       byLevel.put(Integer.toString(level), n);
       percent.put(Integer.toString(level), total == 0 ? null : round1(100.0 * n / total));
     }
-    return new JsonObject().put("count", total).put("levels", byLevel).put("percent", percent);
+    return new ReportView.Ratings(total, byLevel, percent);
   }
 
-  private static JsonObject staffTime(StaffTime s) {
+  private static ReportView.StaffTimeView staffTime(StaffTime s) {
     // a pause without a reason counts as "khac" (other), the console's own fallback
     Map<String, Double> minutes = new TreeMap<>();
     s.pausedSeconds().forEach((reason, secs) -> minutes.merge(reason.isEmpty() ? "khac" : reason, secs / 60.0, Double::sum));
-    JsonObject paused = new JsonObject();
+    Map<String, Double> paused = new LinkedHashMap<>();
     minutes.forEach((reason, m) -> paused.put(reason, round1(m)));
-    return new JsonObject().put("sessionMinutes", round1(s.sessionSeconds() / 60.0))
-        .put("servingMinutes", round1(s.servingSeconds() / 60.0))
-        .put("idleWhileWaitingMinutes", round1(s.idleWhileWaitingSeconds() / 60.0))
-        .put("pausedMinutes", paused);
+    return new ReportView.StaffTimeView(round1(s.sessionSeconds() / 60.0), round1(s.servingSeconds() / 60.0),
+        round1(s.idleWhileWaitingSeconds() / 60.0), paused);
   }
 
   static double round1(double v) {

@@ -2,12 +2,15 @@ package vn.layso.report;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import vn.layso.api.ApiJson;
+import vn.layso.api.ApiOperation;
+import vn.layso.api.ApiShape;
 import vn.layso.auth.Auth;
 import vn.layso.common.ApiException;
 import vn.layso.office.OfficeRegistry;
@@ -20,6 +23,31 @@ public final class ReportRoutes {
   /** The longest period a report covers, in days (a leap year). */
   static final int MAX_DAYS = 366;
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /** The routes as the OpenAPI document shows them: the JSON record, or the same report as CSV or Excel. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/offices/{office}/reports", "getOfficeReport", "reports")
+          .roles(List.of("ADMIN", "MANAGER")).params("office").query(OfficeQuery.class)
+          .answer(200, ReportView.class).answerMedia(200, "text/csv").answerMedia(200, XLSX)
+          .errors(400, "invalid_date", "invalid_date_range", "invalid_report_by", "invalid_report_format")
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden").errors(404, "office_not_found")
+          .build(),
+      ApiOperation.get("/api/v1/reports", "getProvinceReport", "reports")
+          .roles(List.of("ADMIN")).query(ProvinceQuery.class)
+          .answer(200, ReportView.class).answerMedia(200, "text/csv").answerMedia(200, XLSX)
+          .errors(400, "invalid_date", "invalid_date_range", "invalid_report_format")
+          .errors(401, "login_required", "invalid_token").errors(403, "forbidden").build());
+
+  record OfficeQuery(@ApiShape.Required @ApiShape.Format("date") String from,
+                     @ApiShape.Required @ApiShape.Format("date") String to,
+                     @ApiShape.Values({"day", "field", "counter", "staff", "hour"}) String by,
+                     @ApiShape.Values({"json", "csv", "xlsx"}) String format) {
+  }
+
+  record ProvinceQuery(@ApiShape.Required @ApiShape.Format("date") String from,
+                       @ApiShape.Required @ApiShape.Format("date") String to,
+                       @ApiShape.Values({"json", "csv", "xlsx"}) String format) {
+  }
 
   private final Vertx vertx;
   private final ReportService reports;
@@ -57,13 +85,13 @@ public final class ReportRoutes {
     return reports.province(from, to).compose(report -> send(ctx, report, format, "Các đơn vị", "cac-don-vi"));
   }
 
-  private Future<Object> send(RoutingContext ctx, JsonObject report, String format, String centre, String name) {
+  private Future<Object> send(RoutingContext ctx, ReportView report, String format, String centre, String name) {
     if (format.equals("json")) {
-      return Future.succeededFuture(report);
+      return Future.succeededFuture(ApiJson.answer(ctx, report));
     }
-    String file = "bao-cao-" + name + "-" + report.getString("from") + "-" + report.getString("to") + "." + format;
+    String file = "bao-cao-" + name + "-" + report.from() + "-" + report.to() + "." + format;
     ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    ReportTable table = ReportTable.of(report, centre);
+    ReportTable table = ReportTable.of(ApiJson.json(report), centre);
     if (format.equals("csv")) {
       ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8");
       return Future.succeededFuture(ReportExport.csv(table));

@@ -3,8 +3,6 @@ package vn.layso.report;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +73,7 @@ public final class ReportService {
   }
 
   /** One office's report, rows by {@code by}. */
-  public Future<JsonObject> report(Office office, LocalDate from, LocalDate to, ReportBy by) {
+  public Future<ReportView> report(Office office, LocalDate from, LocalDate to, ReportBy by) {
     List<LocalDate> dates = dates(from, to);
     Future<Days> days = figures(office, from, to);
     Future<Map<LocalDate, Map<String, Long>>> ratings = store.ratingCounts(office.id(), dates);
@@ -87,7 +85,7 @@ public final class ReportService {
   }
 
   /** Every office side by side: one row per office (its total), for admins. */
-  public Future<JsonObject> province(LocalDate from, LocalDate to) {
+  public Future<ReportView> province(LocalDate from, LocalDate to) {
     List<Office> all = new ArrayList<>(offices.all());
     all.sort(Comparator.comparing(Office::id));
     List<Future<ReportBuilder.Report>> reports = new ArrayList<>();
@@ -107,13 +105,12 @@ public final class ReportService {
       }
       ReportRow total = sum(rows);
       int levels = ReportJson.levels(all.stream().mapToInt(o -> RatingSection.of(o).levels()).max().orElse(3), total.ratings());
-      JsonArray out = new JsonArray();
+      List<ReportView.Row> out = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
         out.add(ReportJson.row(all.get(i).id(), all.get(i).name(), rows.get(i), levels));
       }
-      return new JsonObject().put("from", from.toString()).put("to", to.toString()).put("by", "office")
-          .put("levels", levels).put("generatedAt", clock.instant().toString())
-          .put("rows", out).put("total", ReportJson.row("total", null, total, levels));
+      return new ReportView(null, null, from.toString(), to.toString(), "office", levels,
+          clock.instant().toString(), null, null, out, ReportJson.row("total", null, total, levels));
     });
   }
 
@@ -347,12 +344,12 @@ public final class ReportService {
     return Future.succeededFuture(out);
   }
 
-  private JsonObject json(Office office, LocalDate from, LocalDate to, ReportBy by, ReportBuilder.Report report,
+  private ReportView json(Office office, LocalDate from, LocalDate to, ReportBy by, ReportBuilder.Report report,
                           Map<String, String> labels, Days days) {
     int levels = ReportJson.levels(RatingSection.of(office).levels(), report.total().ratings());
     List<ReportRow> rows = new ArrayList<>(report.rows());
     rows.sort(order(office, by));
-    JsonArray out = new JsonArray();
+    List<ReportView.Row> out = new ArrayList<>();
     for (ReportRow r : rows) {
       String key = by == ReportBy.STAFF ? username(r.key()) : r.key();
       String label = labels.get(key);
@@ -361,11 +358,9 @@ public final class ReportService {
       }
       out.add(ReportJson.row(key, label, r, levels));
     }
-    return new JsonObject().put("office", office.id()).put("officeName", office.name())
-        .put("from", from.toString()).put("to", to.toString()).put("by", by.code())
-        .put("levels", levels).put("generatedAt", clock.instant().toString())
-        .put("closedDays", days.closedDays()).put("liveDays", days.liveDays())
-        .put("rows", out).put("total", ReportJson.row("total", null, report.total(), levels));
+    return new ReportView(office.id(), office.name(), from.toString(), to.toString(), by.code(), levels,
+        clock.instant().toString(), days.closedDays(), days.liveDays(), out,
+        ReportJson.row("total", null, report.total(), levels));
   }
 
   /** Fields and counters in the office's order (unknown ones after), the rest by key. */

@@ -6,11 +6,19 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import vn.layso.api.ApiOperation;
 import vn.layso.common.ApiException;
 import vn.layso.queue.QueueService;
 
 /** The QR code the kiosk shows (and prints) under a ticket: it opens the citizen's page {@code /t/<id>}. */
 public final class TicketQrRoutes {
+
+  /** The route as the OpenAPI document shows it: the SVG itself, so no record. */
+  public static final List<ApiOperation> API = List.of(
+      ApiOperation.get("/api/v1/tickets/{id}/qr.svg", "getTicketQr", "tickets").params("id")
+          .answerMedia(200, "image/svg+xml", "X-Layso-Token").errors(400, "invalid_host")
+          .errors(401, "invalid_token").errors(404, "ticket_not_found").build());
 
   private final QueueService queue;
   private final String publicUrl;

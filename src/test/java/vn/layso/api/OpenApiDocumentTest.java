@@ -120,6 +120,28 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void otherMediaTypesOfAStatusJoinItsRecordAnswerAndAStatusTwiceIsRefused() {
+    ApiOperation report = ApiOperation.get("/x", "x", "system").withoutStore()
+        .answer(200, vn.layso.queue.TicketView.class).answerMedia(200, "text/csv")
+        .answerMedia(200, "application/vnd.ms-excel").build();
+    JsonObject content = new OpenApiDocument(prose(), CODES).build(List.of(report), List.of(), new JsonObject())
+        .getJsonObject("paths").getJsonObject("/x").getJsonObject("get").getJsonObject("responses")
+        .getJsonObject("200").getJsonObject("content");
+    assertThat(content.fieldNames()).containsExactly("application/json", "text/csv", "application/vnd.ms-excel");
+    assertThat(content.getJsonObject("text/csv").getJsonObject("schema").containsKey("format")).isFalse();
+    assertThat(content.getJsonObject("application/vnd.ms-excel").getJsonObject("schema").getString("format"))
+        .isEqualTo("binary");
+    ApiOperation twice = ApiOperation.get("/x", "x", "system").withoutStore().answerMedia(200, "text/csv")
+        .answerMedia(200, "text/csv").build();
+    assertThatThrownBy(() -> new OpenApiDocument(prose(), CODES).build(List.of(twice), List.of(), new JsonObject()))
+        .hasMessageContaining("text/csv given twice");
+    ApiOperation errorsTwice = ApiOperation.get("/x", "x", "system").withoutStore().errors(404, "invalid_token")
+        .errors(404, "no_current_ticket").build();
+    assertThatThrownBy(() -> new OpenApiDocument(prose(), CODES)
+        .build(List.of(errorsTwice), List.of(), new JsonObject())).hasMessageContaining("404 given twice");
+  }
+
+  @Test
   void anErrorCodeWithoutAMessageOrAShapeThatIsNoRecordIsRefused() {
     ApiOperation unknown = ApiOperation.get("/x", "x", "system").errors(409, "no_such_code").build();
     assertThatThrownBy(() -> new OpenApiDocument(prose(), CODES)

@@ -216,6 +216,35 @@ class OpenApiIT {
   }
 
   @Test
+  void reportAnswersMatchTheirSchemasInEachMediaType() {
+    String token = app.adminToken();
+    app.issue("demo", "ho-tich");
+    app.counter("demo", "3", "call-next", token);
+    app.counter("demo", "3", "start", token);
+    app.counter("demo", "3", "complete", token);
+    String office = "/api/v1/offices/{office}/reports";
+    String period = "?from=2026-11-20&to=2026-11-23";
+    for (String by : List.of("day", "field", "counter", "staff", "hour")) {
+      check("get", office, api.get("/api/v1/offices/demo/reports" + period + "&by=" + by, "token", token));
+    }
+    check("get", office, api.get("/api/v1/offices/demo/reports" + period + "&format=pdf", "token", token));
+    check("get", office, api.get("/api/v1/offices/demo/reports?from=2026-11-23&to=2026-11-20", "token", token));
+    check("get", office, api.get("/api/v1/offices/nope/reports" + period, "token", token));
+    check("get", "/api/v1/reports", api.get("/api/v1/reports" + period, "token", token));
+    check("get", "/api/v1/reports", api.get("/api/v1/reports?from=2026-11-31&to=2026-12-01", "token", token));
+    JsonObject content = resolve(operation("get", office).getJsonObject("responses").getJsonObject("200"))
+        .getJsonObject("content");
+    assertThat(content.fieldNames()).containsExactly("application/json", "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    for (String format : List.of("csv", "xlsx")) {
+      Api.Response export = api.get("/api/v1/offices/demo/reports" + period + "&format=" + format, "token", token);
+      assertThat(export.status()).isEqualTo(200);
+      String type = export.headers().firstValue("Content-Type").orElse("");
+      assertThat(content.fieldNames()).as(type).anyMatch(type::startsWith);
+    }
+  }
+
+  @Test
   void realErrorsAreDocumentedForTheirOperation() {
     String token = app.adminToken();
     check("post", "/api/v1/offices/{office}/counters/{counter}/no-show", app.counter("demo", "1", "no-show", token));
