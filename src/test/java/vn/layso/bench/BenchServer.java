@@ -63,6 +63,21 @@ public final class BenchServer implements AutoCloseable {
     this.base = base;
   }
 
+  /**
+   * The start of a server's command line: this JVM's java, {@link #JVM_OPTIONS}, then {@code javaOpts}
+   * (BENCH_JAVA_OPTS). The floor server gets the same as the real ones, so that they are compared on
+   * the same heap and collector.
+   */
+  private static List<String> java(String javaOpts) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    if (!javaOpts.isEmpty()) {
+      command.addAll(List.of(javaOpts.split("\\s+")));
+    }
+    return command;
+  }
+
   /** Starts the jar and waits for its health check, its embedded Redis and the admin's login. */
   public static BenchServer start(String label, Path jar, int eventLoops, Path work, Path officesFile,
                                   String adminPassword, String javaOpts) throws IOException, InterruptedException {
@@ -79,12 +94,7 @@ public final class BenchServer implements AutoCloseable {
     Path dir = work.resolve(label.replaceAll("[^A-Za-z0-9=._-]", "_"));
     Files.createDirectories(dir);
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
-    if (!javaOpts.isEmpty()) {
-      command.addAll(List.of(javaOpts.split("\\s+")));
-    }
+    List<String> command = java(javaOpts);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("server.log").toFile());
@@ -115,11 +125,7 @@ public final class BenchServer implements AutoCloseable {
     Path dir = work.resolve(label.replaceAll("[^A-Za-z0-9=._-]", "_"));
     Files.createDirectories(dir);
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (!javaOpts.isEmpty()) {
-      command.addAll(List.of(javaOpts.split("\\s+")));
-    }
+    List<String> command = java(javaOpts);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorServer.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("server.log").toFile());
